@@ -1,0 +1,217 @@
+//! The result of analysing a corpus: claims (passages of several articles stating one fact)
+//! and the typed discrepancies between their members. The TUI, the JSON and the Markdown
+//! report are all views of one [`Analysis`].
+
+use crate::corpus::{Article, Corpus};
+
+/// Points at one passage: indices into `corpus.articles` and that article's `passages`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub struct PassageRef {
+    pub article: usize,
+    pub passage: usize,
+}
+
+/// Why a member was tied to its claim, in words a reader can check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceKind {
+    /// A shared content word (shown in its surface form).
+    Term,
+    /// A shared number or quantity.
+    Number,
+    /// A shared date or month.
+    Date,
+    /// A shared proper name.
+    Name,
+    /// Shared words of a quotation.
+    Quote,
+    /// A name matched to its acronym as defined in the corpus ("Amazon Web Services (AWS)").
+    Acronym,
+}
+
+/// One piece of evidence: its kind and the text a reader sees.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Evidence {
+    pub kind: EvidenceKind,
+    pub text: String,
+}
+
+/// A passage in a claim, with how similar it is to the rest of the claim and why.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Member {
+    pub at: PassageRef,
+    /// Mean similarity to the other members, in 0..=1.
+    pub similarity: f32,
+    pub evidence: Vec<Evidence>,
+}
+
+/// The passages of two or more articles that state one fact.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Claim {
+    pub id: usize,
+    /// Cohesion of the claim in 0..=1: the mean similarity of its member pairs.
+    pub score: f32,
+    /// Members sorted by article index; at most one passage per article.
+    pub members: Vec<Member>,
+}
+
+impl Claim {
+    /// The member from article `article`, if that article reports the claim.
+    pub fn member_in(&self, article: usize) -> Option<&Member> {
+        self.members.iter().find(|m| m.at.article == article)
+    }
+}
+
+/// What sort of disagreement a discrepancy is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiscrepancyKind {
+    /// Different quantities for the same thing: `13 hours vs 15 hours`.
+    Number,
+    /// Different dates or months.
+    Date,
+    /// The same quotation rendered with different words.
+    Quote,
+    /// One article asserts what another reports as denied or false.
+    Negation,
+    /// The same claim credited to different sources.
+    Attribution,
+    /// The same fact at a different extent: `one of two regions vs one of 39 regions`.
+    Scope,
+}
+
+impl DiscrepancyKind {
+    pub const ALL: [DiscrepancyKind; 6] = [
+        DiscrepancyKind::Number,
+        DiscrepancyKind::Date,
+        DiscrepancyKind::Quote,
+        DiscrepancyKind::Negation,
+        DiscrepancyKind::Attribution,
+        DiscrepancyKind::Scope,
+    ];
+
+    /// Lower-case name, as in the JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            DiscrepancyKind::Number => "number",
+            DiscrepancyKind::Date => "date",
+            DiscrepancyKind::Quote => "quote",
+            DiscrepancyKind::Negation => "negation",
+            DiscrepancyKind::Attribution => "attribution",
+            DiscrepancyKind::Scope => "scope",
+        }
+    }
+}
+
+/// A typed difference between members of one claim.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Discrepancy {
+    pub id: usize,
+    pub kind: DiscrepancyKind,
+    pub claim: usize,
+    /// The passages that disagree (two or more), sorted.
+    pub members: Vec<PassageRef>,
+    /// One line a person reads at a glance: `13 hours vs 15 hours`.
+    pub detail: String,
+}
+
+/// Knobs of the analysis. The defaults are what the CLI and the TUI use.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Minimum similarity for two passages to be linked into one claim.
+    pub link_threshold: f32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { link_threshold: 0.30 }
+    }
+}
+
+/// A corpus with its claims and discrepancies, plus indexes from passages to both.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub corpus: Corpus,
+    pub claims: Vec<Claim>,
+    pub discrepancies: Vec<Discrepancy>,
+    /// article → passage → ids of the claims it belongs to.
+    claims_by_passage: Vec<Vec<Vec<usize>>>,
+    /// article → passage → ids of the discrepancies it takes part in.
+    discrepancies_by_passage: Vec<Vec<Vec<usize>>>,
+}
+
+impl Analysis {
+    /// Analyses `corpus` with the default configuration.
+    pub fn new(corpus: Corpus) -> Self {
+        Self::with_config(corpus, &Config::default())
+    }
+
+    pub fn with_config(corpus: Corpus, config: &Config) -> Self {
+        let claims = crate::align::align(&corpus, config);
+        let discrepancies = crate::discrepancy::detect(&corpus, &claims);
+        Self::from_parts(corpus, claims, discrepancies)
+    }
+
+    /// Assembles an analysis from already computed parts and builds the indexes.
+    pub fn from_parts(corpus: Corpus, claims: Vec<Claim>, discrepancies: Vec<Discrepancy>) -> Self {
+        let empty = |c: &Corpus| -> Vec<Vec<Vec<usize>>> {
+            c.articles.iter().map(|a| vec![Vec::new(); a.passages.len()]).collect()
+        };
+        let mut claims_by_passage = empty(&corpus);
+        for claim in &claims {
+            for m in &claim.members {
+                claims_by_passage[m.at.article][m.at.passage].push(claim.id);
+            }
+        }
+        let mut discrepancies_by_passage = empty(&corpus);
+        for d in &discrepancies {
+            for r in &d.members {
+                discrepancies_by_passage[r.article][r.passage].push(d.id);
+            }
+        }
+        Analysis { corpus, claims, discrepancies, claims_by_passage, discrepancies_by_passage }
+    }
+
+    pub fn article(&self, index: usize) -> &Article {
+        &self.corpus.articles[index]
+    }
+
+    /// The text of a passage.
+    pub fn text(&self, at: PassageRef) -> &str {
+        self.corpus.articles.get(at.article).map_or("", |a| a.passage_text(at.passage))
+    }
+
+    /// Ids of the claims passage `at` belongs to (usually zero or one).
+    pub fn claims_at(&self, at: PassageRef) -> &[usize] {
+        self.claims_by_passage.get(at.article).and_then(|a| a.get(at.passage)).map_or(&[], Vec::as_slice)
+    }
+
+    /// Ids of the discrepancies passage `at` takes part in.
+    pub fn discrepancies_at(&self, at: PassageRef) -> &[usize] {
+        self.discrepancies_by_passage
+            .get(at.article)
+            .and_then(|a| a.get(at.passage))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Discrepancies of one claim.
+    pub fn discrepancies_of_claim(&self, claim: usize) -> impl Iterator<Item = &Discrepancy> {
+        self.discrepancies.iter().filter(move |d| d.claim == claim)
+    }
+
+    /// The passage of article `article` that shares a claim with `at`, preferring the
+    /// most similar member when `at` is in several claims.
+    pub fn counterpart(&self, at: PassageRef, article: usize) -> Option<(usize, PassageRef)> {
+        self.claims_at(at)
+            .iter()
+            .filter_map(|&c| self.claims[c].member_in(article).map(|m| (c, m)))
+            .max_by(|a, b| a.1.similarity.total_cmp(&b.1.similarity))
+            .map(|(c, m)| (c, m.at))
+    }
+
+    /// Passages reported by one article only: in no claim.
+    pub fn unmatched(&self, article: usize) -> impl Iterator<Item = PassageRef> + '_ {
+        let n = self.corpus.articles.get(article).map_or(0, |a| a.passages.len());
+        (0..n).map(move |p| PassageRef { article, passage: p }).filter(|&r| self.claims_at(r).is_empty())
+    }
+}

@@ -1,0 +1,215 @@
+//! Word-level diff of two passages, with byte spans on both sides and a judgement of how much
+//! each change matters.
+//!
+//! Tokens are unicode word boundaries (`unicode-segmentation`). They are compared after a light
+//! normalisation (case, quote and dash style, whitespace), so a change of case or of quote
+//! style shows up as [`Tag::Restyled`] rather than as a deleted and an inserted word: readers
+//! asked that such changes be quiet. The diff runs under a deadline so that a pathological pair
+//! degrades to a coarser diff instead of hanging.
+
+use std::ops::Range;
+use std::time::{Duration, Instant};
+
+use similar::{Algorithm, DiffTag};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::text;
+
+/// How the two sides relate over one span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tag {
+    /// The same words on both sides.
+    Equal,
+    /// Words only in the old (left) passage.
+    Delete,
+    /// Words only in the new (right) passage.
+    Insert,
+    /// The same words written differently: case, quote marks, dashes.
+    Restyled,
+}
+
+/// How much a changed span matters to a reader; the view makes the loud ones loud.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Weight {
+    /// Punctuation, whitespace, case or quote style.
+    Quiet,
+    /// Ordinary words.
+    Word,
+    /// A proper name.
+    Name,
+    /// Words inside a quotation.
+    Quote,
+    /// A negation word (not, never, denied …).
+    Negation,
+    /// A date or month.
+    Date,
+    /// A number or quantity.
+    Number,
+}
+
+/// One span of the diff. `old` is empty for inserts, `new` for deletes.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Span {
+    pub tag: Tag,
+    pub old: Range<usize>,
+    pub new: Range<usize>,
+    pub weight: Weight,
+}
+
+/// How long one diff may run before it settles for a coarser result.
+pub const DEADLINE: Duration = Duration::from_millis(50);
+
+/// Diffs `old` against `new`. Spans are in order and together cover both strings exactly.
+pub fn word_diff(old: &str, new: &str) -> Vec<Span> {
+    let a = tokens(old);
+    let b = tokens(new);
+    let ka: Vec<&str> = a.iter().map(|t| t.key.as_str()).collect();
+    let kb: Vec<&str> = b.iter().map(|t| t.key.as_str()).collect();
+    let ops =
+        similar::capture_diff_slices_deadline(Algorithm::Patience, &ka, &kb, Some(Instant::now() + DEADLINE));
+    let quotes_a = text::quote_regions(old);
+    let quotes_b = text::quote_regions(new);
+    let mut spans: Vec<Span> = Vec::new();
+    for op in ops {
+        let (tag, ra, rb) = op.as_tag_tuple();
+        let old_range = byte_range(&a, ra.clone(), old.len());
+        let new_range = byte_range(&b, rb.clone(), new.len());
+        match tag {
+            DiffTag::Equal => {
+                // Equal keys may still differ in case or quote style: split those out, quietly.
+                for (ta, tb) in a[ra].iter().zip(&b[rb]) {
+                    let t = if old[ta.range.clone()] == new[tb.range.clone()] {
+                        Tag::Equal
+                    } else {
+                        Tag::Restyled
+                    };
+                    push(
+                        &mut spans,
+                        Span { tag: t, old: ta.range.clone(), new: tb.range.clone(), weight: Weight::Quiet },
+                    );
+                }
+            }
+            DiffTag::Delete | DiffTag::Insert | DiffTag::Replace => {
+                let weight = weigh(old, &old_range, &quotes_a).max(weigh(new, &new_range, &quotes_b));
+                if !old_range.is_empty() {
+                    let at = new_range.start;
+                    push(&mut spans, Span { tag: Tag::Delete, old: old_range.clone(), new: at..at, weight });
+                }
+                if !new_range.is_empty() {
+                    let at = old_range.end;
+                    push(&mut spans, Span { tag: Tag::Insert, old: at..at, new: new_range, weight });
+                }
+            }
+        }
+    }
+    spans
+}
+
+/// Merges a span into the last one when they continue each other with the same tag and weight.
+fn push(spans: &mut Vec<Span>, span: Span) {
+    if let Some(last) = spans.last_mut()
+        && last.tag == span.tag
+        && last.weight == span.weight
+        && last.old.end == span.old.start
+        && last.new.end == span.new.start
+    {
+        last.old.end = span.old.end;
+        last.new.end = span.new.end;
+        return;
+    }
+    spans.push(span);
+}
+
+struct Token {
+    range: Range<usize>,
+    key: String,
+}
+
+fn tokens(s: &str) -> Vec<Token> {
+    s.split_word_bound_indices()
+        .map(|(i, w)| Token { range: i..i + w.len(), key: text::fold_style(w) })
+        .collect()
+}
+
+fn byte_range(tokens: &[Token], r: Range<usize>, len: usize) -> Range<usize> {
+    let start = tokens.get(r.start).map_or(len, |t| t.range.start);
+    let end = if r.end == 0 { start } else { tokens.get(r.end - 1).map_or(len, |t| t.range.end) };
+    start..end.max(start)
+}
+
+/// Judges what a changed stretch of `s` is about.
+fn weigh(s: &str, r: &Range<usize>, quotes: &[Range<usize>]) -> Weight {
+    let piece = &s[r.clone()];
+    let words: Vec<&str> = piece.unicode_words().collect();
+    if words.is_empty() {
+        return Weight::Quiet;
+    }
+    let mut w = Weight::Word;
+    if words.iter().any(|x| x.chars().any(|c| c.is_ascii_digit()) || text::number_word(x).is_some()) {
+        return Weight::Number;
+    }
+    if words.iter().any(|x| text::month(x).is_some()) {
+        w = w.max(Weight::Date);
+    } else if words.iter().any(|x| text::is_negation(x)) {
+        w = w.max(Weight::Negation);
+    } else if quotes.iter().any(|q| q.start <= r.start && r.end <= q.end) {
+        w = w.max(Weight::Quote);
+    } else if word_positions(s, r).any(|(i, x)| i > 0 && x.chars().next().is_some_and(char::is_uppercase)) {
+        w = w.max(Weight::Name);
+    }
+    w
+}
+
+/// Words in `r` with their byte position in `s`, to tell a capital that starts a sentence
+/// from one that starts a name.
+fn word_positions<'a>(s: &'a str, r: &Range<usize>) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    let r = r.clone();
+    s.unicode_word_indices().filter(move |(i, _)| r.contains(i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rebuild(spans: &[Span], old: &str, new: &str) -> (String, String) {
+        let mut a = String::new();
+        let mut b = String::new();
+        for s in spans {
+            a.push_str(&old[s.old.clone()]);
+            b.push_str(&new[s.new.clone()]);
+        }
+        (a, b)
+    }
+
+    #[test]
+    fn changed_number_is_loud() {
+        let old = "The outage lasted 13 hours.";
+        let new = "The outage lasted 15 hours.";
+        let spans = word_diff(old, new);
+        let changed: Vec<_> = spans.iter().filter(|s| s.tag != Tag::Equal).collect();
+        assert_eq!(changed.len(), 2);
+        assert!(changed.iter().all(|s| s.weight == Weight::Number));
+        assert_eq!(&old[changed[0].old.clone()], "13");
+        assert_eq!(&new[changed[1].new.clone()], "15");
+        assert_eq!(rebuild(&spans, old, new), (old.into(), new.into()));
+    }
+
+    #[test]
+    fn quote_style_and_case_are_quiet() {
+        let old = "He called it \u{201c}coincidental\u{201d} today.";
+        let new = "he called it \"coincidental\" today.";
+        let spans = word_diff(old, new);
+        assert!(spans.iter().all(|s| matches!(s.tag, Tag::Equal | Tag::Restyled)), "{spans:?}");
+        assert_eq!(rebuild(&spans, old, new), (old.into(), new.into()));
+    }
+
+    #[test]
+    fn quoted_word_change_is_flagged() {
+        let old = "The outages were \"entirely foreseeable\", he said.";
+        let new = "The outages were \"entirely predictable\", he said.";
+        let spans = word_diff(old, new);
+        assert!(spans.iter().any(|s| s.tag == Tag::Delete && s.weight == Weight::Quote));
+    }
+}

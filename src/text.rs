@@ -1,0 +1,231 @@
+//! Language helpers shared by the aligner, the discrepancy detectors and the diff: folding of
+//! case and typography, number words, months, negation cues and quotation regions.
+//!
+//! English only for now; everything here is general English, nothing is tied to one corpus.
+
+use std::ops::Range;
+
+/// Folds case, quote marks, dashes and whitespace so that typographic variants compare equal.
+pub fn fold_style(w: &str) -> String {
+    if w.chars().all(char::is_whitespace) {
+        return " ".to_string();
+    }
+    w.chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => '"',
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => '-',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether `c` opens or closes a quotation (straight or curly).
+pub fn is_quote_char(c: char) -> bool {
+    matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}')
+}
+
+/// Byte ranges of the quoted stretches of `s`, inner text only (quote marks excluded).
+///
+/// Double quotes only: single quotes double as apostrophes and would open false quotations.
+/// An unclosed quote runs to the end of the text, as a quote continued in the next sentence does.
+pub fn quote_regions(s: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        if !is_quote_char(c) {
+            continue;
+        }
+        let closes = match c {
+            '\u{201C}' | '\u{201E}' | '\u{00AB}' => false,
+            '\u{201D}' | '\u{00BB}' => true,
+            _ => open.is_some(),
+        };
+        match (open, closes) {
+            (Some(start), true) => {
+                if i > start {
+                    out.push(start..i);
+                }
+                open = None;
+            }
+            (None, false) => open = Some(i + c.len_utf8()),
+            (Some(_), false) => open = Some(i + c.len_utf8()),
+            (None, true) => {}
+        }
+    }
+    if let Some(start) = open
+        && start < s.len()
+    {
+        out.push(start..s.len());
+    }
+    out
+}
+
+/// The value of an English number word ("thirteen", "two", "dozen"), if `w` is one.
+pub fn number_word(w: &str) -> Option<f64> {
+    let v = match w.to_lowercase().as_str() {
+        "zero" => 0.0,
+        "one" => 1.0,
+        "two" | "twice" | "both" => 2.0,
+        "three" | "thrice" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" | "dozen" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        "hundred" => 100.0,
+        "thousand" => 1000.0,
+        "million" => 1e6,
+        "billion" => 1e9,
+        "trillion" => 1e12,
+        _ => return None,
+    };
+    // "both" and "one" are too often not quantities to count as number words on their own.
+    if matches!(w.to_lowercase().as_str(), "both" | "one") { None } else { Some(v) }
+}
+
+/// Scale words that multiply the number before them.
+pub fn scale_word(w: &str) -> Option<f64> {
+    match w.to_lowercase().as_str() {
+        "hundred" => Some(100.0),
+        "thousand" | "k" => Some(1e3),
+        "million" | "mn" | "m" => Some(1e6),
+        "billion" | "bn" | "b" => Some(1e9),
+        "trillion" | "tn" => Some(1e12),
+        _ => None,
+    }
+}
+
+/// The month number (1–12) of a month name or its usual abbreviation.
+pub fn month(w: &str) -> Option<u8> {
+    let l = w.trim_end_matches('.').to_lowercase();
+    let m = match l.as_str() {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sept" | "sep" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    };
+    // "May", "March" and "Jan" are also ordinary words or names: only the capitalised form counts.
+    if matches!(
+        l.as_str(),
+        "may"
+            | "march"
+            | "mar"
+            | "jan"
+            | "dec"
+            | "sep"
+            | "oct"
+            | "aug"
+            | "jun"
+            | "jul"
+            | "apr"
+            | "feb"
+            | "nov"
+            | "sept"
+    ) && !w.starts_with(char::is_uppercase)
+    {
+        return None;
+    }
+    Some(m)
+}
+
+/// Month names, indexed by month number − 1, for details a person reads.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Weekday names are dates too ("on Tuesday").
+pub fn weekday(w: &str) -> Option<u8> {
+    let d = match w.to_lowercase().as_str() {
+        "monday" => 1,
+        "tuesday" => 2,
+        "wednesday" => 3,
+        "thursday" => 4,
+        "friday" => 5,
+        "saturday" => 6,
+        "sunday" => 7,
+        _ => return None,
+    };
+    w.starts_with(char::is_uppercase).then_some(d)
+}
+
+/// Words that negate or deny what follows.
+pub fn is_negation(w: &str) -> bool {
+    let l = fold_style(w);
+    matches!(
+        l.as_str(),
+        "not" | "no" | "never" | "none" | "nobody" | "nothing" | "neither" | "nor" | "without" | "cannot"
+    ) || l.ends_with("n't")
+}
+
+/// Verbs and nouns of denial and rebuttal: an article that *reports a denial* of a claim.
+pub fn is_denial(stem_or_word: &str) -> bool {
+    let l = stem_or_word.to_lowercase();
+    [
+        "deni", "deny", "reject", "refut", "rebut", "disput", "dismiss", "false", "untru", "inaccura",
+        "mislead", "contest", "correct",
+    ]
+    .iter()
+    .any(|p| l.starts_with(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_regions_pair_curly_and_straight() {
+        let s = "He said \u{201c}no\u{201d} and \"yes\" then";
+        let r = quote_regions(s);
+        assert_eq!(r.len(), 2);
+        assert_eq!(&s[r[0].clone()], "no");
+        assert_eq!(&s[r[1].clone()], "yes");
+    }
+
+    #[test]
+    fn months_need_capitals_when_ambiguous() {
+        assert_eq!(month("May"), Some(5));
+        assert_eq!(month("may"), None);
+        assert_eq!(month("december"), Some(12));
+    }
+}

@@ -11,9 +11,11 @@ pub mod corpus;
 pub mod diff;
 pub mod discrepancy;
 pub mod error;
+pub mod export;
 pub mod hash;
 pub mod segment;
 pub mod text;
+pub mod tui;
 
 pub use analysis::{Analysis, Claim, Discrepancy, DiscrepancyKind, PassageRef};
 pub use corpus::{Article, Corpus};

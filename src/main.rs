@@ -1,1 +1,136 @@
-fn main() {}
+//! The `parallax` binary: parses the command line, loads the corpus, and hands over to the
+//! library. No analysis happens here; errors become one friendly line and an exit code.
+//!
+//! Exit codes: 0 success; 1 an error while running (e.g. a file could not be written);
+//! 2 bad usage or no usable input.
+
+use std::io::{self, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use parallax::corpus::Corpus;
+use parallax::{Analysis, export};
+
+#[derive(Parser)]
+#[command(name = "parallax", version, about = "Compare how several news articles tell the same story")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Folders or files of articles (.txt, .md). None: the bundled corpus.
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Align passages into claims and print the analysis.
+    Align {
+        /// Folders or files of articles. None: the bundled corpus.
+        paths: Vec<PathBuf>,
+        /// Print the analysis as JSON (the stable, versioned contract).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a Markdown report: coverage, claims, discrepancies, single-source facts.
+    Report {
+        /// Folders or files of articles. None: the bundled corpus.
+        paths: Vec<PathBuf>,
+    },
+    /// Print one article's passages as JSON; `-` reads plain body text from stdin.
+    Passages {
+        /// An article file, or `-` for stdin.
+        file: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
+        Err(Failure::Usage(msg)) => {
+            eprintln!("parallax: {msg}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Runtime(msg)) => {
+            eprintln!("parallax: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// How a run failed, which decides the exit code.
+enum Failure {
+    /// Bad usage or no usable input: exit 2.
+    Usage(String),
+    /// Something failed while running: exit 1.
+    Runtime(String),
+    /// The reader of our output went away (`--json | head`): not an error.
+    BrokenPipe,
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Failure::BrokenPipe
+        } else {
+            Failure::Runtime(e.to_string())
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        None => {
+            let corpus = load(&cli.paths)?;
+            parallax::tui::run(corpus).map_err(|e| Failure::Runtime(format!("the terminal failed: {e}")))
+        }
+        Some(Command::Align { paths, json }) => {
+            let analysis = Analysis::new(load(&paths)?);
+            let out = if json { export::json(&analysis) } else { export::summary(&analysis) };
+            emit(&out)
+        }
+        Some(Command::Report { paths }) => {
+            let analysis = Analysis::new(load(&paths)?);
+            emit(&export::markdown(&analysis))
+        }
+        Some(Command::Passages { file }) => {
+            let article = if file.as_os_str() == "-" {
+                let mut text = String::new();
+                io::stdin()
+                    .read_to_string(&mut text)
+                    .map_err(|e| Failure::Usage(format!("cannot read stdin: {e}; pipe UTF-8 text in")))?;
+                parallax::Article::from_text("-".into(), "-".into(), text, false, false)
+            } else {
+                let bytes = std::fs::read(&file).map_err(|e| {
+                    Failure::Usage(format!("cannot read `{}`: {e}; check the path", file.display()))
+                })?;
+                let id = file.file_name().map_or_else(|| "-".into(), |n| n.to_string_lossy().into_owned());
+                parallax::Article::from_bytes(id, file.clone(), &bytes)
+                    .map_err(|why| Failure::Usage(format!("cannot use `{}`: {why}", file.display())))?
+            };
+            emit(&export::passages_json(&article))
+        }
+    }
+}
+
+/// Loads the corpus, printing load warnings on stderr; no path means the bundled corpus.
+fn load(paths: &[PathBuf]) -> Result<Corpus, Failure> {
+    let corpus = if paths.is_empty() {
+        Corpus::bundled()
+    } else {
+        Corpus::load(paths)
+            .map_err(|e| Failure::Usage(format!("{e}; give a folder of .txt or .md articles")))?
+    };
+    for w in &corpus.warnings {
+        eprintln!("parallax: warning: {w}");
+    }
+    Ok(corpus)
+}
+
+fn emit(text: &str) -> Result<(), Failure> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}

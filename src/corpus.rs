@@ -203,7 +203,15 @@ impl Corpus {
         corpus.warnings = warnings;
         corpus.origin = paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
         if corpus.articles.is_empty() {
-            return Err(Error::NoArticles { searched: corpus.origin });
+            let skipped = if corpus.warnings.is_empty() {
+                String::new()
+            } else {
+                let shown: Vec<String> = corpus.warnings.iter().take(3).map(ToString::to_string).collect();
+                let more = corpus.warnings.len().saturating_sub(3);
+                let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+                format!(" (skipped {}{more})", shown.join("; "))
+            };
+            return Err(Error::NoArticles { searched: corpus.origin, skipped });
         }
         Ok(corpus)
     }

@@ -499,8 +499,7 @@ fn parse_run(s: &str, i: usize) -> Run {
         Run { end: i, dots: 0, exclaim: false, cjk: false, first_end: i, spaced_after_first: false };
     let mut marks = 0;
     let mut last_dot = false;
-    loop {
-        let Some(c) = s[run.end..].chars().next() else { break };
+    while let Some(c) = s[run.end..].chars().next() {
         match c {
             '.' => run.dots += 1,
             '…' => run.dots += 3,

@@ -528,7 +528,8 @@ fn parse_run(s: &str, i: usize) -> Run {
 enum Next<'a> {
     End,
     Lower,
-    Upper(&'a str),
+    /// The capitalised word, and whether a period follows it ("A." in "L. A.").
+    Upper(&'a str, bool),
     Digit,
     Other,
 }
@@ -543,7 +544,7 @@ fn next_token(s: &str, at: usize) -> Next<'_> {
     } else if c.is_uppercase() {
         let len: usize =
             rest.chars().take(MAX_WORD_CHARS).take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum();
-        Next::Upper(&rest[..len])
+        Next::Upper(&rest[..len], rest[len..].starts_with('.'))
     } else if c.is_ascii_digit()
         || (matches!(c, '$' | '£' | '€' | '¥') && chars.next().is_some_and(|d| d.is_ascii_digit()))
     {
@@ -715,32 +716,37 @@ fn is_ambiguous_abbreviation(lower: &str) -> bool {
     )
 }
 
-/// Month and weekday abbreviations, only when capitalised ("Mar." yes, "mar." the verb no).
+/// Month and weekday abbreviations, only when capitalised ("Mar.", "MAR." yes; "mar." the
+/// verb no).
 fn is_capitalized_abbreviation(word: &str) -> bool {
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let mut buf = [0u8; 8];
     matches!(
-        word,
-        "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-            | "Mon"
-            | "Tue"
-            | "Tues"
-            | "Wed"
-            | "Thu"
-            | "Thur"
-            | "Thurs"
-            | "Fri"
-            | "Sat"
-            | "Sun"
+        ascii_lower(word, &mut buf),
+        "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "mon"
+            | "tue"
+            | "tues"
+            | "wed"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "fri"
+            | "sat"
+            | "sun"
     )
 }
 
@@ -922,11 +928,85 @@ fn glued_boundary(s: &str, floor: usize, i: usize, after: usize) -> bool {
     !looks_like_address(left) && !looks_like_address(right)
 }
 
+/// A closing quote set off by a space ("happening. ”", common in typed and tokenised text)
+/// still belongs to the sentence before it; returns the new end.
+fn detached_closer(s: &str, at: usize) -> usize {
+    let rest = &s[at..];
+    let trimmed = rest.trim_start();
+    if trimmed.len() == rest.len() {
+        return at;
+    }
+    let q_at = at + rest.len() - trimmed.len();
+    let mut chars = trimmed.chars();
+    let fits = match chars.next() {
+        // Curly closing marks cannot open a sentence.
+        Some('”' | '’' | '»') => chars.next().is_none_or(|c| c.is_whitespace() || is_closer(c)),
+        // A straight quote is taken only when nothing follows it.
+        Some('"') => chars.as_str().trim().is_empty(),
+        _ => false,
+    };
+    if !fits {
+        return at;
+    }
+    let tail = &s[q_at..];
+    q_at + tail.len() - tail.trim_start_matches(is_closer).len()
+}
+
+/// Whether a quotation ended by `?` or `!` is followed by its attribution: `"Why?" Smith
+/// asked.`, `"Go!" Prime Minister Jones said`. Capitalised words, then a speech verb.
+fn attribution_follows(s: &str, at: usize) -> bool {
+    let mut hi = (at + MAX_TOKEN_BYTES).min(s.len());
+    while !s.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    for word in s[at..hi].split_whitespace().take(5) {
+        let word = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
+        if is_speech_verb(word) {
+            return true;
+        }
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+    }
+    false
+}
+
+fn is_speech_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "said"
+            | "says"
+            | "asked"
+            | "asks"
+            | "told"
+            | "added"
+            | "tweeted"
+            | "wrote"
+            | "writes"
+            | "replied"
+            | "recalled"
+            | "continued"
+            | "shouted"
+            | "yelled"
+            | "cried"
+            | "exclaimed"
+            | "explained"
+            | "insisted"
+            | "noted"
+            | "stated"
+            | "declared"
+            | "thundered"
+            | "posted"
+            | "wondered"
+    )
+}
+
 /// Decides whether the punctuation run starting at byte `i` ends a sentence.
 fn decide(s: &str, floor: usize, i: usize) -> Decision {
     let run = parse_run(s, i);
     let mut after = run.end;
     after += s[after..].len() - s[after..].trim_start_matches(is_closer).len();
+    after = detached_closer(s, after);
     let closed_quote = after > run.end;
     let brk = Decision::Break { end: after, next: after };
     let go_on = Decision::Continue(run.end.max(i + 1));
@@ -953,7 +1033,8 @@ fn decide(s: &str, floor: usize, i: usize) -> Decision {
         return brk;
     }
     if run.exclaim {
-        return if matches!(next, Next::Lower) { go_on } else { brk };
+        let attributed = closed_quote && attribution_follows(s, after);
+        return if matches!(next, Next::Lower) || attributed { go_on } else { brk };
     }
     if run.dots >= 3 {
         return ellipsis(s, i, &run, closed_quote, &next, after);
@@ -967,12 +1048,14 @@ fn decide(s: &str, floor: usize, i: usize) -> Decision {
         (WordKind::Prepositive, _) => false,
         (WordKind::Plain, _) => true,
         (WordKind::Initial | WordKind::Ambiguous, Next::Digit | Next::Other | Next::End) => false,
-        (WordKind::Initial, Next::Upper(w)) => {
+        // A run of initials: "F. B. I.", "L. A. Superior Court".
+        (WordKind::Initial, Next::Upper(w, true)) if w.len() == 1 => false,
+        (WordKind::Initial, Next::Upper(w, _)) => {
             // The pronoun "I" after a lower-case word ends a sentence; a capital after a name
-            // is an initial ("Albert I. Jones").
-            is_sentence_opener(w) || (word == "I" && prev_word_starts_lower(s, i - 1))
+            // is an initial ("Albert I. Jones"). "A" and "I" may be initials themselves.
+            (w.len() > 1 && is_sentence_opener(w)) || (word == "I" && prev_word_starts_lower(s, i - 1))
         }
-        (WordKind::Ambiguous, Next::Upper(w)) => is_sentence_opener(w),
+        (WordKind::Ambiguous, Next::Upper(w, _)) => is_sentence_opener(w),
     };
     if ends { brk } else { go_on }
 }
@@ -990,7 +1073,7 @@ fn ellipsis(s: &str, i: usize, run: &Run, closed_quote: bool, next: &Next<'_>, a
         return Decision::Break { end: run.first_end, next: run.first_end };
     }
     // A quotation closed right after three dots also ends the sentence: `"I don't know…" He`.
-    if run.dots >= 4 || (closed_quote && matches!(next, Next::Upper(_))) {
+    if run.dots >= 4 || (closed_quote && matches!(next, Next::Upper(..))) {
         return Decision::Break { end: after, next: after };
     }
     go_on
@@ -1141,6 +1224,26 @@ mod tests {
         assert_eq!(texts("今天下雨。明天晴天！好吗？"), ["今天下雨。", "明天晴天！", "好吗？"]);
         assert_eq!(texts("هل أنت بخير؟ نعم."), ["هل أنت بخير؟", "نعم."]);
         assert_eq!(texts("Great news 🎉. Next 👍🏽 one."), ["Great news 🎉.", "Next 👍🏽 one."]);
+    }
+
+    #[test]
+    fn initials_dates_and_attribution() {
+        assert_eq!(
+            texts("He told L. A. Superior Court Judge James R. Dabney so."),
+            ["He told L. A. Superior Court Judge James R. Dabney so."]
+        );
+        assert_eq!(texts("Agents of the F. B. I. said so."), ["Agents of the F. B. I. said so."]);
+        assert_eq!(texts("MAR. 14, 2013. It rained."), ["MAR. 14, 2013.", "It rained."]);
+        assert_eq!(
+            texts("\"Why now?\" Smith asked. \"Go!\" Prime Minister Jones said."),
+            ["\"Why now?\" Smith asked.", "\"Go!\" Prime Minister Jones said."]
+        );
+        assert_eq!(texts("\"Pigs!\" Murderers were there."), ["\"Pigs!\"", "Murderers were there."]);
+        // A closing quote set off by a space stays with its sentence.
+        assert_eq!(
+            texts("“ It made me play harder. ” He left."),
+            ["“ It made me play harder. ”", "He left."]
+        );
     }
 
     #[test]

@@ -554,7 +554,7 @@ fn next_token(s: &str, at: usize) -> Next<'_> {
     }
 }
 
-/// The word before byte `i` (back to whitespace, an opening mark or the sentence start
+/// The word before byte `i` (back to whitespace, an opening mark, a dash or the sentence start
 /// `floor`), or `None` when it is too long to be an abbreviation.
 fn word_before(s: &str, floor: usize, i: usize) -> Option<&str> {
     let mut start = i;
@@ -562,7 +562,8 @@ fn word_before(s: &str, floor: usize, i: usize) -> Option<&str> {
         if k < floor {
             break;
         }
-        if c.is_whitespace() || is_opener(c) {
+        // Stop at dashes and slashes too: "then-No. 1", "Wittman/P.J. Carlesimo".
+        if c.is_whitespace() || is_opener(c) || matches!(c, '-' | '/' | '–' | '—') {
             return Some(&s[start..i]);
         }
         if n >= MAX_WORD_CHARS {
@@ -655,6 +656,19 @@ fn is_prepositive(word: &str) -> bool {
             | "amb"
             | "ft"
             | "vs"
+            | "const"
+            | "cpl"
+            | "pvt"
+            | "pfc"
+            | "spc"
+            | "ofc"
+            | "det"
+            | "dep"
+            | "dist"
+            | "brig"
+            | "lieut"
+            | "comdr"
+            | "rt"
     )
 }
 
@@ -953,22 +967,20 @@ fn detached_closer(s: &str, at: usize) -> usize {
 }
 
 /// Whether a quotation ended by `?` or `!` is followed by its attribution: `"Why?" Smith
-/// asked.`, `"Go!" Prime Minister Jones said`. Capitalised words, then a speech verb.
+/// asked.`, `"Go!" Colts interim coach Bruce Arians said`: a name or title (capitalised, not a
+/// common sentence opener such as "The"), then a speech verb within a few words.
 fn attribution_follows(s: &str, at: usize) -> bool {
     let mut hi = (at + MAX_TOKEN_BYTES).min(s.len());
     while !s.is_char_boundary(hi) {
         hi -= 1;
     }
-    for word in s[at..hi].split_whitespace().take(5) {
-        let word = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
-        if is_speech_verb(word) {
-            return true;
-        }
-        if !word.chars().next().is_some_and(char::is_uppercase) {
-            return false;
-        }
+    let mut words =
+        s[at..hi].split_whitespace().map(|w| w.trim_end_matches(|c: char| c.is_ascii_punctuation()));
+    let Some(first) = words.next() else { return false };
+    if !first.starts_with(char::is_uppercase) || is_sentence_opener(first) {
+        return false;
     }
-    false
+    words.take(6).any(is_speech_verb)
 }
 
 fn is_speech_verb(word: &str) -> bool {
@@ -998,6 +1010,7 @@ fn is_speech_verb(word: &str) -> bool {
             | "thundered"
             | "posted"
             | "wondered"
+            | "questioned"
     )
 }
 
@@ -1239,6 +1252,11 @@ mod tests {
             ["\"Why now?\" Smith asked.", "\"Go!\" Prime Minister Jones said."]
         );
         assert_eq!(texts("\"Pigs!\" Murderers were there."), ["\"Pigs!\"", "Murderers were there."]);
+        assert_eq!(texts("\"Why?\" The company said nothing."), ["\"Why?\"", "The company said nothing."]);
+        assert_eq!(
+            texts("Const. Tim Fanning said so at then-No. 1 Duke."),
+            ["Const. Tim Fanning said so at then-No. 1 Duke."]
+        );
         // A closing quote set off by a space stays with its sentence.
         assert_eq!(
             texts("“ It made me play harder. ” He left."),

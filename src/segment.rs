@@ -539,12 +539,15 @@ fn next_token(s: &str, at: usize) -> Next<'_> {
     let rest = rest.trim_start_matches(is_opener);
     let mut chars = rest.chars();
     let Some(c) = chars.next() else { return Next::End };
-    if c.is_lowercase() {
+    let len: usize =
+        rest.chars().take(MAX_WORD_CHARS).take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum();
+    let word = &rest[..len];
+    // "iPhone", "eBay": a brand written in camel case is a proper noun and may open a sentence.
+    let camel = c.is_lowercase() && word.chars().skip(1).any(char::is_uppercase);
+    if c.is_lowercase() && !camel {
         Next::Lower
-    } else if c.is_uppercase() {
-        let len: usize =
-            rest.chars().take(MAX_WORD_CHARS).take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum();
-        Next::Upper(&rest[..len], rest[len..].starts_with('.'))
+    } else if c.is_uppercase() || camel {
+        Next::Upper(word, rest[len..].starts_with('.'))
     } else if c.is_ascii_digit()
         || (matches!(c, '$' | '£' | '€' | '¥') && chars.next().is_some_and(|d| d.is_ascii_digit()))
     {
@@ -563,15 +566,19 @@ fn word_before(s: &str, floor: usize, i: usize) -> Option<&str> {
             break;
         }
         // Stop at dashes and slashes too: "then-No. 1", "Wittman/P.J. Carlesimo".
-        if c.is_whitespace() || is_opener(c) || matches!(c, '-' | '/' | '–' | '—') {
-            return Some(&s[start..i]);
+        // Apostrophes are not stops: "wasn't." is a word, not "t.".
+        if c.is_whitespace()
+            || (is_opener(c) && !matches!(c, '\'' | '‘'))
+            || matches!(c, '-' | '/' | '–' | '—')
+        {
+            return Some(s[start..i].trim_start_matches(is_opener));
         }
         if n >= MAX_WORD_CHARS {
             return None;
         }
         start = k;
     }
-    Some(&s[start..i])
+    Some(s[start..i].trim_start_matches(is_opener))
 }
 
 /// How the word before a period bears on whether the period ends the sentence.
@@ -585,6 +592,12 @@ enum WordKind {
     Ambiguous,
     /// A single letter: an initial ("E. Smith") or a list letter.
     Initial,
+    /// An abbreviation used before numbers ("No. 1", "p. 55", "Fig. 3"); before anything else
+    /// it is read as a plain word ("I said no. Then").
+    Numeric,
+    /// "a.m." or "p.m.": ends the sentence before a capital, unless a weekday, month or time
+    /// zone follows or the time opens the sentence ("At 5 a.m. Mr. Smith went").
+    Time,
 }
 
 fn classify(word: &str) -> WordKind {
@@ -604,8 +617,14 @@ fn classify(word: &str) -> WordKind {
         && word
             .split('.')
             .all(|seg| !seg.is_empty() && seg.len() <= 3 && seg.chars().all(char::is_alphabetic));
+    if matches!(lower, "a.m" | "p.m") {
+        return WordKind::Time;
+    }
     if multi_period || is_ambiguous_abbreviation(lower) || is_capitalized_abbreviation(word) {
         return WordKind::Ambiguous;
+    }
+    if is_numeric_abbreviation(lower) {
+        return WordKind::Numeric;
     }
     WordKind::Plain
 }
@@ -685,7 +704,6 @@ fn is_ambiguous_abbreviation(lower: &str) -> bool {
             | "jr"
             | "sr"
             | "bros"
-            | "etc"
             | "dept"
             | "univ"
             | "assn"
@@ -701,9 +719,14 @@ fn is_ambiguous_abbreviation(lower: &str) -> bool {
             | "intl"
             | "natl"
             | "esp"
-            | "al"
-            | "no"
-            | "nos"
+    )
+}
+
+/// Abbreviations that stand before a number: "No. 1", "pp. 4-9", "N°. 1026", "Fig. 3".
+fn is_numeric_abbreviation(lower: &str) -> bool {
+    matches!(
+        lower,
+        "no" | "nos"
             | "nr"
             | "n°"
             | "nº"
@@ -725,9 +748,36 @@ fn is_ambiguous_abbreviation(lower: &str) -> bool {
             | "tel"
             | "ext"
             | "ca"
-            | "min"
-            | "max"
+            | "est"
+            | "al"
     )
+}
+
+/// Capitalised words that may follow "a.m."/"p.m." inside the sentence: "6 p.m. Tuesday",
+/// "9 a.m. ET".
+fn continues_time(word: &str) -> bool {
+    is_capitalized_abbreviation(word)
+        || crate::text::month(word).is_some()
+        || crate::text::weekday(word).is_some()
+        || matches!(
+            word,
+            "ET" | "EST"
+                | "EDT"
+                | "CT"
+                | "CST"
+                | "CDT"
+                | "MT"
+                | "MST"
+                | "MDT"
+                | "PT"
+                | "PST"
+                | "PDT"
+                | "GMT"
+                | "UTC"
+                | "BST"
+                | "CET"
+                | "CEST"
+        )
 }
 
 /// Month and weekday abbreviations, only when capitalised ("Mar.", "MAR." yes; "mar." the
@@ -907,6 +957,12 @@ fn is_function_word(word: &str) -> bool {
     )
 }
 
+/// Whether the word at `word_start` is among the first three of its sentence: an opening
+/// adverbial such as "At 5 a.m." does not end the sentence.
+fn opens_sentence(s: &str, floor: usize, word_start: usize) -> bool {
+    s.get(floor..word_start).is_some_and(|head| head.split_whitespace().nth(3).is_none())
+}
+
 /// Whether the word before `word_start` (skipping spaces) begins in lower case: "you and I."
 fn prev_word_starts_lower(s: &str, word_start: usize) -> bool {
     let head = s[..word_start].trim_end();
@@ -974,13 +1030,21 @@ fn attribution_follows(s: &str, at: usize) -> bool {
     while !s.is_char_boundary(hi) {
         hi -= 1;
     }
-    let mut words =
-        s[at..hi].split_whitespace().map(|w| w.trim_end_matches(|c: char| c.is_ascii_punctuation()));
+    let mut words = s[at..hi].split_whitespace();
     let Some(first) = words.next() else { return false };
     if !first.starts_with(char::is_uppercase) || is_sentence_opener(first) {
         return false;
     }
-    words.take(6).any(is_speech_verb)
+    // An apposition ("Williams, a critic of the policy, said") makes a sentence of its own.
+    for word in std::iter::once(first).chain(words.take(6)) {
+        if is_speech_verb(word.trim_end_matches(|c: char| c.is_ascii_punctuation())) {
+            return true;
+        }
+        if word.ends_with(',') {
+            return false;
+        }
+    }
+    false
 }
 
 fn is_speech_verb(word: &str) -> bool {
@@ -1060,7 +1124,9 @@ fn decide(s: &str, floor: usize, i: usize) -> Decision {
         (_, Next::Lower) => false,
         (WordKind::Prepositive, _) => false,
         (WordKind::Plain, _) => true,
-        (WordKind::Initial | WordKind::Ambiguous, Next::Digit | Next::Other | Next::End) => false,
+        (WordKind::Initial | WordKind::Ambiguous | WordKind::Time, Next::Digit | Next::Other | Next::End) => {
+            false
+        }
         // A run of initials: "F. B. I.", "L. A. Superior Court".
         (WordKind::Initial, Next::Upper(w, true)) if w.len() == 1 => false,
         (WordKind::Initial, Next::Upper(w, _)) => {
@@ -1069,6 +1135,11 @@ fn decide(s: &str, floor: usize, i: usize) -> Decision {
             (w.len() > 1 && is_sentence_opener(w)) || (word == "I" && prev_word_starts_lower(s, i - 1))
         }
         (WordKind::Ambiguous, Next::Upper(w, _)) => is_sentence_opener(w),
+        (WordKind::Numeric, Next::Digit) => false,
+        (WordKind::Numeric, _) => true,
+        (WordKind::Time, Next::Upper(w, _)) => {
+            !continues_time(w) && !opens_sentence(s, floor, i - word.len())
+        }
     };
     if ends { brk } else { go_on }
 }
@@ -1085,8 +1156,10 @@ fn ellipsis(s: &str, i: usize, run: &Run, closed_quote: bool, next: &Next<'_>, a
     if run.dots == 4 && attached && run.spaced_after_first {
         return Decision::Break { end: run.first_end, next: run.first_end };
     }
-    // A quotation closed right after three dots also ends the sentence: `"I don't know…" He`.
-    if run.dots >= 4 || (closed_quote && matches!(next, Next::Upper(..))) {
+    // A quotation closed right after three dots also ends the sentence: `"I don't know…" He`;
+    // so does an ellipsis trailing off a word before a common opener ("a crime... They are").
+    let trails_off = attached && matches!(next, Next::Upper(w, _) if is_sentence_opener(w));
+    if run.dots >= 4 || trails_off || (closed_quote && matches!(next, Next::Upper(..))) {
         return Decision::Break { end: after, next: after };
     }
     go_on
@@ -1153,6 +1226,10 @@ mod tests {
             ["This is… not the defense.", "It is—frankly—odd."]
         );
         assert_eq!(texts("I never meant that.... She left."), ["I never meant that....", "She left."]);
+        assert_eq!(
+            texts("It is a crime... They steal. It is . . . I mean, odd."),
+            ["It is a crime...", "They steal.", "It is . . . I mean, odd."]
+        );
     }
 
     #[test]
@@ -1253,6 +1330,18 @@ mod tests {
         );
         assert_eq!(texts("\"Pigs!\" Murderers were there."), ["\"Pigs!\"", "Murderers were there."]);
         assert_eq!(texts("\"Why?\" The company said nothing."), ["\"Why?\"", "The company said nothing."]);
+        assert_eq!(
+            texts("\"Now!\" Williams, a critic, said so."),
+            ["\"Now!\"", "Williams, a critic, said so."]
+        );
+        assert_eq!(
+            texts("It opened at 9 a.m. Police came. At 5 a.m. Mr. Smith left at 6 p.m. Tuesday."),
+            ["It opened at 9 a.m.", "Police came.", "At 5 a.m. Mr. Smith left at 6 p.m. Tuesday."]
+        );
+        assert_eq!(
+            texts("She said 'no.' I wasn't. It ships with apps etc. iPhoto is new."),
+            ["She said 'no.'", "I wasn't.", "It ships with apps etc.", "iPhoto is new."]
+        );
         assert_eq!(
             texts("Const. Tim Fanning said so at then-No. 1 Duke."),
             ["Const. Tim Fanning said so at then-No. 1 Duke."]

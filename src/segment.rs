@@ -592,8 +592,8 @@ enum WordKind {
     Ambiguous,
     /// A single letter: an initial ("E. Smith") or a list letter.
     Initial,
-    /// An abbreviation used before numbers ("No. 1", "p. 55", "Fig. 3"); before anything else
-    /// it is read as a plain word ("I said no. Then").
+    /// An abbreviation used before numbers ("No. 1", "Fig. 3"), or codes ("case No. VA0898");
+    /// before a common sentence opener it ends the sentence ("I said no. Then").
     Numeric,
     /// "a.m." or "p.m.": ends the sentence before a capital, unless a weekday, month or time
     /// zone follows or the time opens the sentence ("At 5 a.m. Mr. Smith went").
@@ -623,7 +623,9 @@ fn classify(word: &str) -> WordKind {
     if multi_period || is_ambiguous_abbreviation(lower) || is_capitalized_abbreviation(word) {
         return WordKind::Ambiguous;
     }
-    if is_numeric_abbreviation(lower) {
+    // All capitals ("CA.", "EDS.") is an acronym, not "ca." or "eds.".
+    let acronym = word.chars().all(|c| c.is_ascii_uppercase());
+    if is_numeric_abbreviation(lower) && !acronym {
         return WordKind::Numeric;
     }
     WordKind::Plain
@@ -1136,6 +1138,7 @@ fn decide(s: &str, floor: usize, i: usize) -> Decision {
         }
         (WordKind::Ambiguous, Next::Upper(w, _)) => is_sentence_opener(w),
         (WordKind::Numeric, Next::Digit) => false,
+        (WordKind::Numeric, Next::Upper(w, _)) => is_sentence_opener(w),
         (WordKind::Numeric, _) => true,
         (WordKind::Time, Next::Upper(w, _)) => {
             !continues_time(w) && !opens_sentence(s, floor, i - word.len())

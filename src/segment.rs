@@ -226,12 +226,11 @@ fn paragraph(text: &str, range: Range<usize>, out: &mut Vec<Segment>) {
                     kind: PassageKind::ListItem,
                 });
             }
-            if pieces.is_empty() {
-                out.push(Segment {
-                    start: base + item.start,
-                    end: base + item.end,
-                    kind: PassageKind::ListItem,
-                });
+            // A marker with nothing after it before the next one ("• • a").
+            if pieces.is_empty()
+                && let Some(r) = trim_range(p, item.start..item.end)
+            {
+                out.push(Segment { start: base + r.start, end: base + r.end, kind: PassageKind::ListItem });
             }
         }
         return;
@@ -1265,6 +1264,8 @@ mod tests {
             texts("a. The first item b. The second item"),
             ["a. The first item", "b. The second item"]
         );
+        // An empty item is the bare marker, still trimmed.
+        assert_eq!(texts("• • a"), ["•", "• a"]);
         // Dashes inside a bullet line are prose, not new items.
         assert_eq!(texts("- AWS - the cloud arm - broke"), ["- AWS - the cloud arm - broke"]);
     }

@@ -67,7 +67,8 @@ const MAX_TOKEN_BYTES: usize = 128;
 /// Splits `text[body]` into passages, in order, never overlapping.
 ///
 /// Lines with no final punctuation become headings, bullet lines become list items, and the
-/// rest is split into sentences. Offsets are absolute into `text`. A `body` out of bounds or off
+/// rest is split into sentences; passages with no letter or digit (separators such as `* * *`)
+/// are left out. Offsets are absolute into `text`. A `body` out of bounds or off
 /// a char boundary is clamped rather than trusted.
 pub fn segment(text: &str, body: Range<usize>) -> Vec<Segment> {
     let body = clamp_range(text, body);
@@ -99,6 +100,8 @@ pub fn segment(text: &str, body: Range<usize>) -> Vec<Segment> {
         }
         i = j + 1;
     }
+    // Separators ("* * *", "---") and stray punctuation carry nothing to align.
+    out.retain(|s| text[s.start..s.end].chars().any(char::is_alphanumeric));
     out
 }
 
@@ -154,8 +157,10 @@ impl Line {
         let last = core.chars().next_back();
         let last_word = last_word(core);
         let title_before_break = last == Some('.') && is_prepositive(&last_word[..last_word.len() - 1]);
-        let ends_sentence =
-            !title_before_break && last.is_some_and(|c| is_terminal(c) || matches!(c, ':' | ';'));
+        // A rule line ("---", "* * *") ends whatever came before it.
+        let rule_line = !s.chars().any(char::is_alphanumeric);
+        let ends_sentence = rule_line
+            || (!title_before_break && last.is_some_and(|c| is_terminal(c) || matches!(c, ':' | ';')));
         let ends_mid_sentence = title_before_break
             || matches!(last, Some(',' | '-' | '\u{2013}' | '\u{2014}' | '(' | '/' | '&'))
             || is_function_word(last_word);
@@ -612,10 +617,13 @@ fn classify(word: &str) -> WordKind {
     if chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none() {
         return WordKind::Initial;
     }
+    // "U.S", "a.m", "Ph.D", "D.C": short letter groups, at least one a single letter (so that
+    // "bbc.co.uk" stays a plain word).
     let multi_period = word.contains('.')
         && word
             .split('.')
-            .all(|seg| !seg.is_empty() && seg.len() <= 3 && seg.chars().all(char::is_alphabetic));
+            .all(|seg| !seg.is_empty() && seg.len() <= 3 && seg.chars().all(char::is_alphabetic))
+        && word.split('.').any(|seg| seg.chars().nth(1).is_none());
     if matches!(lower, "a.m" | "p.m") {
         return WordKind::Time;
     }
@@ -935,9 +943,9 @@ fn is_sentence_opener(word: &str) -> bool {
     )
 }
 
-/// Words that cannot end an English sentence (articles, some prepositions and conjunctions),
-/// so a line ending on one was hard-wrapped. Verbs and pronouns are left out: "as they were",
-/// "here we are" end sentences.
+/// Lower-case words that rarely end an English sentence (articles, prepositions,
+/// conjunctions), so a line ending on one was hard-wrapped. Verbs and pronouns are left out
+/// ("as they were", "here we are"); title-case headings write "For", "With", so they never match.
 fn is_function_word(word: &str) -> bool {
     matches!(
         word,
@@ -955,6 +963,14 @@ fn is_function_word(word: &str) -> bool {
             | "our"
             | "your"
             | "my"
+            | "to"
+            | "in"
+            | "at"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "as"
     )
 }
 
@@ -1264,8 +1280,9 @@ mod tests {
             texts("a. The first item b. The second item"),
             ["a. The first item", "b. The second item"]
         );
-        // An empty item is the bare marker, still trimmed.
-        assert_eq!(texts("• • a"), ["•", "• a"]);
+        // An empty item is the bare marker, which carries nothing and is left out.
+        assert_eq!(texts("• • a"), ["• a"]);
+        assert_eq!(texts("One.\n* * *\n---\nTwo."), ["One.", "Two."]);
         // Dashes inside a bullet line are prose, not new items.
         assert_eq!(texts("- AWS - the cloud arm - broke"), ["- AWS - the cloud arm - broke"]);
     }

@@ -13,15 +13,30 @@
 //! 1. **Paragraphs.** News files put one paragraph per line, so a line break ends a passage,
 //!    except when hard-wrapped prose continues on the next line (the line has no final
 //!    punctuation and the next starts in lower case, or the line ends on a comma or a word such
-//!    as "the" that cannot end a sentence) and the wrapped run does end like prose. A blank line
-//!    always ends a paragraph. CRLF and lone CR count as line breaks.
+//!    as "the" that cannot end a sentence) and the wrapped run does end like prose; a run of
+//!    short unpunctuated lines is a list of labels, one passage each. A blank line or a rule
+//!    line (`---`) always ends a paragraph. CRLF and lone CR count as line breaks.
 //! 2. **Passages.** A paragraph that starts with a bullet or an enumerator (`- `, `• `, `1. `,
 //!    `1)`, `a. `) is a list item; items run together on one line (`1) x 2) y`) are split
 //!    where the next marker of the same series appears. A short paragraph with no final
 //!    punctuation is a heading. Everything else is split into sentences at `.`, `?`, `!`,
-//!    ellipses and CJK full stops, deciding each candidate from the word before it (ordinary
-//!    word, title, abbreviation, initial, number) and the token after it (lower case, capital,
-//!    a common sentence opener, a digit).
+//!    ellipses and CJK full stops, deciding each candidate from the word before it and the
+//!    token after it:
+//!    - lower case next never starts a sentence ("Yahoo! in", "Co. at noon", `." she said`);
+//!    - titles ("Mr.", "Gen.", "vs.") never end one; abbreviations ("Inc.", "U.S.", "Jan.") and
+//!      initials end one only before a common opener ("U.S. How" but "U.S. Government",
+//!      "Albert I. Jones" but "you and I. Did"); "No.", "p.", "Jan." before a number do not;
+//!    - "a.m."/"p.m." end one before a capital unless a day, month or zone follows or the
+//!      time opens the sentence;
+//!    - three dots leave words out inside a sentence; four (or an ellipsis trailing off a word
+//!      before an opener) end it; `[...]` never does;
+//!    - a quotation ended by `?` or `!` and followed by its attribution ("Smith asked") goes
+//!      on; closing quotes and brackets stay with their sentence, even set off by a space;
+//!    - a period glued to a capitalised word ("world.Today") ends a sentence, except inside
+//!      e-mail and web addresses.
+//!
+//! Passages with no letter or digit are left out. Everything is one forward pass with bounded
+//! look-around, so a megabyte with no punctuation or no spaces stays linear.
 
 use std::ops::Range;
 

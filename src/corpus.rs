@@ -94,17 +94,13 @@ impl Article {
         let mut passages = Vec::new();
         let mut rest = body.clone();
         let mut headline = None;
-        if has_title && let Some(line) = first_line(&text, body.clone()) {
-            if reads_as_headline(&text[line.clone()], line.end < text.trim_end().len()) {
-                headline = Some(text[line.clone()].to_string());
-                passages.push(Passage {
-                    index: 0,
-                    start: line.start,
-                    end: line.end,
-                    kind: PassageKind::Title,
-                });
-                rest = line.end..body.end;
-            }
+        if has_title
+            && let Some(line) = first_line(&text, body.clone())
+            && reads_as_headline(&text[line.clone()], line.end < text.trim_end().len())
+        {
+            headline = Some(text[line.clone()].to_string());
+            passages.push(Passage { index: 0, start: line.start, end: line.end, kind: PassageKind::Title });
+            rest = line.end..body.end;
         }
         for s in segment::segment(&text, rest) {
             passages.push(Passage { index: passages.len(), start: s.start, end: s.end, kind: s.kind });

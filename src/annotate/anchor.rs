@@ -141,7 +141,8 @@ pub fn locate(anchor: &Anchor, text: &str) -> Option<(Range<usize>, Status)> {
     }
     let old = anchor.start..anchor.end;
     // Fast path, no scan: the quote is in place and its whole context agrees.
-    if text.get(old.clone()) == Some(anchor.quote.as_str()) && exact_context_score(anchor, text, &old) == 1.0 {
+    if text.get(old.clone()) == Some(anchor.quote.as_str()) && exact_context_score(anchor, text, &old) == 1.0
+    {
         return Some((old, Status::Anchored));
     }
     if let Some(range) = exact(anchor, text) {
@@ -278,7 +279,8 @@ fn candidate_starts(anchor: &Anchor, text: &str, slack: usize) -> Vec<usize> {
 /// distance to `pattern`, as a byte range and that distance. Case-insensitive for ASCII.
 /// Cost is `pattern.len() × window chars`, which the caller keeps small.
 fn align(pattern: &[char], text: &str, window: Range<usize>) -> Option<(Range<usize>, usize)> {
-    let chars: Vec<(usize, char)> = text[window.clone()].char_indices().map(|(i, c)| (window.start + i, c)).collect();
+    let chars: Vec<(usize, char)> =
+        text[window.clone()].char_indices().map(|(i, c)| (window.start + i, c)).collect();
     let m = pattern.len();
     // Column of the DP table over the pattern, and the text start of each cell's best path.
     let mut dist: Vec<usize> = (0..=m).collect();
@@ -439,7 +441,8 @@ mod tests {
     #[test]
     fn rewritten_quote_is_orphaned() {
         let a = anchor_on(TEXT, "The owner said repairs would take 13 weeks.");
-        let edited = TEXT.replace("The owner said repairs would take 13 weeks.", "Nobody knows when it reopens.");
+        let edited =
+            TEXT.replace("The owner said repairs would take 13 weeks.", "Nobody knows when it reopens.");
         assert_eq!(locate(&a, &edited), None);
     }
 

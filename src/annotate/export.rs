@@ -102,8 +102,13 @@ pub fn markdown<'a>(analysis: &Analysis, annotations: impl IntoIterator<Item = &
             for (a, p) in placed.iter().filter(|(_, p)| p.claim == Some(c)) {
                 item(&mut out, a, p);
                 for (anchor, located) in a.target.anchors().iter().zip(&p.anchors) {
-                    let _ =
-                        writeln!(out, "  - `{}` ({}): \"{}\"", anchor.article, located.status.name(), clip(&anchor.quote, 160));
+                    let _ = writeln!(
+                        out,
+                        "  - `{}` ({}): \"{}\"",
+                        anchor.article,
+                        located.status.name(),
+                        clip(&anchor.quote, 160)
+                    );
                 }
             }
             out.push('\n');
@@ -140,7 +145,9 @@ pub fn markdown<'a>(analysis: &Analysis, annotations: impl IntoIterator<Item = &
 
     let orphans: Vec<_> = placed.iter().filter(|(_, p)| p.status == Status::Orphaned).collect();
     if !orphans.is_empty() {
-        out.push_str("## Orphaned\n\nThese could not be placed in the articles as they are now; they are kept.\n\n");
+        out.push_str(
+            "## Orphaned\n\nThese could not be placed in the articles as they are now; they are kept.\n\n",
+        );
         for (a, p) in orphans {
             item(&mut out, a, p);
             for anchor in a.target.anchors() {

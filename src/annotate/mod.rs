@@ -41,7 +41,8 @@ pub enum Label {
 
 impl Label {
     /// In picker order: `ALL[k - 1]` is chosen with key `k`.
-    pub const ALL: [Label; 5] = [Label::Verified, Label::Disputed, Label::Misleading, Label::Important, Label::Question];
+    pub const ALL: [Label; 5] =
+        [Label::Verified, Label::Disputed, Label::Misleading, Label::Important, Label::Question];
 
     /// Lower-case name, as stored and exported.
     pub fn name(self) -> &'static str {
@@ -188,7 +189,8 @@ impl Annotation {
         let key = |a: &Annotation| (a.rev, a.updated.clone(), a.deleted.is_some());
         match key(self).cmp(&key(other)) {
             std::cmp::Ordering::Equal => {
-                serde_json::to_string(self).unwrap_or_default() > serde_json::to_string(other).unwrap_or_default()
+                serde_json::to_string(self).unwrap_or_default()
+                    > serde_json::to_string(other).unwrap_or_default()
             }
             o => o == std::cmp::Ordering::Greater,
         }

@@ -42,7 +42,9 @@ pub struct Placement {
 impl Placement {
     /// Whether the annotation shows on any part of `range` of article `article`.
     pub fn overlaps(&self, article: usize, range: &Range<usize>) -> bool {
-        self.spans.iter().any(|s| s.article == article && s.range.start < range.end && range.start < s.range.end)
+        self.spans
+            .iter()
+            .any(|s| s.article == article && s.range.start < range.end && range.start < s.range.end)
     }
 }
 
@@ -55,7 +57,8 @@ pub fn place(analysis: &Analysis, annotation: &Annotation) -> Placement {
         .iter()
         .map(|anchor| {
             let found = corpus.find(&anchor.article).and_then(|i| {
-                locate(anchor, &corpus.articles[i].text).map(|(range, status)| (Span { article: i, range }, status))
+                locate(anchor, &corpus.articles[i].text)
+                    .map(|(range, status)| (Span { article: i, range }, status))
             });
             match found {
                 Some((span, status)) => Located { span: Some(span), status },

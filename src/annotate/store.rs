@@ -63,7 +63,10 @@ enum Loaded {
     Missing,
     Read(FileData),
     /// The file exists but this build must not overwrite it: corrupt, or from a newer version.
-    Unusable { why: String, bytes: Vec<u8> },
+    Unusable {
+        why: String,
+        bytes: Vec<u8>,
+    },
 }
 
 /// One step of undo: the annotation `id` as it was before the change (`None`: it did not exist).
@@ -104,21 +107,32 @@ impl Store {
     /// Where the annotations of the corpus loaded from `paths` are kept (no path: the bundled
     /// corpus). Touches nothing on disk.
     pub fn location(paths: &[PathBuf]) -> Result<PathBuf> {
+        match paths {
+            [one] if one.is_dir() => Ok(Self::location_in(paths, Path::new(""))),
+            _ => Ok(Self::location_in(paths, &data_dir()?)),
+        }
+    }
+
+    /// [`Store::location`] with the user data folder given: `<folder>/.parallax/annotations.json`
+    /// for one folder; `<data>/bundled/` for no path; `<data>/corpora/<hash of the sorted
+    /// canonical paths>/` otherwise, so the same set of paths in any order finds the same file.
+    pub fn location_in(paths: &[PathBuf], data: &Path) -> PathBuf {
         if let [one] = paths
             && one.is_dir()
         {
-            return Ok(one.join(".parallax").join(FILE_NAME));
+            return one.join(".parallax").join(FILE_NAME);
         }
-        let data = data_dir()?;
         if paths.is_empty() {
-            return Ok(data.join("bundled").join(FILE_NAME));
+            return data.join("bundled").join(FILE_NAME);
         }
-        let mut keys: Vec<String> =
-            paths.iter().map(|p| fs::canonicalize(p).unwrap_or_else(|_| p.clone()).display().to_string()).collect();
+        let mut keys: Vec<String> = paths
+            .iter()
+            .map(|p| fs::canonicalize(p).unwrap_or_else(|_| p.clone()).display().to_string())
+            .collect();
         keys.sort();
         keys.dedup();
         let key = crate::hash::fnv1a(keys.join("\n").as_bytes());
-        Ok(data.join("corpora").join(format!("{key:016x}")).join(FILE_NAME))
+        data.join("corpora").join(format!("{key:016x}")).join(FILE_NAME)
     }
 
     /// Opens the annotations of the corpus loaded from `paths` (no path: the bundled corpus).
@@ -147,7 +161,9 @@ impl Store {
         };
         match read(&store.path)? {
             Loaded::Missing => {}
-            Loaded::Read(data) => store.records = data.annotations.into_iter().map(|a| (a.id.clone(), a)).collect(),
+            Loaded::Read(data) => {
+                store.records = data.annotations.into_iter().map(|a| (a.id.clone(), a)).collect()
+            }
             Loaded::Unusable { why, bytes } => store.become_read_only(why, &bytes),
         }
         Ok(store)
@@ -209,7 +225,13 @@ impl Store {
     }
 
     /// Adds an annotation and saves. Returns its id.
-    pub fn add(&mut self, target: Target, label: Option<Label>, note: &str, tags: Vec<String>) -> Result<String> {
+    pub fn add(
+        &mut self,
+        target: Target,
+        label: Option<Label>,
+        note: &str,
+        tags: Vec<String>,
+    ) -> Result<String> {
         let now = time::now();
         let annotation = Annotation {
             id: new_id(),
@@ -377,7 +399,8 @@ impl Store {
     /// Live annotations shown on passage `at`: those on its text, and those on a claim it
     /// belongs to.
     pub fn at_passage(&self, analysis: &Analysis, at: PassageRef) -> Vec<&Annotation> {
-        let Some(p) = analysis.corpus.articles.get(at.article).and_then(|a| a.passages.get(at.passage)) else {
+        let Some(p) = analysis.corpus.articles.get(at.article).and_then(|a| a.passages.get(at.passage))
+        else {
             return Vec::new();
         };
         let claims = analysis.claims_at(at);
@@ -452,7 +475,8 @@ impl Store {
         let mut json = serde_json::to_string_pretty(&data)
             .map_err(|e| Error::Format { path: self.path.clone(), reason: e.to_string() })?;
         json.push('\n');
-        write_atomic(&self.path, json.as_bytes()).map_err(|e| Error::Write { path: self.path.clone(), source: e })
+        write_atomic(&self.path, json.as_bytes())
+            .map_err(|e| Error::Write { path: self.path.clone(), source: e })
     }
 
     /// Switches to read-only after finding an unusable file, backing it up first.
@@ -505,7 +529,10 @@ fn parse(bytes: Vec<u8>) -> Loaded {
         Err(e) => return Loaded::Unusable { why: format!("is not valid JSON ({e})"), bytes },
     };
     let Some(version) = value.get("schema_version").and_then(serde_json::Value::as_u64) else {
-        return Loaded::Unusable { why: "has no schema_version, so it is not a parallax annotations file".into(), bytes };
+        return Loaded::Unusable {
+            why: "has no schema_version, so it is not a parallax annotations file".into(),
+            bytes,
+        };
     };
     if version > SCHEMA_VERSION {
         return Loaded::Unusable {
@@ -540,7 +567,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = parent(path);
     fs::create_dir_all(dir)?;
     let name = path.file_name().map_or_else(|| FILE_NAME.into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.tmp-{}-{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed)));
+    let tmp =
+        dir.join(format!(".{name}.tmp-{}-{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed)));
     let result = (|| {
         let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
         f.write_all(bytes)?;
@@ -590,7 +618,9 @@ impl Lock {
             path.file_name().map_or_else(|| FILE_NAME.into(), |n| n.to_string_lossy().into_owned())
         ));
         let file = fs::create_dir_all(dir)
-            .and_then(|()| OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&lock_path))
+            .and_then(|()| {
+                OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&lock_path)
+            })
             .map_err(|e| Error::Write { path: lock_path.clone(), source: e })?;
         fs4::FileExt::lock(&file).map_err(|e| Error::Write { path: lock_path, source: e })?;
         // Temp files of writers killed mid-save can only be stale while we hold the lock.
@@ -630,7 +660,8 @@ static COUNTER: AtomicU64 = AtomicU64::new(0);
 /// A random id: unique across processes without coordination, since merging is by id.
 fn new_id() -> String {
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
     h.write_u128(nanos);
     h.write_u32(std::process::id());
     h.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
@@ -685,7 +716,10 @@ mod tests {
     fn parse_classifies_files() {
         assert!(matches!(parse(b"  \n".to_vec()), Loaded::Missing));
         assert!(matches!(parse(b"{\"schema_version\": 1, \"annotations\": []}".to_vec()), Loaded::Read(_)));
-        assert!(matches!(parse(b"{\"schema_version\": 2, \"annotations\": []}".to_vec()), Loaded::Unusable { .. }));
+        assert!(matches!(
+            parse(b"{\"schema_version\": 2, \"annotations\": []}".to_vec()),
+            Loaded::Unusable { .. }
+        ));
         assert!(matches!(parse(b"{\"annotations\": []}".to_vec()), Loaded::Unusable { .. }));
         assert!(matches!(parse(b"{\"schema_version\": 1, \"annot".to_vec()), Loaded::Unusable { .. }));
     }

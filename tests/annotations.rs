@@ -281,6 +281,25 @@ fn text_inserted_before_the_annotation_moves_it() {
 }
 
 #[test]
+fn labelling_a_moved_passage_again_updates_its_annotation() {
+    let dir = corpus(&[("a.txt", ARTICLE)]);
+    let an = analysis(dir.path());
+    let target = Target::passage(&an.corpus, passage_with(&an, "a.txt", "Workers")).unwrap();
+    let id = open(dir.path()).add(target, Some(Label::Verified), "seen it", vec![]).unwrap();
+    std::fs::write(dir.path().join("a.txt"), format!("Breaking.\n\n{ARTICLE}")).unwrap();
+    let an = analysis(dir.path());
+    let mut store = open(dir.path());
+    store.reanchor(&an);
+    let at = passage_with(&an, "a.txt", "Workers");
+    let now = Target::passage(&an.corpus, at).unwrap();
+    assert_eq!(store.apply(&now, Change::Label(Some(Label::Disputed))).unwrap(), Some(id.clone()));
+    assert_eq!(store.annotations().len(), 1);
+    // An edit keeps the placement: the mark stays without another `place`.
+    assert_eq!(store.at_passage(&an, at).len(), 1);
+    assert_eq!(open(dir.path()).get(&id).unwrap().label, Some(Label::Disputed));
+}
+
+#[test]
 fn text_inserted_inside_its_paragraph_moves_it() {
     let (status, text, _) = after_edit("Workers were sent", |t| {
         t.replace("boiler room. Workers", "boiler room. Firefighters came within minutes. Workers")

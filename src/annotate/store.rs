@@ -205,9 +205,32 @@ impl Store {
         self.records.get(id).filter(|a| !a.is_deleted())
     }
 
-    /// The live annotation on exactly this target, if any.
+    /// The live annotation on this target, if any: the same stored span, or (once placed) the
+    /// same span in the text as it is now, so a moved annotation is still found from the
+    /// passage it moved to. A claim target finds the claim annotation placed on any of its
+    /// member passages.
     pub fn find(&self, target: &Target) -> Option<&Annotation> {
-        self.annotations().into_iter().find(|a| a.target.same_place(target))
+        let key =
+            |article: &str, range: &std::ops::Range<usize>| (article.to_string(), range.start, range.end);
+        let wanted: BTreeSet<_> =
+            target.anchors().iter().map(|a| key(&a.article, &(a.start..a.end))).collect();
+        self.annotations().into_iter().find(|a| {
+            if a.target.is_claim() != target.is_claim() {
+                return false;
+            }
+            if a.target.same_place(target) {
+                return true;
+            }
+            let Some(p) = self.placements.get(&a.id) else { return false };
+            let now: BTreeSet<_> = a
+                .target
+                .anchors()
+                .iter()
+                .zip(&p.anchors)
+                .filter_map(|(anchor, l)| l.span.as_ref().map(|s| key(&anchor.article, &s.range)))
+                .collect();
+            if target.is_claim() { !now.is_disjoint(&wanted) } else { now == wanted }
+        })
     }
 
     /// Every tag in use, sorted: for the filter of the list view.
@@ -352,9 +375,7 @@ impl Store {
             Loaded::Read(data) => {
                 let mut merged = self.records.clone();
                 let changed = merge(&mut merged, data.annotations);
-                for id in &changed {
-                    self.placements.remove(id);
-                }
+                self.forget_moved_placements(&merged, changed.iter());
                 self.records = merged;
                 Ok(!changed.is_empty())
             }
@@ -457,14 +478,29 @@ impl Store {
         let Some(after) = edit(before.clone())? else { return Ok(()) };
         merged.insert(id.to_string(), after);
         self.write(&merged)?;
-        for id in changed.iter().chain(std::iter::once(&id.to_string())) {
-            self.placements.remove(id);
-        }
+        self.forget_moved_placements(&merged, changed.iter().chain(std::iter::once(&id.to_string())));
         self.records = merged;
         if record_undo {
             self.undo.push(UndoStep { id: id.to_string(), before });
         }
         Ok(())
+    }
+
+    /// Drops the cached placements of the annotations in `ids` that are new or whose target
+    /// changed in `next`; an edit of a note or label keeps its placement, so the TUI's marks do
+    /// not flicker between a change and the next [`Store::place`].
+    fn forget_moved_placements<'a>(
+        &mut self,
+        next: &BTreeMap<String, Annotation>,
+        ids: impl Iterator<Item = &'a String>,
+    ) {
+        for id in ids {
+            let same =
+                matches!((self.records.get(id), next.get(id)), (Some(a), Some(b)) if a.target == b.target);
+            if !same {
+                self.placements.remove(id);
+            }
+        }
     }
 
     /// Writes `records` atomically. The caller holds the lock.

@@ -465,6 +465,18 @@ fn a_file_that_turns_corrupt_under_a_running_store_is_not_overwritten() {
     assert!(store.add(target, None, "two", vec![]).is_err());
     assert!(store.read_only().is_some());
     assert_eq!(std::fs::read_to_string(file_of(dir.path())).unwrap(), "oops");
+    // What the process last knew is saved aside, in the normal format.
+    let reason = &store.read_only().unwrap().reason;
+    assert!(reason.contains(".recovered-"), "{reason}");
+    let recovered = std::fs::read_dir(file_of(dir.path()).parent().unwrap())
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().contains(".recovered-"))
+        .unwrap();
+    assert_eq!(Store::open_at(recovered.path()).unwrap().annotations()[0].note, "one");
+    // Starting fresh writes that state back.
+    store.start_fresh().unwrap();
+    assert_eq!(open(dir.path()).annotations()[0].note, "one");
 }
 
 #[test]
@@ -654,4 +666,30 @@ mod properties {
             prop_assert_eq!(&edited[range], anchor.quote.as_str());
         }
     }
+}
+
+/// The worst case of re-anchoring on a 50 MB article: the quote changed (fuzzy search) and its
+/// seeds are common. Run with `cargo test --release -- --ignored fifty`.
+#[test]
+#[ignore = "slow in debug builds; run in release"]
+fn fifty_megabyte_article_reanchors_in_bounded_time() {
+    use parallax::annotate::anchor::{Anchor, locate};
+    let filler =
+        "The plant shut on Monday after a fire in the boiler room. Workers were sent home. ".repeat(600_000);
+    let quote = "The council voted to close the old library on Friday after a long debate about costs.";
+    let text = format!("{filler}{quote} {filler}");
+    assert!(text.len() > 50_000_000);
+    let start = text.find(quote).unwrap();
+    let anchor = Anchor::from_text("big.txt", &text, start..start + quote.len()).unwrap();
+    let edited = format!("Inserted.\n{}", text.replace("on Friday after a long", "on Thursday after a long"));
+    let t = std::time::Instant::now();
+    let (range, status) = locate(&anchor, &edited).unwrap();
+    eprintln!("fuzzy re-anchor on {} MB: {:?}", edited.len() >> 20, t.elapsed());
+    assert_eq!(status, Status::Moved);
+    assert!(edited[range].contains("on Thursday"));
+    let gone = edited.replace("The council voted", "Nobody knew");
+    let t = std::time::Instant::now();
+    assert!(locate(&anchor, &gone).is_none_or(|(r, _)| gone[r].contains("Nobody")));
+    eprintln!("orphan search on {} MB: {:?}", gone.len() >> 20, t.elapsed());
+    assert!(t.elapsed().as_secs() < 10);
 }

@@ -47,6 +47,9 @@ struct FileData {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     corpus: String,
     annotations: Vec<Annotation>,
+    /// Top-level fields written by a later version with the same schema, kept as they are.
+    #[serde(flatten)]
+    extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Why the store cannot save, and where the unreadable file was copied.
@@ -101,6 +104,8 @@ pub struct Store {
     read_only: Option<ReadOnly>,
     undo: Vec<UndoStep>,
     placements: HashMap<String, Placement>,
+    /// Unknown top-level fields of the file, written back unchanged.
+    extra: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Store {
@@ -158,6 +163,7 @@ impl Store {
             read_only: None,
             undo: Vec::new(),
             placements: HashMap::new(),
+            extra: Default::default(),
         };
         match read(&store.path)? {
             Loaded::Missing => {}
@@ -179,18 +185,29 @@ impl Store {
         self.read_only.as_ref()
     }
 
-    /// Replaces an unreadable file by an empty one. Call only after the user agreed: what was
-    /// in the file is then only in the backup (which is made first if it is missing).
+    /// Replaces an unreadable file, after the user agreed, by what this process knows: nothing
+    /// if it was opened on the bad file, or the last good state if the file went bad while it
+    /// ran. What was in the bad file is then only in its backup (made first if missing). If the
+    /// file has become readable meanwhile (someone fixed it), it is loaded, not replaced.
     pub fn start_fresh(&mut self) -> Result<()> {
         let _lock = Lock::acquire(&self.path)?;
-        if let Loaded::Unusable { bytes, .. } = read(&self.path)? {
-            backup(&self.path, &bytes).map_err(|e| Error::Write { path: self.path.clone(), source: e })?;
+        match read(&self.path)? {
+            Loaded::Unusable { bytes, .. } => {
+                backup(&self.path, &bytes)
+                    .map_err(|e| Error::Write { path: self.path.clone(), source: e })?;
+                self.write(&self.records)?;
+            }
+            Loaded::Read(data) => {
+                let mut merged = self.records.clone();
+                merge(&mut merged, data.annotations);
+                self.records = merged;
+            }
+            Loaded::Missing => {}
         }
-        self.records.clear();
         self.placements.clear();
         self.undo.clear();
         self.read_only = None;
-        self.write(&self.records)
+        Ok(())
     }
 
     /// Live annotations (not deleted), oldest first.
@@ -373,6 +390,7 @@ impl Store {
         match read(&self.path)? {
             Loaded::Missing => Ok(false),
             Loaded::Read(data) => {
+                self.extra.extend(data.extra);
                 let mut merged = self.records.clone();
                 let changed = merge(&mut merged, data.annotations);
                 self.forget_moved_placements(&merged, changed.iter());
@@ -467,7 +485,10 @@ impl Store {
         let mut merged = self.records.clone();
         let changed = match read(&self.path)? {
             Loaded::Missing => Vec::new(),
-            Loaded::Read(data) => merge(&mut merged, data.annotations),
+            Loaded::Read(data) => {
+                self.extra.extend(data.extra);
+                merge(&mut merged, data.annotations)
+            }
             Loaded::Unusable { why, bytes } => {
                 self.become_read_only(why, &bytes);
                 let reason = self.read_only.as_ref().map(|r| r.reason.clone()).unwrap_or_default();
@@ -484,6 +505,21 @@ impl Store {
             self.undo.push(UndoStep { id: id.to_string(), before });
         }
         Ok(())
+    }
+
+    /// The file's contents for `records`: pretty JSON, oldest annotation first.
+    fn serialize(&self, records: &BTreeMap<String, Annotation>) -> serde_json::Result<String> {
+        let mut annotations: Vec<Annotation> = records.values().cloned().collect();
+        annotations.sort_by(|a, b| a.created.cmp(&b.created).then(a.id.cmp(&b.id)));
+        let data = FileData {
+            schema_version: SCHEMA_VERSION,
+            corpus: self.corpus.clone(),
+            annotations,
+            extra: self.extra.clone(),
+        };
+        let mut json = serde_json::to_string_pretty(&data)?;
+        json.push('\n');
+        Ok(json)
     }
 
     /// Drops the cached placements of the annotations in `ids` that are new or whose target
@@ -505,12 +541,9 @@ impl Store {
 
     /// Writes `records` atomically. The caller holds the lock.
     fn write(&self, records: &BTreeMap<String, Annotation>) -> Result<()> {
-        let mut annotations: Vec<Annotation> = records.values().cloned().collect();
-        annotations.sort_by(|a, b| a.created.cmp(&b.created).then(a.id.cmp(&b.id)));
-        let data = FileData { schema_version: SCHEMA_VERSION, corpus: self.corpus.clone(), annotations };
-        let mut json = serde_json::to_string_pretty(&data)
+        let json = self
+            .serialize(records)
             .map_err(|e| Error::Format { path: self.path.clone(), reason: e.to_string() })?;
-        json.push('\n');
         write_atomic(&self.path, json.as_bytes())
             .map_err(|e| Error::Write { path: self.path.clone(), source: e })
     }
@@ -522,12 +555,33 @@ impl Store {
             Ok(b) => format!("a copy is kept at `{}`", b.display()),
             Err(e) => format!("no backup could be made ({e})"),
         };
+        // If the file went bad while we ran, our last good state exists only in memory: put it
+        // in a file of its own so that it survives this process.
+        let recovered = match self.records.is_empty() {
+            true => String::new(),
+            false => match self.save_recovery() {
+                Ok(p) => format!(" The last good annotations seen by this process are in `{}`.", p.display()),
+                Err(e) => format!(" The last good annotations could not be saved aside ({e})."),
+            },
+        };
         let reason = format!(
             "annotations file `{}` {why}; it was left untouched and {kept}. Annotations are read-only \
-             until the file is fixed or you choose to start fresh.",
+             until the file is fixed or you choose to start fresh.{recovered}",
             self.path.display()
         );
         self.read_only = Some(ReadOnly { reason, backup: backup.ok() });
+    }
+
+    /// Writes the in-memory annotations, in the normal format, beside the file.
+    fn save_recovery(&self) -> io::Result<PathBuf> {
+        let json = self.serialize(&self.records).map_err(io::Error::other)?;
+        let name =
+            self.path.file_name().map_or_else(|| FILE_NAME.into(), |n| n.to_string_lossy().into_owned());
+        let target = self
+            .path
+            .with_file_name(format!("{name}.recovered-{:016x}.json", crate::hash::fnv1a(json.as_bytes())));
+        write_atomic(&target, json.as_bytes())?;
+        Ok(target)
     }
 }
 
@@ -740,6 +794,24 @@ mod tests {
         assert!(mine["a"].is_deleted());
         assert_eq!(mine["b"].rev, 3);
         assert_eq!(mine.len(), 3);
+    }
+
+    #[test]
+    fn unknown_fields_of_the_same_schema_survive_a_rewrite() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        let a = serde_json::json!({
+            "id": "x", "target": {"kind": "claim", "members": []}, "created": "c", "updated": "u",
+            "colour": "red"
+        });
+        let file = serde_json::json!({"schema_version": 1, "annotations": [a], "view": {"sort": "label"}});
+        fs::write(&path, file.to_string()).unwrap();
+        let mut store = Store::open_at(path.clone()).unwrap();
+        store.update("x", Change::Note("n".into())).unwrap();
+        let back: serde_json::Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(back["view"]["sort"], "label");
+        assert_eq!(back["annotations"][0]["colour"], "red");
+        assert_eq!(back["annotations"][0]["note"], "n");
     }
 
     #[test]

@@ -334,6 +334,45 @@ fn a_rewritten_sentence_does_not_land_on_other_words() {
 }
 
 #[test]
+fn a_deleted_sentence_does_not_jump_to_a_similar_one() {
+    let text = "Blast at depot\n\nPolice said 13 people were hurt in the blast. Roads were closed for hours \
+                while crews worked. Later that night, police said 15 people were hurt in the crash.\n";
+    let dir = corpus(&[("a.txt", text)]);
+    let an = analysis(dir.path());
+    let target = Target::passage(&an.corpus, passage_with(&an, "a.txt", "13 people")).unwrap();
+    let id = open(dir.path()).add(target, Some(Label::Disputed), "", vec![]).unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        text.replace("Police said 13 people were hurt in the blast. ", ""),
+    )
+    .unwrap();
+    let an = analysis(dir.path());
+    let mut store = open(dir.path());
+    store.reanchor(&an);
+    assert_eq!(store.placement(&id).unwrap().status, Status::Orphaned);
+}
+
+#[test]
+fn a_repeated_sentence_keeps_its_own_occurrence() {
+    let text = "Vote count\n\nThe count went on. Officials said it was close. The count went on. \
+                Nobody slept.\n";
+    let dir = corpus(&[("a.txt", text)]);
+    let an = analysis(dir.path());
+    let art = &an.corpus.articles[0];
+    let second = art.passages.iter().filter(|p| &art.text[p.range()] == "The count went on.").nth(1).unwrap();
+    let target = Target::span(art, second.range()).unwrap();
+    let id = open(dir.path()).add(target, None, "second", vec![]).unwrap();
+    let edited = text.replace("Vote count\n\n", "Vote count\n\nUpdated.\n\n");
+    std::fs::write(dir.path().join("a.txt"), &edited).unwrap();
+    let an = analysis(dir.path());
+    let mut store = open(dir.path());
+    store.reanchor(&an);
+    let p = store.placement(&id).unwrap();
+    assert_eq!(p.status, Status::Moved);
+    assert!(edited[..p.spans[0].range.start].ends_with("it was close. "));
+}
+
+#[test]
 fn a_removed_article_orphans_its_annotations() {
     let dir = corpus(&[("a.txt", ARTICLE), ("b.txt", OTHER)]);
     let an = analysis(dir.path());

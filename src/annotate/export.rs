@@ -73,9 +73,27 @@ fn row(analysis: &Analysis, a: &Annotation, p: &Placement) -> Value {
 /// A Markdown digest: claim annotations under their claim, passage annotations under their
 /// article, then the orphans, which are never left out.
 pub fn markdown<'a>(analysis: &Analysis, annotations: impl IntoIterator<Item = &'a Annotation>) -> String {
+    digest(analysis, annotations, 1)
+}
+
+/// The same digest one heading level down, to append to `parallax report`.
+pub fn report_section<'a>(
+    analysis: &Analysis,
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+) -> String {
+    digest(analysis, annotations, 2)
+}
+
+/// The digest with its title at heading `level` (1 = `#`).
+fn digest<'a>(
+    analysis: &Analysis,
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+    level: usize,
+) -> String {
     let placed: Vec<(&Annotation, Placement)> =
         annotations.into_iter().filter(|a| !a.is_deleted()).map(|a| (a, place(analysis, a))).collect();
-    let mut out = String::from("# Annotations\n\n");
+    let h = |n: usize| "#".repeat(level + n - 1);
+    let mut out = format!("{} Annotations\n\n", h(1));
     if placed.is_empty() {
         out.push_str("No annotations yet.\n");
         return out;
@@ -95,10 +113,10 @@ pub fn markdown<'a>(analysis: &Analysis, annotations: impl IntoIterator<Item = &
     claims.sort_unstable();
     claims.dedup();
     if !claims.is_empty() {
-        out.push_str("## Claims\n\n");
+        let _ = writeln!(out, "{} Claims\n", h(2));
         for c in claims {
             let lead = analysis.claims[c].members.first().map_or("", |m| analysis.text(m.at));
-            let _ = writeln!(out, "### Claim {c}: \"{}\"\n", clip(lead, 120));
+            let _ = writeln!(out, "{} Claim {c}: \"{}\"\n", h(3), clip(lead, 120));
             for (a, p) in placed.iter().filter(|(_, p)| p.claim == Some(c)) {
                 item(&mut out, a, p);
                 for (anchor, located) in a.target.anchors().iter().zip(&p.anchors) {
@@ -127,10 +145,10 @@ pub fn markdown<'a>(analysis: &Analysis, annotations: impl IntoIterator<Item = &
         .filter(|(_, here)| !here.is_empty())
         .collect();
     if !by_article.is_empty() {
-        out.push_str("## Articles\n\n");
+        let _ = writeln!(out, "{} Articles\n", h(2));
         for (i, here) in by_article {
             let article = &analysis.corpus.articles[i];
-            let _ = writeln!(out, "### {} (`{}`)\n", article.title, article.id);
+            let _ = writeln!(out, "{} {} (`{}`)\n", h(3), article.title, article.id);
             for (a, p) in here {
                 item(&mut out, a, p);
                 for (anchor, located) in a.target.anchors().iter().zip(&p.anchors) {
@@ -145,8 +163,10 @@ pub fn markdown<'a>(analysis: &Analysis, annotations: impl IntoIterator<Item = &
 
     let orphans: Vec<_> = placed.iter().filter(|(_, p)| p.status == Status::Orphaned).collect();
     if !orphans.is_empty() {
-        out.push_str(
-            "## Orphaned\n\nThese could not be placed in the articles as they are now; they are kept.\n\n",
+        let _ = writeln!(
+            out,
+            "{} Orphaned\n\nThese could not be placed in the articles as they are now; they are kept.\n",
+            h(2)
         );
         for (a, p) in orphans {
             item(&mut out, a, p);

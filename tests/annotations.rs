@@ -431,6 +431,9 @@ fn a_claim_annotation_follows_its_claim_through_edits() {
         assert_eq!(store.at_passage(&an, at).len(), 1, "{article}");
     }
     assert_eq!(store.for_claim(2).len(), 1);
+    let marks = store.marks(&an);
+    assert_eq!(marks.len(), 2);
+    assert!(marks.values().all(|ids| ids == std::slice::from_ref(&id)));
     let md = parallax::annotate::export::markdown(&an, store.annotations());
     assert!(md.contains("### Claim 2"), "{md}");
     assert!(md.contains("13 or 14 weeks?"), "{md}");
@@ -684,6 +687,60 @@ mod properties {
             // The annotation survives a save after re-anchoring.
             store.update(&id, Change::Note("still here".into())).unwrap();
             prop_assert_eq!(open(dir.path()).annotations().len(), 1);
+        }
+
+    }
+
+    proptest! {
+        // Each step fsyncs: fewer, longer cases.
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+        /// Two processes editing at once, in any interleaving: everything added survives unless
+        /// someone deleted it, and nothing deleted comes back.
+        #[test]
+        fn interleaved_writers_never_lose_or_resurrect(ops in proptest::collection::vec((0usize..2, 0u8..4, 0usize..8), 1..24)) {
+            let dir = corpus(&[("a.txt", ARTICLE)]);
+            let an = analysis(dir.path());
+            let target = Target::passage(&an.corpus, passage_with(&an, "a.txt", "Workers")).unwrap();
+            let mut stores = [open(dir.path()), open(dir.path())];
+            let mut added: Vec<String> = Vec::new();
+            let mut deleted: std::collections::BTreeSet<String> = Default::default();
+            for (who, op, pick) in ops {
+                let store = &mut stores[who];
+                match op {
+                    0 | 1 => added.push(store.add(target.clone(), None, "n", vec![]).unwrap()),
+                    2 => {
+                        // Delete something this process still sees as live.
+                        let live: Vec<String> = store.annotations().iter().map(|a| a.id.clone()).collect();
+                        if let Some(id) = live.get(pick % live.len().max(1)) {
+                            match store.delete(id) {
+                                Ok(()) => prop_assert!(deleted.insert(id.clone()), "deleted twice"),
+                                // The other process deleted it first; now this one knows.
+                                Err(parallax::Error::NoAnnotation { .. }) => {
+                                    prop_assert!(deleted.contains(id));
+                                    prop_assert!(store.get(id).is_none());
+                                }
+                                Err(e) => return Err(TestCaseError::fail(e.to_string())),
+                            }
+                        }
+                    }
+                    _ => {
+                        let live: Vec<String> = store.annotations().iter().map(|a| a.id.clone()).collect();
+                        if let Some(id) = live.get(pick % live.len().max(1)) {
+                            match store.update(id, Change::Note(format!("edit {pick}"))) {
+                                Ok(()) => prop_assert!(!deleted.contains(id), "edited a deleted one"),
+                                Err(parallax::Error::NoAnnotation { .. }) => prop_assert!(deleted.contains(id)),
+                                Err(e) => return Err(TestCaseError::fail(e.to_string())),
+                            }
+                        }
+                    }
+                }
+            }
+            let fin = open(dir.path());
+            for id in &added {
+                prop_assert_eq!(fin.get(id).is_some(), !deleted.contains(id), "{}", id);
+            }
+            prop_assert_eq!(fin.annotations().len(), added.len() - deleted.len());
         }
 
         /// An edit that leaves the quote and its context alone never loses the quote's words.

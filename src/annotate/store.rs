@@ -453,6 +453,24 @@ impl Store {
             .collect()
     }
 
+    /// Every passage that carries a mark, with the ids of the annotations shown on it: one pass
+    /// for drawing the gutter of a whole article instead of a lookup per line.
+    pub fn marks(&self, analysis: &Analysis) -> BTreeMap<PassageRef, Vec<String>> {
+        let mut out: BTreeMap<PassageRef, Vec<String>> = BTreeMap::new();
+        for a in self.annotations() {
+            let Some(p) = self.placements.get(&a.id) else { continue };
+            let mut at: BTreeSet<PassageRef> =
+                p.spans.iter().flat_map(|s| super::place::passages_overlapping(analysis, s)).collect();
+            if let Some(c) = p.claim.and_then(|c| analysis.claims.get(c)) {
+                at.extend(c.members.iter().map(|m| m.at));
+            }
+            for r in at {
+                out.entry(r).or_default().push(a.id.clone());
+            }
+        }
+        out
+    }
+
     /// Live annotations attached to claim `claim`.
     pub fn for_claim(&self, claim: usize) -> Vec<&Annotation> {
         self.annotations()
@@ -483,7 +501,7 @@ impl Store {
         }
         let _lock = Lock::acquire(&self.path)?;
         let mut merged = self.records.clone();
-        let changed = match read(&self.path)? {
+        let changed: Vec<String> = match read(&self.path)? {
             Loaded::Missing => Vec::new(),
             Loaded::Read(data) => {
                 self.extra.extend(data.extra);
@@ -495,12 +513,17 @@ impl Store {
                 return Err(Error::ReadOnly { path: self.path.clone(), reason });
             }
         };
-        let before = merged.get(id).cloned();
-        let Some(after) = edit(before.clone())? else { return Ok(()) };
-        merged.insert(id.to_string(), after);
-        self.write(&merged)?;
-        self.forget_moved_placements(&merged, changed.iter().chain(std::iter::once(&id.to_string())));
+        // Adopt what is on disk first, as `refresh` would: even if the edit fails (say, the
+        // annotation was deleted by another process), the store is then up to date.
+        self.forget_moved_placements(&merged, changed.iter());
         self.records = merged;
+        let before = self.records.get(id).cloned();
+        let Some(after) = edit(before.clone())? else { return Ok(()) };
+        let mut next = self.records.clone();
+        next.insert(id.to_string(), after);
+        self.write(&next)?;
+        self.forget_moved_placements(&next, std::iter::once(&id.to_string()));
+        self.records = next;
         if record_undo {
             self.undo.push(UndoStep { id: id.to_string(), before });
         }

@@ -45,8 +45,8 @@ const MAX_FUZZY_CHARS: usize = 4000;
 /// is at least this long (in chars); a short phrase needs its context to agree.
 const DISTINCTIVE_CHARS: usize = 24;
 
-/// Minimum context agreement (share of context chars that match) of a short exact quote found
-/// away from its old position.
+/// Minimum context agreement (share of context chars that match) of a short exact quote that
+/// is not in place with its whole context.
 const MIN_EXACT_CONTEXT: f64 = 0.25;
 
 /// Length in bytes of the seed strings used to find candidate windows for fuzzy matching.
@@ -171,8 +171,9 @@ fn exact(anchor: &Anchor, text: &str) -> Option<Range<usize>> {
     }
     let (score, _, range) = best?;
     let distinctive = quote.chars().count() >= DISTINCTIVE_CHARS;
-    let at_old_place = range.start == anchor.start;
-    (distinctive || at_old_place || score >= MIN_EXACT_CONTEXT).then_some(range)
+    // Even at its old offset: a few characters with other words around them are more likely a
+    // coincidence than the annotated words.
+    (distinctive || score >= MIN_EXACT_CONTEXT).then_some(range)
 }
 
 /// Share of the stored context that still matches around `range`, counting matching chars
@@ -461,6 +462,17 @@ mod tests {
         let a = anchor_on(text, "13");
         let edited = "Nothing here matches at all, though 13 appears once.";
         assert_eq!(locate(&a, edited), None);
+    }
+
+    #[test]
+    fn short_quote_at_its_old_offset_needs_context() {
+        let text = "We saw 13 of them near the river bank at dawn.";
+        let a = anchor_on(text, "13");
+        let coincidence = "Tally: 13 units, no other word agrees here at all.";
+        assert_eq!(&coincidence[a.start..a.end], "13");
+        assert_eq!(locate(&a, coincidence), None);
+        let kept = "We saw 13 of them near the river, at dawn.";
+        assert_eq!(locate(&a, kept), Some((a.start..a.end, Status::Anchored)));
     }
 
     #[test]

@@ -181,7 +181,14 @@ fn kill_9_during_saves_never_leaves_a_torn_file() {
     let mut last = 0;
     for round in 0..50u64 {
         let mut c = child(&file, "loop").stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
-        std::thread::sleep(Duration::from_millis(5 + random(round) % 60));
+        if round == 0 {
+            // However slow the machine, let the first child save at least once.
+            let t = std::time::Instant::now();
+            while !file.exists() && t.elapsed() < Duration::from_secs(20) {
+                std::thread::sleep(Duration::from_millis(2));
+            }
+        }
+        std::thread::sleep(Duration::from_millis(5 + random(round) % 80));
         c.kill().unwrap(); // SIGKILL on Unix
         c.wait().unwrap();
         if let Ok(text) = std::fs::read_to_string(&file) {

@@ -139,6 +139,27 @@ fn a_deleted_annotation_is_not_resurrected_by_a_stale_writer() {
 }
 
 #[test]
+fn refresh_picks_up_another_process_changes() {
+    let dir = corpus(&[("a.txt", ARTICLE)]);
+    let an = analysis(dir.path());
+    let target = Target::passage(&an.corpus, passage_with(&an, "a.txt", "Workers")).unwrap();
+    let mut reader = open(dir.path());
+    assert!(!reader.refresh().unwrap());
+    let mut writer = open(dir.path());
+    let id = writer.add(target.clone(), Some(Label::Important), "", vec![]).unwrap();
+    assert!(reader.refresh().unwrap());
+    assert!(!reader.refresh().unwrap(), "nothing new the second time");
+    reader.place(&an);
+    assert_eq!(reader.in_span(an.corpus.find("a.txt").unwrap(), 0..ARTICLE.len()).len(), 1);
+    writer.update(&id, Change::Note("more".into())).unwrap();
+    assert!(reader.refresh().unwrap());
+    assert_eq!(reader.get(&id).unwrap().note, "more");
+    writer.delete(&id).unwrap();
+    assert!(reader.refresh().unwrap());
+    assert!(reader.annotations().is_empty());
+}
+
+#[test]
 fn two_writers_at_once_lose_nothing() {
     let dir = corpus(&[("a.txt", ARTICLE)]);
     let an = analysis(dir.path());
@@ -329,6 +350,30 @@ fn a_deleted_quote_gives_an_orphan_that_is_kept() {
     assert_eq!(status, Status::Orphaned);
     assert_eq!(text, None);
     assert_eq!(count, 1, "an orphan is never dropped");
+}
+
+#[test]
+fn an_orphan_can_be_reattached_by_hand() {
+    let dir = corpus(&[("a.txt", ARTICLE)]);
+    let an = analysis(dir.path());
+    let target = Target::passage(&an.corpus, passage_with(&an, "a.txt", "repairs")).unwrap();
+    let id = open(dir.path()).add(target, Some(Label::Verified), "checked", vec![]).unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        ARTICLE.replace("The owner said repairs would take 13 weeks.", "Repairs: a year."),
+    )
+    .unwrap();
+    let an = analysis(dir.path());
+    let mut store = open(dir.path());
+    store.reanchor(&an);
+    assert_eq!(store.placement(&id).unwrap().status, Status::Orphaned);
+    assert_eq!(store.passage_of(&an, &id), None);
+    let at = passage_with(&an, "a.txt", "Repairs: a year.");
+    store.update(&id, Change::Retarget(Target::passage(&an.corpus, at).unwrap())).unwrap();
+    store.place(&an);
+    assert_eq!(store.placement(&id).unwrap().status, Status::Anchored);
+    assert_eq!(store.passage_of(&an, &id), Some(at));
+    assert_eq!(open(dir.path()).get(&id).unwrap().note, "checked");
 }
 
 #[test]

@@ -210,11 +210,18 @@ pub enum Change {
     AddTags(Vec<String>),
     /// Remove these tags.
     RemoveTags(Vec<String>),
+    /// Move the annotation to another place: how a reader re-attaches an orphan by hand.
+    Retarget(Target),
 }
 
 impl Change {
     /// Applies the change; returns whether anything changed.
     fn apply(&self, a: &mut Annotation) -> bool {
+        if let Change::Retarget(t) = self {
+            let changed = a.target != *t;
+            a.target = t.clone();
+            return changed;
+        }
         let before = (a.label, a.note.clone(), a.tags.clone());
         match self {
             Change::Label(l) => a.label = *l,
@@ -225,6 +232,7 @@ impl Change {
                 let drop = clean_tags(t.iter().cloned());
                 a.tags.retain(|x| !drop.contains(x));
             }
+            Change::Retarget(_) => {}
         }
         before != (a.label, a.note.clone(), a.tags.clone())
     }

@@ -106,6 +106,9 @@ pub struct Store {
     placements: HashMap<String, Placement>,
     /// Unknown top-level fields of the file, written back unchanged.
     extra: serde_json::Map<String, serde_json::Value>,
+    /// The version of the file last read or written, so that [`Store::refresh`] is a `stat`
+    /// when nothing changed.
+    seen: Option<Fingerprint>,
 }
 
 impl Store {
@@ -164,7 +167,9 @@ impl Store {
             undo: Vec::new(),
             placements: HashMap::new(),
             extra: Default::default(),
+            seen: None,
         };
+        let seen = fingerprint(&store.path);
         match read(&store.path)? {
             Loaded::Missing => {}
             Loaded::Read(data) => {
@@ -387,6 +392,10 @@ impl Store {
         if self.read_only.is_some() {
             return Ok(false);
         }
+        let now = fingerprint(&self.path);
+        if now.is_some() && now == self.seen {
+            return Ok(false);
+        }
         match read(&self.path)? {
             Loaded::Missing => Ok(false),
             Loaded::Read(data) => {
@@ -395,6 +404,7 @@ impl Store {
                 let changed = merge(&mut merged, data.annotations);
                 self.forget_moved_placements(&merged, changed.iter());
                 self.records = merged;
+                self.seen = now;
                 Ok(!changed.is_empty())
             }
             Loaded::Unusable { why, bytes } => {
@@ -471,6 +481,13 @@ impl Store {
         out
     }
 
+    /// The passage to jump to for annotation `id` (Enter in the list): the first passage it
+    /// shows on. `None` for an orphan or before [`Store::place`].
+    pub fn passage_of(&self, analysis: &Analysis, id: &str) -> Option<PassageRef> {
+        let p = self.placements.get(id)?;
+        p.spans.iter().find_map(|s| super::place::passages_overlapping(analysis, s).into_iter().next())
+    }
+
     /// Live annotations attached to claim `claim`.
     pub fn for_claim(&self, claim: usize) -> Vec<&Annotation> {
         self.annotations()
@@ -522,6 +539,7 @@ impl Store {
         let mut next = self.records.clone();
         next.insert(id.to_string(), after);
         self.write(&next)?;
+        self.seen = fingerprint(&self.path);
         self.forget_moved_placements(&next, std::iter::once(&id.to_string()));
         self.records = next;
         if record_undo {
@@ -606,6 +624,19 @@ impl Store {
         write_atomic(&target, json.as_bytes())?;
         Ok(target)
     }
+}
+
+/// Identifies one version of the file: every atomic save renames a new file (a new inode)
+/// into place, and mtime and length change too.
+type Fingerprint = (u64, Option<std::time::SystemTime>, u64);
+
+fn fingerprint(path: &Path) -> Option<Fingerprint> {
+    let m = fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&m);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some((inode, m.modified().ok(), m.len()))
 }
 
 /// Merges `incoming` into `records` by id, newer copy winning. Returns the ids that changed.

@@ -173,7 +173,9 @@ impl Store {
         match read(&store.path)? {
             Loaded::Missing => {}
             Loaded::Read(data) => {
-                store.records = data.annotations.into_iter().map(|a| (a.id.clone(), a)).collect()
+                store.extra = data.extra;
+                store.records = data.annotations.into_iter().map(|a| (a.id.clone(), a)).collect();
+                store.seen = seen;
             }
             Loaded::Unusable { why, bytes } => store.become_read_only(why, &bytes),
         }

@@ -320,6 +320,11 @@ fn labelling_a_moved_passage_again_updates_its_annotation() {
     store.reanchor(&an);
     let at = passage_with(&an, "a.txt", "Workers");
     let now = Target::passage(&an.corpus, at).unwrap();
+    // The passage now at the old offsets is other words: labelling it makes a new annotation.
+    let stored = store.get(&id).unwrap().target.anchors()[0].clone();
+    let other = Target::span(&an.corpus.articles[0], stored.start..stored.end).unwrap();
+    assert!(other.same_place(&store.get(&id).unwrap().target));
+    assert!(store.find(&other).is_none());
     assert_eq!(store.apply(&now, Change::Label(Some(Label::Disputed))).unwrap(), Some(id.clone()));
     assert_eq!(store.annotations().len(), 1);
     // An edit keeps the placement: the mark stays without another `place`.

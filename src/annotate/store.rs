@@ -229,9 +229,9 @@ impl Store {
         self.records.get(id).filter(|a| !a.is_deleted())
     }
 
-    /// The live annotation on this target, if any: the same stored span, or (once placed) the
-    /// same span in the text as it is now, so a moved annotation is still found from the
-    /// passage it moved to. A claim target finds the claim annotation placed on any of its
+    /// The live annotation on this target, if any: the same span in the text as it is now once
+    /// placed (so a moved annotation is found from the passage it moved to), else the same
+    /// stored span. A claim target finds the claim annotation placed on any of its
     /// member passages.
     pub fn find(&self, target: &Target) -> Option<&Annotation> {
         let key =
@@ -242,10 +242,9 @@ impl Store {
             if a.target.is_claim() != target.is_claim() {
                 return false;
             }
-            if a.target.same_place(target) {
-                return true;
-            }
-            let Some(p) = self.placements.get(&a.id) else { return false };
+            // Once placed, only where it is now counts: after an edit its stored offsets may
+            // be those of other words.
+            let Some(p) = self.placements.get(&a.id) else { return a.target.same_place(target) };
             let now: BTreeSet<_> = a
                 .target
                 .anchors()

@@ -40,6 +40,9 @@ fn main() {
                 config.secondary_threshold =
                     args.next().and_then(|v| v.parse().ok()).expect("--secondary takes a number")
             }
+            "--per-article" => {
+                config.per_article = args.next().and_then(|v| v.parse().ok()).expect("--per-article takes a number")
+            }
             "--all-lines" => all_lines = true,
             "-v" | "--verbose" => verbose = true,
             "--pairs" => pairs_mode = true,

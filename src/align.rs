@@ -60,6 +60,7 @@ pub fn align(corpus: &Corpus, config: &Config) -> Vec<Claim> {
 
     let mut claims: Vec<Claim> = Vec::new();
     for cluster in clusters {
+        let cluster = keep_best_per_article(cluster, &article_of, config.per_article, &sim);
         let mut articles: Vec<usize> = cluster.iter().map(|&n| nodes[n].article).collect();
         articles.sort_unstable();
         articles.dedup();
@@ -94,6 +95,42 @@ pub fn align(corpus: &Corpus, config: &Config) -> Vec<Claim> {
         c.id = id;
     }
     claims
+}
+
+/// Keeps at most `cap` passages of each article in a claim, those most similar to the other
+/// articles' members. An article states one fact once or twice (headline and lede); a claim
+/// holding five passages of one article has swallowed neighbouring facts.
+fn keep_best_per_article(
+    cluster: Vec<usize>,
+    article_of: &[usize],
+    cap: usize,
+    sim: &impl Fn(usize, usize) -> f32,
+) -> Vec<usize> {
+    let mut per_article: HashMap<usize, usize> = HashMap::new();
+    for &n in &cluster {
+        *per_article.entry(article_of[n]).or_default() += 1;
+    }
+    if per_article.values().all(|&c| c <= cap) {
+        return cluster;
+    }
+    let score = |i: usize| -> f32 {
+        let others: Vec<usize> = cluster.iter().copied().filter(|&j| article_of[j] != article_of[i]).collect();
+        others.iter().map(|&j| sim(i, j)).sum::<f32>() / others.len().max(1) as f32
+    };
+    let mut ranked: Vec<(usize, f32)> = cluster.iter().map(|&n| (n, score(n))).collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut taken: HashMap<usize, usize> = HashMap::new();
+    let mut kept: Vec<usize> = ranked
+        .into_iter()
+        .filter(|&(n, _)| {
+            let t = taken.entry(article_of[n]).or_default();
+            *t += 1;
+            *t <= cap
+        })
+        .map(|(n, _)| n)
+        .collect();
+    kept.sort_unstable();
+    kept
 }
 
 /// Where a claim first appears: its earliest member in article order.

@@ -124,11 +124,13 @@ pub struct Config {
     pub story_context: f32,
     /// Mean similarity to a claim's members for a passage to join it as a second claim.
     pub secondary_threshold: f32,
+    /// Most passages one article may have in one claim.
+    pub per_article: usize,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { link_threshold: 0.12, story_context: 2.0, secondary_threshold: 0.12 }
+        Config { link_threshold: 0.2, story_context: 2.0, secondary_threshold: 0.25, per_article: 100 }
     }
 }
 

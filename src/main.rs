@@ -84,7 +84,7 @@ impl Tuning {
                 )));
             }
             config.link_threshold = t;
-            config.secondary_threshold = t;
+            config.secondary_threshold = config.secondary_threshold.max(t);
         }
         Ok(config)
     }

@@ -1,0 +1,104 @@
+//! The header (corpus, counts, progress) and the status line (mode, input, hints, messages).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::wrap;
+use crate::tui::app::{App, Phase};
+use crate::tui::keymap::{self, Mode};
+
+const SPINNER: [char; 8] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧'];
+
+/// The top line: what is loaded and how far the analysis is.
+pub fn header(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let a = &app.analysis;
+    let n = a.corpus.articles.len();
+    let mut left = vec![
+        Span::styled(" parallax ", t.header),
+        Span::styled("│ ", t.dim),
+        Span::raw(format!("{} ", super::truncate(&a.corpus.origin, 40))),
+        Span::styled("│ ", t.dim),
+        Span::raw(format!("{n} article{}", if n == 1 { "" } else { "s" })),
+    ];
+    match &app.phase {
+        Phase::Ready => left.push(Span::raw(format!(
+            " · {} claims · {} discrepancies",
+            a.claims.len(),
+            a.discrepancies.len()
+        ))),
+        Phase::Analysing { ticks } => left.push(Span::styled(
+            format!(" · {} analysing… (keys work meanwhile)", SPINNER[(*ticks as usize) % SPINNER.len()]),
+            t.message,
+        )),
+        Phase::Failed(_) => left.push(Span::styled(" · analysis failed", t.error)),
+    }
+    let right = position(app);
+    let used: usize = left.iter().map(|s| wrap::width(&s.content)).sum();
+    let room = (area.width as usize).saturating_sub(used + 1);
+    if !right.is_empty() && wrap::width(&right) <= room {
+        left.push(Span::raw(" ".repeat(room - wrap::width(&right))));
+        left.push(Span::styled(right, t.header_dim));
+    }
+    frame.render_widget(Paragraph::new(Line::from(left)), area);
+}
+
+/// Where the reader is, for the right end of the header.
+fn position(app: &App) -> String {
+    use crate::tui::app::Screen;
+    match app.screen {
+        Screen::Compare => {
+            let f = app.focus.index();
+            let article = app.articles[f];
+            let n = app.analysis.corpus.articles.get(article).map_or(0, |a| a.passages.len());
+            format!("article {} · passage {}/{} ", article + 1, app.selected[f] + 1, n)
+        }
+        Screen::Claim => match app.claim {
+            Some(c) => format!("claim {}/{} ", c + 1, app.analysis.claims.len()),
+            None => String::new(),
+        },
+        Screen::Overview => format!("sorted by {} ", app.sort.name()),
+        Screen::Claims => String::new(),
+    }
+}
+
+/// The bottom line: mode badge, then the search input, a message, or the key hints.
+pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let mode = app.mode();
+    let mut spans = vec![Span::styled(format!(" {} ", mode.badge()), t.badge), Span::raw(" ")];
+    if mode == Mode::Search {
+        spans.push(Span::styled("/", t.key));
+        spans.push(Span::raw(app.search.query.clone()));
+        spans.push(Span::styled("▏", t.key));
+        let n = app.search.hits.len();
+        let info = match (n, app.search.current) {
+            (0, _) if app.search.query.is_empty() => "  type to search every article · Enter keep · Esc cancel".to_string(),
+            (0, _) => "  no results".to_string(),
+            (n, Some(i)) => format!("  result {}/{n} · ↓/↑ next/previous · Enter keep · Esc cancel", i + 1),
+            (n, None) => format!("  {n} results"),
+        };
+        spans.push(Span::styled(info, t.dim));
+    } else if let Some(s) = &app.status {
+        spans.push(Span::styled(s.text.clone(), if s.error { t.error } else { t.message }));
+    } else {
+        hint_spans(&mut spans, mode, t.key, Style::new(), area.width as usize);
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn hint_spans(spans: &mut Vec<Span<'static>>, mode: Mode, key: Style, label: Style, width: usize) {
+    let mut used: usize = spans.iter().map(|s| wrap::width(&s.content)).sum();
+    for (keys, what) in keymap::hints(mode) {
+        let w = wrap::width(&keys) + wrap::width(what) + 3;
+        if used + w > width {
+            break;
+        }
+        spans.push(Span::styled(keys, key));
+        spans.push(Span::styled(format!(" {what}  "), label));
+        used += w;
+    }
+}

@@ -7,6 +7,8 @@
 
 pub mod action;
 pub mod app;
+#[doc(hidden)]
+pub mod fixture;
 pub mod keymap;
 pub mod query;
 pub mod update;
@@ -106,7 +108,11 @@ fn event_loop(
             match rx.try_recv() {
                 Ok(analysis) => app.finish_analysis(analysis),
                 Err(mpsc::TryRecvError::Disconnected) => {
-                    let why = WORKER_PANIC.lock().ok().and_then(|s| s.clone()).unwrap_or_else(|| "worker stopped".into());
+                    let why = WORKER_PANIC
+                        .lock()
+                        .ok()
+                        .and_then(|s| s.clone())
+                        .unwrap_or_else(|| "worker stopped".into());
                     app.phase = app::Phase::Failed(why);
                 }
                 Err(mpsc::TryRecvError::Empty) => {}

@@ -46,7 +46,9 @@ pub enum Screen {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Phase {
     /// The worker thread is still analysing; `ticks` drive the spinner.
-    Analysing { ticks: u64 },
+    Analysing {
+        ticks: u64,
+    },
     Ready,
     /// The worker died; the articles can still be read.
     Failed(String),
@@ -105,7 +107,16 @@ pub struct Search {
     pub hits: Vec<Hit>,
     pub current: Option<usize>,
     /// Where the reader was when the search started, for Esc.
-    pub origin: Option<(usize, usize, [usize; 2])>,
+    pub origin: Option<Place>,
+}
+
+/// Where the reader is on the Compare screen, to come back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub focus: Pane,
+    pub articles: [usize; 2],
+    pub selected: [usize; 2],
+    pub scroll: [usize; 2],
 }
 
 /// A list with a cursor and a scroll offset.
@@ -221,7 +232,9 @@ impl App {
     /// Turns a terminal event into an action and applies it. Tests go down the same path.
     pub fn handle_event(&mut self, event: Event) {
         let action = match event {
-            Event::Key(k) if k.kind == KeyEventKind::Press => keymap::lookup(self.mode(), KeySpec::from_event(k)),
+            Event::Key(k) if k.kind == KeyEventKind::Press => {
+                keymap::lookup(self.mode(), KeySpec::from_event(k))
+            }
             Event::Mouse(m) => match m.kind {
                 MouseEventKind::ScrollDown => Some(Action::Scroll { column: m.column, row: m.row, delta: 3 }),
                 MouseEventKind::ScrollUp => Some(Action::Scroll { column: m.column, row: m.row, delta: -3 }),
@@ -288,6 +301,11 @@ impl App {
             Pane::Right => (at, driver),
         };
         Some((claim, left, right))
+    }
+
+    /// Where the reader is now.
+    pub fn place(&self) -> Place {
+        Place { focus: self.focus, articles: self.articles, selected: self.selected, scroll: self.scroll }
     }
 
     /// The claim of the selected passage: the one shared with the other pane if any, else the

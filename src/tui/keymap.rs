@@ -85,7 +85,11 @@ impl KeySpec {
         let code = match ev.code {
             KeyCode::Char(c) => {
                 mods.remove(KeyModifiers::SHIFT);
-                if mods.contains(KeyModifiers::CONTROL) { KeyCode::Char(c.to_ascii_lowercase()) } else { ev.code }
+                if mods.contains(KeyModifiers::CONTROL) {
+                    KeyCode::Char(c.to_ascii_lowercase())
+                } else {
+                    ev.code
+                }
             }
             KeyCode::BackTab => {
                 mods.remove(KeyModifiers::SHIFT);
@@ -392,7 +396,9 @@ pub fn keymap_markdown() -> String {
         }
         s.push('\n');
     }
-    s.push_str("Mouse: the wheel scrolls the pane under the pointer; a click selects a passage, a row or a claim.\n");
+    s.push_str(
+        "Mouse: the wheel scrolls the pane under the pointer; a click selects a passage, a row or a claim.\n",
+    );
     s
 }
 

@@ -22,10 +22,18 @@ pub fn overview_rows(analysis: &Analysis, sort: Sort) -> Vec<usize> {
     let mut ids: Vec<usize> = (0..analysis.claims.len()).collect();
     match sort {
         Sort::Coverage => ids.sort_by_key(|&c| {
-            (std::cmp::Reverse(analysis.claims[c].members.len()), std::cmp::Reverse(disagreements(analysis, c)), c)
+            (
+                std::cmp::Reverse(analysis.claims[c].members.len()),
+                std::cmp::Reverse(disagreements(analysis, c)),
+                c,
+            )
         }),
         Sort::Disagreement => ids.sort_by_key(|&c| {
-            (std::cmp::Reverse(disagreements(analysis, c)), std::cmp::Reverse(analysis.claims[c].members.len()), c)
+            (
+                std::cmp::Reverse(disagreements(analysis, c)),
+                std::cmp::Reverse(analysis.claims[c].members.len()),
+                c,
+            )
         }),
         Sort::Order => {}
     }
@@ -103,8 +111,13 @@ pub fn search(analysis: &Analysis, query: &str) -> Vec<Hit> {
                 let start = origin[s];
                 // The end maps to the start of the next original char.
                 let end = origin.get(e).copied().unwrap_or(text.len()).max(start + 1);
-                let end = (start..=text.len()).find(|&x| x >= end && text.is_char_boundary(x)).unwrap_or(text.len());
-                hits.push(Hit { at: PassageRef { article: ai, passage: p.index }, range: p.start + start..p.start + end });
+                let end = (start..=text.len())
+                    .find(|&x| x >= end && text.is_char_boundary(x))
+                    .unwrap_or(text.len());
+                hits.push(Hit {
+                    at: PassageRef { article: ai, passage: p.index },
+                    range: p.start + start..p.start + end,
+                });
                 from = e.max(s + 1);
                 while from < folded.len() && !folded.is_char_boundary(from) {
                     from += 1;

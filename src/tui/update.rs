@@ -39,11 +39,8 @@ pub fn update(app: &mut App, action: Action) {
             app.claims_list = Default::default();
         }
         Action::StartSearch => {
-            app.search = super::app::Search {
-                editing: true,
-                origin: Some((app.articles[app.focus.index()], app.selected[app.focus.index()], app.scroll)),
-                ..Default::default()
-            };
+            app.search =
+                super::app::Search { editing: true, origin: Some(app.place()), ..Default::default() };
             if app.screen != Screen::Compare {
                 app.screen = Screen::Compare;
             }
@@ -116,7 +113,14 @@ fn compare(app: &mut App, action: Action) {
                 Some((p, wrapped)) => {
                     select(app, p);
                     if wrapped {
-                        say(app, if action == Action::NextClaim { "wrapped to the top" } else { "wrapped to the bottom" });
+                        say(
+                            app,
+                            if action == Action::NextClaim {
+                                "wrapped to the top"
+                            } else {
+                                "wrapped to the bottom"
+                            },
+                        );
                     }
                 }
                 None => warn(app, not_ready_or(app, "no passage of this article is matched in another")),
@@ -131,7 +135,14 @@ fn compare(app: &mut App, action: Action) {
                 Some((p, wrapped)) => {
                     select(app, p);
                     if wrapped {
-                        say(app, if action == Action::NextDiscrepancy { "wrapped to the top" } else { "wrapped to the bottom" });
+                        say(
+                            app,
+                            if action == Action::NextDiscrepancy {
+                                "wrapped to the top"
+                            } else {
+                                "wrapped to the bottom"
+                            },
+                        );
                     }
                 }
                 None => warn(app, not_ready_or(app, "no discrepancy in this article")),
@@ -155,7 +166,11 @@ fn compare(app: &mut App, action: Action) {
             let cur = app.articles[pane.index()];
             let mut next = cur;
             loop {
-                next = if action == Action::NextArticle { (next + 1) % count } else { (next + count - 1) % count };
+                next = if action == Action::NextArticle {
+                    (next + 1) % count
+                } else {
+                    (next + count - 1) % count
+                };
                 if next != other || count == 2 {
                     break;
                 }
@@ -170,6 +185,7 @@ fn compare(app: &mut App, action: Action) {
                 show_article(app, idx);
             }
         }
+        Action::OpenClaim if !app.comparing() => warn(app, "only one article: nothing to compare"),
         Action::OpenClaim => match app.current_claim() {
             Some(c) => {
                 app.claim = Some(c);
@@ -177,8 +193,7 @@ fn compare(app: &mut App, action: Action) {
                 app.screen = Screen::Claim;
             }
             None => {
-                let title = app.analysis.article(app.articles[pane.index()]).title.clone();
-                warn(app, not_ready_or(app, &format!("this passage is in no claim: only “{title}” says it")));
+                warn(app, not_ready_or(app, "this passage is in no claim: no other article says it"));
             }
         },
         Action::NextHit | Action::PrevHit => next_hit(app, action == Action::NextHit),
@@ -320,7 +335,8 @@ fn goto_hit(app: &mut App, i: usize) {
 
 /// Shows passage `at`: in the pane that has its article, else in the focused pane.
 fn goto(app: &mut App, at: PassageRef) {
-    if app.articles[app.focus.index()] != at.article && app.articles[app.focus.other().index()] == at.article {
+    if app.articles[app.focus.index()] != at.article && app.articles[app.focus.other().index()] == at.article
+    {
         app.focus = app.focus.other();
     }
     if app.articles[app.focus.index()] != at.article {
@@ -380,7 +396,9 @@ fn claim(app: &mut App, action: Action) {
                         say(app, "wrapped around");
                     }
                 }
-                None => warn(app, if need_disc { "no other claim with a discrepancy" } else { "no other claim" }),
+                None => {
+                    warn(app, if need_disc { "no other claim with a discrepancy" } else { "no other claim" })
+                }
             }
         }
         Action::Back => {
@@ -507,11 +525,12 @@ fn search(app: &mut App, action: Action) {
             }
         }
         Action::Back => {
-            if let Some((article, passage, scroll)) = app.search.origin {
-                app.articles[app.focus.index()] = article;
-                app.selected[app.focus.index()] = passage;
-                app.scroll = scroll;
+            if let Some(p) = app.search.origin {
+                app.focus = p.focus;
+                app.articles = p.articles;
+                app.selected = p.selected;
                 sync(app);
+                app.scroll = p.scroll;
             }
             app.search = Default::default();
         }
@@ -524,11 +543,12 @@ fn search(app: &mut App, action: Action) {
 fn refresh_search(app: &mut App) {
     app.search.hits = query::search(&app.analysis, &app.search.query);
     app.search.current = None;
-    let Some((article, passage, _)) = app.search.origin else { return };
+    let Some(p) = app.search.origin else { return };
     if app.search.hits.is_empty() {
         return;
     }
-    let origin = PassageRef { article, passage };
+    let f = p.focus.index();
+    let origin = PassageRef { article: p.articles[f], passage: p.selected[f] };
     let i = app.search.hits.iter().position(|h| h.at >= origin).unwrap_or(0);
     app.search.current = Some(i);
     goto_hit(app, i);
@@ -568,7 +588,11 @@ fn scroll_at(app: &mut App, column: u16, row: u16, delta: i16) {
                 let i = p.pane.index();
                 let total = pane_rows(app, p.pane).rows.len();
                 let max = total.saturating_sub(p.text.height as usize);
-                app.scroll[i] = if down { (app.scroll[i] + steps).min(max.max(app.scroll[i])) } else { app.scroll[i].saturating_sub(steps) };
+                app.scroll[i] = if down {
+                    (app.scroll[i] + steps).min(max.max(app.scroll[i]))
+                } else {
+                    app.scroll[i].saturating_sub(steps)
+                };
             }
         }
         Screen::Claim => {
@@ -598,7 +622,9 @@ fn click(app: &mut App, column: u16, row: u16) {
     match app.screen {
         Screen::Compare => {
             let l = layout::compare(b.body, app);
-            let Some(p) = l.panes.iter().find(|p| layout::contains(p.outer, column, row)).copied() else { return };
+            let Some(p) = l.panes.iter().find(|p| layout::contains(p.outer, column, row)).copied() else {
+                return;
+            };
             if !app.comparing() && p.pane == Pane::Right {
                 return;
             }
@@ -670,3 +696,224 @@ fn sync_follower(app: &mut App) {
 }
 
 use ratatui::layout::Rect;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::app::Sort;
+    use crate::tui::fixture;
+
+    fn app() -> App {
+        let mut app = App::new(fixture::analysis(), Rect::new(0, 0, 120, 36));
+        sync(&mut app);
+        app
+    }
+
+    fn at(app: &App, article: usize, needle: &str) -> PassageRef {
+        fixture::find(&app.analysis.corpus, article, needle)
+    }
+
+    #[test]
+    fn j_selects_the_next_passage_and_the_other_pane_follows() {
+        let mut app = app();
+        app.press("j").unwrap();
+        assert_eq!(app.at(Pane::Left), at(&app, 0, "outage lasted"));
+        assert_eq!(app.at(Pane::Right), at(&app, 1, "outage lasted"));
+        assert_eq!(app.pair().map(|p| p.0), Some(0));
+        app.press("j j").unwrap();
+        assert_eq!(app.at(Pane::Right), at(&app, 1, "came back"));
+        app.press("k g").unwrap();
+        assert_eq!(app.selected[0], 0);
+        app.press("G").unwrap();
+        assert_eq!(app.at(Pane::Left), at(&app, 0, "spokesperson"));
+    }
+
+    #[test]
+    fn discrepancy_keys_visit_each_disagreeing_passage_and_wrap() {
+        let mut app = app();
+        app.press("]").unwrap();
+        assert_eq!(app.at(Pane::Left), at(&app, 0, "outage lasted"));
+        app.press("] ]").unwrap();
+        assert_eq!(app.at(Pane::Left), at(&app, 0, "restored service"));
+        app.press("]").unwrap();
+        assert_eq!(app.at(Pane::Left), at(&app, 0, "outage lasted"));
+        assert_eq!(app.status.as_ref().map(|s| s.text.as_str()), Some("wrapped to the top"));
+        app.press("[").unwrap();
+        assert_eq!(app.at(Pane::Left), at(&app, 0, "restored service"));
+    }
+
+    #[test]
+    fn claim_keys_skip_unmatched_passages() {
+        let mut app = app();
+        app.press("Tab").unwrap();
+        assert_eq!(app.focus, Pane::Right);
+        app.press("G n").unwrap();
+        assert_eq!(app.at(Pane::Right), at(&app, 1, "outage lasted"));
+        app.press("N").unwrap();
+        assert_eq!(app.at(Pane::Right), at(&app, 1, "came back"));
+        // The left pane follows the right one now.
+        assert_eq!(app.at(Pane::Left), at(&app, 0, "restored service"));
+    }
+
+    #[test]
+    fn number_keys_and_h_l_choose_the_article_of_the_focused_pane() {
+        let mut app = app();
+        app.press("j 3").unwrap();
+        assert_eq!(app.articles, [2, 1]);
+        // The claim is kept: article 3's member of claim 0 is selected.
+        assert_eq!(app.at(Pane::Left), at(&app, 2, "disruption"));
+        app.press("2").unwrap();
+        assert_eq!(app.articles, [1, 2], "showing the other pane's article swaps the panes");
+        app.press("l").unwrap();
+        assert_eq!(app.articles, [0, 2], "l skips the article in the other pane");
+        app.press("h").unwrap();
+        assert_eq!(app.articles, [1, 2]);
+        app.press("9").unwrap();
+        assert!(app.status.as_ref().is_some_and(|s| s.error && s.text.contains("no article 9")));
+    }
+
+    #[test]
+    fn enter_opens_the_claim_view_and_esc_returns_to_the_claim() {
+        let mut app = app();
+        app.press("Enter").unwrap();
+        assert_eq!(app.screen, Screen::Compare, "the title passage is in no claim");
+        assert!(app.status.as_ref().is_some_and(|s| s.error));
+        app.press("j Enter").unwrap();
+        assert_eq!((app.screen, app.claim), (Screen::Claim, Some(0)));
+        app.press("n").unwrap();
+        assert_eq!(app.claim, Some(1));
+        app.press("Esc").unwrap();
+        assert_eq!(app.screen, Screen::Compare);
+        assert_eq!(app.at(Pane::Left), at(&app, 0, "user error"));
+        assert_eq!(app.at(Pane::Right), at(&app, 1, "denied"));
+    }
+
+    #[test]
+    fn overview_sorts_and_jumps() {
+        let mut app = app();
+        app.press("o").unwrap();
+        assert_eq!(app.screen, Screen::Overview);
+        assert_eq!(query::overview_rows(&app.analysis, app.sort), [0, 2, 1]);
+        app.press("s").unwrap();
+        assert_eq!(app.sort, Sort::Disagreement);
+        app.press("G Enter").unwrap();
+        assert_eq!(app.screen, Screen::Compare);
+        let last = *query::overview_rows(&app.analysis, Sort::Disagreement).last().unwrap();
+        assert_eq!(app.current_claim(), Some(last));
+        app.press("o o").unwrap();
+        assert_eq!(app.screen, Screen::Compare, "o closes the overview again");
+    }
+
+    #[test]
+    fn claims_list_filters_as_you_type() {
+        let mut app = app();
+        app.press("c").unwrap();
+        app.type_text("39 regions");
+        let m = query::filter_claims(&app.analysis, &app.claims_query);
+        assert_eq!(m.first().map(|m| m.claim), Some(2));
+        app.press("Enter").unwrap();
+        assert_eq!(app.screen, Screen::Compare);
+        assert_eq!(app.current_claim(), Some(2));
+    }
+
+    #[test]
+    fn search_finds_across_articles_and_keeps_claim_keys_separate() {
+        let mut app = app();
+        app.press("/").unwrap();
+        app.type_text("regions");
+        assert_eq!(app.search.hits.len(), 3);
+        assert_eq!(app.at(app.focus), at(&app, 0, "restored service"));
+        app.press("Enter").unwrap();
+        assert!(!app.search.editing);
+        app.press("ctrl-n").unwrap();
+        assert_eq!(app.at(app.focus).article, 1, "the hit in the right pane's article focuses it");
+        app.press("ctrl-n").unwrap();
+        assert_eq!(app.at(app.focus), at(&app, 2, "returned"));
+        // n is still "next claim", not "next result".
+        app.press("n").unwrap();
+        assert!(app.analysis.claims_at(app.at(app.focus)).len() == 1);
+        assert_eq!(app.search.current, Some(2));
+        app.press("Esc").unwrap();
+        assert!(app.search.query.is_empty());
+    }
+
+    #[test]
+    fn esc_cancels_a_search_and_returns_to_where_it_started() {
+        let mut app = app();
+        app.press("j /").unwrap();
+        app.type_text("analysts");
+        assert_eq!(app.at(app.focus), at(&app, 1, "Analysts"));
+        app.press("Esc").unwrap();
+        assert_eq!(app.at(Pane::Left), at(&app, 0, "outage lasted"));
+        assert_eq!(app.focus, Pane::Left);
+        assert!(app.search.hits.is_empty());
+    }
+
+    #[test]
+    fn text_input_takes_keys_that_are_commands_elsewhere() {
+        let mut app = app();
+        app.press("/ q j ?").unwrap();
+        assert!(!app.quit);
+        assert_eq!(app.search.query, "qj?");
+        app.press("Esc c q").unwrap();
+        assert_eq!(app.claims_query, "q");
+        app.press("Esc q").unwrap();
+        assert!(app.quit);
+    }
+
+    #[test]
+    fn help_opens_scrolls_and_closes() {
+        let mut app = app();
+        app.press("?").unwrap();
+        assert_eq!(app.help, Some(0));
+        app.press("j j").unwrap();
+        assert_eq!(app.help, Some(2));
+        assert_eq!(app.selected[0], 0, "keys go to the help, not the panes");
+        app.press("?").unwrap();
+        assert_eq!(app.help, None);
+        app.press("? Esc").unwrap();
+        assert_eq!(app.help, None);
+    }
+
+    #[test]
+    fn mouse_click_selects_and_wheel_scrolls() {
+        let mut app = app();
+        let l = layout::compare(layout::bands(app.size).unwrap().body, &app);
+        let right = l.panes[1];
+        let rows = pane_rows(&app, Pane::Right);
+        let target = at(&app, 1, "Analysts").passage;
+        let y = right.text.y + rows.of(target).start as u16;
+        update(&mut app, Action::Click { column: right.text.x + 2, row: y });
+        assert_eq!(app.focus, Pane::Right);
+        assert_eq!(app.selected[1], target);
+        app.size = Rect::new(0, 0, 120, 12);
+        update(&mut app, Action::Scroll { column: right.text.x, row: right.text.y, delta: 3 });
+        assert!(app.scroll[1] > 0);
+        assert_eq!(app.selected[1], target, "the wheel scrolls without moving the selection");
+    }
+
+    #[test]
+    fn analysing_reader_reads_and_then_keeps_its_place() {
+        let mut app = App::analysing(fixture::analysis().corpus, Rect::new(0, 0, 80, 24));
+        app.press("j n").unwrap();
+        assert!(app.status.as_ref().is_some_and(|s| s.text.contains("still analysing")));
+        app.press("j").unwrap();
+        update(&mut app, Action::Tick);
+        assert_eq!(app.phase, Phase::Analysing { ticks: 1 });
+        app.finish_analysis(fixture::analysis());
+        assert_eq!(app.phase, Phase::Ready);
+        assert_eq!(app.at(Pane::Left), at(&app, 0, "user error"));
+        assert_eq!(app.at(Pane::Right), at(&app, 1, "denied"));
+    }
+
+    #[test]
+    fn selection_stays_visible_on_a_small_screen() {
+        let mut app = app();
+        update(&mut app, Action::Resize { width: 60, height: 12 });
+        app.press("G").unwrap();
+        let rows = pane_rows(&app, Pane::Left);
+        let h = layout::pane_text(&app, Pane::Left).height as usize;
+        let r = rows.of(app.selected[0]);
+        assert!(r.start >= app.scroll[0] && r.start < app.scroll[0] + h, "{r:?} {} {h}", app.scroll[0]);
+    }
+}

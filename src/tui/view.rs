@@ -52,7 +52,12 @@ pub fn render(app: &App, frame: &mut Frame) {
 
 /// The part of `text[range]` split into spans: `base` everywhere, patched by every highlight
 /// that covers a piece (later highlights win). Ranges are byte offsets into `text`.
-pub fn styled<'a>(text: &'a str, range: Range<usize>, base: Style, highlights: &[(Range<usize>, Style)]) -> Vec<Span<'a>> {
+pub fn styled<'a>(
+    text: &'a str,
+    range: Range<usize>,
+    base: Style,
+    highlights: &[(Range<usize>, Style)],
+) -> Vec<Span<'a>> {
     let mut cuts = vec![range.start, range.end];
     for (r, _) in highlights {
         for x in [r.start, r.end] {
@@ -117,13 +122,23 @@ pub fn article_label(app: &App, index: usize) -> String {
 }
 
 /// Wraps a paragraph of plain pieces to `width`, keeping each piece's style.
-pub fn wrap_styled(text: &str, width: usize, indent: usize, base: Style, highlights: &[(Range<usize>, Style)]) -> Vec<Line<'static>> {
+pub fn wrap_styled(
+    text: &str,
+    width: usize,
+    indent: usize,
+    base: Style,
+    highlights: &[(Range<usize>, Style)],
+) -> Vec<Line<'static>> {
     let pad = " ".repeat(indent);
     wrap::wrap(text, width.saturating_sub(indent).max(1))
         .into_iter()
         .map(|r| {
             let mut spans = vec![Span::raw(pad.clone())];
-            spans.extend(styled(text, r, base, highlights).into_iter().map(|s| Span::styled(s.content.into_owned(), s.style)));
+            spans.extend(
+                styled(text, r, base, highlights)
+                    .into_iter()
+                    .map(|s| Span::styled(s.content.into_owned(), s.style)),
+            );
             Line::from(spans)
         })
         .collect()

@@ -127,7 +127,11 @@ impl ArticleRows {
                 rows.push(Row { passage: Some(p.index), range: p.start..p.start, first: true });
             }
             for (i, r) in wrapped.into_iter().enumerate() {
-                rows.push(Row { passage: Some(p.index), range: p.start + r.start..p.start + r.end, first: i == 0 });
+                rows.push(Row {
+                    passage: Some(p.index),
+                    range: p.start + r.start..p.start + r.end,
+                    first: i == 0,
+                });
             }
             passage_rows.push(first_row..rows.len());
             prev_end = Some(p.end);

@@ -53,7 +53,10 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         let is_ref = m.at == reference;
         let in_disc = discs.iter().any(|d| d.members.contains(&m.at));
         let mut head = vec![
-            Span::styled(if is_ref { "▌ " } else { "▎ " }, if is_ref { t.selection_bar } else { t.counterpart_bar }),
+            Span::styled(
+                if is_ref { "▌ " } else { "▎ " },
+                if is_ref { t.selection_bar } else { t.counterpart_bar },
+            ),
             Span::styled(truncate(&article_label(app, m.at.article), width.saturating_sub(30)), t.title),
         ];
         if is_ref {
@@ -82,16 +85,24 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         out.extend(wrap_styled(&text, width, 2, Style::new(), &highlights));
         if !m.evidence.is_empty() {
             let ev: Vec<String> = m.evidence.iter().map(|e| e.text.clone()).collect();
-            out.push(Line::from(Span::styled(format!("  why: {}", truncate(&ev.join(" · "), width.saturating_sub(7))), t.dim)));
+            out.push(Line::from(Span::styled(
+                format!("  why: {}", truncate(&ev.join(" · "), width.saturating_sub(7))),
+                t.dim,
+            )));
         }
         out.push(Line::from(""));
     }
-    let silent: Vec<String> =
-        (0..a.corpus.articles.len()).filter(|&i| claim.member_in(i).is_none()).map(|i| article_label(app, i)).collect();
+    let silent: Vec<String> = (0..a.corpus.articles.len())
+        .filter(|&i| claim.member_in(i).is_none())
+        .map(|i| article_label(app, i))
+        .collect();
     if !silent.is_empty() {
         out.push(Line::from(Span::styled("Silent on this claim:", t.title)));
         for s in silent {
-            out.push(Line::from(Span::styled(format!("  {}", truncate(&s, width.saturating_sub(2))), t.silent)));
+            out.push(Line::from(Span::styled(
+                format!("  {}", truncate(&s, width.saturating_sub(2))),
+                t.silent,
+            )));
         }
     }
     out

@@ -41,7 +41,10 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
             Span::styled("filter ", t.key),
             Span::raw(app.claims_query.clone()),
             Span::styled("▏", t.key),
-            Span::styled(if app.claims_query.is_empty() { "  type to filter by any article's wording" } else { "" }, t.dim),
+            Span::styled(
+                if app.claims_query.is_empty() { "  type to filter by any article's wording" } else { "" },
+                t.dim,
+            ),
         ]),
         Line::from(Span::styled("─".repeat(width), t.border)),
     ];
@@ -71,7 +74,10 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         let base = if selected { t.cursor_row } else { Style::new() };
         for (ci, ch) in label.chars().enumerate() {
             let hit = m.indices.binary_search(&(ci as u32)).is_ok();
-            spans.push(Span::styled(ch.to_string(), if hit { base.patch(t.key).patch(t.heading) } else { base }));
+            spans.push(Span::styled(
+                ch.to_string(),
+                if hit { base.patch(t.key).patch(t.heading) } else { base },
+            ));
         }
         lines.push(Line::from(spans));
     }

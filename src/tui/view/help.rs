@@ -28,10 +28,24 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     out.push(Line::from("  wheel scrolls the pane under the pointer; a click selects"));
     out.push(Line::from(""));
     out.push(Line::from(Span::styled("Gutter", t.heading)));
-    out.push(Line::from(vec![Span::styled("  ▌", t.selection_bar), Span::raw("   the selected passage (and its counterpart)")]));
+    out.push(Line::from(vec![
+        Span::styled("  ▌", t.selection_bar),
+        Span::raw("   the selected passage (and its counterpart)"),
+    ]));
     out.push(Line::from("  3    carried by 3 other articles"));
-    for (m, what) in [("#", "number"), ("D", "date"), ("Q", "quotation"), ("!", "negation"), ("@", "attribution"), ("S", "scope")] {
-        out.push(Line::from(vec![Span::raw("  "), Span::styled(m, t.gutter_discrepancy), Span::raw(format!("    discrepancy: {what}"))]));
+    for (m, what) in [
+        ("#", "number"),
+        ("D", "date"),
+        ("Q", "quotation"),
+        ("!", "negation"),
+        ("@", "attribution"),
+        ("S", "scope"),
+    ] {
+        out.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(m, t.gutter_discrepancy),
+            Span::raw(format!("    discrepancy: {what}")),
+        ]));
     }
     out.push(Line::from(""));
     out.push(Line::from(Span::styled("Differences", t.heading)));
@@ -49,8 +63,16 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         Span::styled("told", t.new_word),
         Span::raw("  other changed words"),
     ]));
-    out.push(Line::from(vec![Span::raw("  "), Span::styled("“Quote”", t.quiet), Span::raw("  case, punctuation, quote style only")]));
-    out.push(Line::from(vec![Span::raw("  "), Span::styled("outage", t.search_hit), Span::raw("  search result")]));
+    out.push(Line::from(vec![
+        Span::raw("  "),
+        Span::styled("“Quote”", t.quiet),
+        Span::raw("  case, punctuation, quote style only"),
+    ]));
+    out.push(Line::from(vec![
+        Span::raw("  "),
+        Span::styled("outage", t.search_hit),
+        Span::raw("  search result"),
+    ]));
     out
 }
 

@@ -91,7 +91,8 @@ fn pane_area(pane: Pane, outer: Rect) -> PaneArea {
         pane,
         outer,
         gutter: Rect { width: g, ..inner },
-        text: Rect { x: inner.x + g, width: inner.width - g, ..inner },
+        // One blank column before the right border so text never touches it.
+        text: Rect { x: inner.x + g, width: inner.width.saturating_sub(g + 1), ..inner },
     }
 }
 
@@ -115,7 +116,7 @@ pub fn inner(body: Rect) -> Rect {
 
 /// The help overlay's box.
 pub fn help_box(area: Rect) -> Rect {
-    let w = area.width.saturating_sub(4).min(84);
+    let w = if area.width < 90 { area.width } else { 84 };
     let h = area.height.saturating_sub(2);
     Rect { x: area.x + (area.width - w) / 2, y: area.y + 1, width: w, height: h }
 }

@@ -40,7 +40,10 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)
         .border_style(t.border_focused)
-        .title(Span::styled(format!(" Overview · {} claims × {n} articles · sorted by {} (s) ", rows.len(), app.sort.name()), t.title));
+        .title(Span::styled(
+            format!(" Overview · {} claims × {n} articles · sorted by {} (s) ", rows.len(), app.sort.name()),
+            t.title,
+        ));
     frame.render_widget(block, body);
     let mut lines: Vec<Line> = Vec::new();
     for i in 0..legend_rows(app) {
@@ -73,7 +76,10 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         let discs: Vec<_> = a.discrepancies_of_claim(c).collect();
         let mut spans = vec![
             Span::styled(if selected { "▶ " } else { "  " }, t.selection_bar),
-            Span::styled(format!("{:>5} ", format!("#{}", c + 1)), if selected { t.cursor_row } else { t.dim }),
+            Span::styled(
+                format!("{:>5} ", format!("#{}", c + 1)),
+                if selected { t.cursor_row } else { t.dim },
+            ),
         ];
         for i in 0..cols {
             let cell = match claim.member_in(i) {

@@ -94,7 +94,9 @@ fn render_pane(app: &App, frame: &mut Frame, p: &PaneArea, diff: &PairDiff) {
         Pane::Right if paired => diff.right.clone(),
         _ => Vec::new(),
     };
-    highlights.extend(app.search.hits.iter().filter(|h| h.at.article == index).map(|h| (h.range.clone(), t.search_hit)));
+    highlights.extend(
+        app.search.hits.iter().filter(|h| h.at.article == index).map(|h| (h.range.clone(), t.search_hit)),
+    );
     let sel = app.selected[i];
     let scroll = app.scroll[i];
     let buf = frame.buffer_mut();

@@ -17,13 +17,12 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let a = &app.analysis;
     let n = a.corpus.articles.len();
-    let mut left = vec![
-        Span::styled(" parallax ", t.header),
-        Span::styled("│ ", t.dim),
-        Span::raw(format!("{} ", super::truncate(&a.corpus.origin, 40))),
-        Span::styled("│ ", t.dim),
-        Span::raw(format!("{n} article{}", if n == 1 { "" } else { "s" })),
-    ];
+    let mut left = vec![Span::styled(" parallax ", t.header), Span::styled("│ ", t.dim)];
+    if !a.corpus.origin.is_empty() && area.width >= 70 {
+        left.push(Span::raw(format!("{} ", super::truncate(&a.corpus.origin, 30))));
+        left.push(Span::styled("│ ", t.dim));
+    }
+    left.push(Span::raw(format!("{n} article{}", if n == 1 { "" } else { "s" })));
     match &app.phase {
         Phase::Ready => left.push(Span::raw(format!(
             " · {} claims · {} discrepancies",
@@ -38,7 +37,7 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     }
     let right = position(app);
     let used: usize = left.iter().map(|s| wrap::width(&s.content)).sum();
-    let room = (area.width as usize).saturating_sub(used + 1);
+    let room = (area.width as usize).saturating_sub(used + 2);
     if !right.is_empty() && wrap::width(&right) <= room {
         left.push(Span::raw(" ".repeat(room - wrap::width(&right))));
         left.push(Span::styled(right, t.header_dim));
@@ -76,7 +75,9 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::styled("▏", t.key));
         let n = app.search.hits.len();
         let info = match (n, app.search.current) {
-            (0, _) if app.search.query.is_empty() => "  type to search every article · Enter keep · Esc cancel".to_string(),
+            (0, _) if app.search.query.is_empty() => {
+                "  type to search every article · Enter keep · Esc cancel".to_string()
+            }
             (0, _) => "  no results".to_string(),
             (n, Some(i)) => format!("  result {}/{n} · ↓/↑ next/previous · Enter keep · Esc cancel", i + 1),
             (n, None) => format!("  {n} results"),
@@ -90,12 +91,20 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// Appends as many hints as fit, always keeping room for the help key at the end.
 fn hint_spans(spans: &mut Vec<Span<'static>>, mode: Mode, key: Style, label: Style, width: usize) {
     let mut used: usize = spans.iter().map(|s| wrap::width(&s.content)).sum();
-    for (keys, what) in keymap::hints(mode) {
+    let all = keymap::hints(mode);
+    let (help, rest): (Vec<_>, Vec<_>) = all.into_iter().partition(|(_, what)| *what == "help");
+    let reserve: usize = help.iter().map(|(k, w)| wrap::width(k) + wrap::width(w) + 3).sum();
+    for (keys, what) in rest.into_iter().chain(help.clone()) {
         let w = wrap::width(&keys) + wrap::width(what) + 3;
-        if used + w > width {
-            break;
+        let is_help = what == "help";
+        if used + w + if is_help { 0 } else { reserve } > width {
+            if is_help {
+                break;
+            }
+            continue;
         }
         spans.push(Span::styled(keys, key));
         spans.push(Span::styled(format!(" {what}  "), label));

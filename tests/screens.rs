@@ -1,0 +1,242 @@
+//! Screen tests: the reader drawn into ratatui's TestBackend at 120×36 and 80×24, on a
+//! hand-made fixture (independent of the aligner) and on the bundled corpus. Text snapshots
+//! lose colour, so the styles of the highlighted cells are asserted too.
+#![allow(clippy::unwrap_used)]
+
+use parallax::Analysis;
+use parallax::corpus::Corpus;
+use parallax::tui::app::{App, Screen};
+use parallax::tui::view::theme::Theme;
+use parallax::tui::{fixture, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+
+fn app_on(analysis: Analysis, w: u16, h: u16) -> App {
+    let mut app = App::new(analysis, Rect::new(0, 0, w, h));
+    app.theme = Theme::new(true);
+    update::sync(&mut app);
+    app
+}
+
+fn fixture_app(w: u16, h: u16) -> App {
+    app_on(fixture::analysis(), w, h)
+}
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    t.draw(|f| view::render(app, f)).unwrap();
+    t
+}
+
+/// The first cell where `needle` starts, scanning rows top to bottom, only in columns `cols`.
+fn find(buf: &Buffer, needle: &str, cols: std::ops::Range<u16>) -> Option<(u16, u16)> {
+    for y in 0..buf.area.height {
+        let cells: Vec<&str> = cols.clone().map(|x| buf[(x, y)].symbol()).collect();
+        let row: String = cells.concat();
+        if let Some(i) = row.find(needle) {
+            // Map the byte offset back to a cell.
+            let mut off = 0;
+            for (k, s) in cells.iter().enumerate() {
+                if off == i {
+                    return Some((cols.start + k as u16, y));
+                }
+                off += s.len();
+            }
+        }
+    }
+    None
+}
+
+macro_rules! snap {
+    ($name:expr, $app:expr) => {{
+        let t = draw(&$app);
+        insta::assert_snapshot!($name, t.backend());
+        t
+    }};
+}
+
+const SIZES: [(u16, u16); 2] = [(120, 36), (80, 24)];
+
+#[test]
+fn compare_on_a_passage_with_discrepancies() {
+    for (w, h) in SIZES {
+        let mut app = fixture_app(w, h);
+        app.press("j").unwrap();
+        let t = snap!(format!("compare_fixture_{w}x{h}"), app);
+        let buf = t.backend().buffer();
+        // The changed number is loud on both sides, and not by colour alone.
+        let half = w / 2;
+        let (x, y) = find(buf, "13", 0..half).unwrap();
+        let c = &buf[(x, y)];
+        assert_eq!(c.bg, Color::Red);
+        assert!(c.modifier.contains(Modifier::BOLD));
+        let (x, y) = find(buf, "15", half..w).unwrap();
+        let c = &buf[(x, y)];
+        assert_eq!(c.bg, Color::Cyan);
+        assert!(c.modifier.contains(Modifier::BOLD));
+        // An equal word is plain (bold only because it is the selected passage).
+        let (x, y) = find(buf, "lasted", 0..half).unwrap();
+        assert_eq!(buf[(x, y)].bg, Color::Reset);
+        // The gutter marks the number discrepancy in reverse video.
+        let (x, y) = find(buf, "#", 0..6).unwrap();
+        assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    }
+}
+
+#[test]
+fn compare_focus_right_and_other_article() {
+    let mut app = fixture_app(120, 36);
+    app.press("j j Tab 3").unwrap();
+    snap!("compare_fixture_right_tokyo_120x36", app);
+}
+
+#[test]
+fn compare_unmatched_passage() {
+    let mut app = fixture_app(120, 36);
+    app.press("Tab G").unwrap();
+    snap!("compare_fixture_unmatched_120x36", app);
+}
+
+#[test]
+fn claim_view() {
+    for (w, h) in SIZES {
+        let mut app = fixture_app(w, h);
+        app.press("j Enter").unwrap();
+        assert_eq!(app.screen, Screen::Claim);
+        let t = snap!(format!("claim_fixture_{w}x{h}"), app);
+        let buf = t.backend().buffer();
+        let (x, y) = find(buf, "15 hours on", 0..w).unwrap();
+        assert_eq!(buf[(x, y)].bg, Color::Cyan);
+    }
+}
+
+#[test]
+fn overview() {
+    for (w, h) in SIZES {
+        let mut app = fixture_app(w, h);
+        app.press("o").unwrap();
+        let t = snap!(format!("overview_fixture_{w}x{h}"), app);
+        let buf = t.backend().buffer();
+        let (x, y) = find(buf, "◆", 0..w).unwrap();
+        assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+        assert_eq!(buf[(x, y)].bg, Color::Yellow);
+    }
+    let mut app = fixture_app(120, 36);
+    app.press("o s").unwrap();
+    snap!("overview_fixture_by_disagreement_120x36", app);
+}
+
+#[test]
+fn claims_list_filtered() {
+    for (w, h) in SIZES {
+        let mut app = fixture_app(w, h);
+        app.press("c").unwrap();
+        app.type_text("regns");
+        snap!(format!("claims_fixture_{w}x{h}"), app);
+    }
+}
+
+#[test]
+fn search_in_progress() {
+    for (w, h) in SIZES {
+        let mut app = fixture_app(w, h);
+        app.press("/").unwrap();
+        app.type_text("regions");
+        let t = snap!(format!("search_fixture_{w}x{h}"), app);
+        let buf = t.backend().buffer();
+        let (x, y) = find(buf, "regions", 0..w / 2).unwrap();
+        assert_eq!(buf[(x, y)].bg, Color::Yellow);
+        assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    }
+}
+
+#[test]
+fn help_overlay() {
+    for (w, h) in SIZES {
+        let mut app = fixture_app(w, h);
+        app.press("?").unwrap();
+        snap!(format!("help_fixture_{w}x{h}"), app);
+    }
+}
+
+#[test]
+fn narrow_terminal_shows_one_pane() {
+    let mut app = fixture_app(50, 20);
+    app.press("j").unwrap();
+    snap!("compare_fixture_50x20", app);
+    app.press("Tab").unwrap();
+    snap!("compare_fixture_50x20_right", app);
+}
+
+#[test]
+fn tiny_terminal_says_so() {
+    let app = fixture_app(20, 5);
+    let t = snap!("too_small_20x5", app);
+    let text = format!("{}", t.backend());
+    assert!(text.contains("too small"), "{text}");
+}
+
+#[test]
+fn single_article_says_there_is_nothing_to_compare() {
+    let corpus = Corpus::from_texts([("only.md", fixture::LEDGER)]);
+    let mut app = app_on(Analysis::from_parts(corpus, vec![], vec![]), 80, 24);
+    app.press("j Tab l Enter").unwrap();
+    snap!("single_article_80x24", app);
+}
+
+#[test]
+fn analysing_screen_is_readable_at_once() {
+    let corpus = fixture::analysis().corpus;
+    let mut app = App::analysing(corpus, Rect::new(0, 0, 80, 24));
+    app.theme = Theme::new(true);
+    update::sync(&mut app);
+    app.press("j j").unwrap();
+    snap!("analysing_80x24", app);
+}
+
+#[test]
+fn no_color_keeps_differences_visible() {
+    let mut app = fixture_app(120, 36);
+    app.theme = Theme::new(false);
+    app.press("j").unwrap();
+    let t = draw(&app);
+    let buf = t.backend().buffer();
+    for y in 0..36 {
+        for x in 0..120 {
+            let c = &buf[(x, y)];
+            assert_eq!((c.fg, c.bg), (Color::Reset, Color::Reset), "colour at {x},{y}");
+        }
+    }
+    let (x, y) = find(buf, "13", 0..60).unwrap();
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED | Modifier::BOLD));
+}
+
+#[test]
+fn bundled_corpus_screens() {
+    let analysis = Analysis::new(Corpus::bundled());
+    let app = app_on(analysis.clone(), 120, 36);
+    snap!("bundled_compare_120x36", app);
+    let mut app = app_on(analysis.clone(), 80, 24);
+    app.press("n").unwrap();
+    snap!("bundled_compare_80x24", app);
+    let mut app = app_on(analysis, 120, 36);
+    app.press("o").unwrap();
+    snap!("bundled_overview_120x36", app);
+}
+
+#[test]
+fn resizing_keeps_the_selection_visible() {
+    let mut app = fixture_app(120, 36);
+    app.press("G").unwrap();
+    for (w, h) in [(80, 24), (40, 10), (10, 3), (200, 60), (61, 12)] {
+        update::update(&mut app, parallax::tui::action::Action::Resize { width: w, height: h });
+        let t = draw(&app);
+        let text = format!("{}", t.backend());
+        if w >= 30 && h >= 8 {
+            assert!(text.contains("▌"), "selection hidden at {w}x{h}:\n{text}");
+        }
+    }
+}

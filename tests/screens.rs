@@ -240,3 +240,24 @@ fn resizing_keeps_the_selection_visible() {
         }
     }
 }
+
+/// The README's key table is generated from the keymap: `parallax::tui::keymap_markdown()`
+/// pasted between `<!-- keys:start -->` and `<!-- keys:end -->`. This fails when they drift.
+#[test]
+fn readme_key_table_matches_the_keymap() {
+    let generated = parallax::tui::keymap_markdown();
+    for key in ["`j`", "`PgDn`", "`]`", "`Tab`", "`1`–`9`", "`Enter`", "`/`", "`?`", "`Esc`", "`q`"] {
+        assert!(generated.contains(key), "{key} missing from the key table:\n{generated}");
+    }
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let Ok(readme) = std::fs::read_to_string(&path) else { return };
+    let (Some(start), Some(end)) = (readme.find("<!-- keys:start -->"), readme.find("<!-- keys:end -->")) else {
+        return;
+    };
+    let section = readme[start + "<!-- keys:start -->".len()..end].trim();
+    assert_eq!(
+        section,
+        generated.trim(),
+        "README.md's key table is out of date: paste parallax::tui::keymap_markdown() between the markers"
+    );
+}

@@ -85,6 +85,14 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::styled(info, t.dim));
     } else if let Some(s) = &app.status {
         spans.push(Span::styled(s.text.clone(), if s.error { t.error } else { t.message }));
+        // Keep the way to the help in sight.
+        let used: usize = spans.iter().map(|s| wrap::width(&s.content)).sum();
+        let help = "? help ";
+        if mode != Mode::Help && used + wrap::width(help) + 2 <= area.width as usize {
+            spans.push(Span::raw(" ".repeat(area.width as usize - used - wrap::width(help))));
+            spans.push(Span::styled("?", t.key));
+            spans.push(Span::raw(" help "));
+        }
     } else {
         hint_spans(&mut spans, mode, t.key, Style::new(), area.width as usize);
     }

@@ -78,7 +78,13 @@ pub fn run(corpus: Corpus) -> io::Result<()> {
     std::panic::set_hook(Box::new(move |info| {
         if thread::current().name() == Some(WORKER) {
             if let Ok(mut slot) = WORKER_PANIC.lock() {
-                *slot = Some(info.payload_as_str().unwrap_or("panic").to_string());
+                let payload = info.payload();
+                let msg = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "panic".into());
+                *slot = Some(msg);
             }
             return;
         }

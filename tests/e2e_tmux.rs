@@ -63,7 +63,8 @@ impl Session {
 
     fn keys(&self, keys: &[&str]) {
         for k in keys {
-            let ok = Command::new("tmux").args(["send-keys", "-t", &self.name, k]).status().unwrap().success();
+            let ok =
+                Command::new("tmux").args(["send-keys", "-t", &self.name, k]).status().unwrap().success();
             assert!(ok, "send-keys {k}");
             std::thread::sleep(Duration::from_millis(60));
         }
@@ -160,10 +161,7 @@ fn reader_shows_discrepancies_of_a_folder_and_small_screens() {
 fn sigterm_restores_the_terminal() {
     let Some(s) = Session::start("sigterm", "", 100, 30) else { return };
     s.wait_for("COMPARE");
-    let pid = Command::new("tmux")
-        .args(["list-panes", "-t", &s.name, "-F", "#{pane_pid}"])
-        .output()
-        .unwrap();
+    let pid = Command::new("tmux").args(["list-panes", "-t", &s.name, "-F", "#{pane_pid}"]).output().unwrap();
     let shell = String::from_utf8_lossy(&pid.stdout).trim().to_string();
     let child = Command::new("pgrep").args(["-P", &shell, "parallax"]).output().unwrap();
     let child = String::from_utf8_lossy(&child.stdout).trim().to_string();

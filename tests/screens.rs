@@ -251,7 +251,8 @@ fn readme_key_table_matches_the_keymap() {
     }
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
     let Ok(readme) = std::fs::read_to_string(&path) else { return };
-    let (Some(start), Some(end)) = (readme.find("<!-- keys:start -->"), readme.find("<!-- keys:end -->")) else {
+    let (Some(start), Some(end)) = (readme.find("<!-- keys:start -->"), readme.find("<!-- keys:end -->"))
+    else {
         return;
     };
     let section = readme[start + "<!-- keys:start -->".len()..end].trim();

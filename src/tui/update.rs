@@ -197,11 +197,9 @@ fn compare(app: &mut App, action: Action) {
             }
         },
         Action::NextHit | Action::PrevHit => next_hit(app, action == Action::NextHit),
-        Action::Back => {
-            if !app.search.query.is_empty() {
-                app.search = Default::default();
-                say(app, "search cleared");
-            }
+        Action::Back if !app.search.query.is_empty() => {
+            app.search = Default::default();
+            say(app, "search cleared");
         }
         _ => {}
     }
@@ -362,11 +360,12 @@ pub fn goto_claim(app: &mut App, c: usize) {
     let Some(target) = target else { return };
     goto(app, target);
     let (f, o) = (app.focus.index(), app.focus.other().index());
-    if app.comparing() && !members.iter().any(|m| m.article == app.articles[o]) {
-        if let Some(m) = members.iter().find(|m| m.article != app.articles[f]) {
-            app.articles[o] = m.article;
-            app.selected[o] = m.passage;
-        }
+    if app.comparing()
+        && !members.iter().any(|m| m.article == app.articles[o])
+        && let Some(m) = members.iter().find(|m| m.article != app.articles[f])
+    {
+        app.articles[o] = m.article;
+        app.selected[o] = m.passage;
     }
     app.screen = Screen::Compare;
     sync(app);

@@ -149,7 +149,7 @@ impl ArticleRows {
 mod tests {
     use super::*;
 
-    fn lines<'a>(text: &'a str, w: usize) -> Vec<&'a str> {
+    fn lines(text: &str, w: usize) -> Vec<&str> {
         wrap(text, w).into_iter().map(|r| &text[r]).collect()
     }
 

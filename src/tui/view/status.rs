@@ -22,12 +22,15 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
         left.push(Span::raw(format!("{} ", super::truncate(&a.corpus.origin, 30))));
         left.push(Span::styled("│ ", t.dim));
     }
-    left.push(Span::raw(format!("{n} article{}", if n == 1 { "" } else { "s" })));
+    let narrow = area.width < 64;
+    let articles = if narrow { "art." } else if n == 1 { "article" } else { "articles" };
+    left.push(Span::raw(format!("{n} {articles}")));
     match &app.phase {
         Phase::Ready => left.push(Span::raw(format!(
-            " · {} claims · {} discrepancies",
+            " · {} claims · {} {}",
             a.claims.len(),
-            a.discrepancies.len()
+            a.discrepancies.len(),
+            if narrow { "disc." } else { "discrepancies" }
         ))),
         Phase::Analysing { ticks } => left.push(Span::styled(
             format!(" · {} analysing… (keys work meanwhile)", SPINNER[(*ticks as usize) % SPINNER.len()]),

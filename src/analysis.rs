@@ -120,11 +120,15 @@ pub struct Discrepancy {
 pub struct Config {
     /// Minimum similarity for two passages to be linked into one claim.
     pub link_threshold: f32,
+    /// Exponent of the story-context factor (0 turns it off); see `align`.
+    pub story_context: f32,
+    /// Mean link strength (0..=1) two groups of passages need to merge into one claim.
+    pub cohesion: f32,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { link_threshold: 0.30 }
+        Config { link_threshold: 0.30, story_context: 2.0, cohesion: 0.6 }
     }
 }
 

@@ -1,8 +1,824 @@
-//! Typed discrepancies between the members of a claim. (Work in progress.)
+//! Typed discrepancies between the members of a claim: different numbers, dates, quotation
+//! wording, negation or denial, attribution, and scope.
+//!
+//! Each detector compares what the members *state* (quantities with their units, months and
+//! years, quoted words, denial cues, credited sources, "N of M" extents) and reports a
+//! difference only when both sides state the same sort of thing and disagree. Saying nothing
+//! is not disagreeing: a reader stops trusting marks that are wrong, so precision comes first.
 
-use crate::analysis::{Claim, Discrepancy};
+use std::collections::{BTreeMap, BTreeSet};
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::analysis::{Claim, Discrepancy, DiscrepancyKind, PassageRef};
 use crate::corpus::Corpus;
+use crate::features::parse_number;
+use crate::text;
 
-pub fn detect(_corpus: &Corpus, _claims: &[Claim]) -> Vec<Discrepancy> {
-    Vec::new()
+/// What one member states, as far as the detectors are concerned.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Statements {
+    /// unit → values stated with it (unit "$" for money, "percent", "hour", …).
+    pub quantities: BTreeMap<String, BTreeSet<Quantity>>,
+    /// Months named (1–12).
+    pub months: BTreeSet<u8>,
+    /// Years named or resolved from "last year" against the article's date.
+    pub years: BTreeSet<i32>,
+    /// Weekdays named (1–7).
+    pub weekdays: BTreeSet<u8>,
+    /// Quoted stretches, as written.
+    pub quotes: Vec<String>,
+    /// Denial or negation cues found, as written ("denies", "not").
+    pub denials: Vec<String>,
+    /// Sources the passage credits ("Reuters", "the company", "employees").
+    pub sources: BTreeSet<String>,
+    /// The passage itself, for diff-based checks.
+    pub text: String,
+    /// "one of two regions": unit → (part, whole) pairs.
+    pub extents: BTreeMap<String, BTreeSet<(Quantity, Quantity)>>,
+}
+
+/// A number as stated, kept with its canonical value and a readable form.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Quantity {
+    /// Value × 1000, rounded: exact enough to compare, and orderable.
+    pub milli: i128,
+    pub shown: String,
+}
+
+impl Quantity {
+    fn new(value: f64) -> Self {
+        Quantity { milli: (value * 1000.0).round() as i128, shown: format_value(value) }
+    }
+}
+
+fn format_value(v: f64) -> String {
+    let (scaled, suffix) = if v >= 1e12 {
+        (v / 1e12, " trillion")
+    } else if v >= 1e9 {
+        (v / 1e9, " billion")
+    } else if v >= 1e6 && v.fract() == 0.0 && v % 1e5 == 0.0 {
+        (v / 1e6, " million")
+    } else {
+        (v, "")
+    };
+    let num = if scaled.fract() == 0.0 { format!("{}", scaled as i64) } else { format!("{scaled:.2}") };
+    let num =
+        if num.contains('.') { num.trim_end_matches('0').trim_end_matches('.').to_string() } else { num };
+    format!("{num}{suffix}")
+}
+
+/// Finds every discrepancy inside every claim.
+pub fn detect(corpus: &Corpus, claims: &[Claim]) -> Vec<Discrepancy> {
+    let mut out = Vec::new();
+    for claim in claims {
+        let members: Vec<(PassageRef, Statements)> = claim
+            .members
+            .iter()
+            .map(|m| {
+                let art = &corpus.articles[m.at.article];
+                let year = art.meta.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
+                (m.at, statements(art.passage_text(m.at.passage), year))
+            })
+            .collect();
+        detect_claim(claim.id, &members, &mut out);
+    }
+    out.dedup_by(|a, b| {
+        a.claim == b.claim && a.kind == b.kind && a.members == b.members && a.detail == b.detail
+    });
+    for (id, d) in out.iter_mut().enumerate() {
+        d.id = id;
+    }
+    out
+}
+
+/// Runs every detector over the members of one claim.
+pub fn detect_claim(claim: usize, members: &[(PassageRef, Statements)], out: &mut Vec<Discrepancy>) {
+    let mut push = |kind, refs: BTreeSet<PassageRef>, detail: String| {
+        let articles: BTreeSet<usize> = refs.iter().map(|r| r.article).collect();
+        if articles.len() >= 2 {
+            out.push(Discrepancy { id: 0, kind, claim, members: refs.into_iter().collect(), detail });
+        }
+    };
+    // Numbers: same unit, disjoint values.
+    let units: BTreeSet<&String> = members.iter().flat_map(|(_, s)| s.quantities.keys()).collect();
+    for unit in units {
+        if let Some((refs, detail)) = disagreement(members, |s| {
+            s.quantities.get(unit).map(|v| v.iter().map(|q| show_quantity(q, unit)).collect())
+        }) {
+            push(DiscrepancyKind::Number, refs, detail);
+        }
+    }
+    // Scope: the same "N of M unit" with a different part or whole.
+    let scope_units: BTreeSet<&String> = members.iter().flat_map(|(_, s)| s.extents.keys()).collect();
+    for unit in scope_units {
+        if let Some((refs, detail)) = disagreement(members, |s| {
+            s.extents.get(unit).map(|v| {
+                v.iter().map(|(p, w)| format!("{} of {}", p.shown, show_quantity(w, unit))).collect()
+            })
+        }) {
+            push(DiscrepancyKind::Scope, refs, detail);
+        }
+    }
+    // Dates: months, years, weekdays.
+    let month_name = |m: &u8| text::MONTHS[usize::from(*m).saturating_sub(1) % 12].to_string();
+    if let Some((refs, detail)) =
+        disagreement(members, |s| (!s.months.is_empty()).then(|| s.months.iter().map(month_name).collect()))
+    {
+        push(DiscrepancyKind::Date, refs, detail);
+    }
+    if let Some((refs, detail)) =
+        disagreement(members, |s| (!s.years.is_empty()).then(|| s.years.iter().map(i32::to_string).collect()))
+    {
+        push(DiscrepancyKind::Date, refs, detail);
+    }
+    const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    if let Some((refs, detail)) = disagreement(members, |s| {
+        (!s.weekdays.is_empty())
+            .then(|| s.weekdays.iter().map(|d| DAYS[usize::from(*d - 1) % 7].to_string()).collect())
+    }) {
+        push(DiscrepancyKind::Date, refs, detail);
+    }
+    // Quotations: the same quotation in other words.
+    for (i, (ra, sa)) in members.iter().enumerate() {
+        for (rb, sb) in &members[i + 1..] {
+            if ra.article == rb.article {
+                continue;
+            }
+            if let Some(detail) = quote_difference(&sa.quotes, &sb.quotes) {
+                push(DiscrepancyKind::Quote, BTreeSet::from([*ra, *rb]), detail);
+            }
+        }
+    }
+    // Negation: one member denies or negates what another states, in otherwise shared words.
+    for (i, (ra, sa)) in members.iter().enumerate() {
+        for (rb, sb) in &members[i + 1..] {
+            if ra.article == rb.article || sa.denials.is_empty() == sb.denials.is_empty() {
+                continue;
+            }
+            let (deny, plain) = if sa.denials.is_empty() { (sb, sa) } else { (sa, sb) };
+            if let Some(cue) = negation_difference(&deny.text, &plain.text) {
+                push(
+                    DiscrepancyKind::Negation,
+                    BTreeSet::from([*ra, *rb]),
+                    format!("\"{cue}\" vs stated plainly"),
+                );
+            }
+        }
+    }
+    // Attribution: credited to different sources.
+    for (i, (ra, sa)) in members.iter().enumerate() {
+        for (rb, sb) in &members[i + 1..] {
+            if ra.article != rb.article && sources_conflict(&sa.sources, &sb.sources) {
+                let show = |s: &BTreeSet<String>| s.iter().cloned().collect::<Vec<_>>().join(", ");
+                let detail = format!("{} vs {}", show(&sa.sources), show(&sb.sources));
+                push(DiscrepancyKind::Attribution, BTreeSet::from([*ra, *rb]), detail);
+            }
+        }
+    }
+}
+
+/// Groups the members by what `view` says they state and reports a disagreement when two
+/// articles state sets that share nothing. Members that state nothing are left out.
+fn disagreement(
+    members: &[(PassageRef, Statements)],
+    view: impl Fn(&Statements) -> Option<BTreeSet<String>>,
+) -> Option<(BTreeSet<PassageRef>, String)> {
+    let stated: Vec<(PassageRef, BTreeSet<String>)> =
+        members.iter().filter_map(|(r, s)| view(s).filter(|v| !v.is_empty()).map(|v| (*r, v))).collect();
+    let mut refs = BTreeSet::new();
+    let mut sides: Vec<&BTreeSet<String>> = Vec::new();
+    for (i, (ra, va)) in stated.iter().enumerate() {
+        for (rb, vb) in &stated[i + 1..] {
+            if ra.article != rb.article && va.is_disjoint(vb) {
+                refs.insert(*ra);
+                refs.insert(*rb);
+                for v in [va, vb] {
+                    if !sides.contains(&v) {
+                        sides.push(v);
+                    }
+                }
+            }
+        }
+    }
+    if refs.is_empty() {
+        return None;
+    }
+    let detail: Vec<String> =
+        sides.iter().map(|s| s.iter().cloned().collect::<Vec<_>>().join(", ")).collect();
+    Some((refs, detail.join(" vs ")))
+}
+
+fn show_quantity(q: &Quantity, unit: &str) -> String {
+    match unit {
+        "$" | "€" | "£" => format!("{unit}{}", q.shown),
+        "percent" => format!("{}%", q.shown),
+        _ => {
+            let plural = if q.milli == 1000 { unit.to_string() } else { plural(unit) };
+            format!("{} {plural}", q.shown)
+        }
+    }
+}
+
+fn plural(unit: &str) -> String {
+    if unit.ends_with('s') {
+        unit.to_string()
+    } else if let Some(stem) = unit.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
+        format!("{stem}ies")
+    } else {
+        format!("{unit}s")
+    }
+}
+
+/// Words that follow a number without being its unit.
+fn is_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "and"
+            | "or"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "by"
+            | "with"
+            | "from"
+            | "than"
+            | "more"
+            | "less"
+            | "about"
+            | "over"
+            | "under"
+            | "nearly"
+            | "almost"
+            | "some"
+            | "other"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "be"
+            | "had"
+            | "has"
+            | "have"
+            | "that"
+            | "this"
+            | "it"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "as"
+            | "per"
+            | "after"
+            | "before"
+            | "into"
+            | "new"
+            | "s"
+            | "also"
+    )
+}
+
+/// Singular, lower-case form of a unit word ("hours" → "hour", "companies" → "company").
+fn singular(w: &str) -> String {
+    let w = w.to_lowercase();
+    if let Some(s) = w.strip_suffix("ies").filter(|s| s.len() > 2) {
+        format!("{s}y")
+    } else if w.ends_with("ss") || w.len() <= 3 {
+        w
+    } else if let Some(s) = w.strip_suffix('s') {
+        s.to_string()
+    } else {
+        w
+    }
+}
+
+/// Extracts what a passage states. `article_year` resolves "last year" and "this year".
+pub fn statements(passage: &str, article_year: Option<i32>) -> Statements {
+    let mut s = Statements::default();
+    let words: Vec<(usize, &str)> = passage.unicode_word_indices().collect();
+    let lower: Vec<String> = words.iter().map(|(_, w)| text::fold_style(w)).collect();
+    let mut i = 0;
+    while i < words.len() {
+        let (pos, w) = words[i];
+        let l = lower[i].as_str();
+        if let Some(m) = text::month(w) {
+            s.months.insert(m);
+        } else if let Some(d) = text::weekday(w) {
+            s.weekdays.insert(d);
+        }
+        if (l == "last" || l == "this" || l == "next") && lower.get(i + 1).is_some_and(|n| n == "year") {
+            if let Some(y) = article_year {
+                s.years.insert(match l {
+                    "last" => y - 1,
+                    "next" => y + 1,
+                    _ => y,
+                });
+            }
+        }
+        if text::is_negation(w) || text::is_denial(l) {
+            s.denials.push(w.to_string());
+        }
+        // Quantities.
+        // "one" counts only in "one of …", where it opens an extent.
+        let one_of = l == "one" && lower.get(i + 1).is_some_and(|n| n == "of");
+        let value = parse_number(l).or_else(|| text::number_word(l)).or(one_of.then_some(1.0));
+        if let Some(mut v) = value {
+            let is_digits = l.starts_with(|c: char| c.is_ascii_digit());
+            let mut j = i + 1;
+            if let Some(scale) = lower.get(j).and_then(|n| text::scale_word(n)).filter(|_| v < 1000.0) {
+                v *= scale;
+                j += 1;
+            }
+            let before = passage[..pos].trim_end();
+            let after = &passage[pos + w.len()..];
+            let currency = before.chars().last().filter(|c| matches!(c, '$' | '€' | '£'));
+            let unit = if let Some(c) = currency {
+                Some(c.to_string())
+            } else if after.starts_with('%') || lower.get(j).is_some_and(|n| n == "percent" || n == "per") {
+                Some("percent".to_string())
+            } else {
+                lower
+                    .get(j)
+                    .filter(|n| {
+                        !is_filler(n)
+                            && parse_number(n).is_none()
+                            && text::number_word(n).is_none()
+                            && n.chars().all(char::is_alphabetic)
+                    })
+                    .map(|n| singular(n))
+            };
+            let is_year = is_digits && (1900.0..=2100.0).contains(&v) && v.fract() == 0.0 && l.len() == 4;
+            if is_year && unit.as_deref().is_none_or(|u| u != "$" && u != "percent") {
+                s.years.insert(v as i32);
+            } else {
+                // "one of two regions", "one of our 39 regions": an extent, not a plain count.
+                if lower.get(i + 1).is_some_and(|n| n == "of") {
+                    let mut k = i + 2;
+                    while lower.get(k).is_some_and(|n| {
+                        matches!(n.as_str(), "the" | "our" | "its" | "their" | "his" | "her")
+                    }) {
+                        k += 1;
+                    }
+                    let whole = lower.get(k).and_then(|n| parse_number(n).or_else(|| text::number_word(n)));
+                    let whole_unit = lower.get(k + 1).filter(|n| n.chars().all(char::is_alphabetic));
+                    if let (Some(wv), Some(wu)) = (whole, whole_unit) {
+                        s.extents
+                            .entry(singular(wu))
+                            .or_default()
+                            .insert((Quantity::new(v), Quantity::new(wv)));
+                        i = k + 2;
+                        continue;
+                    }
+                }
+                if let Some(unit) = unit {
+                    s.quantities.entry(unit).or_default().insert(Quantity::new(v));
+                }
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    s.text = passage.to_string();
+    s.quotes = text::quote_regions(passage).into_iter().map(|r| passage[r].to_string()).collect();
+    s.sources = sources(&words, &lower);
+    s
+}
+
+/// Reporting verbs after which (or before which) a source is named.
+fn is_reporting_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "told"
+            | "tells"
+            | "reported"
+            | "reports"
+            | "stated"
+            | "states"
+            | "claimed"
+            | "claims"
+            | "confirmed"
+            | "confirms"
+            | "announced"
+            | "announces"
+            | "wrote"
+            | "writes"
+            | "added"
+            | "insisted"
+            | "acknowledged"
+            | "acknowledges"
+            | "admitted"
+            | "admits"
+            | "denied"
+            | "denies"
+            | "described"
+            | "describes"
+            | "estimated"
+            | "estimates"
+            | "noted"
+            | "notes"
+            | "emphasized"
+            | "emphasised"
+            | "explained"
+            | "argued"
+    )
+}
+
+/// Sources a passage credits: "according to X", "X said", "X reports", "told X".
+fn sources(words: &[(usize, &str)], lower: &[String]) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    // The noun phrase after position `k`: capitalised names, or a generic head noun.
+    let phrase_after = |mut k: usize| -> Option<String> {
+        while lower.get(k).is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an" | "its" | "their")) {
+            k += 1;
+        }
+        let mut parts = Vec::new();
+        while let Some((_, w)) = words.get(k) {
+            if w.starts_with(char::is_uppercase) {
+                parts.push(text::fold_style(w).trim_end_matches("'s").to_string());
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if parts.is_empty() {
+            let w = lower.get(k)?;
+            // Counted sources: "three employees", "four people".
+            let w = if parse_number(w).or_else(|| text::number_word(w)).is_some() {
+                lower.get(k + 1)?
+            } else {
+                w
+            };
+            return is_source_noun(w).then(|| singular(w));
+        }
+        Some(parts.join(" ").trim_start_matches("the ").to_string())
+    };
+    let phrase_before = |k: usize| -> Option<String> {
+        let mut parts = Vec::new();
+        let mut j = k;
+        while j > 0 && words[j - 1].1.starts_with(char::is_uppercase) {
+            j -= 1;
+            parts.push(text::fold_style(words[j].1).trim_end_matches("'s").to_string());
+        }
+        if parts.is_empty() {
+            let w = lower.get(k.checked_sub(1)?)?;
+            return is_source_noun(w).then(|| singular(w));
+        }
+        // A sentence-initial word alone ("He said") is not a source.
+        if j == 0 && parts.len() == 1 && !is_known_capital(words[0].1) {
+            return None;
+        }
+        parts.reverse();
+        Some(parts.join(" ").trim_start_matches("the ").to_string())
+    };
+    for i in 0..lower.len() {
+        if lower[i] == "according" && lower.get(i + 1).is_some_and(|w| w == "to") {
+            out.extend(phrase_after(i + 2));
+        } else if lower[i] == "citing" || lower[i] == "cited" {
+            out.extend(phrase_after(i + 1));
+        } else if is_reporting_verb(&lower[i]) {
+            // "confirmed to the Financial Times": the channel is credited too.
+            if lower.get(i + 1).is_some_and(|w| w == "to") {
+                out.extend(phrase_after(i + 2));
+            }
+            if lower[i] == "told" {
+                out.extend(phrase_after(i + 1).filter(|p| p.contains(' ') || !is_source_noun(p)));
+            }
+            out.extend(phrase_before(i));
+        }
+    }
+    out
+}
+
+/// Capitalised sentence-initial words that are still names (not "He", "She", "It", "The").
+fn is_known_capital(w: &str) -> bool {
+    !matches!(
+        w,
+        "He" | "She" | "It" | "They" | "We" | "I" | "The" | "This" | "That" | "A" | "An" | "But" | "And"
+    )
+}
+
+/// Generic nouns that name a source.
+fn is_source_noun(w: &str) -> bool {
+    matches!(
+        singular(w).as_str(),
+        "company"
+            | "spokesperson"
+            | "spokesman"
+            | "spokeswoman"
+            | "employee"
+            | "people"
+            | "person"
+            | "source"
+            | "official"
+            | "police"
+            | "report"
+            | "newspaper"
+            | "statement"
+            | "executive"
+            | "analyst"
+            | "witness"
+            | "investigator"
+            | "authority"
+            | "engineer"
+            | "insider"
+            | "staff"
+            | "worker"
+            | "resident"
+            | "expert"
+    )
+}
+
+/// The denial or negation cue that `deny` adds to words it otherwise shares with `plain`.
+///
+/// The cue must sit in the changed part of a word diff, and most of the shorter passage's
+/// words must be shared: a "not" in an unrelated clause is no denial of the claim.
+fn negation_difference(deny: &str, plain: &str) -> Option<String> {
+    use crate::diff::Tag;
+    let spans = crate::diff::word_diff(plain, deny);
+    let words = |t: &str| t.unicode_words().count();
+    let shared: usize = spans
+        .iter()
+        .filter(|s| matches!(s.tag, Tag::Equal | Tag::Restyled))
+        .map(|s| words(&plain[s.old.clone()]))
+        .sum();
+    // A heading or a fragment asserts too little to be contradicted.
+    if words(plain) < 5 || shared < 4 || (shared as f32) < 0.5 * words(plain).min(words(deny)) as f32 {
+        return None;
+    }
+    // The cue must negate something the plain side states: one of the content words right
+    // after it ("denies that *AI caused*", "did not *affect*") appears there too.
+    let plain_words: BTreeSet<String> = plain.unicode_words().map(root).collect();
+    let deny_words: Vec<(usize, &str)> = deny.unicode_word_indices().collect();
+    for s in spans.iter().filter(|s| s.tag == Tag::Insert) {
+        for (k, &(pos, w)) in deny_words.iter().enumerate() {
+            if !s.new.contains(&pos) || !(text::is_negation(w) || text::is_denial(&text::fold_style(w))) {
+                continue;
+            }
+            // "whether or not", "AI powered or not": an alternative, not a negation.
+            if k > 0 && deny_words[k - 1].1.eq_ignore_ascii_case("or") {
+                continue;
+            }
+            let negated = deny_words[k + 1..]
+                .iter()
+                .map(|&(_, x)| x)
+                .filter(|x| x.chars().count() > 2 && !is_filler(&x.to_lowercase()))
+                .take(3)
+                .any(|x| plain_words.contains(&root(x)));
+            if negated {
+                return Some(w.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// A crude stem for matching words across passages: folded, first five letters.
+fn root(w: &str) -> String {
+    text::fold_style(w).chars().take(5).collect()
+}
+
+/// Whether two sets of credited sources cannot be the same source.
+///
+/// A generic "the company" or "a spokesperson" may be any named organisation, and "the report"
+/// any named outlet, so they conflict only with a different *kind* of source ("police" vs
+/// "employees"). Named sources conflict when neither is the other's initials or part.
+fn sources_conflict(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    !a.iter().any(|x| b.iter().any(|y| same_source(x, y)))
+}
+
+fn source_class(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "company" | "spokesperson" | "spokesman" | "spokeswoman" | "statement" | "executive" | "official" => {
+            "org"
+        }
+        "report" | "newspaper" => "press",
+        "employee" | "people" | "person" | "source" | "insider" | "staff" | "worker" | "engineer" => {
+            "insiders"
+        }
+        "police" | "authority" | "investigator" => "authorities",
+        "witness" | "resident" => "witnesses",
+        "analyst" | "expert" => "analysts",
+        _ => return None,
+    })
+}
+
+fn same_source(x: &str, y: &str) -> bool {
+    match (source_class(x), source_class(y)) {
+        (Some(cx), Some(cy)) => cx == cy,
+        // A generic organisation or outlet may be any named one.
+        (Some(c), None) | (None, Some(c)) => matches!(c, "org" | "press"),
+        (None, None) => {
+            let initials = |s: &str| s.split(' ').filter_map(|w| w.chars().next()).collect::<String>();
+            x == y || x.contains(y) || y.contains(x) || initials(x) == y || initials(y) == x
+        }
+    }
+}
+
+/// When two members quote the same passage in different words, the words that differ.
+fn quote_difference(a: &[String], b: &[String]) -> Option<String> {
+    let content = |q: &str| -> BTreeSet<String> {
+        q.unicode_words().map(text::fold_style).filter(|w| w.len() > 2).collect()
+    };
+    for qa in a {
+        for qb in b {
+            let (ca, cb) = (content(qa), content(qb));
+            if ca.len() < 2 || cb.len() < 2 {
+                continue;
+            }
+            let shared = ca.intersection(&cb).count();
+            let overlap = shared as f32 / ca.len().min(cb.len()) as f32;
+            let na = normalise_quote(qa);
+            let nb = normalise_quote(qb);
+            // A quote cut shorter is the same quote; so is one differing only in style.
+            if overlap < 0.5 || shared < 2 || na.contains(&nb) || nb.contains(&na) {
+                continue;
+            }
+            let spans = crate::diff::word_diff(qa, qb);
+            // The same quotation reworded: mostly the same words in the same order, a few changed.
+            let same: usize = spans
+                .iter()
+                .filter(|s| matches!(s.tag, crate::diff::Tag::Equal | crate::diff::Tag::Restyled))
+                .map(|s| qa[s.old.clone()].unicode_words().count())
+                .sum();
+            let shorter = qa.unicode_words().count().min(qb.unicode_words().count());
+            if (same as f32) < 0.6 * shorter as f32 {
+                continue;
+            }
+            // Changes before the first or after the last shared word only cut the quote
+            // elsewhere; the rewording is what differs in between.
+            let first = spans
+                .iter()
+                .position(|s| s.tag == crate::diff::Tag::Equal && !qa[s.old.clone()].trim().is_empty());
+            let last = spans
+                .iter()
+                .rposition(|s| s.tag == crate::diff::Tag::Equal && !qa[s.old.clone()].trim().is_empty());
+            let (Some(first), Some(last)) = (first, last) else { continue };
+            // …unless both sides change there: then it is a rewording at the edge.
+            let two_sided = |part: &[crate::diff::Span]| {
+                let loud = |t| part.iter().any(|s| s.tag == t && s.weight != crate::diff::Weight::Quiet);
+                loud(crate::diff::Tag::Delete) && loud(crate::diff::Tag::Insert)
+            };
+            let from = if two_sided(&spans[..first]) { 0 } else { first };
+            let to = if two_sided(&spans[last + 1..]) { spans.len() - 1 } else { last };
+            let spans = &spans[from..=to];
+            let old: Vec<&str> = spans
+                .iter()
+                .filter(|s| s.tag == crate::diff::Tag::Delete && s.weight != crate::diff::Weight::Quiet)
+                .map(|s| qa[s.old.clone()].trim_matches(|c: char| !c.is_alphanumeric()))
+                .collect();
+            let new: Vec<&str> = spans
+                .iter()
+                .filter(|s| s.tag == crate::diff::Tag::Insert && s.weight != crate::diff::Weight::Quiet)
+                .map(|s| qb[s.new.clone()].trim_matches(|c: char| !c.is_alphanumeric()))
+                .collect();
+            // Spelling variants ("authorisation") are style, not wording.
+            let old: Vec<&str> = old
+                .into_iter()
+                .filter(|x| !x.is_empty() && !new.iter().any(|y| crate::text::is_spelling_variant(x, y)))
+                .collect();
+            let new: Vec<&str> = new
+                .into_iter()
+                .filter(|y| !y.is_empty() && !old.iter().any(|x| crate::text::is_spelling_variant(x, y)))
+                .collect();
+            if (old.is_empty() && new.is_empty()) || old.len().max(new.len()) > 4 {
+                continue;
+            }
+            let side = |v: &[&str]| {
+                if v.is_empty() { "—".to_string() } else { format!("\"{}\"", v.join(" … ")) }
+            };
+            return Some(format!("{} vs {}", side(&old), side(&new)));
+        }
+    }
+    None
+}
+
+fn normalise_quote(q: &str) -> String {
+    q.unicode_words().map(text::fold_style).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(article: usize) -> PassageRef {
+        PassageRef { article, passage: 0 }
+    }
+
+    fn run(texts: &[&str]) -> Vec<Discrepancy> {
+        let members: Vec<_> =
+            texts.iter().enumerate().map(|(i, t)| (r(i), statements(t, Some(2026)))).collect();
+        let mut out = Vec::new();
+        detect_claim(0, &members, &mut out);
+        out
+    }
+
+    fn kinds(d: &[Discrepancy]) -> Vec<DiscrepancyKind> {
+        d.iter().map(|d| d.kind).collect()
+    }
+
+    #[test]
+    fn numbers_with_the_same_unit_disagree() {
+        let d = run(&["The outage lasted 13 hours.", "A 15-hour outage hit the service."]);
+        assert_eq!(kinds(&d), vec![DiscrepancyKind::Number]);
+        assert_eq!(d[0].detail, "13 hours vs 15 hours");
+    }
+
+    #[test]
+    fn same_quantity_in_other_words_agrees() {
+        assert!(run(&["a 13-hour interruption", "offline for thirteen hours"]).is_empty());
+        assert!(run(&["revenue of $35.6 billion", "$35.6 billion in revenue"]).is_empty());
+    }
+
+    #[test]
+    fn unrelated_units_are_not_compared() {
+        assert!(
+            run(&["Four people familiar with the matter said", "three employees said"])
+                .iter()
+                .all(|d| d.kind != DiscrepancyKind::Number)
+        );
+    }
+
+    #[test]
+    fn months_and_relative_years() {
+        let d = run(&["The outage happened in December.", "The outage happened in October."]);
+        assert_eq!(d[0].detail, "December vs October");
+        let d = run(&["It happened last year.", "It happened in 2024."]);
+        assert_eq!(d[0].detail, "2025 vs 2024");
+    }
+
+    #[test]
+    fn reworded_quote() {
+        let d = run(&[
+            "The outages were \"small but entirely foreseeable,\" he said.",
+            "He said the outages were \u{201c}small, but entirely predictable\u{201d}.",
+        ]);
+        assert_eq!(kinds(&d), vec![DiscrepancyKind::Quote]);
+        assert_eq!(d[0].detail, "\"foreseeable\" vs \"predictable\"");
+    }
+
+    #[test]
+    fn shortened_quote_is_not_a_discrepancy() {
+        let d =
+            run(&["It was \"an extremely limited event\" in one region.", "It was \"extremely limited\"."]);
+        assert!(d.iter().all(|d| d.kind != DiscrepancyKind::Quote), "{d:?}");
+    }
+
+    #[test]
+    fn denial_against_assertion() {
+        let d = run(&["AI tools caused the outage.", "Amazon denies that AI tools caused the outage."]);
+        assert_eq!(kinds(&d), vec![DiscrepancyKind::Negation]);
+    }
+
+    #[test]
+    fn a_heading_is_not_contradicted() {
+        let d = run(&["The Second One", "The second incident did not affect customers."]);
+        assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn quote_cut_elsewhere_reports_only_the_rewording() {
+        let d = run(&[
+            "\"The issue was a misconfigured role, the same issue that could occur with any tool,\" it said.",
+            "It said \"the same problem could occur with any tool\".",
+        ]);
+        assert_eq!(
+            d.iter().find(|d| d.kind == DiscrepancyKind::Quote).map(|d| d.detail.as_str()),
+            Some("\"issue that\" vs \"problem\"")
+        );
+    }
+
+    #[test]
+    fn scope_of_regions() {
+        let d = run(&["It hit one of two regions in China.", "It hit one of 39 regions."]);
+        assert_eq!(kinds(&d), vec![DiscrepancyKind::Scope], "{d:?}");
+        assert_eq!(d[0].detail, "1 of 2 regions vs 1 of 39 regions");
+    }
+
+    #[test]
+    fn attribution_to_different_sources() {
+        let d = run(&[
+            "The fire started in the kitchen, according to the police.",
+            "The fire started in the kitchen, the company said.",
+        ]);
+        assert_eq!(kinds(&d), vec![DiscrepancyKind::Attribution], "{d:?}");
+        assert_eq!(d[0].detail, "police vs company");
+    }
+
+    #[test]
+    fn agreeing_members_give_nothing() {
+        assert!(
+            run(&["The plant employs 1,200 people.", "About 1,200 people work at the plant."]).is_empty()
+        );
+    }
 }

@@ -1,21 +1,319 @@
-//! Headless output: the versioned JSON contract and the Markdown report, both built from one
-//! [`Analysis`]. (Work in progress.)
+//! Headless output: the versioned JSON contract and the Markdown report, both views of one
+//! [`Analysis`]. Output is deterministic: the same corpus gives the same bytes whatever the
+//! order its files were found in (the corpus is sorted by id, and so is everything below it).
 
-use crate::analysis::Analysis;
-use crate::corpus::Article;
+use std::fmt::Write as _;
 
-pub fn json(_a: &Analysis) -> String {
-    String::new()
+use serde::Serialize;
+
+use crate::analysis::{Analysis, DiscrepancyKind, Evidence, PassageRef};
+use crate::corpus::{Article, Passage};
+
+/// Version of the JSON contract; bump it when a field changes meaning or disappears.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct JsonAnalysis<'a> {
+    schema_version: u32,
+    articles: Vec<JsonArticle<'a>>,
+    claims: Vec<JsonClaim<'a>>,
+    discrepancies: Vec<JsonDiscrepancy<'a>>,
 }
 
-pub fn summary(_a: &Analysis) -> String {
-    String::new()
+#[derive(Serialize)]
+struct JsonArticle<'a> {
+    id: &'a str,
+    path: String,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    passages: Vec<JsonPassage<'a>>,
 }
 
-pub fn markdown(_a: &Analysis) -> String {
-    String::new()
+#[derive(Serialize)]
+struct JsonPassage<'a> {
+    index: usize,
+    start: usize,
+    end: usize,
+    kind: crate::segment::PassageKind,
+    text: &'a str,
 }
 
-pub fn passages_json(_a: &Article) -> String {
-    String::new()
+#[derive(Serialize)]
+struct JsonClaim<'a> {
+    id: usize,
+    score: f32,
+    members: Vec<JsonMember<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonMember<'a> {
+    article: &'a str,
+    passage: usize,
+    similarity: f32,
+    evidence: &'a [Evidence],
+}
+
+#[derive(Serialize)]
+struct JsonDiscrepancy<'a> {
+    kind: DiscrepancyKind,
+    claim: usize,
+    members: Vec<JsonRef<'a>>,
+    detail: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonRef<'a> {
+    article: &'a str,
+    passage: usize,
+}
+
+fn passage_json<'a>(article: &'a Article, p: &Passage) -> JsonPassage<'a> {
+    JsonPassage {
+        index: p.index,
+        start: p.start,
+        end: p.end,
+        kind: p.kind,
+        text: &article.text[p.start..p.end],
+    }
+}
+
+/// The analysis as the `align --json` contract (pretty-printed, newline-terminated).
+pub fn json(a: &Analysis) -> String {
+    let id = |r: PassageRef| a.article(r.article).id.as_str();
+    let doc = JsonAnalysis {
+        schema_version: SCHEMA_VERSION,
+        articles: a
+            .corpus
+            .articles
+            .iter()
+            .map(|art| JsonArticle {
+                id: &art.id,
+                path: art.path.display().to_string(),
+                title: &art.title,
+                source: art.meta.source.as_deref(),
+                author: art.meta.author.as_deref(),
+                date: art.meta.date.as_deref(),
+                url: art.meta.url.as_deref(),
+                passages: art.passages.iter().map(|p| passage_json(art, p)).collect(),
+            })
+            .collect(),
+        claims: a
+            .claims
+            .iter()
+            .map(|c| JsonClaim {
+                id: c.id,
+                score: c.score,
+                members: c
+                    .members
+                    .iter()
+                    .map(|m| JsonMember {
+                        article: id(m.at),
+                        passage: m.at.passage,
+                        similarity: m.similarity,
+                        evidence: &m.evidence,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        discrepancies: a
+            .discrepancies
+            .iter()
+            .map(|d| JsonDiscrepancy {
+                kind: d.kind,
+                claim: d.claim,
+                members: d.members.iter().map(|&r| JsonRef { article: id(r), passage: r.passage }).collect(),
+                detail: &d.detail,
+            })
+            .collect(),
+    };
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    out.push('\n');
+    out
+}
+
+/// One article's passages as `{"passages": [...]}` (the `passages` command).
+pub fn passages_json(article: &Article) -> String {
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        passages: Vec<JsonPassage<'a>>,
+    }
+    let doc = Doc { passages: article.passages.iter().map(|p| passage_json(article, p)).collect() };
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// A few plain lines for a terminal: counts per article and per discrepancy kind.
+pub fn summary(a: &Analysis) -> String {
+    let mut out = String::new();
+    let passages: usize = a.corpus.articles.iter().map(|x| x.passages.len()).sum();
+    let _ = writeln!(
+        out,
+        "{} articles, {} passages, {} claims, {} discrepancies",
+        a.corpus.articles.len(),
+        passages,
+        a.claims.len(),
+        a.discrepancies.len()
+    );
+    for (i, art) in a.corpus.articles.iter().enumerate() {
+        let shared = (0..art.passages.len())
+            .filter(|&p| !a.claims_at(PassageRef { article: i, passage: p }).is_empty())
+            .count();
+        let _ = writeln!(
+            out,
+            "  {:<28} {:>3} passages, {:>3} in claims  {}",
+            art.id,
+            art.passages.len(),
+            shared,
+            art.title
+        );
+    }
+    for kind in DiscrepancyKind::ALL {
+        let n = a.discrepancies.iter().filter(|d| d.kind == kind).count();
+        if n > 0 {
+            let _ = writeln!(out, "  {:<12} {n}", kind.name());
+        }
+    }
+    out.push_str("Use --json for the full analysis, or `parallax report` for Markdown.\n");
+    out
+}
+
+/// Escapes text for a Markdown table cell or a quoted line.
+fn md(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The Markdown report: summary, coverage matrix, claims with every wording, discrepancies,
+/// and the facts only one article reports.
+pub fn markdown(a: &Analysis) -> String {
+    let mut out = String::new();
+    let arts = &a.corpus.articles;
+    let passages: usize = arts.iter().map(|x| x.passages.len()).sum();
+    let _ = writeln!(out, "# parallax report\n");
+    let _ = writeln!(
+        out,
+        "{} articles, {} passages, {} claims reported by two or more articles, {} discrepancies.\n",
+        arts.len(),
+        passages,
+        a.claims.len(),
+        a.discrepancies.len()
+    );
+    let _ = writeln!(out, "## Articles\n");
+    let _ = writeln!(out, "| # | article | title | source | date | passages |");
+    let _ = writeln!(out, "|---|---|---|---|---|---|");
+    for (i, art) in arts.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "| A{} | `{}` | {} | {} | {} | {} |",
+            i + 1,
+            md(&art.id),
+            md(&art.title),
+            md(art.meta.source.as_deref().unwrap_or("")),
+            md(art.meta.date.as_deref().unwrap_or("")),
+            art.passages.len()
+        );
+    }
+
+    let _ = writeln!(out, "\n## Coverage\n");
+    let _ = writeln!(
+        out,
+        "Who reports what: `●` reports the claim, `▲` reports it with a discrepancy, `·` is silent.\n"
+    );
+    let header: String = (1..=arts.len()).map(|i| format!(" A{i} |")).collect();
+    let _ = writeln!(out, "| claim |{header} first wording |");
+    let _ = writeln!(out, "|---|{}---|", "---|".repeat(arts.len()));
+    for c in &a.claims {
+        let mut row = format!("| C{} |", c.id + 1);
+        for ai in 0..arts.len() {
+            let mark = match c.member_in(ai) {
+                None => "·",
+                Some(m) if !a.discrepancies_at(m.at).iter().all(|&d| a.discrepancies[d].claim != c.id) => "▲",
+                Some(_) => "●",
+            };
+            let _ = write!(row, " {mark} |");
+        }
+        let first = c.members.first().map_or("", |m| a.text(m.at));
+        let _ = writeln!(out, "{row} {} |", md(&truncate(first, 90)));
+    }
+
+    let _ = writeln!(out, "\n## Claims\n");
+    for c in &a.claims {
+        let _ =
+            writeln!(out, "### C{} — {} articles, cohesion {:.2}\n", c.id + 1, distinct_articles(c), c.score);
+        for m in &c.members {
+            let art = a.article(m.at.article);
+            let p = &art.passages[m.at.passage];
+            let evidence: Vec<&str> = m.evidence.iter().map(|e| e.text.as_str()).collect();
+            let _ = writeln!(
+                out,
+                "- **A{}** `{}` ¶{} (bytes {}–{}, similarity {:.2}; shared: {}): {}",
+                m.at.article + 1,
+                md(&art.id),
+                m.at.passage,
+                p.start,
+                p.end,
+                m.similarity,
+                if evidence.is_empty() { "—".to_string() } else { evidence.join(", ") },
+                md(a.text(m.at))
+            );
+        }
+        for d in a.discrepancies_of_claim(c.id) {
+            let _ = writeln!(out, "- ⚠ **{}**: {}", d.kind.name(), md(&d.detail));
+        }
+        out.push('\n');
+    }
+
+    let _ = writeln!(out, "## Discrepancies\n");
+    if a.discrepancies.is_empty() {
+        let _ = writeln!(out, "None found.\n");
+    }
+    for kind in DiscrepancyKind::ALL {
+        let of_kind: Vec<_> = a.discrepancies.iter().filter(|d| d.kind == kind).collect();
+        if of_kind.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "### {} ({})\n", kind.name(), of_kind.len());
+        for d in of_kind {
+            let who: Vec<String> = d.members.iter().map(|r| format!("A{}", r.article + 1)).collect();
+            let _ = writeln!(out, "- C{}: {} ({})", d.claim + 1, md(&d.detail), who.join(", "));
+        }
+        out.push('\n');
+    }
+
+    let _ = writeln!(out, "## Reported by one article only\n");
+    for (i, art) in arts.iter().enumerate() {
+        let only: Vec<PassageRef> = a.unmatched(i).collect();
+        if only.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "### A{} `{}` ({} passages)\n", i + 1, md(&art.id), only.len());
+        for r in only {
+            let _ = writeln!(out, "- ¶{}: {}", r.passage, md(a.text(r)));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn distinct_articles(c: &crate::analysis::Claim) -> usize {
+    let mut v: Vec<usize> = c.members.iter().map(|m| m.at.article).collect();
+    v.dedup();
+    v.len()
+}
+
+/// Cuts `s` to at most `max` chars on a char boundary, marking the cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
+    t.push('…');
+    t
 }

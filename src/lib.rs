@@ -12,6 +12,7 @@ pub mod diff;
 pub mod discrepancy;
 pub mod error;
 pub mod export;
+pub mod features;
 pub mod hash;
 pub mod segment;
 pub mod text;

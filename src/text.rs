@@ -194,7 +194,18 @@ pub fn is_negation(w: &str) -> bool {
     let l = fold_style(w);
     matches!(
         l.as_str(),
-        "not" | "no" | "never" | "none" | "nobody" | "nothing" | "neither" | "nor" | "without" | "cannot"
+        "not"
+            | "no"
+            | "never"
+            | "none"
+            | "nobody"
+            | "nothing"
+            | "neither"
+            | "nor"
+            | "without"
+            | "cannot"
+            | "rather"
+            | "instead"
     ) || l.ends_with("n't")
 }
 
@@ -207,6 +218,29 @@ pub fn is_denial(stem_or_word: &str) -> bool {
     ]
     .iter()
     .any(|p| l.starts_with(p))
+}
+
+/// Whether two words are spellings of one word ("authorisation" / "authorization"): the same
+/// length give or take one, and at most two letters differ.
+pub fn is_spelling_variant(a: &str, b: &str) -> bool {
+    let (a, b) = (fold_style(a), fold_style(b));
+    if a == b {
+        return true;
+    }
+    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if x.len().min(y.len()) < 5 || x.len().abs_diff(y.len()) > 1 {
+        return false;
+    }
+    // Levenshtein distance, bounded: words are short.
+    let mut prev: Vec<usize> = (0..=y.len()).collect();
+    for (i, cx) in x.iter().enumerate() {
+        let mut cur = vec![i + 1; y.len() + 1];
+        for (j, cy) in y.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(cx != cy)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[y.len()] <= 2
 }
 
 #[cfg(test)]

@@ -1,0 +1,540 @@
+//! Turning passages into weighted term vectors for alignment.
+//!
+//! A passage becomes a set of *terms*: stemmed content words, normalised numbers (`#13` for
+//! "13", "13-hour" and "thirteen"), months (`@12` for "December" and "Dec."), and acronyms
+//! learned from the corpus itself ("Amazon Web Services (AWS)" makes the long form and "AWS" one
+//! term). Terms are weighted by inverse passage frequency, so words every article uses
+//! ("Amazon", "AI") count for little and the specific words of a fact count for much.
+//!
+//! Everything here is general English; nothing is tied to one corpus.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::corpus::Corpus;
+use crate::text;
+
+/// What sort of term a feature is; decides how evidence is shown and some weights.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TermKind {
+    Word,
+    Name,
+    Number,
+    Date,
+    Acronym,
+}
+
+/// A term of the vocabulary: its key and the surface form first seen, for evidence.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub key: String,
+    pub kind: TermKind,
+    pub surface: String,
+}
+
+/// One passage's terms: sorted term ids with unit-length TF-IDF weights.
+#[derive(Debug, Clone, Default)]
+pub struct Vector {
+    pub terms: Vec<(u32, f32)>,
+    /// Numbers stated (normalised values), for conflict checks.
+    pub numbers: Vec<u32>,
+    /// Months stated, as term ids.
+    pub months: Vec<u32>,
+}
+
+/// The vocabulary and vectors of a whole corpus, indexed like `corpus.articles[a].passages[p]`.
+#[derive(Debug, Clone)]
+pub struct Features {
+    pub terms: Vec<Term>,
+    pub idf: Vec<f32>,
+    pub vectors: Vec<Vec<Vector>>,
+    /// Passage frequency of each term.
+    pub df: Vec<u32>,
+    pub passages: usize,
+    /// Each article's unit centroid of its passage vectors: what the article is about.
+    pub articles: Vec<Vec<(u32, f32)>>,
+}
+
+/// Function words and reporting verbs: present in almost every news sentence, they say
+/// nothing about which fact a sentence states.
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "myself",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "according",
+    "reported",
+    "reports",
+    "report",
+    "added",
+    "stated",
+    "noted",
+    "explained",
+    "s",
+    "t",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "also",
+    "however",
+    "yet",
+    "still",
+    "now",
+    "even",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "us",
+    "one",
+    "per",
+    "via",
+    "both",
+    "many",
+    "much",
+    "well",
+    "way",
+    "like",
+    "around",
+    "since",
+    "among",
+    "within",
+    "without",
+    "onto",
+    "upon",
+    "whether",
+    "though",
+    "although",
+    "because",
+    "instead",
+    "rather",
+    "re",
+    "ve",
+    "ll",
+    "d",
+    "m",
+];
+
+fn is_stopword(w: &str) -> bool {
+    STOPWORDS.contains(&w)
+}
+
+/// A long form and the acronym the corpus defines for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Acronym {
+    /// Lower-case words of the long form.
+    pub long: Vec<String>,
+    /// Lower-case acronym.
+    pub short: String,
+}
+
+/// Finds definitions "Long Form Name (LFN)" and "LFN (Long Form Name)" in the corpus.
+pub fn learn_acronyms(corpus: &Corpus) -> Vec<Acronym> {
+    let mut found: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for article in &corpus.articles {
+        let t = &article.text;
+        let mut search = 0;
+        while let Some(off) = t[search..].find('(') {
+            let open = search + off;
+            search = open + 1;
+            let Some(close_off) = t[open..].find(')') else { break };
+            let inner = t[open + 1..open + close_off].trim();
+            let before: Vec<&str> = t[..open].unicode_words().collect();
+            if is_acronym(inner) {
+                if let Some(long) = long_form_before(&before, inner) {
+                    found.entry(inner.to_lowercase()).or_insert(long);
+                }
+            } else if let Some(short) = before.last().filter(|w| is_acronym(w)) {
+                let words: Vec<&str> = inner.unicode_words().collect();
+                if initials_match(&words, short) {
+                    found
+                        .entry(short.to_lowercase())
+                        .or_insert(words.iter().map(|w| w.to_lowercase()).collect());
+                }
+            }
+        }
+    }
+    found.into_iter().map(|(short, long)| Acronym { long, short }).collect()
+}
+
+fn is_acronym(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=6).contains(&n) && s.chars().all(|c| c.is_ascii_uppercase() || c == '&')
+}
+
+/// Content words' initials must spell the acronym ("of", "and", "the", "for" may be skipped).
+fn initials_match(words: &[&str], acronym: &str) -> bool {
+    let letters: String = acronym.chars().filter(char::is_ascii_alphabetic).collect();
+    let significant: String = words
+        .iter()
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "of" | "and" | "the" | "for" | "in" | "on"))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    !letters.is_empty() && significant.eq_ignore_ascii_case(&letters) && words.len() >= 2
+}
+
+fn long_form_before(before: &[&str], acronym: &str) -> Option<Vec<String>> {
+    let letters = acronym.chars().filter(char::is_ascii_alphabetic).count();
+    // Try the shortest window of words ending right before "(" whose initials spell it.
+    for len in letters..=(letters + 3).min(before.len()) {
+        let window = &before[before.len() - len..];
+        if window.first().is_some_and(|w| w.starts_with(char::is_uppercase))
+            && initials_match(window, acronym)
+        {
+            return Some(window.iter().map(|w| w.to_lowercase()).collect());
+        }
+    }
+    None
+}
+
+/// Builds the vocabulary and vectors of every passage of `corpus`.
+pub fn extract(corpus: &Corpus) -> Features {
+    let acronyms = learn_acronyms(corpus);
+    let stemmer = Stemmer::create(Algorithm::English);
+    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let mut terms: Vec<Term> = Vec::new();
+    let mut raw: Vec<Vec<(Vec<(u32, f32)>, Vec<u32>, Vec<u32>)>> = Vec::new();
+    for article in &corpus.articles {
+        let mut per_article = Vec::with_capacity(article.passages.len());
+        for p in &article.passages {
+            let tokens = tokenize(&article.text[p.start..p.end], &acronyms, &stemmer);
+            let mut tf: BTreeMap<u32, f32> = BTreeMap::new();
+            let mut numbers = Vec::new();
+            let mut months = Vec::new();
+            for tok in tokens {
+                let next = terms.len() as u32;
+                let id = *vocab.entry(tok.key.clone()).or_insert_with(|| {
+                    terms.push(Term { key: tok.key.clone(), kind: tok.kind, surface: tok.surface.clone() });
+                    next
+                });
+                // A word seen capitalised mid-sentence anywhere is a name.
+                let term = &mut terms[id as usize];
+                if tok.kind == TermKind::Name && term.kind == TermKind::Word {
+                    term.kind = TermKind::Name;
+                    term.surface = tok.surface.clone();
+                }
+                *tf.entry(id).or_default() += 1.0;
+                match tok.kind {
+                    TermKind::Number => numbers.push(id),
+                    TermKind::Date => months.push(id),
+                    _ => {}
+                }
+            }
+            numbers.sort_unstable();
+            numbers.dedup();
+            months.sort_unstable();
+            months.dedup();
+            per_article.push((tf.into_iter().collect(), numbers, months));
+        }
+        raw.push(per_article);
+    }
+    let passages: usize = raw.iter().map(Vec::len).sum();
+    let mut df = vec![0u32; terms.len()];
+    for (tf, _, _) in raw.iter().flatten() {
+        for &(id, _) in tf {
+            df[id as usize] += 1;
+        }
+    }
+    let n = passages.max(1) as f32;
+    let idf: Vec<f32> = df.iter().map(|&d| (1.0 + n / d.max(1) as f32).ln()).collect();
+    let vectors: Vec<Vec<Vector>> = raw
+        .into_iter()
+        .map(|article| {
+            article
+                .into_iter()
+                .map(|(tf, numbers, months)| {
+                    let mut terms: Vec<(u32, f32)> = tf
+                        .into_iter()
+                        .map(|(id, count)| (id, (1.0 + count.ln()) * idf[id as usize]))
+                        .collect();
+                    let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+                    if norm > 0.0 {
+                        for t in &mut terms {
+                            t.1 /= norm;
+                        }
+                    }
+                    Vector { terms, numbers, months }
+                })
+                .collect()
+        })
+        .collect();
+    let articles = vectors.iter().map(|ps: &Vec<Vector>| centroid(ps)).collect();
+    Features { terms, idf, vectors, df, passages, articles }
+}
+
+/// The unit-length sum of an article's passage vectors.
+fn centroid(passages: &[Vector]) -> Vec<(u32, f32)> {
+    let mut sum: BTreeMap<u32, f32> = BTreeMap::new();
+    for v in passages {
+        for &(t, w) in &v.terms {
+            *sum.entry(t).or_default() += w;
+        }
+    }
+    let norm = sum.values().map(|w| w * w).sum::<f32>().sqrt();
+    sum.into_iter().map(|(t, w)| (t, if norm > 0.0 { w / norm } else { 0.0 })).collect()
+}
+
+/// Dot product of two sparse vectors sorted by term id.
+pub fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let mut sum = 0.0;
+    let (mut x, mut y) = (0, 0);
+    while x < a.len() && y < b.len() {
+        match a[x].0.cmp(&b[y].0) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[x].1 * b[y].1;
+                x += 1;
+                y += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// One token of a passage as the aligner sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    pub key: String,
+    pub kind: TermKind,
+    pub surface: String,
+}
+
+/// Cuts a passage into terms: stems, numbers, months, acronyms; stopwords dropped.
+pub fn tokenize(passage: &str, acronyms: &[Acronym], stemmer: &Stemmer) -> Vec<Token> {
+    let words: Vec<(usize, &str)> = passage.unicode_word_indices().collect();
+    let lower: Vec<String> =
+        words.iter().map(|(_, w)| strip_possessive(&text::fold_style(w)).to_string()).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let (pos, w) = words[i];
+        // A long form defined as an acronym becomes the acronym.
+        if let Some(a) = acronyms.iter().find(|a| lower[i..].starts_with(&a.long)) {
+            out.push(Token {
+                key: a.short.clone(),
+                kind: TermKind::Acronym,
+                surface: a.short.to_uppercase(),
+            });
+            i += a.long.len();
+            continue;
+        }
+        let l = &lower[i];
+        if let Some(v) = parse_number(l) {
+            let mut value = v;
+            if let Some(scale) = lower.get(i + 1).and_then(|n| text::scale_word(n)).filter(|_| v < 1000.0) {
+                value *= scale;
+                i += 1;
+            }
+            out.push(Token { key: number_key(value), kind: TermKind::Number, surface: w.to_string() });
+        } else if let Some(m) = text::month(w) {
+            out.push(Token {
+                key: format!("@{m}"),
+                kind: TermKind::Date,
+                surface: text::MONTHS[m as usize - 1].into(),
+            });
+        } else if let Some(v) = text::number_word(l) {
+            out.push(Token { key: number_key(v), kind: TermKind::Number, surface: w.to_string() });
+        } else if !is_stopword(l) && l.chars().any(char::is_alphanumeric) {
+            let is_name = w.starts_with(char::is_uppercase) && !is_sentence_start(passage, pos);
+            let acronym = acronyms.iter().any(|a| a.short == *l);
+            let kind = if acronym {
+                TermKind::Acronym
+            } else if is_name {
+                TermKind::Name
+            } else {
+                TermKind::Word
+            };
+            let key = if acronym { l.clone() } else { stemmer.stem(l).into_owned() };
+            out.push(Token { key, kind, surface: w.to_string() });
+        }
+        i += 1;
+    }
+    out
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s").unwrap_or(w)
+}
+
+/// Whether the word at `pos` starts the passage (after any quote marks or bullets).
+fn is_sentence_start(passage: &str, pos: usize) -> bool {
+    passage[..pos].chars().all(|c| !c.is_alphanumeric())
+}
+
+/// Parses "13", "13,000", "35.6", "60%" (digits only; words are handled elsewhere).
+pub fn parse_number(w: &str) -> Option<f64> {
+    let w = w.trim_end_matches('%');
+    if !w.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let cleaned: String = w.chars().filter(|&c| c != ',').collect();
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// A stable key for a number: integers without decimals, others to 4 significant places.
+pub fn number_key(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 { format!("#{}", v as i64) } else { format!("#{v:.4}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(s: &str, acronyms: &[Acronym]) -> Vec<String> {
+        tokenize(s, acronyms, &Stemmer::create(Algorithm::English)).into_iter().map(|t| t.key).collect()
+    }
+
+    #[test]
+    fn numbers_normalise_across_forms() {
+        assert!(keys("a 13-hour interruption", &[]).contains(&"#13".to_string()));
+        assert!(keys("offline for thirteen hours", &[]).contains(&"#13".to_string()));
+        assert!(keys("revenue of $35.6 billion", &[]).contains(&"#35600000000".to_string()));
+        assert!(keys("13,000 workers", &[]).contains(&"#13000".to_string()));
+    }
+
+    #[test]
+    fn acronyms_are_learned_from_the_corpus() {
+        let c = Corpus::from_texts([
+            ("a", "Title\nAmazon Web Services (AWS) grew.\n"),
+            ("b", "T\nThe EU (European Union) met.\n"),
+        ]);
+        let acr = learn_acronyms(&c);
+        assert!(acr.iter().any(|a| a.short == "aws" && a.long == ["amazon", "web", "services"]));
+        assert!(acr.iter().any(|a| a.short == "eu" && a.long == ["european", "union"]));
+        assert_eq!(keys("Amazon Web Services grew", &acr)[0], "aws");
+        assert_eq!(keys("AWS grew", &acr)[0], "aws");
+    }
+
+    #[test]
+    fn months_and_stopwords() {
+        assert_eq!(keys("In December the outage hit", &[]), vec!["@12", "outag", "hit"]);
+    }
+}

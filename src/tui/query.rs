@@ -12,6 +12,42 @@ pub fn claim_label(analysis: &Analysis, claim: usize) -> &str {
     analysis.claims.get(claim).and_then(|c| c.members.first()).map_or("", |m| analysis.text(m.at))
 }
 
+/// How many distinct articles carry a claim (a claim may hold several passages of one article).
+pub fn coverage(analysis: &Analysis, claim: usize) -> usize {
+    let Some(c) = analysis.claims.get(claim) else { return 0 };
+    let mut articles: Vec<usize> = c.members.iter().map(|m| m.at.article).collect();
+    articles.sort_unstable();
+    articles.dedup();
+    articles.len()
+}
+
+/// The distinct article numbers (1-based) of some passages, in order, joined by commas.
+pub fn article_numbers(refs: impl IntoIterator<Item = crate::analysis::PassageRef>) -> String {
+    let mut v: Vec<usize> = refs.into_iter().map(|r| r.article + 1).collect();
+    v.sort_unstable();
+    v.dedup();
+    v.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
+}
+
+/// The discrepancies of a claim with the same kind and detail merged: `(kind, detail, members)`.
+pub fn claim_discrepancies(
+    analysis: &Analysis,
+    claim: usize,
+) -> Vec<(crate::analysis::DiscrepancyKind, String, Vec<crate::analysis::PassageRef>)> {
+    let mut out: Vec<(crate::analysis::DiscrepancyKind, String, Vec<crate::analysis::PassageRef>)> =
+        Vec::new();
+    for d in analysis.discrepancies_of_claim(claim) {
+        if let Some(slot) = out.iter_mut().find(|(k, detail, _)| *k == d.kind && *detail == d.detail) {
+            slot.2.extend(d.members.iter().copied());
+            slot.2.sort_unstable();
+            slot.2.dedup();
+        } else {
+            out.push((d.kind, d.detail.clone(), d.members.clone()));
+        }
+    }
+    out
+}
+
 /// Number of discrepancies of a claim.
 pub fn disagreements(analysis: &Analysis, claim: usize) -> usize {
     analysis.discrepancies_of_claim(claim).count()
@@ -22,18 +58,10 @@ pub fn overview_rows(analysis: &Analysis, sort: Sort) -> Vec<usize> {
     let mut ids: Vec<usize> = (0..analysis.claims.len()).collect();
     match sort {
         Sort::Coverage => ids.sort_by_key(|&c| {
-            (
-                std::cmp::Reverse(analysis.claims[c].members.len()),
-                std::cmp::Reverse(disagreements(analysis, c)),
-                c,
-            )
+            (std::cmp::Reverse(coverage(analysis, c)), std::cmp::Reverse(disagreements(analysis, c)), c)
         }),
         Sort::Disagreement => ids.sort_by_key(|&c| {
-            (
-                std::cmp::Reverse(disagreements(analysis, c)),
-                std::cmp::Reverse(analysis.claims[c].members.len()),
-                c,
-            )
+            (std::cmp::Reverse(disagreements(analysis, c)), std::cmp::Reverse(coverage(analysis, c)), c)
         }),
         Sort::Order => {}
     }

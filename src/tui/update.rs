@@ -243,9 +243,12 @@ fn show_article(app: &mut App, idx: usize) {
         sync(app);
         return;
     }
-    let before = app.at(app.focus);
+    // Keep the claim being read: the focused passage's if it is paired, else the other pane's.
+    let mine = app.analysis.counterpart(app.at(app.focus), idx);
+    let theirs = app.analysis.counterpart(app.at(app.focus.other()), idx);
+    let pick = if app.pair().is_some() { mine.or(theirs) } else { theirs.or(mine) };
     app.articles[f] = idx;
-    app.selected[f] = app.analysis.counterpart(before, idx).map_or(0, |(_, at)| at.passage);
+    app.selected[f] = pick.map_or(0, |(_, at)| at.passage);
     app.scroll[f] = 0;
     sync(app);
 }
@@ -769,6 +772,19 @@ mod tests {
         assert_eq!(app.articles, [1, 2]);
         app.press("9").unwrap();
         assert!(app.status.as_ref().is_some_and(|s| s.error && s.text.contains("no article 9")));
+    }
+
+    #[test]
+    fn switching_an_unpaired_pane_follows_the_other_panes_claim() {
+        let mut app = app();
+        // Left on claim 1, which article 3 does not carry: the right pane is left unpaired.
+        app.press("j j Tab 3").unwrap();
+        assert!(app.pair().is_none());
+        assert_eq!(app.selected[1], 0);
+        // Switching the unpaired right pane picks the left passage's counterpart.
+        app.press("2").unwrap();
+        assert_eq!(app.at(Pane::Right), at(&app, 1, "denied"));
+        assert!(app.pair().is_some());
     }
 
     #[test]

@@ -33,16 +33,18 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let Some(claim) = a.claims.get(id) else { return vec![Line::from("No such claim.")] };
     let Some(reference) = reference(app, id) else { return Vec::new() };
     let mut out = Vec::new();
-    let discs: Vec<_> = a.discrepancies_of_claim(id).collect();
+    let discs = crate::tui::query::claim_discrepancies(a, id);
     if discs.is_empty() {
         out.push(Line::from(Span::styled("No discrepancy: the articles agree on this claim.", t.dim)));
     }
-    for d in &discs {
-        let who: Vec<String> = d.members.iter().map(|m| (m.article + 1).to_string()).collect();
+    for (kind, detail, members) in &discs {
         out.push(Line::from(vec![
-            Span::styled(format!(" {} {} ", kind_mark(d.kind), d.kind.name()), t.kind_badge),
-            Span::styled(format!(" {}", d.detail), t.title),
-            Span::styled(format!("  (articles {})", who.join(", ")), t.dim),
+            Span::styled(format!(" {} {} ", kind_mark(*kind), kind.name()), t.kind_badge),
+            Span::styled(format!(" {detail}"), t.title),
+            Span::styled(
+                format!("  (articles {})", crate::tui::query::article_numbers(members.iter().copied())),
+                t.dim,
+            ),
         ]));
     }
     out.push(Line::from(""));
@@ -51,7 +53,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     members.sort_by_key(|m| (m.at != reference, m.at.article));
     for m in members {
         let is_ref = m.at == reference;
-        let in_disc = discs.iter().any(|d| d.members.contains(&m.at));
+        let in_disc = discs.iter().any(|d| d.2.contains(&m.at));
         let mut head = vec![
             Span::styled(
                 if is_ref { "▌ " } else { "▎ " },
@@ -122,7 +124,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
             " Claim {} of {} · {} of {} articles · cohesion {:.2} ",
             c.id + 1,
             app.analysis.claims.len(),
-            c.members.len(),
+            crate::tui::query::coverage(&app.analysis, c.id),
             app.analysis.corpus.articles.len(),
             c.score
         ),

@@ -61,12 +61,11 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     }
     for (k, m) in matches.iter().enumerate().skip(app.claims_list.offset).take(list_height(app)) {
         let selected = k == app.claims_list.selected;
-        let claim = &a.claims[m.claim];
         let d = query::disagreements(a, m.claim);
         let mut spans = vec![
             Span::styled(if selected { "▶ " } else { "  " }, t.selection_bar),
             Span::styled(format!("{:>5} ", format!("#{}", m.claim + 1)), t.dim),
-            Span::raw(format!("{:>2}/{n} ", claim.members.len())),
+            Span::raw(format!("{:>2}/{n} ", query::coverage(a, m.claim))),
             Span::styled(if d > 0 { format!("{d:>2}! ") } else { "    ".into() }, t.title),
         ];
         let room = width.saturating_sub(18);

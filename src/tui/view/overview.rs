@@ -82,16 +82,19 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
             ),
         ];
         for i in 0..cols {
-            let cell = match claim.member_in(i) {
-                Some(m) if discs.iter().any(|d| d.members.contains(&m.at)) => ("◆", t.disagree),
-                Some(_) => ("●", t.present),
-                None => ("·", t.silent),
+            let mut mine = claim.members.iter().filter(|m| m.at.article == i).peekable();
+            let cell = if mine.peek().is_none() {
+                ("·", t.silent)
+            } else if mine.any(|m| discs.iter().any(|d| d.members.contains(&m.at))) {
+                ("◆", t.disagree)
+            } else {
+                ("●", t.present)
             };
             spans.push(Span::raw(" "));
             spans.push(Span::styled(cell.0, cell.1));
             spans.push(Span::raw(" "));
         }
-        let cov = format!(" {:>2}/{n}", claim.members.len());
+        let cov = format!(" {:>2}/{n}", query::coverage(a, c));
         spans.push(Span::raw(cov));
         let d = if discs.is_empty() { "    ".to_string() } else { format!(" {:>2}!", discs.len()) };
         spans.push(Span::styled(d, if discs.is_empty() { Style::new() } else { t.title }));

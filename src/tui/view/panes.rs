@@ -16,6 +16,7 @@ use crate::analysis::{EvidenceKind, PassageRef};
 use crate::diff::{self, Tag};
 use crate::segment::PassageKind;
 use crate::tui::app::{App, Pane, Phase};
+use crate::tui::query;
 use crate::tui::wrap::ArticleRows;
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
@@ -115,7 +116,7 @@ fn render_pane(app: &App, frame: &mut Frame, p: &PaneArea, diff: &PairDiff) {
                 .analysis
                 .claims_at(at)
                 .iter()
-                .map(|&c| app.analysis.claims[c].members.len().saturating_sub(1))
+                .map(|&c| crate::tui::query::coverage(&app.analysis, c).saturating_sub(1))
                 .max()
                 .unwrap_or(0);
             if others > 0 {
@@ -200,7 +201,7 @@ pub fn detail_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         (0..n).filter(|&i| claim.member_in(i).is_none()).map(|i| (i + 1).to_string()).collect();
     let mut head = vec![Span::raw(format!(
         "Carried by {} of {n} articles · cohesion {:.2}",
-        claim.members.len(),
+        crate::tui::query::coverage(a, claim_id),
         claim.score
     ))];
     if !silent.is_empty() {
@@ -209,24 +210,27 @@ pub fn detail_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     out.push(Line::from(head));
     let pair = app.pair();
     if pair.is_none() {
-        let carriers: Vec<String> = claim.members.iter().map(|m| (m.at.article + 1).to_string()).collect();
-        out.push(Line::from(vec![
+        let carriers = query::article_numbers(claim.members.iter().map(|m| m.at));
+        let shown = app.articles[app.focus.index()];
+        let mut line = vec![
             Span::styled(" silent ", t.kind_badge),
-            Span::raw(format!(" “{other_title}” does not report this. Articles {} do:", carriers.join(", "))),
-            Span::styled(" press a number to show one", t.dim),
-        ]));
+            Span::raw(format!(" “{other_title}” does not report this; articles {carriers} do.")),
+        ];
+        if let Some(k) = claim.members.iter().map(|m| m.at.article).find(|&x| x != shown && x < 9) {
+            line.push(Span::styled(format!(" Tab, then {} shows article {}", k + 1, k + 1), t.dim));
+        }
+        out.push(Line::from(line));
     }
-    let mut discs: Vec<_> = a.discrepancies_of_claim(claim_id).collect();
+    let mut discs = query::claim_discrepancies(a, claim_id);
     if let Some((_, l, r)) = pair {
         // Those between the two shown passages first.
-        discs.sort_by_key(|d| !(d.members.contains(&l) && d.members.contains(&r)));
+        discs.sort_by_key(|d| !(d.2.contains(&l) && d.2.contains(&r)));
     }
-    for d in &discs {
-        let who: Vec<String> = d.members.iter().map(|m| (m.article + 1).to_string()).collect();
+    for (kind, detail, members) in &discs {
         out.push(Line::from(vec![
-            Span::styled(format!(" {} {} ", kind_mark(d.kind), d.kind.name()), t.kind_badge),
-            Span::styled(format!(" {}", d.detail), t.title),
-            Span::styled(format!("  (articles {})", who.join(", ")), t.dim),
+            Span::styled(format!(" {} {} ", kind_mark(*kind), kind.name()), t.kind_badge),
+            Span::styled(format!(" {detail}"), t.title),
+            Span::styled(format!("  (articles {})", query::article_numbers(members.iter().copied())), t.dim),
         ]));
     }
     if discs.is_empty() && pair.is_some() {

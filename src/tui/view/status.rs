@@ -23,7 +23,13 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
         left.push(Span::styled("│ ", t.dim));
     }
     let narrow = area.width < 64;
-    let articles = if narrow { "art." } else if n == 1 { "article" } else { "articles" };
+    let articles = if narrow {
+        "art."
+    } else if n == 1 {
+        "article"
+    } else {
+        "articles"
+    };
     left.push(Span::raw(format!("{n} {articles}")));
     match &app.phase {
         Phase::Ready => left.push(Span::raw(format!(

@@ -86,9 +86,12 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         };
         out.extend(wrap_styled(&text, width, 2, Style::new(), &highlights));
         if !m.evidence.is_empty() {
-            let ev: Vec<String> = m.evidence.iter().map(|e| e.text.clone()).collect();
+            let ev: Vec<String> = super::panes::evidence_groups(&m.evidence)
+                .into_iter()
+                .map(|(kind, words)| format!("{kind} {}", words.join(", ")))
+                .collect();
             out.push(Line::from(Span::styled(
-                format!("  why: {}", truncate(&ev.join(" · "), width.saturating_sub(7))),
+                format!("  matched on {}", truncate(&ev.join(" · "), width.saturating_sub(14))),
                 t.dim,
             )));
         }

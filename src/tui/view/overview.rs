@@ -60,6 +60,9 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         head.push_str(&format!("{:>2} ", i + 1));
     }
     head.push_str(" arts disc  wording");
+    if n > cols {
+        head.push_str(&format!("  (articles 1–{cols} of {n} shown)"));
+    }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(truncate(&head, width), t.heading)));
     let shown = list_height(app);

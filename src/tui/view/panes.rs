@@ -241,15 +241,13 @@ pub fn detail_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         let m = claim.member_in(right_member.article).or(claim.members.first());
         if let Some(m) = m {
             let mut ev = vec![Span::styled(format!("Matched ({:.2}) on ", m.similarity), t.dim)];
-            let mut used = 20;
-            for (i, e) in m.evidence.iter().enumerate() {
-                let piece = format!("{}{} {}", if i > 0 { " · " } else { "" }, evidence_name(e.kind), e.text);
-                used += piece.len();
-                if used > width.saturating_mul(2) {
-                    ev.push(Span::styled(" …", t.dim));
-                    break;
+            let groups = evidence_groups(&m.evidence);
+            for (i, (kind, words)) in groups.iter().enumerate() {
+                if i > 0 {
+                    ev.push(Span::styled(" · ", t.dim));
                 }
-                ev.push(Span::raw(piece));
+                ev.push(Span::styled(format!("{kind} "), t.dim));
+                ev.push(Span::raw(truncate(&words.join(", "), width.saturating_sub(20).max(10))));
             }
             if m.evidence.is_empty() {
                 ev.push(Span::styled("overall wording", t.dim));
@@ -260,13 +258,22 @@ pub fn detail_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-fn evidence_name(kind: EvidenceKind) -> &'static str {
-    match kind {
-        EvidenceKind::Term => "term",
-        EvidenceKind::Number => "number",
-        EvidenceKind::Date => "date",
-        EvidenceKind::Name => "name",
-        EvidenceKind::Quote => "quote",
-        EvidenceKind::Acronym => "acronym",
-    }
+/// Evidence grouped by kind, strongest kinds first: `[("numbers", ["13"]), ("words", [..])]`.
+pub fn evidence_groups(evidence: &[crate::analysis::Evidence]) -> Vec<(&'static str, Vec<&str>)> {
+    let order = [
+        (EvidenceKind::Number, "numbers"),
+        (EvidenceKind::Date, "dates"),
+        (EvidenceKind::Quote, "quoted"),
+        (EvidenceKind::Name, "names"),
+        (EvidenceKind::Acronym, "acronyms"),
+        (EvidenceKind::Term, "words"),
+    ];
+    order
+        .iter()
+        .filter_map(|(k, label)| {
+            let words: Vec<&str> =
+                evidence.iter().filter(|e| e.kind == *k).map(|e| e.text.as_str()).collect();
+            (!words.is_empty()).then_some((*label, words))
+        })
+        .collect()
 }

@@ -59,7 +59,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
                 if is_ref { "▌ " } else { "▎ " },
                 if is_ref { t.selection_bar } else { t.counterpart_bar },
             ),
-            Span::styled(truncate(&article_label(app, m.at.article), width.saturating_sub(30)), t.title),
+            Span::styled(truncate(&article_label(app, m.at.article), width.saturating_sub(36)), t.title),
         ];
         if is_ref {
             head.push(Span::styled("  reference", t.dim));

@@ -109,6 +109,7 @@ fn event_loop(
     rx: &mpsc::Receiver<Analysis>,
     stop: &AtomicBool,
 ) -> io::Result<()> {
+    let started = std::time::Instant::now();
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if matches!(app.phase, app::Phase::Analysing { .. }) {
             match rx.try_recv() {
@@ -137,7 +138,8 @@ fn event_loop(
                 }
             }
         } else if analysing {
-            update::update(app, action::Action::Tick);
+            let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+            update::update(app, action::Action::Tick { elapsed_ms });
         }
     }
     Ok(())

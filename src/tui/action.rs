@@ -73,8 +73,8 @@ pub enum Action {
     Click { column: u16, row: u16 },
     /// The terminal now has this size. Internal.
     Resize { width: u16, height: u16 },
-    /// Time passed while the analysis runs (drives the progress spinner). Internal.
-    Tick,
+    /// Time passed while the analysis runs: milliseconds since it started. Internal.
+    Tick { elapsed_ms: u64 },
 }
 
 impl Action {
@@ -115,7 +115,7 @@ impl Action {
             Action::Scroll { .. } => "scroll",
             Action::Click { .. } => "click",
             Action::Resize { .. } => "resize",
-            Action::Tick => "tick",
+            Action::Tick { .. } => "tick",
         }
     }
 
@@ -156,7 +156,7 @@ impl Action {
             Action::Scroll { .. } => "scroll",
             Action::Click { .. } => "select",
             Action::Resize { .. } => "resize",
-            Action::Tick => "tick",
+            Action::Tick { .. } => "tick",
         }
     }
 }

@@ -48,6 +48,7 @@ pub enum Phase {
     /// The worker thread is still analysing; `ticks` drive the spinner.
     Analysing {
         ticks: u64,
+        elapsed_ms: u64,
     },
     Ready,
     /// The worker died; the articles can still be read.
@@ -161,7 +162,7 @@ impl App {
     /// A reader on `corpus` whose analysis is still running: the articles can be read at once.
     pub fn analysing(corpus: Corpus, size: Rect) -> Self {
         let mut app = Self::new(Analysis::from_parts(corpus, Vec::new(), Vec::new()), size);
-        app.phase = Phase::Analysing { ticks: 0 };
+        app.phase = Phase::Analysing { ticks: 0, elapsed_ms: 0 };
         app
     }
 

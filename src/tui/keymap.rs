@@ -186,10 +186,30 @@ pub struct Binding {
     pub action: Action,
     /// Label in the footer hints; bindings with the same label share one hint (`j/k passage`).
     pub hint: Option<&'static str>,
+    /// What the key does here, when the action's own description is too general.
+    pub what: Option<&'static str>,
+}
+
+impl Binding {
+    /// The description shown in the help and the README.
+    pub fn describe(&self) -> &'static str {
+        self.what.unwrap_or_else(|| self.action.describe())
+    }
 }
 
 const fn b(mode: Mode, key: KeySpec, action: Action, hint: Option<&'static str>) -> Binding {
-    Binding { mode, key, action, hint }
+    Binding { mode, key, action, hint, what: None }
+}
+
+/// A binding with its own description.
+const fn bw(
+    mode: Mode,
+    key: KeySpec,
+    action: Action,
+    hint: Option<&'static str>,
+    what: &'static str,
+) -> Binding {
+    Binding { mode, key, action, hint, what: Some(what) }
 }
 
 use Action as A;
@@ -233,7 +253,7 @@ pub static KEYMAP: &[Binding] = &[
     b(M::Compare, KeySpec::key(K::Enter), A::OpenClaim, Some("claim view")),
     b(M::Compare, KeySpec::ctrl('n'), A::NextHit, None),
     b(M::Compare, KeySpec::ctrl('p'), A::PrevHit, None),
-    b(M::Compare, KeySpec::key(K::Esc), A::Back, None),
+    bw(M::Compare, KeySpec::key(K::Esc), A::Back, None, "clear the search"),
     // Claim view
     b(M::Claim, KeySpec::ch('j'), A::Down, Some("scroll")),
     b(M::Claim, KeySpec::ch('k'), A::Up, Some("scroll")),
@@ -245,12 +265,24 @@ pub static KEYMAP: &[Binding] = &[
     b(M::Claim, KeySpec::key(K::PageUp), A::PageUp, None),
     b(M::Claim, KeySpec::ch('g'), A::Top, None),
     b(M::Claim, KeySpec::ch('G'), A::Bottom, None),
-    b(M::Claim, KeySpec::ch('n'), A::NextClaim, Some("claim")),
-    b(M::Claim, KeySpec::ch('N'), A::PrevClaim, Some("claim")),
-    b(M::Claim, KeySpec::ch(']'), A::NextDiscrepancy, Some("disagreeing claim")),
-    b(M::Claim, KeySpec::ch('['), A::PrevDiscrepancy, Some("disagreeing claim")),
-    b(M::Claim, KeySpec::key(K::Enter), A::Back, None),
-    b(M::Claim, KeySpec::key(K::Esc), A::Back, Some("back")),
+    bw(M::Claim, KeySpec::ch('n'), A::NextClaim, Some("claim"), "next claim"),
+    bw(M::Claim, KeySpec::ch('N'), A::PrevClaim, Some("claim"), "previous claim"),
+    bw(
+        M::Claim,
+        KeySpec::ch(']'),
+        A::NextDiscrepancy,
+        Some("disagreeing claim"),
+        "next claim with a discrepancy",
+    ),
+    bw(
+        M::Claim,
+        KeySpec::ch('['),
+        A::PrevDiscrepancy,
+        Some("disagreeing claim"),
+        "previous claim with a discrepancy",
+    ),
+    bw(M::Claim, KeySpec::key(K::Enter), A::Back, None, "back to Compare, on this claim"),
+    bw(M::Claim, KeySpec::key(K::Esc), A::Back, Some("back"), "back to Compare, on this claim"),
     // Overview
     b(M::Overview, KeySpec::ch('j'), A::Down, Some("move")),
     b(M::Overview, KeySpec::ch('k'), A::Up, Some("move")),
@@ -264,7 +296,7 @@ pub static KEYMAP: &[Binding] = &[
     b(M::Overview, KeySpec::ch('G'), A::Bottom, None),
     b(M::Overview, KeySpec::ch('s'), A::CycleSort, Some("sort")),
     b(M::Overview, KeySpec::key(K::Enter), A::Confirm, Some("jump")),
-    b(M::Overview, KeySpec::key(K::Esc), A::Back, Some("back")),
+    bw(M::Overview, KeySpec::key(K::Esc), A::Back, Some("back"), "back to Compare"),
     // Claims list
     b(M::Claims, KeySpec::key(K::Down), A::Down, Some("move")),
     b(M::Claims, KeySpec::key(K::Up), A::Up, Some("move")),
@@ -277,7 +309,7 @@ pub static KEYMAP: &[Binding] = &[
     b(M::Claims, KeySpec::key(K::Enter), A::Confirm, Some("jump")),
     b(M::Claims, KeySpec::key(K::Backspace), A::Backspace, None),
     b(M::Claims, KeySpec::ctrl('u'), A::ClearInput, Some("clear")),
-    b(M::Claims, KeySpec::key(K::Esc), A::Back, Some("back")),
+    bw(M::Claims, KeySpec::key(K::Esc), A::Back, Some("back"), "back to Compare"),
     // Search input
     b(M::Search, KeySpec::key(K::Enter), A::SubmitSearch, Some("keep")),
     b(M::Search, KeySpec::key(K::Down), A::NextHit, Some("result")),
@@ -286,7 +318,13 @@ pub static KEYMAP: &[Binding] = &[
     b(M::Search, KeySpec::ctrl('p'), A::PrevHit, None),
     b(M::Search, KeySpec::key(K::Backspace), A::Backspace, None),
     b(M::Search, KeySpec::ctrl('u'), A::ClearInput, Some("clear")),
-    b(M::Search, KeySpec::key(K::Esc), A::Back, Some("cancel")),
+    bw(
+        M::Search,
+        KeySpec::key(K::Esc),
+        A::Back,
+        Some("cancel"),
+        "cancel and return to where the search began",
+    ),
     // Help
     b(M::Help, KeySpec::ch('j'), A::Down, Some("scroll")),
     b(M::Help, KeySpec::ch('k'), A::Up, Some("scroll")),
@@ -298,8 +336,8 @@ pub static KEYMAP: &[Binding] = &[
     b(M::Help, KeySpec::key(K::PageUp), A::PageUp, None),
     b(M::Help, KeySpec::ch('g'), A::Top, None),
     b(M::Help, KeySpec::ch('G'), A::Bottom, None),
-    b(M::Help, KeySpec::key(K::Esc), A::Back, Some("close")),
-    b(M::Help, KeySpec::ch('?'), A::Back, None),
+    bw(M::Help, KeySpec::key(K::Esc), A::Back, Some("close"), "close the help"),
+    bw(M::Help, KeySpec::ch('?'), A::Back, None, "close the help"),
     // Everywhere
     b(M::Global, KeySpec::ch('o'), A::OpenOverview, Some("overview")),
     b(M::Global, KeySpec::ch('c'), A::OpenClaims, Some("claims")),
@@ -355,7 +393,7 @@ pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
 pub fn groups(mode: Mode) -> Vec<(Vec<KeySpec>, &'static str)> {
     let mut out: Vec<(Vec<KeySpec>, &'static str)> = Vec::new();
     for b in KEYMAP.iter().filter(|b| b.mode == mode) {
-        let d = b.action.describe();
+        let d = b.describe();
         if let Some(slot) = out.iter_mut().find(|(_, x)| *x == d) {
             slot.0.push(b.key);
         } else {
@@ -412,6 +450,47 @@ mod tests {
             for b in &KEYMAP[i + 1..] {
                 assert!(!(a.mode == b.mode && a.key == b.key), "{:?} {} bound twice", a.mode, a.key);
             }
+        }
+    }
+
+    #[test]
+    fn every_user_action_has_a_key() {
+        let user = [
+            A::Quit,
+            A::Back,
+            A::ToggleHelp,
+            A::NextPassage,
+            A::PrevPassage,
+            A::PageDown,
+            A::PageUp,
+            A::Top,
+            A::Bottom,
+            A::Down,
+            A::Up,
+            A::NextClaim,
+            A::PrevClaim,
+            A::NextDiscrepancy,
+            A::PrevDiscrepancy,
+            A::SwitchFocus,
+            A::NextArticle,
+            A::PrevArticle,
+            A::OpenClaim,
+            A::OpenOverview,
+            A::OpenClaims,
+            A::StartSearch,
+            A::NextHit,
+            A::PrevHit,
+            A::CycleSort,
+            A::Confirm,
+            A::SubmitSearch,
+            A::Backspace,
+            A::ClearInput,
+        ];
+        for a in user {
+            assert!(KEYMAP.iter().any(|b| b.action == a), "{} has no key", a.name());
+        }
+        for n in 1..=9 {
+            assert!(KEYMAP.iter().any(|b| b.action == A::ShowArticle(n)));
         }
     }
 

@@ -11,9 +11,10 @@ use crate::analysis::PassageRef;
 /// Applies one action.
 pub fn update(app: &mut App, action: Action) {
     match action {
-        Action::Tick => {
-            if let Phase::Analysing { ticks } = &mut app.phase {
+        Action::Tick { elapsed_ms } => {
+            if let Phase::Analysing { ticks, elapsed_ms: e } = &mut app.phase {
                 *ticks += 1;
+                *e = elapsed_ms;
             }
             return;
         }
@@ -443,7 +444,7 @@ fn select_current_in_overview(app: &mut App) {
         app.overview.selected = i;
     }
     let h = overview_view::list_height(app);
-    move_list(&mut app.overview, rows.len(), h, Action::Tick);
+    move_list(&mut app.overview, rows.len(), h, Action::Tick { elapsed_ms: 0 });
 }
 
 fn overview(app: &mut App, action: Action) {
@@ -459,7 +460,7 @@ fn overview(app: &mut App, action: Action) {
             let rows = query::overview_rows(&app.analysis, app.sort);
             app.overview.selected = cur.and_then(|c| rows.iter().position(|&r| r == c)).unwrap_or(0);
             app.overview.offset = 0;
-            move_list(&mut app.overview, rows.len(), h, Action::Tick);
+            move_list(&mut app.overview, rows.len(), h, Action::Tick { elapsed_ms: 0 });
             say(app, format!("sorted by {}", app.sort.name()));
         }
         Action::Confirm => match rows.get(app.overview.selected) {
@@ -913,8 +914,8 @@ mod tests {
         app.press("j n").unwrap();
         assert!(app.status.as_ref().is_some_and(|s| s.text.contains("still analysing")));
         app.press("j").unwrap();
-        update(&mut app, Action::Tick);
-        assert_eq!(app.phase, Phase::Analysing { ticks: 1 });
+        update(&mut app, Action::Tick { elapsed_ms: 1500 });
+        assert_eq!(app.phase, Phase::Analysing { ticks: 1, elapsed_ms: 1500 });
         app.finish_analysis(fixture::analysis());
         assert_eq!(app.phase, Phase::Ready);
         assert_eq!(app.at(Pane::Left), at(&app, 0, "user error"));

@@ -38,10 +38,20 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
             a.discrepancies.len(),
             if narrow { "disc." } else { "discrepancies" }
         ))),
-        Phase::Analysing { ticks } => left.push(Span::styled(
-            format!(" · {} analysing… (keys work meanwhile)", SPINNER[(*ticks as usize) % SPINNER.len()]),
-            t.message,
-        )),
+        Phase::Analysing { ticks, elapsed_ms } => {
+            let secs = if *elapsed_ms >= 1000 {
+                format!(" {:.1} s", *elapsed_ms as f64 / 1000.0)
+            } else {
+                String::new()
+            };
+            left.push(Span::styled(
+                format!(
+                    " · {} analysing…{secs} (keys work meanwhile)",
+                    SPINNER[(*ticks as usize) % SPINNER.len()]
+                ),
+                t.message,
+            ));
+        }
         Phase::Failed(_) => left.push(Span::styled(" · analysis failed", t.error)),
     }
     let right = position(app);

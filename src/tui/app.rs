@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::keymap::{self, KeySpec, Mode};
+use super::query;
 use super::view::theme::Theme;
 use crate::analysis::{Analysis, PassageRef};
 use crate::corpus::Corpus;
@@ -153,6 +154,10 @@ pub struct App {
     pub claims_query: String,
     pub claims_list: ListState,
     pub search: Search,
+    /// Derived from the analysis once: per-claim numbers, the overview order, the filter result.
+    pub stats: query::ClaimStats,
+    pub overview_rows: Vec<usize>,
+    pub claims_matches: Vec<query::ClaimMatch>,
     pub status: Option<Status>,
     pub theme: Theme,
     pub quit: bool,
@@ -186,10 +191,14 @@ impl App {
             claims_query: String::new(),
             claims_list: ListState::default(),
             search: Search::default(),
+            stats: Default::default(),
+            overview_rows: Vec::new(),
+            claims_matches: Vec::new(),
             status: None,
             theme: Theme::default(),
             quit: false,
         };
+        app.refresh_stats();
         if n < 2 {
             app.status = Some(Status {
                 text: "only one article: nothing to compare; open a folder of several".into(),
@@ -203,6 +212,7 @@ impl App {
     pub fn finish_analysis(&mut self, analysis: Analysis) {
         self.analysis = analysis;
         self.phase = Phase::Ready;
+        self.refresh_stats();
         let claims = self.analysis.claims.len();
         let disc = self.analysis.discrepancies.len();
         if self.status.is_none() && self.analysis.corpus.articles.len() > 1 {
@@ -212,6 +222,18 @@ impl App {
             });
         }
         super::update::sync(self);
+    }
+
+    /// Recomputes what is derived from the analysis, then the overview order and the filter.
+    pub fn refresh_stats(&mut self) {
+        self.stats = query::ClaimStats::new(&self.analysis);
+        self.refresh_lists();
+    }
+
+    /// Recomputes the overview order and the claims filter after a sort or query change.
+    pub fn refresh_lists(&mut self) {
+        self.overview_rows = query::overview_rows(&self.stats, self.sort);
+        self.claims_matches = query::filter_claims(&self.stats, &self.claims_query);
     }
 
     /// The keymap mode that applies now.

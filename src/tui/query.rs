@@ -53,16 +53,61 @@ pub fn disagreements(analysis: &Analysis, claim: usize) -> usize {
     analysis.discrepancies_of_claim(claim).count()
 }
 
+/// Per-claim numbers the lists need on every frame, computed once per analysis.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimStats {
+    /// Distinct articles carrying each claim.
+    pub coverage: Vec<usize>,
+    /// Discrepancies of each claim.
+    pub disagreements: Vec<usize>,
+    /// Every member's wording, the label first: what the fuzzy filter matches.
+    pub haystacks: Vec<String>,
+    /// Chars of the label at the start of each haystack.
+    pub label_chars: Vec<u32>,
+}
+
+impl ClaimStats {
+    pub fn new(analysis: &Analysis) -> Self {
+        let n = analysis.claims.len();
+        let mut disagreements = vec![0; n];
+        for d in &analysis.discrepancies {
+            if let Some(x) = disagreements.get_mut(d.claim) {
+                *x += 1;
+            }
+        }
+        let mut haystacks = Vec::with_capacity(n);
+        let mut label_chars = Vec::with_capacity(n);
+        for claim in &analysis.claims {
+            let label = claim_label(analysis, claim.id);
+            let mut hay = label.to_string();
+            let mut seen = vec![label];
+            for m in claim.members.iter().skip(1) {
+                let t = analysis.text(m.at);
+                if !seen.contains(&t) {
+                    seen.push(t);
+                    hay.push_str(" \u{2502} ");
+                    hay.push_str(t);
+                }
+            }
+            haystacks.push(hay);
+            label_chars.push(u32::try_from(label.chars().count()).unwrap_or(u32::MAX));
+        }
+        ClaimStats {
+            coverage: (0..n).map(|c| coverage(analysis, c)).collect(),
+            disagreements,
+            haystacks,
+            label_chars,
+        }
+    }
+}
+
 /// Claim ids in the order of the overview.
-pub fn overview_rows(analysis: &Analysis, sort: Sort) -> Vec<usize> {
-    let mut ids: Vec<usize> = (0..analysis.claims.len()).collect();
+pub fn overview_rows(stats: &ClaimStats, sort: Sort) -> Vec<usize> {
+    let mut ids: Vec<usize> = (0..stats.coverage.len()).collect();
+    let key = |c: usize| (std::cmp::Reverse(stats.coverage[c]), std::cmp::Reverse(stats.disagreements[c]));
     match sort {
-        Sort::Coverage => ids.sort_by_key(|&c| {
-            (std::cmp::Reverse(coverage(analysis, c)), std::cmp::Reverse(disagreements(analysis, c)), c)
-        }),
-        Sort::Disagreement => ids.sort_by_key(|&c| {
-            (std::cmp::Reverse(disagreements(analysis, c)), std::cmp::Reverse(coverage(analysis, c)), c)
-        }),
+        Sort::Coverage => ids.sort_by_key(|&c| (key(c), c)),
+        Sort::Disagreement => ids.sort_by_key(|&c| (key(c).1, key(c).0, c)),
         Sort::Order => {}
     }
     ids
@@ -79,9 +124,9 @@ pub struct ClaimMatch {
 
 /// Fuzzy-filters the claims by every member's wording (nucleo, smart case), best first. An empty
 /// query keeps every claim in order.
-pub fn filter_claims(analysis: &Analysis, query: &str) -> Vec<ClaimMatch> {
+pub fn filter_claims(stats: &ClaimStats, query: &str) -> Vec<ClaimMatch> {
     if query.trim().is_empty() {
-        return (0..analysis.claims.len())
+        return (0..stats.haystacks.len())
             .map(|claim| ClaimMatch { claim, score: 0, indices: Vec::new() })
             .collect();
     }
@@ -89,21 +134,15 @@ pub fn filter_claims(analysis: &Analysis, query: &str) -> Vec<ClaimMatch> {
     let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
     let mut buf = Vec::new();
     let mut out = Vec::new();
-    for claim in &analysis.claims {
-        let label = claim_label(analysis, claim.id);
-        let mut hay = label.to_string();
-        for m in claim.members.iter().skip(1) {
-            hay.push_str(" \u{2502} ");
-            hay.push_str(analysis.text(m.at));
-        }
+    for (claim, hay) in stats.haystacks.iter().enumerate() {
         let mut indices = Vec::new();
-        let hs = Utf32Str::new(&hay, &mut buf);
+        let hs = Utf32Str::new(hay, &mut buf);
         if let Some(score) = pattern.indices(hs, &mut matcher, &mut indices) {
-            let n = label.chars().count() as u32;
+            let n = stats.label_chars[claim];
             indices.sort_unstable();
             indices.dedup();
             indices.retain(|&i| i < n);
-            out.push(ClaimMatch { claim: claim.id, score, indices });
+            out.push(ClaimMatch { claim, score, indices });
         }
     }
     out.sort_by(|a, b| b.score.cmp(&a.score).then(a.claim.cmp(&b.claim)));

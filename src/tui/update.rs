@@ -391,7 +391,9 @@ fn claim(app: &mut App, action: Action) {
             let Some(cur) = app.claim else { return };
             let forward = matches!(action, Action::NextClaim | Action::NextDiscrepancy);
             let need_disc = matches!(action, Action::NextDiscrepancy | Action::PrevDiscrepancy);
-            match step(n, cur, forward, |c| !need_disc || query::disagreements(&app.analysis, c) > 0) {
+            match step(n, cur, forward, |c| {
+                !need_disc || app.stats.disagreements.get(c).is_some_and(|&d| d > 0)
+            }) {
                 Some((c, wrapped)) => {
                     app.claim = Some(c);
                     app.claim_scroll = 0;
@@ -437,7 +439,7 @@ fn move_list(list: &mut super::app::ListState, len: usize, height: usize, action
 }
 
 fn select_current_in_overview(app: &mut App) {
-    let rows = query::overview_rows(&app.analysis, app.sort);
+    let rows = app.overview_rows.clone();
     if let Some(c) = app.current_claim()
         && let Some(i) = rows.iter().position(|&r| r == c)
     {
@@ -448,7 +450,7 @@ fn select_current_in_overview(app: &mut App) {
 }
 
 fn overview(app: &mut App, action: Action) {
-    let rows = query::overview_rows(&app.analysis, app.sort);
+    let rows = app.overview_rows.clone();
     let h = overview_view::list_height(app);
     match action {
         Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom => {
@@ -457,7 +459,8 @@ fn overview(app: &mut App, action: Action) {
         Action::CycleSort => {
             let cur = rows.get(app.overview.selected).copied();
             app.sort = app.sort.next();
-            let rows = query::overview_rows(&app.analysis, app.sort);
+            app.refresh_lists();
+            let rows = app.overview_rows.clone();
             app.overview.selected = cur.and_then(|c| rows.iter().position(|&r| r == c)).unwrap_or(0);
             app.overview.offset = 0;
             move_list(&mut app.overview, rows.len(), h, Action::Tick { elapsed_ms: 0 });
@@ -473,26 +476,25 @@ fn overview(app: &mut App, action: Action) {
 }
 
 fn claims(app: &mut App, action: Action) {
-    let matches = query::filter_claims(&app.analysis, &app.claims_query);
+    let len = app.claims_matches.len();
     let h = super::view::claims::list_height(app);
     match action {
         Action::Down | Action::Up | Action::PageDown | Action::PageUp => {
-            move_list(&mut app.claims_list, matches.len(), h, action);
+            move_list(&mut app.claims_list, len, h, action);
         }
-        Action::Input(c) => {
-            app.claims_query.push(c);
+        Action::Input(_) | Action::Backspace | Action::ClearInput => {
+            match action {
+                Action::Input(c) => app.claims_query.push(c),
+                Action::Backspace => {
+                    app.claims_query.pop();
+                }
+                _ => app.claims_query.clear(),
+            }
             app.claims_list = Default::default();
+            app.refresh_lists();
         }
-        Action::Backspace => {
-            app.claims_query.pop();
-            app.claims_list = Default::default();
-        }
-        Action::ClearInput => {
-            app.claims_query.clear();
-            app.claims_list = Default::default();
-        }
-        Action::Confirm => match matches.get(app.claims_list.selected) {
-            Some(m) => goto_claim(app, m.claim),
+        Action::Confirm => match app.claims_matches.get(app.claims_list.selected).map(|m| m.claim) {
+            Some(c) => goto_claim(app, c),
             None => warn(app, not_ready_or(app, "no claim matches")),
         },
         Action::Back => app.screen = Screen::Compare,
@@ -654,7 +656,7 @@ fn click(app: &mut App, column: u16, row: u16) {
             let first = overview_view::list_top(app);
             if row >= first {
                 let i = app.overview.offset + usize::from(row - first);
-                let len = query::overview_rows(&app.analysis, app.sort).len();
+                let len = app.overview_rows.len();
                 if i < len {
                     if app.overview.selected == i {
                         overview(app, Action::Confirm);
@@ -668,7 +670,7 @@ fn click(app: &mut App, column: u16, row: u16) {
             let first = super::view::claims::list_top(app);
             if row >= first {
                 let i = app.claims_list.offset + usize::from(row - first);
-                let len = query::filter_claims(&app.analysis, &app.claims_query).len();
+                let len = app.claims_matches.len();
                 if i < len {
                     if app.claims_list.selected == i {
                         claims(app, Action::Confirm);
@@ -809,12 +811,12 @@ mod tests {
         let mut app = app();
         app.press("o").unwrap();
         assert_eq!(app.screen, Screen::Overview);
-        assert_eq!(query::overview_rows(&app.analysis, app.sort), [0, 2, 1]);
+        assert_eq!(app.overview_rows, [0, 2, 1]);
         app.press("s").unwrap();
         assert_eq!(app.sort, Sort::Disagreement);
         app.press("G Enter").unwrap();
         assert_eq!(app.screen, Screen::Compare);
-        let last = *query::overview_rows(&app.analysis, Sort::Disagreement).last().unwrap();
+        let last = *query::overview_rows(&app.stats, Sort::Disagreement).last().unwrap();
         assert_eq!(app.current_claim(), Some(last));
         app.press("o o").unwrap();
         assert_eq!(app.screen, Screen::Compare, "o closes the overview again");
@@ -825,8 +827,7 @@ mod tests {
         let mut app = app();
         app.press("c").unwrap();
         app.type_text("39 regions");
-        let m = query::filter_claims(&app.analysis, &app.claims_query);
-        assert_eq!(m.first().map(|m| m.claim), Some(2));
+        assert_eq!(app.claims_matches.first().map(|m| m.claim), Some(2));
         app.press("Enter").unwrap();
         assert_eq!(app.screen, Screen::Compare);
         assert_eq!(app.current_claim(), Some(2));

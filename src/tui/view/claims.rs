@@ -28,7 +28,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let a = &app.analysis;
     let inner = layout::inner(body);
     let width = inner.width as usize;
-    let matches = query::filter_claims(a, &app.claims_query);
+    let matches = &app.claims_matches;
     let n = a.corpus.articles.len();
     let block = Block::new()
         .borders(Borders::ALL)
@@ -61,14 +61,18 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     }
     for (k, m) in matches.iter().enumerate().skip(app.claims_list.offset).take(list_height(app)) {
         let selected = k == app.claims_list.selected;
-        let d = query::disagreements(a, m.claim);
+        let d = app.stats.disagreements.get(m.claim).copied().unwrap_or(0);
         let mut spans = vec![
             Span::styled(if selected { "▶ " } else { "  " }, t.selection_bar),
             Span::styled(format!("{:>5} ", format!("#{}", m.claim + 1)), t.dim),
-            Span::raw(format!("{:>2}/{n} ", query::coverage(a, m.claim))),
-            Span::styled(if d > 0 { format!("{d:>2}! ") } else { "    ".into() }, t.title),
+            Span::raw(format!(
+                "{:>w$}/{n} ",
+                app.stats.coverage.get(m.claim).copied().unwrap_or(0),
+                w = digits(n)
+            )),
+            Span::styled(if d > 0 { format!("{:>4} ", format!("{d}!")) } else { "     ".into() }, t.title),
         ];
-        let room = width.saturating_sub(18);
+        let room = width.saturating_sub(14 + 2 * digits(n) + 1);
         let label = truncate(query::claim_label(a, m.claim), room);
         let base = if selected { t.cursor_row } else { Style::new() };
         for (ci, ch) in label.chars().enumerate() {
@@ -81,4 +85,9 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Decimal digits of `n`.
+pub fn digits(n: usize) -> usize {
+    n.max(1).ilog10() as usize + 1
 }

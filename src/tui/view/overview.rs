@@ -34,7 +34,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let a = &app.analysis;
     let inner = layout::inner(body);
     let width = inner.width as usize;
-    let rows = query::overview_rows(a, app.sort);
+    let rows = &app.overview_rows;
     let n = a.corpus.articles.len();
     let block = Block::new()
         .borders(Borders::ALL)
@@ -55,11 +55,14 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         ]));
     }
     let cols: usize = n.min(9);
+    let cov_w = (2 * super::claims::digits(n) + 1).max(4);
+    let max_disc = app.stats.disagreements.iter().copied().max().unwrap_or(0);
+    let disc_w = super::claims::digits(max_disc).max(3) + 1;
     let mut head = String::from("  claim ");
     for i in 0..cols {
         head.push_str(&format!("{:>2} ", i + 1));
     }
-    head.push_str(" arts disc  wording");
+    head.push_str(&format!(" {:>cov_w$} {:>disc_w$}  wording", "arts", "disc"));
     if n > cols {
         head.push_str(&format!("  (articles 1–{cols} of {n} shown)"));
     }
@@ -73,10 +76,15 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         };
         lines.push(Line::from(Span::styled(msg, t.dim)));
     }
+    let used: usize = 8 + cols * 3 + 1 + cov_w + 1 + disc_w + 2;
     for (k, &c) in rows.iter().enumerate().skip(app.overview.offset).take(shown) {
         let claim = &a.claims[c];
         let selected = k == app.overview.selected;
-        let discs: Vec<_> = a.discrepancies_of_claim(c).collect();
+        let discs: Vec<_> = if app.stats.disagreements.get(c).is_some_and(|&d| d > 0) {
+            a.discrepancies_of_claim(c).collect()
+        } else {
+            Vec::new()
+        };
         let mut spans = vec![
             Span::styled(if selected { "▶ " } else { "  " }, t.selection_bar),
             Span::styled(
@@ -97,13 +105,16 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
             spans.push(Span::styled(cell.0, cell.1));
             spans.push(Span::raw(" "));
         }
-        let cov = format!(" {:>2}/{n}", query::coverage(a, c));
-        spans.push(Span::raw(cov));
-        let d = if discs.is_empty() { "    ".to_string() } else { format!(" {:>2}!", discs.len()) };
+        let cov = app.stats.coverage.get(c).copied().unwrap_or(0);
+        spans.push(Span::raw(format!(" {:>cov_w$}", format!("{cov}/{n}"))));
+        let d = if discs.is_empty() {
+            " ".repeat(disc_w + 1)
+        } else {
+            format!(" {:>disc_w$}", format!("{}!", discs.len()))
+        };
         spans.push(Span::styled(d, if discs.is_empty() { Style::new() } else { t.title }));
         spans.push(Span::raw("  "));
-        let used: usize = 8 + cols * 3 + 6 + 4 + 2;
-        let label = truncate(query::claim_label(a, c), width.saturating_sub(used));
+        let label = truncate(query::claim_label(a, c), width.saturating_sub(used + 1));
         spans.push(Span::styled(label, if selected { t.cursor_row } else { Style::new() }));
         lines.push(Line::from(spans));
     }

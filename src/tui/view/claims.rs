@@ -66,13 +66,13 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
             Span::styled(if selected { "▶ " } else { "  " }, t.selection_bar),
             Span::styled(format!("{:>5} ", format!("#{}", m.claim + 1)), t.dim),
             Span::raw(format!(
-                "{:>w$}/{n} ",
+                " {:>w$}/{n} ",
                 app.stats.coverage.get(m.claim).copied().unwrap_or(0),
                 w = digits(n)
             )),
             Span::styled(if d > 0 { format!("{:>4} ", format!("{d}!")) } else { "     ".into() }, t.title),
         ];
-        let room = width.saturating_sub(14 + 2 * digits(n) + 1);
+        let room = width.saturating_sub(17 + 2 * digits(n));
         let label = truncate(query::claim_label(a, m.claim), room);
         let base = if selected { t.cursor_row } else { Style::new() };
         for (ci, ch) in label.chars().enumerate() {

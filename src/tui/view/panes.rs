@@ -116,7 +116,7 @@ fn render_pane(app: &App, frame: &mut Frame, p: &PaneArea, diff: &PairDiff) {
                 .analysis
                 .claims_at(at)
                 .iter()
-                .map(|&c| crate::tui::query::coverage(&app.analysis, c).saturating_sub(1))
+                .map(|&c| app.stats.coverage.get(c).copied().unwrap_or(0).saturating_sub(1))
                 .max()
                 .unwrap_or(0);
             if others > 0 {
@@ -204,7 +204,9 @@ pub fn detail_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         crate::tui::query::coverage(a, claim_id),
         claim.score
     ))];
-    if !silent.is_empty() {
+    if silent.len() > 8 {
+        head.push(Span::styled(format!(" · {} articles silent", silent.len()), t.dim));
+    } else if !silent.is_empty() {
         head.push(Span::styled(format!(" · silent: {}", silent.join(", ")), t.dim));
     }
     out.push(Line::from(head));

@@ -36,8 +36,9 @@ fn main() {
                 config.story_context =
                     args.next().and_then(|v| v.parse().ok()).expect("--context takes a number")
             }
-            "--cohesion" => {
-                config.cohesion = args.next().and_then(|v| v.parse().ok()).expect("--cohesion takes a number")
+            "--secondary" => {
+                config.secondary_threshold =
+                    args.next().and_then(|v| v.parse().ok()).expect("--secondary takes a number")
             }
             "--all-lines" => all_lines = true,
             "-v" | "--verbose" => verbose = true,

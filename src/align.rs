@@ -25,6 +25,10 @@ const EDGE_FLOOR: f32 = 0.5;
 const MONTH_CONFLICT: f32 = 0.5;
 /// Factor applied when both passages state numbers and none is shared.
 const NUMBER_CONFLICT: f32 = 0.85;
+/// Factor applied when months and numbers both conflict: another incident, told alike.
+const BOTH_CONFLICT: f32 = 0.25;
+/// Factor applied when only one term is shared.
+const SINGLE_TERM: f32 = 0.5;
 /// Bounds of the story-context factor (see [`apply_story_context`]).
 const CONTEXT_MIN: f32 = 0.25;
 const CONTEXT_MAX: f32 = 2.0;
@@ -45,11 +49,8 @@ pub fn align(corpus: &Corpus, config: &Config) -> Vec<Claim> {
     apply_story_context(&features, &nodes, &mut edges, config);
     edges.retain(|e| e.2 >= config.link_threshold * EDGE_FLOOR);
     let article_of: Vec<usize> = nodes.iter().map(|r| r.article).collect();
-    // Clustering sees each link as "how surely linked": 1 at or above the threshold, fading
-    // below it, and merges groups while most of their pairs are surely linked.
-    let soft: Vec<(usize, usize, f32)> =
-        edges.iter().map(|&(i, j, s)| (i, j, (s / config.link_threshold).min(1.0))).collect();
-    let clusters = average_linkage(&article_of, &soft, config.cohesion);
+    let mut clusters = average_linkage(&article_of, &edges, config.link_threshold);
+    add_secondary_members(&mut clusters, &article_of, &edges, config.secondary_threshold);
 
     let mut sims: HashMap<(usize, usize), f32> = HashMap::with_capacity(edges.len());
     for &(i, j, s) in &edges {
@@ -173,12 +174,16 @@ fn apply_story_context(
 
 /// Cosine similarity of two unit vectors, lowered for conflicting months or numbers.
 pub fn similarity(a: &Vector, b: &Vector) -> f32 {
-    let mut dot = features::dot(&a.terms, &b.terms);
-    if disjoint(&a.months, &b.months) {
-        dot *= MONTH_CONFLICT;
+    let (mut dot, shared) = features::dot_count(&a.terms, &b.terms);
+    // One shared word is a topic, not a fact.
+    if shared < 2 {
+        dot *= SINGLE_TERM;
     }
-    if disjoint(&a.numbers, &b.numbers) {
-        dot *= NUMBER_CONFLICT;
+    match (disjoint(&a.months, &b.months), disjoint(&a.numbers, &b.numbers)) {
+        (true, true) => dot *= BOTH_CONFLICT,
+        (true, false) => dot *= MONTH_CONFLICT,
+        (false, true) => dot *= NUMBER_CONFLICT,
+        (false, false) => {}
     }
     dot
 }
@@ -256,6 +261,61 @@ fn average_linkage(article_of: &[usize], edges: &[(usize, usize, f32)], threshol
     }
     out.sort_by_key(|c| c[0]);
     out
+}
+
+/// Lets a passage that states two facts join a second claim.
+///
+/// A passage stays in the claim clustering gave it; it also joins another claim when its mean
+/// similarity to that claim's members is at least `threshold` and its article is not there yet.
+/// "Fifteen workers were injured when fire swept through the plant on Tuesday" belongs both
+/// with the injury count and with the fire.
+fn add_secondary_members(
+    clusters: &mut [Vec<usize>],
+    article_of: &[usize],
+    edges: &[(usize, usize, f32)],
+    threshold: f32,
+) {
+    let mut adjacency: HashMap<usize, Vec<(usize, f32)>> = HashMap::new();
+    for &(i, j, s) in edges {
+        adjacency.entry(i).or_default().push((j, s));
+        adjacency.entry(j).or_default().push((i, s));
+    }
+    let mut additions: Vec<(usize, usize)> = Vec::new();
+    for (c, members) in clusters.iter().enumerate() {
+        if members.len() < 2 {
+            continue;
+        }
+        let articles: std::collections::BTreeSet<usize> = members.iter().map(|&m| article_of[m]).collect();
+        if articles.len() < 2 {
+            continue;
+        }
+        // Candidates: neighbours of the members from articles not in the claim.
+        let mut sums: HashMap<usize, f32> = HashMap::new();
+        for &m in members {
+            for &(n, s) in adjacency.get(&m).map_or(&[][..], Vec::as_slice) {
+                if !articles.contains(&article_of[n]) {
+                    *sums.entry(n).or_default() += s;
+                }
+            }
+        }
+        let mut best: HashMap<usize, (f32, usize)> = HashMap::new();
+        for (n, sum) in sums {
+            let mean = sum / members.len() as f32;
+            if mean >= threshold {
+                let slot = best.entry(article_of[n]).or_insert((0.0, usize::MAX));
+                if mean > slot.0 || (mean == slot.0 && n < slot.1) {
+                    *slot = (mean, n);
+                }
+            }
+        }
+        for (_, (_, n)) in best {
+            additions.push((c, n));
+        }
+    }
+    for (c, n) in additions {
+        clusters[c].push(n);
+        clusters[c].sort_unstable();
+    }
 }
 
 /// The shared terms that tie `own` to the other members, strongest first.

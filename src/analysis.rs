@@ -122,13 +122,13 @@ pub struct Config {
     pub link_threshold: f32,
     /// Exponent of the story-context factor (0 turns it off); see `align`.
     pub story_context: f32,
-    /// Mean link strength (0..=1) two groups of passages need to merge into one claim.
-    pub cohesion: f32,
+    /// Mean similarity to a claim's members for a passage to join it as a second claim.
+    pub secondary_threshold: f32,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { link_threshold: 0.30, story_context: 2.0, cohesion: 0.6 }
+        Config { link_threshold: 0.30, story_context: 2.0, secondary_threshold: 0.3 }
     }
 }
 

@@ -94,17 +94,13 @@ impl Article {
         let mut passages = Vec::new();
         let mut rest = body.clone();
         let mut headline = None;
-        if has_title && let Some(line) = first_line(&text, body.clone()) {
-            if reads_as_headline(&text[line.clone()], line.end < text.trim_end().len()) {
-                headline = Some(text[line.clone()].to_string());
-                passages.push(Passage {
-                    index: 0,
-                    start: line.start,
-                    end: line.end,
-                    kind: PassageKind::Title,
-                });
-                rest = line.end..body.end;
-            }
+        if has_title
+            && let Some(line) = first_line(&text, body.clone())
+            && reads_as_headline(&text[line.clone()], line.end < text.trim_end().len())
+        {
+            headline = Some(text[line.clone()].to_string());
+            passages.push(Passage { index: 0, start: line.start, end: line.end, kind: PassageKind::Title });
+            rest = line.end..body.end;
         }
         for s in segment::segment(&text, rest) {
             passages.push(Passage { index: passages.len(), start: s.start, end: s.end, kind: s.kind });
@@ -203,7 +199,15 @@ impl Corpus {
         corpus.warnings = warnings;
         corpus.origin = paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
         if corpus.articles.is_empty() {
-            return Err(Error::NoArticles { searched: corpus.origin });
+            let skipped = if corpus.warnings.is_empty() {
+                String::new()
+            } else {
+                let shown: Vec<String> = corpus.warnings.iter().take(3).map(ToString::to_string).collect();
+                let more = corpus.warnings.len().saturating_sub(3);
+                let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+                format!(" (skipped {}{more})", shown.join("; "))
+            };
+            return Err(Error::NoArticles { searched: corpus.origin, skipped });
         }
         Ok(corpus)
     }

@@ -18,8 +18,12 @@ pub enum Error {
         source: std::io::Error,
     },
     /// Nothing usable was found in what was searched.
-    #[error("no readable articles (.txt or .md) in {searched}")]
-    NoArticles { searched: String },
+    #[error("no readable articles (.txt or .md) in {searched}{skipped}")]
+    NoArticles {
+        searched: String,
+        /// Why the files that were found were skipped, ready to print ("; skipped …").
+        skipped: String,
+    },
     /// A file could not be written.
     #[error("cannot write `{}`: {source}", path.display())]
     Write {

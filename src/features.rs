@@ -403,7 +403,13 @@ fn centroid(passages: &[Vector]) -> Vec<(u32, f32)> {
 
 /// Dot product of two sparse vectors sorted by term id.
 pub fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    dot_count(a, b).0
+}
+
+/// Dot product and the number of shared terms.
+pub fn dot_count(a: &[(u32, f32)], b: &[(u32, f32)]) -> (f32, usize) {
     let mut sum = 0.0;
+    let mut shared = 0;
     let (mut x, mut y) = (0, 0);
     while x < a.len() && y < b.len() {
         match a[x].0.cmp(&b[y].0) {
@@ -411,12 +417,13 @@ pub fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
             std::cmp::Ordering::Greater => y += 1,
             std::cmp::Ordering::Equal => {
                 sum += a[x].1 * b[y].1;
+                shared += 1;
                 x += 1;
                 y += 1;
             }
         }
     }
-    sum
+    (sum, shared)
 }
 
 /// One token of a passage as the aligner sees it.

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use parallax::analysis::Config;
 use parallax::corpus::Corpus;
 use parallax::{Analysis, export};
 
@@ -30,17 +31,45 @@ enum Command {
         /// Print the analysis as JSON (the stable, versioned contract).
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        tuning: Tuning,
     },
     /// Print a Markdown report: coverage, claims, discrepancies, single-source facts.
     Report {
         /// Folders or files of articles. None: the bundled corpus.
         paths: Vec<PathBuf>,
+        #[command(flatten)]
+        tuning: Tuning,
     },
     /// Print one article's passages as JSON; `-` reads plain body text from stdin.
     Passages {
         /// An article file, or `-` for stdin.
         file: PathBuf,
     },
+}
+
+/// Options that change how strictly passages are matched.
+#[derive(clap::Args)]
+struct Tuning {
+    /// Similarity (0–1) passages need to form a claim; higher is stricter.
+    #[arg(long, value_name = "X")]
+    threshold: Option<f32>,
+}
+
+impl Tuning {
+    fn config(&self) -> Result<Config, Failure> {
+        let mut config = Config::default();
+        if let Some(t) = self.threshold {
+            if !(0.0..=1.0).contains(&t) {
+                return Err(Failure::Usage(format!(
+                    "--threshold {t} is out of range; give a number from 0 to 1"
+                )));
+            }
+            config.link_threshold = t;
+            config.secondary_threshold = t;
+        }
+        Ok(config)
+    }
 }
 
 fn main() -> ExitCode {
@@ -85,13 +114,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let corpus = load(&cli.paths)?;
             parallax::tui::run(corpus).map_err(|e| Failure::Runtime(format!("the terminal failed: {e}")))
         }
-        Some(Command::Align { paths, json }) => {
-            let analysis = Analysis::new(load(&paths)?);
+        Some(Command::Align { paths, json, tuning }) => {
+            let config = tuning.config()?;
+            let analysis = Analysis::with_config(load(&paths)?, &config);
             let out = if json { export::json(&analysis) } else { export::summary(&analysis) };
             emit(&out)
         }
-        Some(Command::Report { paths }) => {
-            let analysis = Analysis::new(load(&paths)?);
+        Some(Command::Report { paths, tuning }) => {
+            let config = tuning.config()?;
+            let analysis = Analysis::with_config(load(&paths)?, &config);
             emit(&export::markdown(&analysis))
         }
         Some(Command::Passages { file }) => {

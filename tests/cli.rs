@@ -1,0 +1,211 @@
+//! The `parallax` binary as a user runs it: exit codes, messages, JSON contract, report.
+#![allow(clippy::unwrap_used)]
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn parallax(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_parallax")).args(args).output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// A small story told by three outlets, written for these tests.
+fn write_story(dir: &Path) {
+    fs::write(
+        dir.join("courier.txt"),
+        "Fire shuts Dover chemical plant\n\
+         A fire shut the Dover chemical plant on Tuesday, the company said.\n\
+         Twelve workers were injured in the blaze, according to the fire service.\n\
+         The plant employs 400 people.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("gazette.txt"),
+        "Blaze at Dover plant injures 15\n\
+         Fifteen workers were injured when fire swept through the Dover chemical plant on Tuesday.\n\
+         The company said production would resume next week.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("herald.md"),
+        "---\ntitle: Dover plant fire\nsource: The Herald\ndate: 2024-05-02\n---\n\
+         Dover plant fire\n\
+         The Dover chemical plant was shut by a fire on Tuesday.\n\
+         Officials are investigating the cause of the fire.\n",
+    )
+    .unwrap();
+}
+
+#[test]
+fn align_json_follows_the_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    write_story(dir.path());
+    let out = parallax(&["align", "--json", dir.path().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["schema_version"], 1);
+    let articles = v["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 3);
+    assert_eq!(articles[0]["id"], "courier.txt");
+    assert_eq!(articles[2]["source"], "The Herald");
+    assert_eq!(articles[2]["date"], "2024-05-02");
+    // Offsets are byte offsets into the files as stored.
+    for a in articles {
+        let bytes = fs::read(dir.path().join(a["id"].as_str().unwrap())).unwrap();
+        for p in a["passages"].as_array().unwrap() {
+            let (s, e) = (p["start"].as_u64().unwrap() as usize, p["end"].as_u64().unwrap() as usize);
+            assert_eq!(std::str::from_utf8(&bytes[s..e]).unwrap(), p["text"].as_str().unwrap());
+        }
+    }
+    // The shut-down fact is shared by all three outlets.
+    let claims = v["claims"].as_array().unwrap();
+    assert!(claims.iter().any(|c| c["members"].as_array().unwrap().len() >= 3), "{claims:#?}");
+    for c in claims {
+        for m in c["members"].as_array().unwrap() {
+            assert!(m["similarity"].as_f64().unwrap() >= 0.0);
+            assert!(m["evidence"].is_array());
+        }
+    }
+}
+
+#[test]
+fn injured_count_is_a_number_discrepancy() {
+    let dir = tempfile::tempdir().unwrap();
+    write_story(dir.path());
+    let out = parallax(&["align", "--json", dir.path().to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let details: Vec<(String, String)> = v["discrepancies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["kind"].as_str().unwrap().to_string(), d["detail"].as_str().unwrap().to_string()))
+        .collect();
+    assert!(details.contains(&("number".into(), "12 workers vs 15 workers".into())), "{details:?}");
+}
+
+#[test]
+fn output_does_not_depend_on_file_order() {
+    let a = tempfile::tempdir().unwrap();
+    write_story(a.path());
+    // The same files split over two folders, given in the other order.
+    let b = tempfile::tempdir().unwrap();
+    let (b1, b2) = (b.path().join("x"), b.path().join("y"));
+    fs::create_dir_all(&b1).unwrap();
+    fs::create_dir_all(&b2).unwrap();
+    for (name, to) in [("herald.md", &b1), ("courier.txt", &b2), ("gazette.txt", &b2)] {
+        fs::copy(a.path().join(name), to.join(name)).unwrap();
+    }
+    let one = parallax(&["align", "--json", a.path().to_str().unwrap()]);
+    let two = parallax(&["align", "--json", b2.to_str().unwrap(), b1.to_str().unwrap()]);
+    let strip = |o: &Output| {
+        let mut v: serde_json::Value = serde_json::from_str(&stdout(o)).unwrap();
+        for a in v["articles"].as_array_mut().unwrap() {
+            a["path"] = serde_json::Value::Null;
+        }
+        v
+    };
+    assert_eq!(strip(&one), strip(&two));
+}
+
+#[test]
+fn report_has_every_section() {
+    let dir = tempfile::tempdir().unwrap();
+    write_story(dir.path());
+    let out = parallax(&["report", dir.path().to_str().unwrap()]);
+    assert!(out.status.success());
+    let md = stdout(&out);
+    for heading in [
+        "# parallax report",
+        "## Coverage",
+        "## Claims",
+        "## Discrepancies",
+        "## Reported by one article only",
+    ] {
+        assert!(md.contains(heading), "missing {heading}\n{md}");
+    }
+    assert!(md.contains("Officials are investigating"), "a single-source fact is listed");
+}
+
+#[test]
+fn missing_path_is_a_usage_error_naming_it() {
+    let out = parallax(&["align", "/no/such/folder"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.starts_with("parallax: "), "{err}");
+    assert!(err.contains("/no/such/folder"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn folder_without_articles_is_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("image.png"), [0u8, 1, 2]).unwrap();
+    fs::write(dir.path().join("blob.txt"), [0u8, 159, 146, 150]).unwrap();
+    let out = parallax(&["align", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("blob.txt") && err.contains("binary"), "{err}");
+    assert!(err.contains("no readable articles"), "{err}");
+}
+
+#[test]
+fn bad_files_are_skipped_and_the_rest_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    write_story(dir.path());
+    fs::write(dir.path().join("empty.txt"), "").unwrap();
+    fs::write(dir.path().join(".hidden.txt"), "Hidden\nNot loaded.\n").unwrap();
+    let out = parallax(&["align", "--json", dir.path().to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(stderr(&out).contains("empty.txt: empty file; skipped"), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["articles"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn passages_from_stdin_have_no_title() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["passages", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all("Mr. Smith paid $35.6 billion. He left.".as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let texts: Vec<&str> =
+        v["passages"].as_array().unwrap().iter().map(|p| p["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["Mr. Smith paid $35.6 billion.", "He left."]);
+}
+
+#[test]
+fn bundled_corpus_is_the_default() {
+    let out = parallax(&["align", "--json"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["articles"].as_array().unwrap().len(), 5);
+    assert!(!v["claims"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn broken_pipe_is_not_an_error() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["align", "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read nothing and close our end, as `| head -c0` would.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"));
+}

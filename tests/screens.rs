@@ -262,3 +262,17 @@ fn readme_key_table_matches_the_keymap() {
         "README.md's key table is out of date: paste parallax::tui::keymap_markdown() between the markers"
     );
 }
+
+#[test]
+fn kept_search_highlights_and_hints_its_keys() {
+    let mut app = fixture_app(120, 36);
+    app.press("/").unwrap();
+    app.type_text("regions");
+    app.press("Enter k").unwrap();
+    let t = snap!("search_kept_fixture_120x36", app);
+    let text = format!("{}", t.backend());
+    assert!(text.contains("ctrl-n/ctrl-p result"), "{text}");
+    let buf = t.backend().buffer();
+    let (x, y) = find(buf, "regions", 60..120).unwrap();
+    assert_eq!(buf[(x, y)].bg, Color::Yellow);
+}

@@ -251,8 +251,8 @@ pub static KEYMAP: &[Binding] = &[
     b(M::Compare, KeySpec::ch('8'), A::ShowArticle(8), None),
     b(M::Compare, KeySpec::ch('9'), A::ShowArticle(9), None),
     b(M::Compare, KeySpec::key(K::Enter), A::OpenClaim, Some("claim view")),
-    b(M::Compare, KeySpec::ctrl('n'), A::NextHit, None),
-    b(M::Compare, KeySpec::ctrl('p'), A::PrevHit, None),
+    b(M::Compare, KeySpec::ctrl('n'), A::NextHit, Some("result")),
+    b(M::Compare, KeySpec::ctrl('p'), A::PrevHit, Some("result")),
     bw(M::Compare, KeySpec::key(K::Esc), A::Back, None, "clear the search"),
     // Claim view
     b(M::Claim, KeySpec::ch('j'), A::Down, Some("scroll")),

@@ -113,15 +113,30 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
             spans.push(Span::raw(" help "));
         }
     } else {
-        hint_spans(&mut spans, mode, t.key, Style::new(), area.width as usize);
+        let searching = !app.search.hits.is_empty();
+        hint_spans(&mut spans, mode, t.key, Style::new(), area.width as usize, searching);
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 /// Appends as many hints as fit, always keeping room for the help key at the end.
-fn hint_spans(spans: &mut Vec<Span<'static>>, mode: Mode, key: Style, label: Style, width: usize) {
+fn hint_spans(
+    spans: &mut Vec<Span<'static>>,
+    mode: Mode,
+    key: Style,
+    label: Style,
+    width: usize,
+    searching: bool,
+) {
     let mut used: usize = spans.iter().map(|s| wrap::width(&s.content)).sum();
-    let all = keymap::hints(mode);
+    let mut all = keymap::hints(mode);
+    // Search results come first while a search is active, and are hidden otherwise.
+    if let Some(i) = all.iter().position(|(_, what)| *what == "result") {
+        let r = all.remove(i);
+        if searching {
+            all.insert(0, r);
+        }
+    }
     let (help, rest): (Vec<_>, Vec<_>) = all.into_iter().partition(|(_, what)| *what == "help");
     let reserve: usize = help.iter().map(|(k, w)| wrap::width(k) + wrap::width(w) + 3).sum();
     for (keys, what) in rest.into_iter().chain(help.clone()) {

@@ -807,6 +807,13 @@ mod tests {
     }
 
     #[test]
+    fn claim_view_diffs_against_the_selected_passage() {
+        let mut app = app();
+        app.press("Tab j Enter").unwrap();
+        assert_eq!(claim_view::reference(&app, 0), Some(at(&app, 1, "outage lasted")));
+    }
+
+    #[test]
     fn overview_sorts_and_jumps() {
         let mut app = app();
         app.press("o").unwrap();

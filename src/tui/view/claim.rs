@@ -15,10 +15,14 @@ use crate::analysis::PassageRef;
 use crate::diff::{self, Tag};
 use crate::tui::app::App;
 
-/// The member the others are diffed against: the focused pane's article if it carries the
-/// claim, else the left pane's, else the first member.
+/// The member the others are diffed against: the selected passage if it is a member, else
+/// the focused pane's article's, else the left pane's, else the first member.
 pub fn reference(app: &App, claim: usize) -> Option<PassageRef> {
     let c = app.analysis.claims.get(claim)?;
+    let selected = app.at(app.focus);
+    if c.members.iter().any(|m| m.at == selected) {
+        return Some(selected);
+    }
     c.member_in(app.articles[app.focus.index()])
         .or_else(|| c.member_in(app.articles[0]))
         .or(c.members.first())
@@ -84,7 +88,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
                 })
                 .collect()
         };
-        out.extend(wrap_styled(&text, width, 2, Style::new(), &highlights));
+        out.extend(wrap_styled(&text, width.saturating_sub(1), 2, Style::new(), &highlights));
         if !m.evidence.is_empty() {
             let ev: Vec<String> = super::panes::evidence_groups(&m.evidence)
                 .into_iter()

@@ -276,3 +276,52 @@ fn kept_search_highlights_and_hints_its_keys() {
     let (x, y) = find(buf, "regions", 60..120).unwrap();
     assert_eq!(buf[(x, y)].bg, Color::Yellow);
 }
+
+/// A long pseudo-random walk over every bound key, mouse events and resizes, drawing after
+/// each step: nothing panics and the screen always has its status line.
+#[test]
+fn random_walk_never_panics() {
+    use parallax::tui::action::Action;
+    use parallax::tui::keymap::KEYMAP;
+    for analysis in [
+        fixture::analysis(),
+        Analysis::from_parts(Corpus::from_texts([("a.md", fixture::LEDGER)]), vec![], vec![]),
+    ] {
+        let mut app = app_on(analysis, 100, 30);
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        for step in 0..500 {
+            let r = next();
+            let action = match r % 20 {
+                0 => Action::Resize { width: (r >> 8) as u16 % 160 + 5, height: (r >> 20) as u16 % 50 + 3 },
+                1 => Action::Click { column: (r >> 8) as u16 % 100, row: (r >> 20) as u16 % 30 },
+                2 => Action::Scroll {
+                    column: (r >> 8) as u16 % 100,
+                    row: (r >> 20) as u16 % 30,
+                    delta: if r & 1 == 0 { 3 } else { -3 },
+                },
+                3 => Action::Input(['a', 'o', ' ', '東', 'z'][(r >> 8) as usize % 5]),
+                _ => {
+                    let b = &KEYMAP[(r >> 8) as usize % KEYMAP.len()];
+                    if b.action == Action::Quit { Action::Back } else { b.action }
+                }
+            };
+            update::update(&mut app, action);
+            let (w, h) = (app.size.width, app.size.height);
+            terminal.backend_mut().resize(w, h);
+            terminal.resize(Rect::new(0, 0, w, h)).unwrap();
+            terminal.draw(|f| view::render(&app, f)).unwrap();
+            if w >= 30 && h >= 8 {
+                let text = format!("{}", terminal.backend());
+                let badge = ["COMPARE", "CLAIM", "OVERVIEW", "CLAIMS", "SEARCH", "HELP"];
+                assert!(badge.iter().any(|b| text.contains(b)), "step {step} ({action:?}):\n{text}");
+            }
+        }
+    }
+}

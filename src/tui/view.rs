@@ -143,3 +143,44 @@ pub fn wrap_styled(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Modifier;
+
+    #[test]
+    fn highlights_stay_on_their_words_at_every_width() {
+        let text = "Amazon said the outage lasted 13 hours, not 15, in one of 39 regions (東京).";
+        let marks: Vec<(Range<usize>, Style)> = ["13 hours", "not", "39 regions", "東京"]
+            .iter()
+            .map(|w| {
+                let s = text.find(w).unwrap();
+                (s..s + w.len(), Style::new().add_modifier(Modifier::REVERSED))
+            })
+            .collect();
+        for width in 3..40 {
+            let mut marked = String::new();
+            for row in wrap::wrap(text, width) {
+                for span in styled(text, row, Style::new(), &marks) {
+                    if span.style.add_modifier.contains(Modifier::REVERSED) {
+                        marked.push_str(&span.content);
+                    } else {
+                        marked.push('|');
+                    }
+                }
+                marked.push('|');
+            }
+            let got: Vec<&str> = marked.split('|').filter(|s| !s.is_empty()).collect();
+            let joined = got.join(" ");
+            assert_eq!(joined.replace(' ', ""), "13hoursnot39regions東京", "width {width}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn truncate_respects_display_width() {
+        assert_eq!(truncate("東京 outage", 5), "東京…");
+        assert_eq!(truncate("short", 10), "short");
+        assert_eq!(wrap::width(&truncate("a very long title indeed", 10)), 10);
+    }
+}

@@ -163,15 +163,19 @@ fn reader_shows_discrepancies_of_a_folder_and_small_screens() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
-    let Some(s) = Session::start("sigterm", "", 100, 30) else { return };
-    s.wait_for("COMPARE");
-    let pid = Command::new("tmux").args(["list-panes", "-t", &s.name, "-F", "#{pane_pid}"]).output().unwrap();
-    let shell = String::from_utf8_lossy(&pid.stdout).trim().to_string();
-    let child = Command::new("pgrep").args(["-P", &shell, "parallax"]).output().unwrap();
-    let child = String::from_utf8_lossy(&child.stdout).trim().to_string();
-    assert!(!child.is_empty(), "no parallax process under the pane shell {shell}");
-    Command::new("kill").args(["-TERM", &child]).status().unwrap();
-    assert_eq!(s.exit_status(), 0);
-    assert!(!s.screen().contains("COMPARE"));
+fn sigterm_and_sighup_restore_the_terminal() {
+    for signal in ["TERM", "HUP"] {
+        let Some(s) = Session::start(&format!("sig{signal}"), "", 100, 30) else { return };
+        s.wait_for("COMPARE");
+        let pid =
+            Command::new("tmux").args(["list-panes", "-t", &s.name, "-F", "#{pane_pid}"]).output().unwrap();
+        let shell = String::from_utf8_lossy(&pid.stdout).trim().to_string();
+        let child = Command::new("pgrep").args(["-P", &shell, "parallax"]).output().unwrap();
+        let child = String::from_utf8_lossy(&child.stdout).trim().to_string();
+        assert!(!child.is_empty(), "no parallax process under the pane shell {shell}");
+        Command::new("kill").args([&format!("-{signal}"), &child]).status().unwrap();
+        assert_eq!(s.exit_status(), 0, "SIG{signal}");
+        let after = s.screen();
+        assert!(!after.contains("COMPARE"), "SIG{signal} left the reader's screen:\n{after}");
+    }
 }

@@ -289,28 +289,25 @@ fn add_secondary_members(
         if articles.len() < 2 {
             continue;
         }
-        // Candidates: neighbours of the members from articles not in the claim.
+        // Candidates: neighbours of the members, scored against the members of other articles.
         let mut sums: HashMap<usize, f32> = HashMap::new();
         for &m in members {
             for &(n, s) in adjacency.get(&m).map_or(&[][..], Vec::as_slice) {
-                if !articles.contains(&article_of[n]) {
+                if members.binary_search(&n).is_err() {
                     *sums.entry(n).or_default() += s;
                 }
             }
         }
-        let mut best: HashMap<usize, (f32, usize)> = HashMap::new();
-        for (n, sum) in sums {
-            let mean = sum / members.len() as f32;
-            if mean >= threshold {
-                let slot = best.entry(article_of[n]).or_insert((0.0, usize::MAX));
-                if mean > slot.0 || (mean == slot.0 && n < slot.1) {
-                    *slot = (mean, n);
-                }
-            }
-        }
-        for (_, (_, n)) in best {
-            additions.push((c, n));
-        }
+        let mut picked: Vec<(usize, f32)> = sums
+            .into_iter()
+            .filter_map(|(n, sum)| {
+                let others = members.iter().filter(|&&m| article_of[m] != article_of[n]).count();
+                let mean = sum / others.max(1) as f32;
+                (mean >= threshold).then_some((n, mean))
+            })
+            .collect();
+        picked.sort_by_key(|&(n, _)| n);
+        additions.extend(picked.into_iter().map(|(n, _)| (c, n)));
     }
     for (c, n) in additions {
         clusters[c].push(n);

@@ -128,7 +128,7 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { link_threshold: 0.30, story_context: 2.0, secondary_threshold: 0.3 }
+        Config { link_threshold: 0.12, story_context: 2.0, secondary_threshold: 0.12 }
     }
 }
 

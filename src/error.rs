@@ -34,6 +34,15 @@ pub enum Error {
     /// A stored file is not in a format this version understands.
     #[error("cannot understand `{}`: {reason}", path.display())]
     Format { path: PathBuf, reason: String },
+    /// The annotations file cannot be saved to (it is corrupt or from a newer version).
+    #[error("annotations are read-only: {reason}")]
+    ReadOnly { path: PathBuf, reason: String },
+    /// An annotation id that is not (or no longer) in the store.
+    #[error("no annotation with id `{id}`")]
+    NoAnnotation { id: String },
+    /// No folder to keep annotations of the bundled corpus in.
+    #[error("no user data folder for annotations; set PARALLAX_DATA_DIR or HOME")]
+    NoDataDir,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -372,7 +372,9 @@ pub fn extract(corpus: &Corpus) -> Features {
                 .map(|(tf, numbers, months)| {
                     let mut terms: Vec<(u32, f32)> = tf
                         .into_iter()
-                        .map(|(id, count)| (id, (1.0 + count.ln()) * idf[id as usize]))
+                        .map(|(id, count)| {
+                            (id, (1.0 + count.ln()) * idf[id as usize] * kind_weight(terms[id as usize].kind))
+                        })
                         .collect();
                     let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
                     if norm > 0.0 {
@@ -387,6 +389,14 @@ pub fn extract(corpus: &Corpus) -> Features {
         .collect();
     let articles = vectors.iter().map(|ps: &Vec<Vector>| centroid(ps)).collect();
     Features { terms, idf, vectors, df, passages, articles }
+}
+
+/// Extra weight of names and numbers: facts are anchored in who, where and how many.
+fn kind_weight(kind: TermKind) -> f32 {
+    match kind {
+        TermKind::Name | TermKind::Acronym | TermKind::Number | TermKind::Date => 1.5,
+        TermKind::Word => 1.0,
+    }
 }
 
 /// The unit-length sum of an article's passage vectors.

@@ -7,6 +7,7 @@
 
 pub mod align;
 pub mod analysis;
+pub mod annotate;
 pub mod corpus;
 pub mod diff;
 pub mod discrepancy;

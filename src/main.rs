@@ -46,6 +46,24 @@ enum Command {
         /// An article file, or `-` for stdin.
         file: PathBuf,
     },
+    /// Print the reader's annotations: a Markdown digest, or JSON with `--json`.
+    Annotations {
+        /// Folders or files of articles. None: the bundled corpus.
+        paths: Vec<PathBuf>,
+        /// Print JSON (same as `--format json`).
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: Option<AnnotationsFormat>,
+    },
+}
+
+/// Output formats of `parallax annotations`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum AnnotationsFormat {
+    Md,
+    Json,
 }
 
 /// Options that change how strictly passages are matched.
@@ -142,7 +160,22 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             emit(&export::passages_json(&article))
         }
+        Some(Command::Annotations { paths, json, format }) => {
+            annotations(&paths, json || matches!(format, Some(AnnotationsFormat::Json)))
+        }
     }
+}
+
+/// `parallax annotations`: places every annotation in the corpus as it is now and prints it.
+fn annotations(paths: &[PathBuf], json: bool) -> Result<(), Failure> {
+    use parallax::annotate::{Store, export as ann};
+    let analysis = Analysis::new(load(paths)?);
+    let store = Store::open(paths).map_err(|e| Failure::Runtime(e.to_string()))?;
+    if let Some(ro) = store.read_only() {
+        return Err(Failure::Runtime(ro.reason.clone()));
+    }
+    let list = store.annotations();
+    emit(&if json { ann::json(&analysis, list) } else { ann::markdown(&analysis, list) })
 }
 
 /// Loads the corpus, printing load warnings on stderr; no path means the bundled corpus.

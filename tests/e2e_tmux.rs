@@ -149,7 +149,7 @@ fn reader_shows_discrepancies_of_a_folder_and_small_screens() {
     s.wait_for("13 hours vs 15 hours");
     s.keys(&["Enter"]);
     s.wait_for("CLAIM");
-    s.wait_for("Silent on this claim");
+    s.wait_for("reference");
     s.keys(&["Escape", "c"]);
     s.wait_for("CLAIMS");
     s.keys(&["Escape"]);

@@ -1,0 +1,205 @@
+//! Headless output of annotations: the JSON of `parallax annotations --json` and the Markdown
+//! digest of `--format md` (also meant for `parallax report`). Both place every annotation in
+//! the analysis afresh, so `start`/`end` are spans in the files as they are now.
+
+use std::fmt::Write as _;
+
+use serde_json::{Value, json};
+
+use super::anchor::Status;
+use super::place::{Placement, place};
+use super::{Annotation, Target};
+use crate::analysis::Analysis;
+
+/// `{"annotations": [...]}`, one object per live annotation, oldest first.
+///
+/// Every object has `id`, `article`, `start`, `end`, `quote`, `label`, `note`, `tags`,
+/// `created`, `updated`, `status` (`anchored` | `moved` | `orphaned`) and `target`
+/// (`passage` | `claim`). `start`/`end` are the current byte span (null when orphaned), `quote`
+/// is the text as annotated and `text` the text at the span now (it differs after a fuzzy
+/// re-anchor). A claim annotation also has `claim` (its current id, or null) and `members`,
+/// one per stored member; its top-level fields are those of its first placed member.
+pub fn json<'a>(analysis: &Analysis, annotations: impl IntoIterator<Item = &'a Annotation>) -> String {
+    let rows: Vec<Value> = annotations
+        .into_iter()
+        .filter(|a| !a.is_deleted())
+        .map(|a| {
+            let p = place(analysis, a);
+            row(analysis, a, &p)
+        })
+        .collect();
+    let mut out = serde_json::to_string_pretty(&json!({ "annotations": rows })).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// One JSON row.
+fn row(analysis: &Analysis, a: &Annotation, p: &Placement) -> Value {
+    let anchors = a.target.anchors();
+    let members: Vec<Value> = anchors
+        .iter()
+        .zip(&p.anchors)
+        .map(|(anchor, located)| {
+            let span = located.span.as_ref();
+            json!({
+                "article": anchor.article,
+                "start": span.map(|s| s.range.start),
+                "end": span.map(|s| s.range.end),
+                "quote": anchor.quote,
+                "text": span.map(|s| &analysis.corpus.articles[s.article].text[s.range.clone()]),
+                "status": located.status.name(),
+            })
+        })
+        .collect();
+    let lead = p.anchors.iter().position(|l| l.span.is_some()).unwrap_or(0);
+    let mut obj = members.get(lead).cloned().unwrap_or_else(|| json!({}));
+    if let Some(o) = obj.as_object_mut() {
+        o.insert("id".into(), json!(a.id));
+        o.insert("label".into(), json!(a.label.map(|l| l.name())));
+        o.insert("note".into(), json!(a.note));
+        o.insert("tags".into(), json!(a.tags));
+        o.insert("created".into(), json!(a.created));
+        o.insert("updated".into(), json!(a.updated));
+        o.insert("status".into(), json!(p.status.name()));
+        o.insert("target".into(), json!(if a.target.is_claim() { "claim" } else { "passage" }));
+        if let Target::Claim { .. } = a.target {
+            o.insert("claim".into(), json!(p.claim));
+            o.insert("members".into(), Value::Array(members));
+        }
+    }
+    obj
+}
+
+/// A Markdown digest: claim annotations under their claim, passage annotations under their
+/// article, then the orphans, which are never left out.
+pub fn markdown<'a>(analysis: &Analysis, annotations: impl IntoIterator<Item = &'a Annotation>) -> String {
+    digest(analysis, annotations, 1)
+}
+
+/// The same digest one heading level down, to append to `parallax report`.
+pub fn report_section<'a>(
+    analysis: &Analysis,
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+) -> String {
+    digest(analysis, annotations, 2)
+}
+
+/// The digest with its title at heading `level` (1 = `#`).
+fn digest<'a>(
+    analysis: &Analysis,
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+    level: usize,
+) -> String {
+    let placed: Vec<(&Annotation, Placement)> =
+        annotations.into_iter().filter(|a| !a.is_deleted()).map(|a| (a, place(analysis, a))).collect();
+    let h = |n: usize| "#".repeat(level + n - 1);
+    let mut out = format!("{} Annotations\n\n", h(1));
+    if placed.is_empty() {
+        out.push_str("No annotations yet.\n");
+        return out;
+    }
+    let count = |s: Status| placed.iter().filter(|(_, p)| p.status == s).count();
+    let _ = writeln!(
+        out,
+        "{} annotation{}: {} anchored, {} moved, {} orphaned.\n",
+        placed.len(),
+        if placed.len() == 1 { "" } else { "s" },
+        count(Status::Anchored),
+        count(Status::Moved),
+        count(Status::Orphaned)
+    );
+
+    let mut claims: Vec<usize> = placed.iter().filter_map(|(_, p)| p.claim).collect();
+    claims.sort_unstable();
+    claims.dedup();
+    if !claims.is_empty() {
+        let _ = writeln!(out, "{} Claims\n", h(2));
+        for c in claims {
+            let lead = analysis.claims[c].members.first().map_or("", |m| analysis.text(m.at));
+            let _ = writeln!(out, "{} Claim {c}: \"{}\"\n", h(3), clip(lead, 120));
+            for (a, p) in placed.iter().filter(|(_, p)| p.claim == Some(c)) {
+                item(&mut out, a, p);
+                for (anchor, located) in a.target.anchors().iter().zip(&p.anchors) {
+                    let _ = writeln!(
+                        out,
+                        "  - `{}` ({}): \"{}\"",
+                        anchor.article,
+                        located.status.name(),
+                        clip(&anchor.quote, 160)
+                    );
+                }
+            }
+            out.push('\n');
+        }
+    }
+
+    let by_article: Vec<(usize, Vec<&(&Annotation, Placement)>)> = (0..analysis.corpus.articles.len())
+        .map(|i| {
+            let here: Vec<_> = placed
+                .iter()
+                .filter(|(_, p)| p.status != Status::Orphaned && p.claim.is_none())
+                .filter(|(_, p)| p.anchors.iter().filter_map(|l| l.span.as_ref()).any(|s| s.article == i))
+                .collect();
+            (i, here)
+        })
+        .filter(|(_, here)| !here.is_empty())
+        .collect();
+    if !by_article.is_empty() {
+        let _ = writeln!(out, "{} Articles\n", h(2));
+        for (i, here) in by_article {
+            let article = &analysis.corpus.articles[i];
+            let _ = writeln!(out, "{} {} (`{}`)\n", h(3), article.title, article.id);
+            for (a, p) in here {
+                item(&mut out, a, p);
+                for (anchor, located) in a.target.anchors().iter().zip(&p.anchors) {
+                    if located.span.as_ref().is_some_and(|s| s.article == i) {
+                        let _ = writeln!(out, "  > {}", clip(&anchor.quote, 240));
+                    }
+                }
+            }
+            out.push('\n');
+        }
+    }
+
+    let orphans: Vec<_> = placed.iter().filter(|(_, p)| p.status == Status::Orphaned).collect();
+    if !orphans.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} Orphaned\n\nThese could not be placed in the articles as they are now; they are kept.\n",
+            h(2)
+        );
+        for (a, p) in orphans {
+            item(&mut out, a, p);
+            for anchor in a.target.anchors() {
+                let _ = writeln!(out, "  - `{}`: \"{}\"", anchor.article, clip(&anchor.quote, 160));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// One bullet: label, status, note, tags.
+fn item(out: &mut String, a: &Annotation, p: &Placement) {
+    let label = a.label.map_or_else(|| "note".to_string(), |l| l.name().to_string());
+    let _ = write!(out, "- **{label}** · {}", p.status.name());
+    if !a.note.trim().is_empty() {
+        let note = a.note.trim().lines().collect::<Vec<_>>().join("\n  ");
+        let _ = write!(out, " — {note}");
+    }
+    if !a.tags.is_empty() {
+        let _ = write!(out, " _(tags: {})_", a.tags.join(", "));
+    }
+    out.push('\n');
+}
+
+/// `s` on one line, cut to `max` chars with an ellipsis.
+fn clip(s: &str, max: usize) -> String {
+    let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= max {
+        one_line
+    } else {
+        let cut: String = one_line.chars().take(max.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}

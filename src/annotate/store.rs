@@ -1,0 +1,889 @@
+//! The annotations file and the [`Store`] the TUI edits through.
+//!
+//! Why it is built this way:
+//!
+//! - **Saved at once.** Every change is written before the call returns; there is no save
+//!   command to forget, and the in-memory state only changes once the file has.
+//! - **Atomic.** The file is written to a temporary file in the same folder, fsynced, renamed
+//!   over the old one, and the folder fsynced, so a kill -9 or a power cut leaves the old file
+//!   or the new one, never a torn one.
+//! - **Two processes.** Each write takes an advisory lock on a sibling `.lock` file, re-reads the
+//!   file and merges it by annotation id (the newer revision wins) before writing. Deletions are
+//!   tombstones, so a merge never brings a deleted annotation back.
+//! - **Never overwrite what we cannot read.** A corrupt file, or one from a newer parallax, is
+//!   copied to a backup, left untouched, and the store becomes read-only with a reason; only
+//!   [`Store::start_fresh`], called after the user agrees, replaces it.
+//!
+//! Where the file lives: `<folder>/.parallax/annotations.json` for a corpus that is one folder;
+//! for the bundled corpus, and for files or several folders, the user data folder
+//! (`$PARALLAX_DATA_DIR`, else `$XDG_DATA_HOME/parallax` or `~/.local/share/parallax`).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fs::{self, File, OpenOptions};
+use std::hash::{BuildHasher, Hasher};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::place::{Placement, place};
+use super::{Annotation, Change, Label, Target, time};
+use crate::analysis::{Analysis, PassageRef};
+use crate::error::{Error, Result};
+
+/// The version of the file format this build reads and writes.
+pub const SCHEMA_VERSION: u64 = 1;
+
+/// Name of the annotations file.
+pub const FILE_NAME: &str = "annotations.json";
+
+/// Environment variable that overrides the user data folder (used by tests).
+pub const DATA_DIR_ENV: &str = "PARALLAX_DATA_DIR";
+
+/// The file as stored.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+struct FileData {
+    schema_version: u64,
+    /// What corpus this is for, for a person reading the file; not used when loading.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    corpus: String,
+    annotations: Vec<Annotation>,
+    /// Top-level fields written by a later version with the same schema, kept as they are.
+    #[serde(flatten)]
+    extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Why the store cannot save, and where the unreadable file was copied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadOnly {
+    /// One or two sentences for the status line: what is wrong and what to do.
+    pub reason: String,
+    /// The copy of the file that could not be read, if one was made.
+    pub backup: Option<PathBuf>,
+}
+
+/// What reading the file found.
+enum Loaded {
+    Missing,
+    Read(FileData),
+    /// The file exists but this build must not overwrite it: corrupt, or from a newer version.
+    Unusable {
+        why: String,
+        bytes: Vec<u8>,
+    },
+}
+
+/// One step of undo: the annotation `id` as it was before the change (`None`: it did not exist).
+#[derive(Debug, Clone)]
+struct UndoStep {
+    id: String,
+    before: Option<Annotation>,
+}
+
+/// The annotations of one corpus, backed by its file. See the module docs.
+///
+/// Typical use from the TUI:
+/// ```no_run
+/// # use parallax::annotate::{Store, Target, Change, Label};
+/// # fn demo(analysis: &parallax::Analysis, at: parallax::PassageRef) -> parallax::Result<()> {
+/// let mut store = Store::open(&[])?; // the bundled corpus
+/// store.reanchor(analysis);
+/// if let Some(target) = Target::passage(&analysis.corpus, at) {
+///     store.apply(&target, Change::Label(Some(Label::Verified)))?;
+/// }
+/// store.place(analysis); // place what was added
+/// for a in store.at_passage(analysis, at) { println!("{:?}: {}", a.label, a.note); }
+/// # Ok(()) }
+/// ```
+#[derive(Debug)]
+pub struct Store {
+    path: PathBuf,
+    /// What the corpus is, written into the file for a person reading it.
+    corpus: String,
+    /// Every annotation by id, tombstones included.
+    records: BTreeMap<String, Annotation>,
+    read_only: Option<ReadOnly>,
+    undo: Vec<UndoStep>,
+    placements: HashMap<String, Placement>,
+    /// Unknown top-level fields of the file, written back unchanged.
+    extra: serde_json::Map<String, serde_json::Value>,
+    /// The version of the file last read or written, so that [`Store::refresh`] is a `stat`
+    /// when nothing changed.
+    seen: Option<Fingerprint>,
+}
+
+impl Store {
+    /// Where the annotations of the corpus loaded from `paths` are kept (no path: the bundled
+    /// corpus). Touches nothing on disk.
+    pub fn location(paths: &[PathBuf]) -> Result<PathBuf> {
+        match paths {
+            [one] if one.is_dir() => Ok(Self::location_in(paths, Path::new(""))),
+            _ => Ok(Self::location_in(paths, &data_dir()?)),
+        }
+    }
+
+    /// [`Store::location`] with the user data folder given: `<folder>/.parallax/annotations.json`
+    /// for one folder; `<data>/bundled/` for no path; `<data>/corpora/<hash of the sorted
+    /// canonical paths>/` otherwise, so the same set of paths in any order finds the same file.
+    pub fn location_in(paths: &[PathBuf], data: &Path) -> PathBuf {
+        if let [one] = paths
+            && one.is_dir()
+        {
+            return one.join(".parallax").join(FILE_NAME);
+        }
+        if paths.is_empty() {
+            return data.join("bundled").join(FILE_NAME);
+        }
+        let mut keys: Vec<String> = paths
+            .iter()
+            .map(|p| fs::canonicalize(p).unwrap_or_else(|_| p.clone()).display().to_string())
+            .collect();
+        keys.sort();
+        keys.dedup();
+        let key = crate::hash::fnv1a(keys.join("\n").as_bytes());
+        data.join("corpora").join(format!("{key:016x}")).join(FILE_NAME)
+    }
+
+    /// Opens the annotations of the corpus loaded from `paths` (no path: the bundled corpus).
+    pub fn open(paths: &[PathBuf]) -> Result<Store> {
+        let mut store = Self::open_at(Self::location(paths)?)?;
+        store.corpus = if paths.is_empty() {
+            crate::corpus::BUNDLED_NAME.to_string()
+        } else {
+            paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+        };
+        Ok(store)
+    }
+
+    /// Opens the annotations file at `path`. A missing file is an empty store (nothing is
+    /// created until the first change). A file that cannot be used gives a read-only store
+    /// with the reason (see [`Store::read_only`]), not an error; `Err` is only for a file that
+    /// exists but cannot be read at all.
+    pub fn open_at(path: PathBuf) -> Result<Store> {
+        let mut store = Store {
+            path,
+            corpus: String::new(),
+            records: BTreeMap::new(),
+            read_only: None,
+            undo: Vec::new(),
+            placements: HashMap::new(),
+            extra: Default::default(),
+            seen: None,
+        };
+        let seen = fingerprint(&store.path);
+        match read(&store.path)? {
+            Loaded::Missing => {}
+            Loaded::Read(data) => {
+                store.extra = data.extra;
+                store.records = data.annotations.into_iter().map(|a| (a.id.clone(), a)).collect();
+                store.seen = seen;
+            }
+            Loaded::Unusable { why, bytes } => store.become_read_only(why, &bytes),
+        }
+        Ok(store)
+    }
+
+    /// The annotations file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// `Some` when changes cannot be saved: the reason to show, and the backup made.
+    pub fn read_only(&self) -> Option<&ReadOnly> {
+        self.read_only.as_ref()
+    }
+
+    /// Replaces an unreadable file, after the user agreed, by what this process knows: nothing
+    /// if it was opened on the bad file, or the last good state if the file went bad while it
+    /// ran. What was in the bad file is then only in its backup (made first if missing). If the
+    /// file has become readable meanwhile (someone fixed it), it is loaded, not replaced.
+    pub fn start_fresh(&mut self) -> Result<()> {
+        let _lock = Lock::acquire(&self.path)?;
+        match read(&self.path)? {
+            Loaded::Unusable { bytes, .. } => {
+                backup(&self.path, &bytes)
+                    .map_err(|e| Error::Write { path: self.path.clone(), source: e })?;
+                self.write(&self.records)?;
+            }
+            Loaded::Read(data) => {
+                let mut merged = self.records.clone();
+                merge(&mut merged, data.annotations);
+                self.records = merged;
+            }
+            Loaded::Missing => {}
+        }
+        self.placements.clear();
+        self.undo.clear();
+        self.read_only = None;
+        Ok(())
+    }
+
+    /// Live annotations (not deleted), oldest first.
+    pub fn annotations(&self) -> Vec<&Annotation> {
+        let mut v: Vec<&Annotation> = self.records.values().filter(|a| !a.is_deleted()).collect();
+        v.sort_by(|a, b| a.created.cmp(&b.created).then(a.id.cmp(&b.id)));
+        v
+    }
+
+    /// A live annotation by id.
+    pub fn get(&self, id: &str) -> Option<&Annotation> {
+        self.records.get(id).filter(|a| !a.is_deleted())
+    }
+
+    /// The live annotation on this target, if any: the same span in the text as it is now once
+    /// placed (so a moved annotation is found from the passage it moved to), else the same
+    /// stored span. A claim target finds the claim annotation placed on any of its
+    /// member passages.
+    pub fn find(&self, target: &Target) -> Option<&Annotation> {
+        let key =
+            |article: &str, range: &std::ops::Range<usize>| (article.to_string(), range.start, range.end);
+        let wanted: BTreeSet<_> =
+            target.anchors().iter().map(|a| key(&a.article, &(a.start..a.end))).collect();
+        self.annotations().into_iter().find(|a| {
+            if a.target.is_claim() != target.is_claim() {
+                return false;
+            }
+            // Once placed, only where it is now counts: after an edit its stored offsets may
+            // be those of other words.
+            let Some(p) = self.placements.get(&a.id) else { return a.target.same_place(target) };
+            let now: BTreeSet<_> = a
+                .target
+                .anchors()
+                .iter()
+                .zip(&p.anchors)
+                .filter_map(|(anchor, l)| l.span.as_ref().map(|s| key(&anchor.article, &s.range)))
+                .collect();
+            if target.is_claim() { !now.is_disjoint(&wanted) } else { now == wanted }
+        })
+    }
+
+    /// Every tag in use, sorted: for the filter of the list view.
+    pub fn tags(&self) -> BTreeSet<String> {
+        self.annotations().into_iter().flat_map(|a| a.tags.iter().cloned()).collect()
+    }
+
+    /// Live annotations with `label` (any if `None`) and `tag` (any if `None`), oldest first.
+    pub fn filter(&self, label: Option<Label>, tag: Option<&str>) -> Vec<&Annotation> {
+        self.annotations()
+            .into_iter()
+            .filter(|a| label.is_none_or(|l| a.label == Some(l)))
+            .filter(|a| tag.is_none_or(|t| a.tags.iter().any(|x| x == t)))
+            .collect()
+    }
+
+    /// Adds an annotation and saves. Returns its id.
+    pub fn add(
+        &mut self,
+        target: Target,
+        label: Option<Label>,
+        note: &str,
+        tags: Vec<String>,
+    ) -> Result<String> {
+        let now = time::now();
+        let annotation = Annotation {
+            id: new_id(),
+            target,
+            label,
+            note: note.to_string(),
+            tags: super::clean_tags(tags),
+            created: now.clone(),
+            updated: now,
+            rev: 1,
+            deleted: None,
+            extra: Default::default(),
+        };
+        let id = annotation.id.clone();
+        self.commit(&id, move |_| Ok(Some(annotation)))?;
+        Ok(id)
+    }
+
+    /// Changes the annotation on `target`, creating it if there is none, and saves. This is
+    /// what the `a`, `e` and `t` keys want: labelling a passage twice changes its label.
+    /// Returns the annotation's id, or `None` when there was no annotation and the change
+    /// would create an empty one (e.g. clearing a label).
+    pub fn apply(&mut self, target: &Target, change: Change) -> Result<Option<String>> {
+        match self.find(target).map(|a| a.id.clone()) {
+            Some(id) => {
+                self.update(&id, change)?;
+                Ok(Some(id))
+            }
+            None => {
+                let mut draft = Annotation {
+                    id: String::new(),
+                    target: target.clone(),
+                    label: None,
+                    note: String::new(),
+                    tags: Vec::new(),
+                    created: String::new(),
+                    updated: String::new(),
+                    rev: 0,
+                    deleted: None,
+                    extra: Default::default(),
+                };
+                if !change.apply(&mut draft) {
+                    return Ok(None);
+                }
+                self.add(draft.target, draft.label, &draft.note, draft.tags).map(Some)
+            }
+        }
+    }
+
+    /// Changes annotation `id` and saves. Nothing is written if nothing changes.
+    pub fn update(&mut self, id: &str, change: Change) -> Result<()> {
+        let id = id.to_string();
+        self.commit(&id.clone(), move |current| {
+            let mut a = current.filter(|a| !a.is_deleted()).ok_or(Error::NoAnnotation { id })?;
+            if !change.apply(&mut a) {
+                return Ok(None);
+            }
+            a.rev += 1;
+            a.updated = time::now();
+            Ok(Some(a))
+        })
+    }
+
+    /// Deletes annotation `id` (keeping a tombstone) and saves.
+    pub fn delete(&mut self, id: &str) -> Result<()> {
+        let id = id.to_string();
+        self.commit(&id.clone(), move |current| {
+            let mut a = current.filter(|a| !a.is_deleted()).ok_or(Error::NoAnnotation { id })?;
+            let now = time::now();
+            a.rev += 1;
+            a.updated = now.clone();
+            a.deleted = Some(now);
+            Ok(Some(a))
+        })
+    }
+
+    /// Whether [`Store::undo`] has anything to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Undoes this process's last change (add, edit or delete) and saves. Returns the id of
+    /// the annotation it touched, or `None` if there was nothing to undo.
+    pub fn undo(&mut self) -> Result<Option<String>> {
+        let Some(step) = self.undo.last().cloned() else { return Ok(None) };
+        let id = step.id.clone();
+        self.commit_inner(&id, false, move |current| {
+            let rev = current.as_ref().map_or(0, |a| a.rev);
+            let now = time::now();
+            let restored = match step.before {
+                Some(mut before) => {
+                    before.rev = rev + 1;
+                    before.updated = now;
+                    before
+                }
+                None => {
+                    let Some(mut a) = current else { return Ok(None) };
+                    a.rev += 1;
+                    a.updated = now.clone();
+                    a.deleted = Some(now);
+                    a
+                }
+            };
+            Ok(Some(restored))
+        })?;
+        self.undo.pop();
+        Ok(Some(id))
+    }
+
+    /// Re-reads the file and merges in what other processes saved. Returns whether anything
+    /// changed. Call [`Store::place`] afterwards to place annotations that arrived.
+    pub fn refresh(&mut self) -> Result<bool> {
+        if self.read_only.is_some() {
+            return Ok(false);
+        }
+        let now = fingerprint(&self.path);
+        if now.is_some() && now == self.seen {
+            return Ok(false);
+        }
+        match read(&self.path)? {
+            Loaded::Missing => Ok(false),
+            Loaded::Read(data) => {
+                self.extra.extend(data.extra);
+                let mut merged = self.records.clone();
+                let changed = merge(&mut merged, data.annotations);
+                self.forget_moved_placements(&merged, changed.iter());
+                self.records = merged;
+                self.seen = now;
+                Ok(!changed.is_empty())
+            }
+            Loaded::Unusable { why, bytes } => {
+                self.become_read_only(why, &bytes);
+                Ok(true)
+            }
+        }
+    }
+
+    /// Re-anchors every annotation in `analysis` (after opening, or when the corpus was
+    /// reloaded). Cost: a scan of an article only for anchors whose text moved.
+    pub fn reanchor(&mut self, analysis: &Analysis) {
+        self.placements.clear();
+        self.place(analysis);
+    }
+
+    /// Places the annotations that have no placement yet (new, or merged in from another
+    /// process). Cheap when there are none: call it after every change.
+    pub fn place(&mut self, analysis: &Analysis) {
+        for a in self.records.values().filter(|a| !a.is_deleted()) {
+            if !self.placements.contains_key(&a.id) {
+                self.placements.insert(a.id.clone(), place(analysis, a));
+            }
+        }
+    }
+
+    /// Where annotation `id` is now, once [`Store::place`] or [`Store::reanchor`] ran.
+    pub fn placement(&self, id: &str) -> Option<&Placement> {
+        self.placements.get(id)
+    }
+
+    /// Live annotations shown on any part of `range` of article `article` (index into the
+    /// corpus): for gutter marks.
+    pub fn in_span(&self, article: usize, range: std::ops::Range<usize>) -> Vec<&Annotation> {
+        self.annotations()
+            .into_iter()
+            .filter(|a| self.placements.get(&a.id).is_some_and(|p| p.overlaps(article, &range)))
+            .collect()
+    }
+
+    /// Live annotations shown on passage `at`: those on its text, and those on a claim it
+    /// belongs to.
+    pub fn at_passage(&self, analysis: &Analysis, at: PassageRef) -> Vec<&Annotation> {
+        let Some(p) = analysis.corpus.articles.get(at.article).and_then(|a| a.passages.get(at.passage))
+        else {
+            return Vec::new();
+        };
+        let claims = analysis.claims_at(at);
+        self.annotations()
+            .into_iter()
+            .filter(|a| {
+                self.placements.get(&a.id).is_some_and(|pl| {
+                    pl.overlaps(at.article, &p.range()) || pl.claim.is_some_and(|c| claims.contains(&c))
+                })
+            })
+            .collect()
+    }
+
+    /// Every passage that carries a mark, with the ids of the annotations shown on it: one pass
+    /// for drawing the gutter of a whole article instead of a lookup per line.
+    pub fn marks(&self, analysis: &Analysis) -> BTreeMap<PassageRef, Vec<String>> {
+        let mut out: BTreeMap<PassageRef, Vec<String>> = BTreeMap::new();
+        for a in self.annotations() {
+            let Some(p) = self.placements.get(&a.id) else { continue };
+            let mut at: BTreeSet<PassageRef> =
+                p.spans.iter().flat_map(|s| super::place::passages_overlapping(analysis, s)).collect();
+            if let Some(c) = p.claim.and_then(|c| analysis.claims.get(c)) {
+                at.extend(c.members.iter().map(|m| m.at));
+            }
+            for r in at {
+                out.entry(r).or_default().push(a.id.clone());
+            }
+        }
+        out
+    }
+
+    /// The passage to jump to for annotation `id` (Enter in the list): the first passage it
+    /// shows on. `None` for an orphan or before [`Store::place`].
+    pub fn passage_of(&self, analysis: &Analysis, id: &str) -> Option<PassageRef> {
+        let p = self.placements.get(id)?;
+        p.spans.iter().find_map(|s| super::place::passages_overlapping(analysis, s).into_iter().next())
+    }
+
+    /// Live annotations attached to claim `claim`.
+    pub fn for_claim(&self, claim: usize) -> Vec<&Annotation> {
+        self.annotations()
+            .into_iter()
+            .filter(|a| self.placements.get(&a.id).is_some_and(|p| p.claim == Some(claim)))
+            .collect()
+    }
+
+    /// Saves one change to annotation `id`, recording it for undo.
+    fn commit(
+        &mut self,
+        id: &str,
+        edit: impl FnOnce(Option<Annotation>) -> Result<Option<Annotation>>,
+    ) -> Result<()> {
+        self.commit_inner(id, true, edit)
+    }
+
+    /// Lock, re-read and merge, apply `edit` to the current version of `id` (`Ok(None)`: no
+    /// change), write atomically, and only then update memory.
+    fn commit_inner(
+        &mut self,
+        id: &str,
+        record_undo: bool,
+        edit: impl FnOnce(Option<Annotation>) -> Result<Option<Annotation>>,
+    ) -> Result<()> {
+        if let Some(ro) = &self.read_only {
+            return Err(Error::ReadOnly { path: self.path.clone(), reason: ro.reason.clone() });
+        }
+        let _lock = Lock::acquire(&self.path)?;
+        let mut merged = self.records.clone();
+        let changed: Vec<String> = match read(&self.path)? {
+            Loaded::Missing => Vec::new(),
+            Loaded::Read(data) => {
+                self.extra.extend(data.extra);
+                merge(&mut merged, data.annotations)
+            }
+            Loaded::Unusable { why, bytes } => {
+                self.become_read_only(why, &bytes);
+                let reason = self.read_only.as_ref().map(|r| r.reason.clone()).unwrap_or_default();
+                return Err(Error::ReadOnly { path: self.path.clone(), reason });
+            }
+        };
+        // Adopt what is on disk first, as `refresh` would: even if the edit fails (say, the
+        // annotation was deleted by another process), the store is then up to date.
+        self.forget_moved_placements(&merged, changed.iter());
+        self.records = merged;
+        let before = self.records.get(id).cloned();
+        let Some(after) = edit(before.clone())? else { return Ok(()) };
+        let mut next = self.records.clone();
+        next.insert(id.to_string(), after);
+        self.write(&next)?;
+        self.seen = fingerprint(&self.path);
+        self.forget_moved_placements(&next, std::iter::once(&id.to_string()));
+        self.records = next;
+        if record_undo {
+            self.undo.push(UndoStep { id: id.to_string(), before });
+        }
+        Ok(())
+    }
+
+    /// The file's contents for `records`: pretty JSON, oldest annotation first.
+    fn serialize(&self, records: &BTreeMap<String, Annotation>) -> serde_json::Result<String> {
+        let mut annotations: Vec<Annotation> = records.values().cloned().collect();
+        annotations.sort_by(|a, b| a.created.cmp(&b.created).then(a.id.cmp(&b.id)));
+        let data = FileData {
+            schema_version: SCHEMA_VERSION,
+            corpus: self.corpus.clone(),
+            annotations,
+            extra: self.extra.clone(),
+        };
+        let mut json = serde_json::to_string_pretty(&data)?;
+        json.push('\n');
+        Ok(json)
+    }
+
+    /// Drops the cached placements of the annotations in `ids` that are new or whose target
+    /// changed in `next`; an edit of a note or label keeps its placement, so the TUI's marks do
+    /// not flicker between a change and the next [`Store::place`].
+    fn forget_moved_placements<'a>(
+        &mut self,
+        next: &BTreeMap<String, Annotation>,
+        ids: impl Iterator<Item = &'a String>,
+    ) {
+        for id in ids {
+            let same =
+                matches!((self.records.get(id), next.get(id)), (Some(a), Some(b)) if a.target == b.target);
+            if !same {
+                self.placements.remove(id);
+            }
+        }
+    }
+
+    /// Writes `records` atomically. The caller holds the lock.
+    fn write(&self, records: &BTreeMap<String, Annotation>) -> Result<()> {
+        let json = self
+            .serialize(records)
+            .map_err(|e| Error::Format { path: self.path.clone(), reason: e.to_string() })?;
+        write_atomic(&self.path, json.as_bytes())
+            .map_err(|e| Error::Write { path: self.path.clone(), source: e })
+    }
+
+    /// Switches to read-only after finding an unusable file, backing it up first.
+    fn become_read_only(&mut self, why: String, bytes: &[u8]) {
+        let backup = backup(&self.path, bytes);
+        let kept = match &backup {
+            Ok(b) => format!("a copy is kept at `{}`", b.display()),
+            Err(e) => format!("no backup could be made ({e})"),
+        };
+        // If the file went bad while we ran, our last good state exists only in memory: put it
+        // in a file of its own so that it survives this process.
+        let recovered = match self.records.is_empty() {
+            true => String::new(),
+            false => match self.save_recovery() {
+                Ok(p) => format!(" The last good annotations seen by this process are in `{}`.", p.display()),
+                Err(e) => format!(" The last good annotations could not be saved aside ({e})."),
+            },
+        };
+        let reason = format!(
+            "annotations file `{}` {why}; it was left untouched and {kept}. Annotations are read-only \
+             until the file is fixed or you choose to start fresh.{recovered}",
+            self.path.display()
+        );
+        self.read_only = Some(ReadOnly { reason, backup: backup.ok() });
+    }
+
+    /// Writes the in-memory annotations, in the normal format, beside the file.
+    fn save_recovery(&self) -> io::Result<PathBuf> {
+        let json = self.serialize(&self.records).map_err(io::Error::other)?;
+        let name =
+            self.path.file_name().map_or_else(|| FILE_NAME.into(), |n| n.to_string_lossy().into_owned());
+        let target = self
+            .path
+            .with_file_name(format!("{name}.recovered-{:016x}.json", crate::hash::fnv1a(json.as_bytes())));
+        write_atomic(&target, json.as_bytes())?;
+        Ok(target)
+    }
+}
+
+/// Identifies one version of the file: every atomic save renames a new file (a new inode)
+/// into place, and mtime and length change too.
+type Fingerprint = (u64, Option<std::time::SystemTime>, u64);
+
+fn fingerprint(path: &Path) -> Option<Fingerprint> {
+    let m = fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&m);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some((inode, m.modified().ok(), m.len()))
+}
+
+/// Merges `incoming` into `records` by id, newer copy winning. Returns the ids that changed.
+fn merge(records: &mut BTreeMap<String, Annotation>, incoming: Vec<Annotation>) -> Vec<String> {
+    let mut changed = Vec::new();
+    for a in incoming {
+        let take = records.get(&a.id).is_none_or(|mine| a.supersedes(mine));
+        if take {
+            changed.push(a.id.clone());
+            records.insert(a.id.clone(), a);
+        }
+    }
+    changed
+}
+
+/// Reads and checks the file. `Err` only when it exists but cannot be read.
+fn read(path: &Path) -> Result<Loaded> {
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Loaded::Missing),
+        Err(e) => return Err(Error::Read { path: path.to_path_buf(), source: e }),
+    };
+    Ok(parse(bytes))
+}
+
+/// Parses file contents; anything this build must not overwrite is `Unusable`.
+fn parse(bytes: Vec<u8>) -> Loaded {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        // Nothing to lose: an empty file is an empty store.
+        return Loaded::Missing;
+    }
+    let value: serde_json::Value = match serde_json::from_slice(&bytes) {
+        Ok(v) => v,
+        Err(e) => return Loaded::Unusable { why: format!("is not valid JSON ({e})"), bytes },
+    };
+    let Some(version) = value.get("schema_version").and_then(serde_json::Value::as_u64) else {
+        return Loaded::Unusable {
+            why: "has no schema_version, so it is not a parallax annotations file".into(),
+            bytes,
+        };
+    };
+    if version > SCHEMA_VERSION {
+        return Loaded::Unusable {
+            why: format!(
+                "was written by a newer parallax (schema {version}; this version reads up to {SCHEMA_VERSION}); \
+                 upgrade parallax to edit it"
+            ),
+            bytes,
+        };
+    }
+    match serde_json::from_value::<FileData>(value) {
+        Ok(data) => Loaded::Read(data),
+        Err(e) => Loaded::Unusable { why: format!("does not have the expected fields ({e})"), bytes },
+    }
+}
+
+/// Copies unreadable contents next to the file, named by their hash so that opening the same
+/// bad file again does not pile up copies. Returns the backup's path.
+fn backup(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+    let name = path.file_name().map_or_else(|| FILE_NAME.into(), |n| n.to_string_lossy().into_owned());
+    let target = path.with_file_name(format!("{name}.unreadable-{:016x}.bak", crate::hash::fnv1a(bytes)));
+    if fs::read(&target).is_ok_and(|b| b == bytes) {
+        return Ok(target);
+    }
+    write_atomic(&target, bytes)?;
+    Ok(target)
+}
+
+/// Writes `bytes` to `path` so that a crash leaves either the old or the new file: temp file
+/// in the same folder, fsync, rename over, fsync the folder.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = parent(path);
+    fs::create_dir_all(dir)?;
+    let name = path.file_name().map_or_else(|| FILE_NAME.into(), |n| n.to_string_lossy().into_owned());
+    let tmp =
+        dir.join(format!(".{name}.tmp-{}-{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed)));
+    let result = (|| {
+        let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        fs::rename(&tmp, path)?;
+        sync_dir(dir)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Makes a rename durable. Folders cannot be opened for syncing on every platform; where they
+/// cannot, the rename is as durable as the platform makes it.
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(dir)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
+}
+
+fn parent(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// An exclusive advisory lock on `<file>.lock`, held until dropped. The lock file is never
+/// deleted: deleting it would let two processes lock two different files.
+struct Lock {
+    file: File,
+}
+
+impl Lock {
+    fn acquire(path: &Path) -> Result<Lock> {
+        let dir = parent(path);
+        let lock_path = path.with_file_name(format!(
+            "{}.lock",
+            path.file_name().map_or_else(|| FILE_NAME.into(), |n| n.to_string_lossy().into_owned())
+        ));
+        let file = fs::create_dir_all(dir)
+            .and_then(|()| {
+                OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&lock_path)
+            })
+            .map_err(|e| Error::Write { path: lock_path.clone(), source: e })?;
+        fs4::FileExt::lock(&file).map_err(|e| Error::Write { path: lock_path, source: e })?;
+        // Temp files of writers killed mid-save can only be stale while we hold the lock.
+        remove_stale_temps(path);
+        Ok(Lock { file })
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        let _ = fs4::FileExt::unlock(&self.file);
+    }
+}
+
+/// Removes `.annotations.json.tmp-*` files left by a writer that was killed.
+fn remove_stale_temps(path: &Path) {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else { return };
+    let prefix = format!(".{name}.tmp-");
+    let Ok(entries) = fs::read_dir(parent(path)) else { return };
+    for e in entries.flatten() {
+        if e.file_name().to_string_lossy().starts_with(&prefix) {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
+/// `$PARALLAX_DATA_DIR`, else the platform's data folder + `parallax`.
+fn data_dir() -> Result<PathBuf> {
+    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    dirs::data_dir().map(|d| d.join("parallax")).ok_or(Error::NoDataDir)
+}
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// A random id: unique across processes without coordination, since merging is by id.
+fn new_id() -> String {
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    h.write_u128(nanos);
+    h.write_u32(std::process::id());
+    h.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    format!("{:016x}", h.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ann(id: &str, rev: u64, updated: &str, deleted: bool) -> Annotation {
+        Annotation {
+            id: id.into(),
+            target: Target::Claim { members: Vec::new() },
+            label: None,
+            note: format!("rev {rev}"),
+            tags: Vec::new(),
+            created: "2026-01-01T00:00:00.000Z".into(),
+            updated: updated.into(),
+            rev,
+            deleted: deleted.then(|| updated.to_string()),
+            extra: Default::default(),
+        }
+    }
+
+    #[test]
+    fn merge_keeps_newer_and_tombstones() {
+        let mut mine: BTreeMap<String, Annotation> = BTreeMap::new();
+        mine.insert("a".into(), ann("a", 2, "2026-01-02T00:00:00.000Z", true));
+        mine.insert("b".into(), ann("b", 1, "2026-01-01T00:00:00.000Z", false));
+        let changed = merge(
+            &mut mine,
+            vec![
+                ann("a", 1, "2026-01-01T00:00:00.000Z", false), // stale copy of a deleted one
+                ann("b", 3, "2026-01-03T00:00:00.000Z", false), // newer edit
+                ann("c", 1, "2026-01-01T00:00:00.000Z", false), // new
+            ],
+        );
+        assert_eq!(changed, ["b", "c"]);
+        assert!(mine["a"].is_deleted());
+        assert_eq!(mine["b"].rev, 3);
+        assert_eq!(mine.len(), 3);
+    }
+
+    #[test]
+    fn unknown_fields_of_the_same_schema_survive_a_rewrite() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        let a = serde_json::json!({
+            "id": "x", "target": {"kind": "claim", "members": []}, "created": "c", "updated": "u",
+            "colour": "red"
+        });
+        let file = serde_json::json!({"schema_version": 1, "annotations": [a], "view": {"sort": "label"}});
+        fs::write(&path, file.to_string()).unwrap();
+        let mut store = Store::open_at(path.clone()).unwrap();
+        store.update("x", Change::Note("n".into())).unwrap();
+        let back: serde_json::Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(back["view"]["sort"], "label");
+        assert_eq!(back["annotations"][0]["colour"], "red");
+        assert_eq!(back["annotations"][0]["note"], "n");
+    }
+
+    #[test]
+    fn ids_are_unique() {
+        let ids: BTreeSet<String> = (0..1000).map(|_| new_id()).collect();
+        assert_eq!(ids.len(), 1000);
+    }
+
+    #[test]
+    fn parse_classifies_files() {
+        assert!(matches!(parse(b"  \n".to_vec()), Loaded::Missing));
+        assert!(matches!(parse(b"{\"schema_version\": 1, \"annotations\": []}".to_vec()), Loaded::Read(_)));
+        assert!(matches!(
+            parse(b"{\"schema_version\": 2, \"annotations\": []}".to_vec()),
+            Loaded::Unusable { .. }
+        ));
+        assert!(matches!(parse(b"{\"annotations\": []}".to_vec()), Loaded::Unusable { .. }));
+        assert!(matches!(parse(b"{\"schema_version\": 1, \"annot".to_vec()), Loaded::Unusable { .. }));
+    }
+}

@@ -229,9 +229,14 @@ pub fn detail_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         discs.sort_by_key(|d| !(d.2.contains(&l) && d.2.contains(&r)));
     }
     for (kind, detail, members) in &discs {
+        // Discrepancies between other members of the claim are listed, but quieter.
+        let here = pair.is_none_or(|(_, l, r)| members.contains(&l) || members.contains(&r));
         out.push(Line::from(vec![
-            Span::styled(format!(" {} {} ", kind_mark(*kind), kind.name()), t.kind_badge),
-            Span::styled(format!(" {detail}"), t.title),
+            Span::styled(
+                format!(" {} {} ", kind_mark(*kind), kind.name()),
+                if here { t.kind_badge } else { t.dim },
+            ),
+            Span::styled(format!(" {detail}"), if here { t.title } else { t.dim }),
             Span::styled(format!("  (articles {})", query::article_numbers(members.iter().copied())), t.dim),
         ]));
     }

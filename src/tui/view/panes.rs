@@ -146,7 +146,16 @@ fn render_pane(app: &App, frame: &mut Frame, p: &PaneArea, diff: &PairDiff) {
 
 fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
-    let lines = detail_lines(app, area.width.saturating_sub(2) as usize);
+    let mut lines = detail_lines(app, area.width.saturating_sub(2) as usize);
+    let room = area.height.saturating_sub(2) as usize;
+    if lines.len() > room && room > 1 {
+        let more = lines.len() - room + 1;
+        lines.truncate(room - 1);
+        lines.push(Line::from(Span::styled(
+            format!("… {more} more line(s): Enter opens the claim view"),
+            t.dim,
+        )));
+    }
     let title = match app.current_claim() {
         Some(c) => format!(" claim {} ", c + 1),
         None => " match ".to_string(),
@@ -209,7 +218,7 @@ pub fn detail_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     } else if !silent.is_empty() {
         head.push(Span::styled(format!(" · silent: {}", silent.join(", ")), t.dim));
     }
-    out.push(Line::from(head));
+    // Most important first, so a small box still shows it: silence, then discrepancies.
     let pair = app.pair();
     if pair.is_none() {
         let carriers = query::article_numbers(claim.members.iter().map(|m| m.at));
@@ -243,9 +252,9 @@ pub fn detail_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     if discs.is_empty() && pair.is_some() {
         out.push(Line::from(Span::styled("No discrepancy: the articles agree on this claim.", t.dim)));
     }
+    out.push(Line::from(head));
     if let Some((_, _, r)) = pair {
-        let right_member = if app.focus == Pane::Left { r } else { app.at(Pane::Right) };
-        let m = claim.member_in(right_member.article).or(claim.members.first());
+        let m = claim.members.iter().find(|m| m.at == r).or(claim.members.first());
         if let Some(m) = m {
             let mut ev = vec![Span::styled(format!("Matched ({:.2}) on ", m.similarity), t.dim)];
             let groups = evidence_groups(&m.evidence);

@@ -26,6 +26,9 @@ pub fn update(app: &mut App, action: Action) {
         _ => {}
     }
     app.status = None;
+    if matches!(action, Action::OpenOverview | Action::OpenClaims | Action::StartSearch) {
+        app.help = None;
+    }
     match action {
         Action::Quit => app.quit = true,
         Action::ToggleHelp => app.help = if app.help.is_some() { None } else { Some(0) },
@@ -897,6 +900,18 @@ mod tests {
         assert_eq!(app.help, None);
         app.press("? Esc").unwrap();
         assert_eq!(app.help, None);
+    }
+
+    #[test]
+    fn screens_opened_from_the_help_close_it() {
+        let mut app = app();
+        app.press("? o").unwrap();
+        assert_eq!((app.help, app.screen), (None, Screen::Overview));
+        app.press("? /").unwrap();
+        assert_eq!(app.help, None);
+        assert!(app.search.editing);
+        app.press("x").unwrap();
+        assert_eq!(app.search.query, "x");
     }
 
     #[test]

@@ -259,6 +259,8 @@ fn resizing_keeps_the_selection_visible() {
 #[test]
 fn readme_key_table_matches_the_keymap() {
     let generated = parallax::tui::keymap_markdown();
+    // `cargo test --test screens readme -- --nocapture` prints the table to paste.
+    println!("{generated}");
     for key in ["`j`", "`PgDn`", "`]`", "`Tab`", "`1`–`9`", "`Enter`", "`/`", "`?`", "`Esc`", "`q`"] {
         assert!(generated.contains(key), "{key} missing from the key table:\n{generated}");
     }

@@ -1,9 +1,146 @@
-//! The terminal reader: a layer over [`crate::analysis::Analysis`]. (Work in progress.)
+//! The terminal reader: a layer over [`crate::analysis::Analysis`].
+//!
+//! Elm shape: [`app::App`] is plain state, [`action::Action`] the intents, [`keymap`] the one
+//! table of keys, [`update::update`] the only mutation, [`view::render`] the only drawing. This
+//! file owns the terminal: it enters and leaves raw mode, runs the analysis on a worker thread
+//! so the first screen appears at once, and exits cleanly on `q`, SIGTERM, SIGHUP or a panic.
 
+pub mod action;
+pub mod app;
+#[doc(hidden)]
+pub mod fixture;
+pub mod keymap;
+pub mod query;
+pub mod update;
+pub mod view;
+pub mod wrap;
+
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
+use std::thread;
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+
+pub use keymap::keymap_markdown;
+
+use crate::analysis::Analysis;
 use crate::corpus::Corpus;
 
+/// Name of the analysis thread; a panic there is reported in the reader, not on the screen.
+const WORKER: &str = "parallax-analysis";
+
+/// The last panic message of the worker thread.
+static WORKER_PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+/// Leaves mouse capture however the reader ends (raw mode and the alternate screen are left by
+/// `ratatui::restore`).
+struct MouseGuard;
+
+impl MouseGuard {
+    fn new() -> Self {
+        let _ = execute!(io::stdout(), EnableMouseCapture);
+        MouseGuard
+    }
+}
+
+impl Drop for MouseGuard {
+    fn drop(&mut self) {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        let _ = io::stdout().flush();
+    }
+}
+
+/// Whether colour is allowed: `NO_COLOR` set to anything non-empty turns it off.
+pub fn color_enabled() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
 /// Opens the reader on `corpus` and returns when the user quits.
-pub fn run(corpus: Corpus) -> std::io::Result<()> {
-    let _ = corpus;
+pub fn run(corpus: Corpus) -> io::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+
+    let (tx, rx) = mpsc::channel();
+    let work = corpus.clone();
+    thread::Builder::new().name(WORKER.into()).spawn(move || {
+        let _ = tx.send(Analysis::new(work));
+    })?;
+
+    let mut terminal = ratatui::try_init()?;
+    // ratatui's hook restores the terminal; it must not fire for the worker thread, whose
+    // panic becomes a message, and it must also leave mouse capture.
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if thread::current().name() == Some(WORKER) {
+            if let Ok(mut slot) = WORKER_PANIC.lock() {
+                let payload = info.payload();
+                let msg = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "panic".into());
+                *slot = Some(msg);
+            }
+            return;
+        }
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        ratatui_hook(info);
+    }));
+    let guard = MouseGuard::new();
+    let size = terminal.size()?;
+    let mut app = app::App::analysing(corpus, ratatui::layout::Rect::new(0, 0, size.width, size.height));
+    app.theme = view::theme::Theme::new(color_enabled());
+    update::sync(&mut app);
+    let result = event_loop(&mut terminal, &mut app, &rx, &stop);
+    drop(guard);
+    ratatui::restore();
+    let _ = std::panic::take_hook();
+    result
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut app::App,
+    rx: &mpsc::Receiver<Analysis>,
+    stop: &AtomicBool,
+) -> io::Result<()> {
+    let started = std::time::Instant::now();
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        if matches!(app.phase, app::Phase::Analysing { .. }) {
+            match rx.try_recv() {
+                Ok(analysis) => app.finish_analysis(analysis),
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    let why = WORKER_PANIC
+                        .lock()
+                        .ok()
+                        .and_then(|s| s.clone())
+                        .unwrap_or_else(|| "worker stopped".into());
+                    app.phase = app::Phase::Failed(why);
+                }
+                Err(mpsc::TryRecvError::Empty) => {}
+            }
+        }
+        terminal.draw(|frame| view::render(app, frame))?;
+        let analysing = matches!(app.phase, app::Phase::Analysing { .. });
+        let timeout = Duration::from_millis(if analysing { 80 } else { 250 });
+        if event::poll(timeout)? {
+            app.handle_event(event::read()?);
+            // Drain what is already queued (fast key repeat, wheel bursts) before redrawing.
+            while event::poll(Duration::ZERO)? {
+                app.handle_event(event::read()?);
+                if app.quit {
+                    break;
+                }
+            }
+        } else if analysing {
+            let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+            update::update(app, action::Action::Tick { elapsed_ms });
+        }
+    }
     Ok(())
 }

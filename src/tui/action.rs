@@ -1,0 +1,162 @@
+//! The intents a user can express. Keys and mouse events become an [`Action`]; only
+//! [`crate::tui::update::update`] turns an action into a change of state.
+
+/// One thing the user asked for. The keymap binds keys to these; mouse and terminal events
+/// produce the internal ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave parallax.
+    Quit,
+    /// Close the overlay or screen on top and return to the one below.
+    Back,
+    /// Open or close the key help.
+    ToggleHelp,
+    /// Select the next passage of the focused article.
+    NextPassage,
+    /// Select the previous passage of the focused article.
+    PrevPassage,
+    /// Move a page down.
+    PageDown,
+    /// Move a page up.
+    PageUp,
+    /// Go to the first passage or line.
+    Top,
+    /// Go to the last passage or line.
+    Bottom,
+    /// Move the cursor or the view one line down.
+    Down,
+    /// Move the cursor or the view one line up.
+    Up,
+    /// Select the next passage that belongs to a claim.
+    NextClaim,
+    /// Select the previous passage that belongs to a claim.
+    PrevClaim,
+    /// Select the next passage with a discrepancy.
+    NextDiscrepancy,
+    /// Select the previous passage with a discrepancy.
+    PrevDiscrepancy,
+    /// Move the focus to the other pane.
+    SwitchFocus,
+    /// Show the next article in the focused pane.
+    NextArticle,
+    /// Show the previous article in the focused pane.
+    PrevArticle,
+    /// Show article N (1-based) in the focused pane.
+    ShowArticle(u8),
+    /// Open the claim view of the selected passage.
+    OpenClaim,
+    /// Open or close the claims × articles overview.
+    OpenOverview,
+    /// Open or close the fuzzy claims list.
+    OpenClaims,
+    /// Start typing a search across the whole corpus.
+    StartSearch,
+    /// Go to the next search result.
+    NextHit,
+    /// Go to the previous search result.
+    PrevHit,
+    /// Change the order of the overview rows.
+    CycleSort,
+    /// Act on the highlighted row: jump to its claim.
+    Confirm,
+    /// Finish typing the search and keep its results.
+    SubmitSearch,
+    /// Type one character into the input line.
+    Input(char),
+    /// Delete the character before the cursor of the input line.
+    Backspace,
+    /// Clear the input line.
+    ClearInput,
+    /// Scroll the pane under the mouse by some rows (negative: up). Internal.
+    Scroll { column: u16, row: u16, delta: i16 },
+    /// Select what is under the mouse. Internal.
+    Click { column: u16, row: u16 },
+    /// The terminal now has this size. Internal.
+    Resize { width: u16, height: u16 },
+    /// Time passed while the analysis runs: milliseconds since it started. Internal.
+    Tick { elapsed_ms: u64 },
+}
+
+impl Action {
+    /// A stable snake_case name, for messages and a future key-config file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Back => "back",
+            Action::ToggleHelp => "toggle_help",
+            Action::NextPassage => "next_passage",
+            Action::PrevPassage => "prev_passage",
+            Action::PageDown => "page_down",
+            Action::PageUp => "page_up",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::Down => "move or scroll down",
+            Action::Up => "move or scroll up",
+            Action::NextClaim => "next_claim",
+            Action::PrevClaim => "prev_claim",
+            Action::NextDiscrepancy => "next_discrepancy",
+            Action::PrevDiscrepancy => "prev_discrepancy",
+            Action::SwitchFocus => "switch_focus",
+            Action::NextArticle => "next_article",
+            Action::PrevArticle => "prev_article",
+            Action::ShowArticle(_) => "show_article",
+            Action::OpenClaim => "open_claim",
+            Action::OpenOverview => "open_overview",
+            Action::OpenClaims => "open_claims",
+            Action::StartSearch => "start_search",
+            Action::NextHit => "next_hit",
+            Action::PrevHit => "prev_hit",
+            Action::CycleSort => "cycle_sort",
+            Action::Confirm => "confirm",
+            Action::SubmitSearch => "submit_search",
+            Action::Input(_) => "input",
+            Action::Backspace => "backspace",
+            Action::ClearInput => "clear_input",
+            Action::Scroll { .. } => "scroll",
+            Action::Click { .. } => "click",
+            Action::Resize { .. } => "resize",
+            Action::Tick { .. } => "tick",
+        }
+    }
+
+    /// What the action does, in the words of the help overlay and the README key table.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Back => "back / close",
+            Action::ToggleHelp => "help: every key",
+            Action::NextPassage => "next passage",
+            Action::PrevPassage => "previous passage",
+            Action::PageDown => "page down",
+            Action::PageUp => "page up",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::Down => "move or scroll down",
+            Action::Up => "move or scroll up",
+            Action::NextClaim => "next matched claim",
+            Action::PrevClaim => "previous matched claim",
+            Action::NextDiscrepancy => "next discrepancy",
+            Action::PrevDiscrepancy => "previous discrepancy",
+            Action::SwitchFocus => "switch focus between the panes",
+            Action::NextArticle => "next article in the focused pane",
+            Action::PrevArticle => "previous article in the focused pane",
+            Action::ShowArticle(_) => "show article 1–9 in the focused pane",
+            Action::OpenClaim => "claim view: every article's wording",
+            Action::OpenOverview => "overview: claims × articles",
+            Action::OpenClaims => "claims list with fuzzy filter",
+            Action::StartSearch => "search the whole corpus",
+            Action::NextHit => "next search result",
+            Action::PrevHit => "previous search result",
+            Action::CycleSort => "sort by coverage / disagreement / order",
+            Action::Confirm => "jump to the claim",
+            Action::SubmitSearch => "keep the results and go back to reading",
+            Action::Input(_) => "type",
+            Action::Backspace => "delete a character",
+            Action::ClearInput => "clear the input",
+            Action::Scroll { .. } => "scroll",
+            Action::Click { .. } => "select",
+            Action::Resize { .. } => "resize",
+            Action::Tick { .. } => "tick",
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! A small hand-made analysis for the reader's tests: three articles, three claims and four
+//! discrepancies of different kinds, independent of the aligner. Hidden from the docs; only
+//! tests use it.
+
+use crate::analysis::{
+    Analysis, Claim, Discrepancy, DiscrepancyKind, Evidence, EvidenceKind, Member, PassageRef,
+};
+use crate::corpus::Corpus;
+
+pub const LEDGER: &str = "---
+title: Cloud outage blamed on AI tool
+source: The Daily Ledger
+---
+Cloud outage blamed on AI tool
+The outage lasted 13 hours on Monday, according to engineers who worked through the night to restore the service. Amazon said the cause was user error, not AI.
+Engineers restored service in one of two regions.
+A spokesperson called the report \"entirely foreseeable\".
+";
+
+pub const WIRE: &str = "---
+title: AI tool caused cloud outage, report says
+source: Tech Wire
+---
+AI tool caused cloud outage, report says
+The outage lasted 15 hours on Tuesday, according to engineers who worked through the night to restore the service.
+Amazon denied that AI was to blame.
+Service came back in one of 39 regions.
+Analysts said the failure was unsurprising.
+";
+
+pub const TOKYO: &str = "---
+title: 東京 outage report 😀
+source: Nikkei Digest
+---
+東京 outage report 😀
+The disruption lasted 13 hours, engineers said.
+Service returned in one of two regions (東京 and 大阪) 😀.
+";
+
+/// The passage of article `article` whose text contains `needle`.
+pub fn find(analysis_corpus: &Corpus, article: usize, needle: &str) -> PassageRef {
+    let a = &analysis_corpus.articles[article];
+    let passage = (0..a.passages.len()).find(|&p| a.passage_text(p).contains(needle)).unwrap_or(0);
+    PassageRef { article, passage }
+}
+
+fn ev(kind: EvidenceKind, text: &str) -> Evidence {
+    Evidence { kind, text: text.into() }
+}
+
+/// The three-article fixture with its claims and discrepancies.
+pub fn analysis() -> Analysis {
+    let corpus = Corpus::from_texts([("1-ledger.md", LEDGER), ("2-wire.md", WIRE), ("3-tokyo.md", TOKYO)]);
+    let f = |a, n| find(&corpus, a, n);
+    let member = |at, similarity, evidence| Member { at, similarity, evidence };
+    let claims = vec![
+        Claim {
+            id: 0,
+            score: 0.71,
+            members: vec![
+                member(
+                    f(0, "outage lasted"),
+                    0.8,
+                    vec![ev(EvidenceKind::Term, "outage"), ev(EvidenceKind::Number, "hours")],
+                ),
+                member(
+                    f(1, "outage lasted"),
+                    0.8,
+                    vec![ev(EvidenceKind::Term, "outage"), ev(EvidenceKind::Term, "engineers")],
+                ),
+                member(f(2, "disruption"), 0.55, vec![ev(EvidenceKind::Number, "13 hours")]),
+            ],
+        },
+        Claim {
+            id: 1,
+            score: 0.42,
+            members: vec![
+                member(
+                    f(0, "user error"),
+                    0.42,
+                    vec![ev(EvidenceKind::Name, "Amazon"), ev(EvidenceKind::Term, "AI")],
+                ),
+                member(
+                    f(1, "denied"),
+                    0.42,
+                    vec![ev(EvidenceKind::Name, "Amazon"), ev(EvidenceKind::Term, "AI")],
+                ),
+            ],
+        },
+        Claim {
+            id: 2,
+            score: 0.6,
+            members: vec![
+                member(f(0, "restored service"), 0.6, vec![ev(EvidenceKind::Term, "regions")]),
+                member(f(1, "came back"), 0.5, vec![ev(EvidenceKind::Term, "regions")]),
+                member(
+                    f(2, "returned"),
+                    0.7,
+                    vec![ev(EvidenceKind::Number, "two"), ev(EvidenceKind::Term, "regions")],
+                ),
+            ],
+        },
+    ];
+    let discrepancies = vec![
+        Discrepancy {
+            id: 0,
+            kind: DiscrepancyKind::Number,
+            claim: 0,
+            members: vec![f(0, "outage lasted"), f(1, "outage lasted")],
+            detail: "13 hours vs 15 hours".into(),
+        },
+        Discrepancy {
+            id: 1,
+            kind: DiscrepancyKind::Date,
+            claim: 0,
+            members: vec![f(0, "outage lasted"), f(1, "outage lasted")],
+            detail: "Monday vs Tuesday".into(),
+        },
+        Discrepancy {
+            id: 2,
+            kind: DiscrepancyKind::Negation,
+            claim: 1,
+            members: vec![f(0, "user error"), f(1, "denied")],
+            detail: "not AI vs denied that AI was to blame".into(),
+        },
+        Discrepancy {
+            id: 3,
+            kind: DiscrepancyKind::Scope,
+            claim: 2,
+            members: vec![f(0, "restored service"), f(1, "came back")],
+            detail: "one of two regions vs one of 39 regions".into(),
+        },
+    ];
+    Analysis::from_parts(corpus, claims, discrepancies)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fixture_passages_are_where_the_claims_say() {
+        let a = super::analysis();
+        for c in &a.claims {
+            for m in &c.members {
+                assert!(m.at.passage > 0, "claim {} member {:?} fell back to the title", c.id, m.at);
+            }
+        }
+        assert_eq!(a.text(a.claims[1].members[0].at), "Amazon said the cause was user error, not AI.");
+    }
+}

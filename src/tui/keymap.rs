@@ -1,0 +1,555 @@
+//! The one keymap table. It drives dispatch, the footer hints, the `?` help overlay and the
+//! README key table, so what the help says is what the keys do.
+//!
+//! Keys `a e t x u A` are left free in Compare for annotations (issue 4).
+
+use std::fmt;
+use std::str::FromStr;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+
+/// Which set of bindings applies. `Global` bindings apply in every mode that does not bind the
+/// key itself, except that in the text-input modes a plain character is typed instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Global,
+    Compare,
+    Claim,
+    Overview,
+    Claims,
+    Search,
+    Help,
+}
+
+impl Mode {
+    /// All modes in the order the help shows them.
+    pub const ALL: [Mode; 7] =
+        [Mode::Compare, Mode::Claim, Mode::Overview, Mode::Claims, Mode::Search, Mode::Help, Mode::Global];
+
+    /// The heading of this mode in the help and the README.
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Global => "Everywhere",
+            Mode::Compare => "Compare",
+            Mode::Claim => "Claim view",
+            Mode::Overview => "Overview",
+            Mode::Claims => "Claims list",
+            Mode::Search => "Search input",
+            Mode::Help => "Help",
+        }
+    }
+
+    /// The short badge on the status line.
+    pub fn badge(self) -> &'static str {
+        match self {
+            Mode::Global | Mode::Compare => "COMPARE",
+            Mode::Claim => "CLAIM",
+            Mode::Overview => "OVERVIEW",
+            Mode::Claims => "CLAIMS",
+            Mode::Search => "SEARCH",
+            Mode::Help => "HELP",
+        }
+    }
+
+    /// Whether plain characters are typed into an input line in this mode.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Mode::Claims | Mode::Search)
+    }
+}
+
+/// A key with its modifiers, printable and parseable (`j`, `ctrl-n`, `PgDn`, `shift-Tab`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct KeySpec {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl KeySpec {
+    pub const fn key(code: KeyCode) -> Self {
+        KeySpec { code, mods: KeyModifiers::NONE }
+    }
+
+    pub const fn ch(c: char) -> Self {
+        KeySpec::key(KeyCode::Char(c))
+    }
+
+    pub const fn ctrl(c: char) -> Self {
+        KeySpec { code: KeyCode::Char(c), mods: KeyModifiers::CONTROL }
+    }
+
+    /// Normalises a terminal key event: the case of a character already says shift.
+    pub fn from_event(ev: KeyEvent) -> Self {
+        let mut mods = ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let code = match ev.code {
+            KeyCode::Char(c) => {
+                mods.remove(KeyModifiers::SHIFT);
+                if mods.contains(KeyModifiers::CONTROL) {
+                    KeyCode::Char(c.to_ascii_lowercase())
+                } else {
+                    ev.code
+                }
+            }
+            KeyCode::BackTab => {
+                mods.remove(KeyModifiers::SHIFT);
+                KeyCode::BackTab
+            }
+            other => other,
+        };
+        KeySpec { code, mods }
+    }
+}
+
+impl fmt::Display for KeySpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            f.write_str("ctrl-")?;
+        }
+        if self.mods.contains(KeyModifiers::ALT) {
+            f.write_str("alt-")?;
+        }
+        if self.mods.contains(KeyModifiers::SHIFT) {
+            f.write_str("shift-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("Space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Down => f.write_str("↓"),
+            KeyCode::Up => f.write_str("↑"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
+            KeyCode::PageDown => f.write_str("PgDn"),
+            KeyCode::PageUp => f.write_str("PgUp"),
+            KeyCode::Home => f.write_str("Home"),
+            KeyCode::End => f.write_str("End"),
+            KeyCode::Enter => f.write_str("Enter"),
+            KeyCode::Esc => f.write_str("Esc"),
+            KeyCode::Tab => f.write_str("Tab"),
+            KeyCode::BackTab => f.write_str("shift-Tab"),
+            KeyCode::Backspace => f.write_str("Backspace"),
+            KeyCode::F(n) => write!(f, "F{n}"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+impl FromStr for KeySpec {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let mut mods = KeyModifiers::NONE;
+        let mut rest = s;
+        loop {
+            if let Some(r) = rest.strip_prefix("ctrl-") {
+                mods |= KeyModifiers::CONTROL;
+                rest = r;
+            } else if let Some(r) = rest.strip_prefix("alt-") {
+                mods |= KeyModifiers::ALT;
+                rest = r;
+            } else {
+                break;
+            }
+        }
+        let code = match rest {
+            "Space" => KeyCode::Char(' '),
+            "↓" | "Down" => KeyCode::Down,
+            "↑" | "Up" => KeyCode::Up,
+            "←" | "Left" => KeyCode::Left,
+            "→" | "Right" => KeyCode::Right,
+            "PgDn" => KeyCode::PageDown,
+            "PgUp" => KeyCode::PageUp,
+            "Home" => KeyCode::Home,
+            "End" => KeyCode::End,
+            "Enter" => KeyCode::Enter,
+            "Esc" => KeyCode::Esc,
+            "Tab" => KeyCode::Tab,
+            "shift-Tab" => KeyCode::BackTab,
+            "Backspace" => KeyCode::Backspace,
+            _ => {
+                let mut chars = rest.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => KeyCode::Char(c),
+                    _ => return Err(format!("unknown key `{s}`")),
+                }
+            }
+        };
+        Ok(KeySpec { code, mods })
+    }
+}
+
+/// One row of the keymap.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub mode: Mode,
+    pub key: KeySpec,
+    pub action: Action,
+    /// Label in the footer hints; bindings with the same label share one hint (`j/k passage`).
+    pub hint: Option<&'static str>,
+    /// What the key does here, when the action's own description is too general.
+    pub what: Option<&'static str>,
+}
+
+impl Binding {
+    /// The description shown in the help and the README.
+    pub fn describe(&self) -> &'static str {
+        self.what.unwrap_or_else(|| self.action.describe())
+    }
+}
+
+const fn b(mode: Mode, key: KeySpec, action: Action, hint: Option<&'static str>) -> Binding {
+    Binding { mode, key, action, hint, what: None }
+}
+
+/// A binding with its own description.
+const fn bw(
+    mode: Mode,
+    key: KeySpec,
+    action: Action,
+    hint: Option<&'static str>,
+    what: &'static str,
+) -> Binding {
+    Binding { mode, key, action, hint, what: Some(what) }
+}
+
+use Action as A;
+use KeyCode as K;
+use Mode as M;
+
+/// Every key binding, in the order the help lists them.
+pub static KEYMAP: &[Binding] = &[
+    // Compare
+    b(M::Compare, KeySpec::ch('j'), A::NextPassage, Some("passage")),
+    b(M::Compare, KeySpec::ch('k'), A::PrevPassage, Some("passage")),
+    b(M::Compare, KeySpec::key(K::Down), A::NextPassage, None),
+    b(M::Compare, KeySpec::key(K::Up), A::PrevPassage, None),
+    b(M::Compare, KeySpec::ch('J'), A::PageDown, None),
+    b(M::Compare, KeySpec::ch('K'), A::PageUp, None),
+    b(M::Compare, KeySpec::key(K::PageDown), A::PageDown, None),
+    b(M::Compare, KeySpec::key(K::PageUp), A::PageUp, None),
+    b(M::Compare, KeySpec::ch('g'), A::Top, None),
+    b(M::Compare, KeySpec::ch('G'), A::Bottom, None),
+    b(M::Compare, KeySpec::key(K::Home), A::Top, None),
+    b(M::Compare, KeySpec::key(K::End), A::Bottom, None),
+    b(M::Compare, KeySpec::ch('n'), A::NextClaim, Some("claim")),
+    b(M::Compare, KeySpec::ch('N'), A::PrevClaim, Some("claim")),
+    b(M::Compare, KeySpec::ch(']'), A::NextDiscrepancy, Some("discrepancy")),
+    b(M::Compare, KeySpec::ch('['), A::PrevDiscrepancy, Some("discrepancy")),
+    b(M::Compare, KeySpec::key(K::Tab), A::SwitchFocus, Some("pane")),
+    b(M::Compare, KeySpec::key(K::BackTab), A::SwitchFocus, None),
+    b(M::Compare, KeySpec::ch('l'), A::NextArticle, Some("article")),
+    b(M::Compare, KeySpec::ch('h'), A::PrevArticle, Some("article")),
+    b(M::Compare, KeySpec::key(K::Right), A::NextArticle, None),
+    b(M::Compare, KeySpec::key(K::Left), A::PrevArticle, None),
+    b(M::Compare, KeySpec::ch('1'), A::ShowArticle(1), None),
+    b(M::Compare, KeySpec::ch('2'), A::ShowArticle(2), None),
+    b(M::Compare, KeySpec::ch('3'), A::ShowArticle(3), None),
+    b(M::Compare, KeySpec::ch('4'), A::ShowArticle(4), None),
+    b(M::Compare, KeySpec::ch('5'), A::ShowArticle(5), None),
+    b(M::Compare, KeySpec::ch('6'), A::ShowArticle(6), None),
+    b(M::Compare, KeySpec::ch('7'), A::ShowArticle(7), None),
+    b(M::Compare, KeySpec::ch('8'), A::ShowArticle(8), None),
+    b(M::Compare, KeySpec::ch('9'), A::ShowArticle(9), None),
+    b(M::Compare, KeySpec::key(K::Enter), A::OpenClaim, Some("claim view")),
+    b(M::Compare, KeySpec::ctrl('n'), A::NextHit, Some("result")),
+    b(M::Compare, KeySpec::ctrl('p'), A::PrevHit, Some("result")),
+    bw(M::Compare, KeySpec::key(K::Esc), A::Back, None, "clear the search"),
+    // Claim view
+    b(M::Claim, KeySpec::ch('j'), A::Down, Some("scroll")),
+    b(M::Claim, KeySpec::ch('k'), A::Up, Some("scroll")),
+    b(M::Claim, KeySpec::key(K::Down), A::Down, None),
+    b(M::Claim, KeySpec::key(K::Up), A::Up, None),
+    b(M::Claim, KeySpec::ch('J'), A::PageDown, None),
+    b(M::Claim, KeySpec::ch('K'), A::PageUp, None),
+    b(M::Claim, KeySpec::key(K::PageDown), A::PageDown, None),
+    b(M::Claim, KeySpec::key(K::PageUp), A::PageUp, None),
+    b(M::Claim, KeySpec::ch('g'), A::Top, None),
+    b(M::Claim, KeySpec::ch('G'), A::Bottom, None),
+    bw(M::Claim, KeySpec::ch('n'), A::NextClaim, Some("claim"), "next claim"),
+    bw(M::Claim, KeySpec::ch('N'), A::PrevClaim, Some("claim"), "previous claim"),
+    bw(
+        M::Claim,
+        KeySpec::ch(']'),
+        A::NextDiscrepancy,
+        Some("disagreeing claim"),
+        "next claim with a discrepancy",
+    ),
+    bw(
+        M::Claim,
+        KeySpec::ch('['),
+        A::PrevDiscrepancy,
+        Some("disagreeing claim"),
+        "previous claim with a discrepancy",
+    ),
+    bw(M::Claim, KeySpec::key(K::Enter), A::Back, None, "back to Compare, on this claim"),
+    bw(M::Claim, KeySpec::key(K::Esc), A::Back, Some("back"), "back to Compare, on this claim"),
+    // Overview
+    b(M::Overview, KeySpec::ch('j'), A::Down, Some("move")),
+    b(M::Overview, KeySpec::ch('k'), A::Up, Some("move")),
+    b(M::Overview, KeySpec::key(K::Down), A::Down, None),
+    b(M::Overview, KeySpec::key(K::Up), A::Up, None),
+    b(M::Overview, KeySpec::ch('J'), A::PageDown, None),
+    b(M::Overview, KeySpec::ch('K'), A::PageUp, None),
+    b(M::Overview, KeySpec::key(K::PageDown), A::PageDown, None),
+    b(M::Overview, KeySpec::key(K::PageUp), A::PageUp, None),
+    b(M::Overview, KeySpec::ch('g'), A::Top, None),
+    b(M::Overview, KeySpec::ch('G'), A::Bottom, None),
+    b(M::Overview, KeySpec::ch('s'), A::CycleSort, Some("sort")),
+    b(M::Overview, KeySpec::key(K::Enter), A::Confirm, Some("jump")),
+    bw(M::Overview, KeySpec::key(K::Esc), A::Back, Some("back"), "back to Compare"),
+    // Claims list
+    b(M::Claims, KeySpec::key(K::Down), A::Down, Some("move")),
+    b(M::Claims, KeySpec::key(K::Up), A::Up, Some("move")),
+    b(M::Claims, KeySpec::ctrl('n'), A::Down, None),
+    b(M::Claims, KeySpec::ctrl('p'), A::Up, None),
+    b(M::Claims, KeySpec::ctrl('j'), A::Down, None),
+    b(M::Claims, KeySpec::ctrl('k'), A::Up, None),
+    b(M::Claims, KeySpec::key(K::PageDown), A::PageDown, None),
+    b(M::Claims, KeySpec::key(K::PageUp), A::PageUp, None),
+    b(M::Claims, KeySpec::key(K::Enter), A::Confirm, Some("jump")),
+    b(M::Claims, KeySpec::key(K::Backspace), A::Backspace, None),
+    b(M::Claims, KeySpec::ctrl('u'), A::ClearInput, Some("clear")),
+    bw(M::Claims, KeySpec::key(K::Esc), A::Back, Some("back"), "back to Compare"),
+    // Search input
+    b(M::Search, KeySpec::key(K::Enter), A::SubmitSearch, Some("keep")),
+    b(M::Search, KeySpec::key(K::Down), A::NextHit, Some("result")),
+    b(M::Search, KeySpec::key(K::Up), A::PrevHit, Some("result")),
+    b(M::Search, KeySpec::ctrl('n'), A::NextHit, None),
+    b(M::Search, KeySpec::ctrl('p'), A::PrevHit, None),
+    b(M::Search, KeySpec::key(K::Backspace), A::Backspace, None),
+    b(M::Search, KeySpec::ctrl('u'), A::ClearInput, Some("clear")),
+    bw(
+        M::Search,
+        KeySpec::key(K::Esc),
+        A::Back,
+        Some("cancel"),
+        "cancel and return to where the search began",
+    ),
+    // Help
+    b(M::Help, KeySpec::ch('j'), A::Down, Some("scroll")),
+    b(M::Help, KeySpec::ch('k'), A::Up, Some("scroll")),
+    b(M::Help, KeySpec::key(K::Down), A::Down, None),
+    b(M::Help, KeySpec::key(K::Up), A::Up, None),
+    b(M::Help, KeySpec::ch('J'), A::PageDown, None),
+    b(M::Help, KeySpec::ch('K'), A::PageUp, None),
+    b(M::Help, KeySpec::key(K::PageDown), A::PageDown, None),
+    b(M::Help, KeySpec::key(K::PageUp), A::PageUp, None),
+    b(M::Help, KeySpec::ch('g'), A::Top, None),
+    b(M::Help, KeySpec::ch('G'), A::Bottom, None),
+    bw(M::Help, KeySpec::key(K::Esc), A::Back, Some("close"), "close the help"),
+    bw(M::Help, KeySpec::ch('?'), A::Back, None, "close the help"),
+    // Everywhere
+    b(M::Global, KeySpec::ch('o'), A::OpenOverview, Some("overview")),
+    b(M::Global, KeySpec::ch('c'), A::OpenClaims, Some("claims")),
+    b(M::Global, KeySpec::ch('/'), A::StartSearch, Some("search")),
+    b(M::Global, KeySpec::ch('?'), A::ToggleHelp, Some("help")),
+    b(M::Global, KeySpec::ch('q'), A::Quit, Some("quit")),
+    b(M::Global, KeySpec::ctrl('c'), A::Quit, None),
+];
+
+/// The action bound to `key` in `mode`, falling back to the global bindings; in a text-input
+/// mode a plain character is typed.
+pub fn lookup(mode: Mode, key: KeySpec) -> Option<Action> {
+    let find = |m: Mode| KEYMAP.iter().find(|b| b.mode == m && b.key == key).map(|b| b.action);
+    if let Some(a) = find(mode) {
+        return Some(a);
+    }
+    if mode.takes_text()
+        && let KeyCode::Char(c) = key.code
+        && !key.mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        return Some(Action::Input(c));
+    }
+    find(Mode::Global)
+}
+
+/// Footer hints for `mode`: `(keys, label)` pairs such as `("j/k", "passage")`, the mode's own
+/// first, then the global ones it does not shadow.
+pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
+    let mut out: Vec<(String, &'static str)> = Vec::new();
+    let mut push = |b: &Binding| {
+        let Some(label) = b.hint else { return };
+        if let Some(slot) = out.iter_mut().find(|(_, l)| *l == label) {
+            slot.0.push('/');
+            slot.0.push_str(&b.key.to_string());
+        } else {
+            out.push((b.key.to_string(), label));
+        }
+    };
+    KEYMAP.iter().filter(|b| b.mode == mode).for_each(&mut push);
+    if !mode.takes_text() {
+        for g in KEYMAP.iter().filter(|b| b.mode == Mode::Global) {
+            let shadowed = KEYMAP.iter().any(|b| b.mode == mode && b.key == g.key);
+            let useless = matches!((mode, g.action), (Mode::Help, Action::ToggleHelp));
+            if !shadowed && !useless {
+                push(g);
+            }
+        }
+    }
+    out
+}
+
+/// The bindings of one mode grouped by what they do: `(keys, description)`, in table order.
+pub fn groups(mode: Mode) -> Vec<(Vec<KeySpec>, &'static str)> {
+    let mut out: Vec<(Vec<KeySpec>, &'static str)> = Vec::new();
+    for b in KEYMAP.iter().filter(|b| b.mode == mode) {
+        let d = b.describe();
+        if let Some(slot) = out.iter_mut().find(|(_, x)| *x == d) {
+            slot.0.push(b.key);
+        } else {
+            out.push((vec![b.key], d));
+        }
+    }
+    out
+}
+
+/// Prints a group of keys, shortening `1 2 … 9` to `1–9`.
+pub fn join_keys(keys: &[KeySpec], sep: &str, wrap: &str) -> String {
+    let digits: Vec<char> = keys
+        .iter()
+        .filter_map(|k| match k.code {
+            KeyCode::Char(c) if c.is_ascii_digit() && k.mods.is_empty() => Some(c),
+            _ => None,
+        })
+        .collect();
+    if digits.len() == keys.len() && digits.len() > 2 {
+        let first = digits[0];
+        let last = digits[digits.len() - 1];
+        return format!("{wrap}{first}{wrap}–{wrap}{last}{wrap}");
+    }
+    keys.iter().map(|k| format!("{wrap}{k}{wrap}")).collect::<Vec<_>>().join(sep)
+}
+
+/// The key table in Markdown, one section per mode, for the README.
+pub fn keymap_markdown() -> String {
+    let mut s = String::new();
+    for mode in Mode::ALL {
+        let groups = groups(mode);
+        if groups.is_empty() {
+            continue;
+        }
+        s.push_str(&format!("**{}**\n\n| keys | action |\n|---|---|\n", mode.title()));
+        for (keys, d) in groups {
+            s.push_str(&format!("| {} | {d} |\n", join_keys(&keys, " ", "`")));
+        }
+        s.push('\n');
+    }
+    s.push_str(
+        "Mouse: the wheel scrolls the pane under the pointer; a click selects a passage, a row or a claim.\n",
+    );
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_mode() {
+        for (i, a) in KEYMAP.iter().enumerate() {
+            for b in &KEYMAP[i + 1..] {
+                assert!(!(a.mode == b.mode && a.key == b.key), "{:?} {} bound twice", a.mode, a.key);
+            }
+        }
+    }
+
+    #[test]
+    fn every_user_action_has_a_key() {
+        let user = [
+            A::Quit,
+            A::Back,
+            A::ToggleHelp,
+            A::NextPassage,
+            A::PrevPassage,
+            A::PageDown,
+            A::PageUp,
+            A::Top,
+            A::Bottom,
+            A::Down,
+            A::Up,
+            A::NextClaim,
+            A::PrevClaim,
+            A::NextDiscrepancy,
+            A::PrevDiscrepancy,
+            A::SwitchFocus,
+            A::NextArticle,
+            A::PrevArticle,
+            A::OpenClaim,
+            A::OpenOverview,
+            A::OpenClaims,
+            A::StartSearch,
+            A::NextHit,
+            A::PrevHit,
+            A::CycleSort,
+            A::Confirm,
+            A::SubmitSearch,
+            A::Backspace,
+            A::ClearInput,
+        ];
+        for a in user {
+            assert!(KEYMAP.iter().any(|b| b.action == a), "{} has no key", a.name());
+        }
+        for n in 1..=9 {
+            assert!(KEYMAP.iter().any(|b| b.action == A::ShowArticle(n)));
+        }
+    }
+
+    #[test]
+    fn keys_print_and_parse_back() {
+        for b in KEYMAP {
+            let s = b.key.to_string();
+            assert_eq!(s.parse::<KeySpec>(), Ok(b.key), "{s}");
+        }
+    }
+
+    #[test]
+    fn annotation_keys_stay_free_in_compare() {
+        for c in ['a', 'e', 't', 'x', 'u', 'A'] {
+            assert!(lookup(Mode::Compare, KeySpec::ch(c)).is_none(), "{c} is taken");
+        }
+    }
+
+    #[test]
+    fn issue_keys_are_bound() {
+        for (k, a) in [
+            ("j", A::NextPassage),
+            ("k", A::PrevPassage),
+            ("↓", A::NextPassage),
+            ("↑", A::PrevPassage),
+            ("J", A::PageDown),
+            ("K", A::PageUp),
+            ("PgDn", A::PageDown),
+            ("PgUp", A::PageUp),
+            ("g", A::Top),
+            ("G", A::Bottom),
+            ("n", A::NextClaim),
+            ("N", A::PrevClaim),
+            ("]", A::NextDiscrepancy),
+            ("[", A::PrevDiscrepancy),
+            ("Tab", A::SwitchFocus),
+            ("h", A::PrevArticle),
+            ("l", A::NextArticle),
+            ("←", A::PrevArticle),
+            ("→", A::NextArticle),
+            ("1", A::ShowArticle(1)),
+            ("9", A::ShowArticle(9)),
+            ("Enter", A::OpenClaim),
+            ("o", A::OpenOverview),
+            ("c", A::OpenClaims),
+            ("/", A::StartSearch),
+            ("?", A::ToggleHelp),
+            ("Esc", A::Back),
+            ("q", A::Quit),
+        ] {
+            let key: KeySpec = k.parse().unwrap();
+            assert_eq!(lookup(Mode::Compare, key), Some(a), "{k}");
+        }
+    }
+
+    #[test]
+    fn text_modes_type_characters() {
+        assert_eq!(lookup(Mode::Search, KeySpec::ch('q')), Some(A::Input('q')));
+        assert_eq!(lookup(Mode::Claims, KeySpec::ch('j')), Some(A::Input('j')));
+        assert_eq!(lookup(Mode::Search, KeySpec::ctrl('c')), Some(A::Quit));
+    }
+}

@@ -1,0 +1,226 @@
+//! Data the screens derive from the analysis: the overview order, the fuzzy claims filter and
+//! the corpus search. Pure functions, shared by update and view.
+
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+
+use super::app::{Hit, Sort};
+use crate::analysis::{Analysis, PassageRef};
+
+/// The reference wording of a claim: its first member's text.
+pub fn claim_label(analysis: &Analysis, claim: usize) -> &str {
+    analysis.claims.get(claim).and_then(|c| c.members.first()).map_or("", |m| analysis.text(m.at))
+}
+
+/// How many distinct articles carry a claim (a claim may hold several passages of one article).
+pub fn coverage(analysis: &Analysis, claim: usize) -> usize {
+    let Some(c) = analysis.claims.get(claim) else { return 0 };
+    let mut articles: Vec<usize> = c.members.iter().map(|m| m.at.article).collect();
+    articles.sort_unstable();
+    articles.dedup();
+    articles.len()
+}
+
+/// The distinct article numbers (1-based) of some passages, in order, joined by commas.
+pub fn article_numbers(refs: impl IntoIterator<Item = crate::analysis::PassageRef>) -> String {
+    let mut v: Vec<usize> = refs.into_iter().map(|r| r.article + 1).collect();
+    v.sort_unstable();
+    v.dedup();
+    v.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
+}
+
+/// The discrepancies of a claim with the same kind and detail merged: `(kind, detail, members)`.
+pub fn claim_discrepancies(
+    analysis: &Analysis,
+    claim: usize,
+) -> Vec<(crate::analysis::DiscrepancyKind, String, Vec<crate::analysis::PassageRef>)> {
+    let mut out: Vec<(crate::analysis::DiscrepancyKind, String, Vec<crate::analysis::PassageRef>)> =
+        Vec::new();
+    for d in analysis.discrepancies_of_claim(claim) {
+        if let Some(slot) = out.iter_mut().find(|(k, detail, _)| *k == d.kind && *detail == d.detail) {
+            slot.2.extend(d.members.iter().copied());
+            slot.2.sort_unstable();
+            slot.2.dedup();
+        } else {
+            out.push((d.kind, d.detail.clone(), d.members.clone()));
+        }
+    }
+    out
+}
+
+/// Number of discrepancies of a claim.
+pub fn disagreements(analysis: &Analysis, claim: usize) -> usize {
+    analysis.discrepancies_of_claim(claim).count()
+}
+
+/// Per-claim numbers the lists need on every frame, computed once per analysis.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimStats {
+    /// Distinct articles carrying each claim.
+    pub coverage: Vec<usize>,
+    /// Discrepancies of each claim.
+    pub disagreements: Vec<usize>,
+    /// Every member's wording, the label first: what the fuzzy filter matches.
+    pub haystacks: Vec<String>,
+    /// Chars of the label at the start of each haystack.
+    pub label_chars: Vec<u32>,
+}
+
+impl ClaimStats {
+    pub fn new(analysis: &Analysis) -> Self {
+        let n = analysis.claims.len();
+        let mut disagreements = vec![0; n];
+        for d in &analysis.discrepancies {
+            if let Some(x) = disagreements.get_mut(d.claim) {
+                *x += 1;
+            }
+        }
+        let mut haystacks = Vec::with_capacity(n);
+        let mut label_chars = Vec::with_capacity(n);
+        for claim in &analysis.claims {
+            let label = claim_label(analysis, claim.id);
+            let mut hay = label.to_string();
+            let mut seen = vec![label];
+            for m in claim.members.iter().skip(1) {
+                let t = analysis.text(m.at);
+                if !seen.contains(&t) {
+                    seen.push(t);
+                    hay.push_str(" \u{2502} ");
+                    hay.push_str(t);
+                }
+            }
+            haystacks.push(hay);
+            label_chars.push(u32::try_from(label.chars().count()).unwrap_or(u32::MAX));
+        }
+        ClaimStats {
+            coverage: (0..n).map(|c| coverage(analysis, c)).collect(),
+            disagreements,
+            haystacks,
+            label_chars,
+        }
+    }
+}
+
+/// Claim ids in the order of the overview.
+pub fn overview_rows(stats: &ClaimStats, sort: Sort) -> Vec<usize> {
+    let mut ids: Vec<usize> = (0..stats.coverage.len()).collect();
+    let key = |c: usize| (std::cmp::Reverse(stats.coverage[c]), std::cmp::Reverse(stats.disagreements[c]));
+    match sort {
+        Sort::Coverage => ids.sort_by_key(|&c| (key(c), c)),
+        Sort::Disagreement => ids.sort_by_key(|&c| (key(c).1, key(c).0, c)),
+        Sort::Order => {}
+    }
+    ids
+}
+
+/// One claim that passes the filter, with the char positions of the label that matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimMatch {
+    pub claim: usize,
+    pub score: u32,
+    /// Char indices into [`claim_label`] to highlight.
+    pub indices: Vec<u32>,
+}
+
+/// Fuzzy-filters the claims by every member's wording (nucleo, smart case), best first. An empty
+/// query keeps every claim in order.
+pub fn filter_claims(stats: &ClaimStats, query: &str) -> Vec<ClaimMatch> {
+    if query.trim().is_empty() {
+        return (0..stats.haystacks.len())
+            .map(|claim| ClaimMatch { claim, score: 0, indices: Vec::new() })
+            .collect();
+    }
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
+    let mut buf = Vec::new();
+    let mut out = Vec::new();
+    for (claim, hay) in stats.haystacks.iter().enumerate() {
+        let mut indices = Vec::new();
+        let hs = Utf32Str::new(hay, &mut buf);
+        if let Some(score) = pattern.indices(hs, &mut matcher, &mut indices) {
+            let n = stats.label_chars[claim];
+            indices.sort_unstable();
+            indices.dedup();
+            indices.retain(|&i| i < n);
+            out.push(ClaimMatch { claim, score, indices });
+        }
+    }
+    out.sort_by(|a, b| b.score.cmp(&a.score).then(a.claim.cmp(&b.claim)));
+    out
+}
+
+/// Every case-insensitive occurrence of `query` inside a passage, in corpus order.
+pub fn search(analysis: &Analysis, query: &str) -> Vec<Hit> {
+    let needle: String = query.chars().flat_map(char::to_lowercase).collect();
+    if needle.trim().is_empty() {
+        return Vec::new();
+    }
+    let mut hits = Vec::new();
+    for (ai, article) in analysis.corpus.articles.iter().enumerate() {
+        for p in &article.passages {
+            let text = &article.text[p.start..p.end];
+            // Fold to lower case, remembering where each folded byte came from.
+            let mut folded = String::with_capacity(text.len());
+            let mut origin = Vec::with_capacity(text.len() + 1);
+            for (i, c) in text.char_indices() {
+                for l in c.to_lowercase() {
+                    for _ in 0..l.len_utf8() {
+                        origin.push(i);
+                    }
+                    folded.push(l);
+                }
+            }
+            origin.push(text.len());
+            let mut from = 0;
+            while let Some(pos) = folded[from..].find(&needle) {
+                let s = from + pos;
+                let e = s + needle.len();
+                let start = origin[s];
+                // The end maps to the start of the next original char.
+                let end = origin.get(e).copied().unwrap_or(text.len()).max(start + 1);
+                let end = (start..=text.len())
+                    .find(|&x| x >= end && text.is_char_boundary(x))
+                    .unwrap_or(text.len());
+                hits.push(Hit {
+                    at: PassageRef { article: ai, passage: p.index },
+                    range: p.start + start..p.start + end,
+                });
+                from = e.max(s + 1);
+                while from < folded.len() && !folded.is_char_boundary(from) {
+                    from += 1;
+                }
+            }
+        }
+    }
+    hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+
+    #[test]
+    fn search_is_case_insensitive_and_keeps_byte_ranges() {
+        let corpus = Corpus::from_texts([("a.txt", "Title here\nThe Outage lasted. Another outage.\n")]);
+        let a = Analysis::from_parts(corpus, vec![], vec![]);
+        let hits = search(&a, "outage");
+        assert_eq!(hits.len(), 2);
+        let text = &a.corpus.articles[0].text;
+        assert_eq!(&text[hits[0].range.clone()], "Outage");
+        assert_eq!(&text[hits[1].range.clone()], "outage");
+        assert_ne!(hits[0].at, hits[1].at);
+    }
+
+    #[test]
+    fn search_survives_case_folding_that_changes_length() {
+        let corpus = Corpus::from_texts([("a.txt", "Title here\nİstanbul and ẞ street.\n")]);
+        let a = Analysis::from_parts(corpus, vec![], vec![]);
+        for q in ["i", "stanbul", "ß", "street"] {
+            for h in search(&a, q) {
+                let text = &a.corpus.articles[0].text;
+                assert!(text.get(h.range.clone()).is_some(), "{q}: {:?}", h.range);
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! The claims list: every claim, fuzzy-filtered as you type (nucleo).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+
+use super::{layout, truncate};
+use crate::tui::app::App;
+use crate::tui::query;
+
+/// The screen row of the first list row.
+pub fn list_top(app: &App) -> u16 {
+    let b = layout::bands(app.size).map_or(app.size, |b| b.body);
+    layout::inner(b).y + 2
+}
+
+/// How many list rows fit.
+pub fn list_height(app: &App) -> usize {
+    let Some(b) = layout::bands(app.size) else { return 0 };
+    let inner = layout::inner(b.body);
+    (inner.y + inner.height).saturating_sub(list_top(app)) as usize
+}
+
+pub fn render(app: &App, frame: &mut Frame, body: Rect) {
+    let t = &app.theme;
+    let a = &app.analysis;
+    let inner = layout::inner(body);
+    let width = inner.width as usize;
+    let matches = &app.claims_matches;
+    let n = a.corpus.articles.len();
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(t.border_focused)
+        .title(Span::styled(format!(" Claims · {} of {} ", matches.len(), a.claims.len()), t.title));
+    frame.render_widget(block, body);
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled("filter ", t.key),
+            Span::raw(app.claims_query.clone()),
+            Span::styled("▏", t.key),
+            Span::styled(
+                if app.claims_query.is_empty() { "  type to filter by any article's wording" } else { "" },
+                t.dim,
+            ),
+        ]),
+        Line::from(Span::styled("─".repeat(width), t.border)),
+    ];
+    if matches.is_empty() {
+        let msg = if a.claims.is_empty() {
+            match app.phase {
+                crate::tui::app::Phase::Analysing { .. } => "Analysing… claims appear when it is done.",
+                _ => "No claims: no two articles state the same thing.",
+            }
+        } else {
+            "No claim matches."
+        };
+        lines.push(Line::from(Span::styled(msg, t.dim)));
+    }
+    for (k, m) in matches.iter().enumerate().skip(app.claims_list.offset).take(list_height(app)) {
+        let selected = k == app.claims_list.selected;
+        let d = app.stats.disagreements.get(m.claim).copied().unwrap_or(0);
+        let mut spans = vec![
+            Span::styled(if selected { "▶ " } else { "  " }, t.selection_bar),
+            Span::styled(format!("{:>5} ", format!("#{}", m.claim + 1)), t.dim),
+            Span::raw(format!(
+                " {:>w$}/{n} ",
+                app.stats.coverage.get(m.claim).copied().unwrap_or(0),
+                w = digits(n)
+            )),
+            Span::styled(if d > 0 { format!("{:>4} ", format!("{d}!")) } else { "     ".into() }, t.title),
+        ];
+        let room = width.saturating_sub(17 + 2 * digits(n));
+        let label = truncate(query::claim_label(a, m.claim), room);
+        let base = if selected { t.cursor_row } else { Style::new() };
+        for (ci, ch) in label.chars().enumerate() {
+            let hit = m.indices.binary_search(&(ci as u32)).is_ok();
+            spans.push(Span::styled(
+                ch.to_string(),
+                if hit { base.patch(t.key).patch(t.heading) } else { base },
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Decimal digits of `n`.
+pub fn digits(n: usize) -> usize {
+    n.max(1).ilog10() as usize + 1
+}

@@ -1,0 +1,93 @@
+//! The `?` overlay: every key, generated from the keymap that dispatches them, and what the
+//! marks and highlights mean.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+
+use crate::tui::app::App;
+use crate::tui::keymap::{self, Mode};
+
+/// The help text.
+pub fn lines(app: &App) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let mut out = Vec::new();
+    for mode in Mode::ALL {
+        out.push(Line::from(Span::styled(mode.title().to_string(), t.heading)));
+        for (keys, what) in keymap::groups(mode) {
+            let k = keymap::join_keys(&keys, " ", "");
+            out.push(Line::from(vec![
+                Span::styled(format!("  {k:<22}"), t.key),
+                Span::raw(what.to_string()),
+            ]));
+        }
+        out.push(Line::from(""));
+    }
+    out.push(Line::from(Span::styled("Mouse", t.heading)));
+    out.push(Line::from("  wheel scrolls the pane under the pointer; a click selects"));
+    out.push(Line::from(""));
+    out.push(Line::from(Span::styled("Gutter", t.heading)));
+    out.push(Line::from(vec![
+        Span::styled("  ▌", t.selection_bar),
+        Span::raw("   the selected passage (and its counterpart)"),
+    ]));
+    out.push(Line::from("  3    carried by 3 other articles"));
+    for (m, what) in [
+        ("#", "number"),
+        ("D", "date"),
+        ("Q", "quotation"),
+        ("!", "negation"),
+        ("@", "attribution"),
+        ("S", "scope"),
+    ] {
+        out.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(m, t.gutter_discrepancy),
+            Span::raw(format!("    discrepancy: {what}")),
+        ]));
+    }
+    out.push(Line::from(""));
+    out.push(Line::from(Span::styled("Differences", t.heading)));
+    out.push(Line::from(vec![
+        Span::raw("  "),
+        Span::styled("13", t.old_loud),
+        Span::raw(" / "),
+        Span::styled("15", t.new_loud),
+        Span::raw("  numbers, dates, negations, names, quotations (left / right)"),
+    ]));
+    out.push(Line::from(vec![
+        Span::raw("  "),
+        Span::styled("said", t.old_word),
+        Span::raw(" / "),
+        Span::styled("told", t.new_word),
+        Span::raw("  other changed words"),
+    ]));
+    out.push(Line::from(vec![
+        Span::raw("  "),
+        Span::styled("“Quote”", t.quiet),
+        Span::raw("  case, punctuation, quote style only"),
+    ]));
+    out.push(Line::from(vec![
+        Span::raw("  "),
+        Span::styled("outage", t.search_hit),
+        Span::raw("  search result"),
+    ]));
+    out
+}
+
+pub fn line_count(app: &App) -> usize {
+    lines(app).len()
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    frame.render_widget(Clear, area);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Double)
+        .border_style(t.border_focused)
+        .title(Span::styled(" Help · every key · Esc closes ", t.title));
+    let lines: Vec<Line> = lines(app).into_iter().skip(app.help.unwrap_or(0)).collect();
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}

@@ -1,0 +1,295 @@
+//! The Compare screen: two articles side by side with a gutter, the word diff of the selected
+//! pair, and a detail box that writes out the discrepancies and the evidence for the match.
+
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+
+use super::layout::{self, PaneArea};
+use super::theme::kind_mark;
+use super::{article_label, styled, truncate};
+use crate::analysis::{EvidenceKind, PassageRef};
+use crate::diff::{self, Tag};
+use crate::segment::PassageKind;
+use crate::tui::app::{App, Pane, Phase};
+use crate::tui::query;
+use crate::tui::wrap::ArticleRows;
+
+pub fn render(app: &App, frame: &mut Frame, body: Rect) {
+    let l = layout::compare(body, app);
+    let diff = pair_diff(app);
+    for p in &l.panes {
+        render_pane(app, frame, p, &diff);
+    }
+    render_detail(app, frame, l.detail);
+}
+
+/// Highlights of the selected pair: byte ranges into the left and right articles' texts.
+#[derive(Default)]
+struct PairDiff {
+    left: Vec<(Range<usize>, Style)>,
+    right: Vec<(Range<usize>, Style)>,
+}
+
+fn pair_diff(app: &App) -> PairDiff {
+    let Some((_, l, r)) = app.pair() else { return PairDiff::default() };
+    let t = &app.theme;
+    let a = &app.analysis;
+    let (lt, rt) = (a.text(l), a.text(r));
+    let ls = a.article(l.article).passages[l.passage].start;
+    let rs = a.article(r.article).passages[r.passage].start;
+    let mut out = PairDiff::default();
+    for s in diff::word_diff(lt, rt) {
+        match s.tag {
+            Tag::Equal => {}
+            Tag::Delete => out.left.push((ls + s.old.start..ls + s.old.end, t.change(s.weight, true))),
+            Tag::Insert => out.right.push((rs + s.new.start..rs + s.new.end, t.change(s.weight, false))),
+            Tag::Restyled => {
+                out.left.push((ls + s.old.start..ls + s.old.end, t.quiet));
+                out.right.push((rs + s.new.start..rs + s.new.end, t.quiet));
+            }
+        }
+    }
+    out
+}
+
+fn render_pane(app: &App, frame: &mut Frame, p: &PaneArea, diff: &PairDiff) {
+    let t = &app.theme;
+    let i = p.pane.index();
+    let index = app.articles[i];
+    let Some(article) = app.analysis.corpus.articles.get(index) else { return };
+    let focused = app.focus == p.pane && app.comparing();
+    let paired = app.pair().is_some();
+    let border = if focused { t.border_focused } else { t.border };
+    let title_room = (p.outer.width as usize).saturating_sub(4);
+    let label = article_label(app, index);
+    let mut title = vec![Span::styled(" ", border)];
+    let cut = truncate(&label, title_room.saturating_sub(2));
+    match (cut.split_once(" — "), article.source()) {
+        (Some((head, src)), Some(_)) => {
+            title.push(Span::styled(head.to_string(), t.title));
+            title.push(Span::styled(" — ", border));
+            title.push(Span::styled(src.to_string(), t.title_source));
+        }
+        _ => title.push(Span::styled(cut, t.title)),
+    }
+    title.push(Span::styled(" ", border));
+    let n = article.passages.len();
+    let show_sel = focused || paired || !app.comparing();
+    let pos = if show_sel { format!(" {}/{n} ", app.selected[i] + 1) } else { format!(" –/{n} ") };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(if focused { BorderType::Thick } else { BorderType::Rounded })
+        .border_style(border)
+        .title(Line::from(title))
+        .title_bottom(Line::from(Span::styled(pos, border)).right_aligned());
+    frame.render_widget(block, p.outer);
+
+    let rows = ArticleRows::new(article, p.text.width.max(1) as usize);
+    let mut highlights: Vec<(Range<usize>, Style)> = match p.pane {
+        Pane::Left if paired => diff.left.clone(),
+        Pane::Right if paired => diff.right.clone(),
+        _ => Vec::new(),
+    };
+    highlights.extend(
+        app.search.hits.iter().filter(|h| h.at.article == index).map(|h| (h.range.clone(), t.search_hit)),
+    );
+    let sel = app.selected[i];
+    let scroll = app.scroll[i];
+    let buf = frame.buffer_mut();
+    for (y, row) in rows.rows.iter().skip(scroll).take(p.text.height as usize).enumerate() {
+        let y = p.text.y + y as u16;
+        let Some(passage) = row.passage else { continue };
+        let at = PassageRef { article: index, passage };
+        let selected = passage == sel && show_sel;
+        // Gutter: selection bar, how many other articles carry it, discrepancy kind.
+        if selected && p.gutter.width > 0 {
+            let bar = if focused || !app.comparing() { t.selection_bar } else { t.counterpart_bar };
+            buf.set_string(p.gutter.x, y, "▌", bar);
+        }
+        if row.first && p.gutter.width >= 3 {
+            let others = app
+                .analysis
+                .claims_at(at)
+                .iter()
+                .map(|&c| app.stats.coverage.get(c).copied().unwrap_or(0).saturating_sub(1))
+                .max()
+                .unwrap_or(0);
+            if others > 0 {
+                let s = if others > 9 { "+".to_string() } else { others.to_string() };
+                buf.set_string(p.gutter.x + 1, y, s, t.gutter);
+            }
+            if let Some(&d) = app.analysis.discrepancies_at(at).first() {
+                let kind = app.analysis.discrepancies[d].kind;
+                buf.set_string(p.gutter.x + 2, y, kind_mark(kind).to_string(), t.gutter_discrepancy);
+            }
+        }
+        let kind = article.passages.get(passage).map(|x| x.kind);
+        let mut base = match kind {
+            Some(PassageKind::Title | PassageKind::Heading) => t.heading,
+            _ => Style::new(),
+        };
+        if selected {
+            base = base.patch(t.selected);
+        }
+        let line = Line::from(styled(&article.text, row.range.clone(), base, &highlights));
+        buf.set_line(p.text.x, y, &line, p.text.width);
+    }
+    if article.passages.is_empty() {
+        buf.set_string(p.text.x, p.text.y, "(no passages)", t.dim);
+    }
+}
+
+fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let mut lines = detail_lines(app, area.width.saturating_sub(2) as usize);
+    let room = area.height.saturating_sub(2) as usize;
+    if lines.len() > room && room > 1 {
+        let more = lines.len() - room + 1;
+        lines.truncate(room - 1);
+        lines.push(Line::from(Span::styled(
+            format!("… {more} more line(s): Enter opens the claim view"),
+            t.dim,
+        )));
+    }
+    let title = match app.current_claim() {
+        Some(c) => format!(" claim {} ", c + 1),
+        None => " match ".to_string(),
+    };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(t.border)
+        .title(Span::styled(title, t.title));
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), area);
+}
+
+/// What the detail box says about the selected passage.
+pub fn detail_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let a = &app.analysis;
+    if !app.comparing() {
+        return vec![
+            Line::from(Span::styled("Only one article: there is nothing to compare.", t.title)),
+            Line::from("Open two or more articles about one story: parallax FOLDER or parallax A.txt B.txt"),
+        ];
+    }
+    match &app.phase {
+        Phase::Analysing { .. } => {
+            return vec![
+                Line::from(Span::styled(format!("Analysing {} articles…", a.corpus.articles.len()), t.title)),
+                Line::from("Claims, the word diff and discrepancies appear when it is done; read meanwhile."),
+            ];
+        }
+        Phase::Failed(e) => {
+            return vec![Line::from(Span::styled(format!("The analysis failed: {e}"), t.error))];
+        }
+        Phase::Ready => {}
+    }
+    let driver = app.at(app.focus);
+    let other_article = app.articles[app.focus.other().index()];
+    let other_title = truncate(&a.article(other_article).title, 40);
+    let Some(claim_id) = app.current_claim() else {
+        let title = truncate(&a.article(driver.article).title, 40);
+        return vec![
+            Line::from(vec![
+                Span::styled(" unmatched ", t.kind_badge),
+                Span::raw(format!(" Only “{title}” reports this passage: no other article matches it.")),
+            ]),
+            Line::from(Span::styled("n / N jump to the next / previous matched passage.", t.dim)),
+        ];
+    };
+    let claim = &a.claims[claim_id];
+    let n = a.corpus.articles.len();
+    let mut out = Vec::new();
+    let silent: Vec<String> =
+        (0..n).filter(|&i| claim.member_in(i).is_none()).map(|i| (i + 1).to_string()).collect();
+    let mut head = vec![Span::raw(format!(
+        "Carried by {} of {n} articles · cohesion {:.2}",
+        crate::tui::query::coverage(a, claim_id),
+        claim.score
+    ))];
+    if silent.len() > 8 {
+        head.push(Span::styled(format!(" · {} articles silent", silent.len()), t.dim));
+    } else if !silent.is_empty() {
+        head.push(Span::styled(format!(" · silent: {}", silent.join(", ")), t.dim));
+    }
+    // Most important first, so a small box still shows it: silence, then discrepancies.
+    let pair = app.pair();
+    if pair.is_none() {
+        let carriers = query::article_numbers(claim.members.iter().map(|m| m.at));
+        let shown = app.articles[app.focus.index()];
+        let mut line = vec![
+            Span::styled(" silent ", t.kind_badge),
+            Span::raw(format!(" “{other_title}” does not report this; articles {carriers} do.")),
+        ];
+        if let Some(k) = claim.members.iter().map(|m| m.at.article).find(|&x| x != shown && x < 9) {
+            line.push(Span::styled(format!(" Tab, then {} shows article {}", k + 1, k + 1), t.dim));
+        }
+        out.push(Line::from(line));
+    }
+    let mut discs = query::claim_discrepancies(a, claim_id);
+    if let Some((_, l, r)) = pair {
+        // Those between the two shown passages first.
+        discs.sort_by_key(|d| !(d.2.contains(&l) && d.2.contains(&r)));
+    }
+    for (kind, detail, members) in &discs {
+        // Discrepancies between other members of the claim are listed, but quieter.
+        let here = pair.is_none_or(|(_, l, r)| members.contains(&l) || members.contains(&r));
+        out.push(Line::from(vec![
+            Span::styled(
+                format!(" {} {} ", kind_mark(*kind), kind.name()),
+                if here { t.kind_badge } else { t.dim },
+            ),
+            Span::styled(format!(" {detail}"), if here { t.title } else { t.dim }),
+            Span::styled(format!("  (articles {})", query::article_numbers(members.iter().copied())), t.dim),
+        ]));
+    }
+    if discs.is_empty() && pair.is_some() {
+        out.push(Line::from(Span::styled("No discrepancy: the articles agree on this claim.", t.dim)));
+    }
+    out.push(Line::from(head));
+    if let Some((_, _, r)) = pair {
+        let m = claim.members.iter().find(|m| m.at == r).or(claim.members.first());
+        if let Some(m) = m {
+            let mut ev = vec![Span::styled(format!("Matched ({:.2}) on ", m.similarity), t.dim)];
+            let groups = evidence_groups(&m.evidence);
+            for (i, (kind, words)) in groups.iter().enumerate() {
+                if i > 0 {
+                    ev.push(Span::styled(" · ", t.dim));
+                }
+                ev.push(Span::styled(format!("{kind} "), t.dim));
+                ev.push(Span::raw(truncate(&words.join(", "), width.saturating_sub(20).max(10))));
+            }
+            if m.evidence.is_empty() {
+                ev.push(Span::styled("overall wording", t.dim));
+            }
+            out.push(Line::from(ev));
+        }
+    }
+    out
+}
+
+/// Evidence grouped by kind, strongest kinds first: `[("numbers", ["13"]), ("words", [..])]`.
+pub fn evidence_groups(evidence: &[crate::analysis::Evidence]) -> Vec<(&'static str, Vec<&str>)> {
+    let order = [
+        (EvidenceKind::Number, "numbers"),
+        (EvidenceKind::Date, "dates"),
+        (EvidenceKind::Quote, "quoted"),
+        (EvidenceKind::Name, "names"),
+        (EvidenceKind::Acronym, "acronyms"),
+        (EvidenceKind::Term, "words"),
+    ];
+    order
+        .iter()
+        .filter_map(|(k, label)| {
+            let words: Vec<&str> =
+                evidence.iter().filter(|e| e.kind == *k).map(|e| e.text.as_str()).collect();
+            (!words.is_empty()).then_some((*label, words))
+        })
+        .collect()
+}

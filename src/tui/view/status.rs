@@ -1,0 +1,155 @@
+//! The header (corpus, counts, progress) and the status line (mode, input, hints, messages).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::wrap;
+use crate::tui::app::{App, Phase};
+use crate::tui::keymap::{self, Mode};
+
+const SPINNER: [char; 8] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧'];
+
+/// The top line: what is loaded and how far the analysis is.
+pub fn header(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let a = &app.analysis;
+    let n = a.corpus.articles.len();
+    let mut left = vec![Span::styled(" parallax ", t.header), Span::styled("│ ", t.dim)];
+    if !a.corpus.origin.is_empty() && area.width >= 70 {
+        left.push(Span::raw(format!("{} ", super::truncate(&a.corpus.origin, 30))));
+        left.push(Span::styled("│ ", t.dim));
+    }
+    let narrow = area.width < 64;
+    let articles = if narrow {
+        "art."
+    } else if n == 1 {
+        "article"
+    } else {
+        "articles"
+    };
+    left.push(Span::raw(format!("{n} {articles}")));
+    match &app.phase {
+        Phase::Ready => left.push(Span::raw(format!(
+            " · {} claims · {} {}",
+            a.claims.len(),
+            a.discrepancies.len(),
+            if narrow { "disc." } else { "discrepancies" }
+        ))),
+        Phase::Analysing { ticks, elapsed_ms } => {
+            let secs = if *elapsed_ms >= 1000 {
+                format!(" {:.1} s", *elapsed_ms as f64 / 1000.0)
+            } else {
+                String::new()
+            };
+            left.push(Span::styled(
+                format!(
+                    " · {} analysing…{secs} (keys work meanwhile)",
+                    SPINNER[(*ticks as usize) % SPINNER.len()]
+                ),
+                t.message,
+            ));
+        }
+        Phase::Failed(_) => left.push(Span::styled(" · analysis failed", t.error)),
+    }
+    let right = position(app);
+    let used: usize = left.iter().map(|s| wrap::width(&s.content)).sum();
+    let room = (area.width as usize).saturating_sub(used + 2);
+    if !right.is_empty() && wrap::width(&right) <= room {
+        left.push(Span::raw(" ".repeat(room - wrap::width(&right))));
+        left.push(Span::styled(right, t.header_dim));
+    }
+    frame.render_widget(Paragraph::new(Line::from(left)), area);
+}
+
+/// Where the reader is, for the right end of the header.
+fn position(app: &App) -> String {
+    use crate::tui::app::Screen;
+    match app.screen {
+        Screen::Compare => {
+            let f = app.focus.index();
+            let article = app.articles[f];
+            let n = app.analysis.corpus.articles.get(article).map_or(0, |a| a.passages.len());
+            format!("article {} · passage {}/{} ", article + 1, app.selected[f] + 1, n)
+        }
+        Screen::Claim => match app.claim {
+            Some(c) => format!("claim {}/{} ", c + 1, app.analysis.claims.len()),
+            None => String::new(),
+        },
+        Screen::Overview => format!("sorted by {} ", app.sort.name()),
+        Screen::Claims => String::new(),
+    }
+}
+
+/// The bottom line: mode badge, then the search input, a message, or the key hints.
+pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let mode = app.mode();
+    let mut spans = vec![Span::styled(format!(" {} ", mode.badge()), t.badge), Span::raw(" ")];
+    if mode == Mode::Search {
+        spans.push(Span::styled("/", t.key));
+        spans.push(Span::raw(app.search.query.clone()));
+        spans.push(Span::styled("▏", t.key));
+        let n = app.search.hits.len();
+        let info = match (n, app.search.current) {
+            (0, _) if app.search.query.is_empty() => {
+                "  type to search every article · Enter keep · Esc cancel".to_string()
+            }
+            (0, _) => "  no results".to_string(),
+            (n, Some(i)) => format!("  result {}/{n} · ↓/↑ next/previous · Enter keep · Esc cancel", i + 1),
+            (n, None) => format!("  {n} results"),
+        };
+        spans.push(Span::styled(info, t.dim));
+    } else if let Some(s) = &app.status {
+        spans.push(Span::styled(s.text.clone(), if s.error { t.error } else { t.message }));
+        // Keep the way to the help in sight.
+        let used: usize = spans.iter().map(|s| wrap::width(&s.content)).sum();
+        let help = "? help ";
+        if mode != Mode::Help && used + wrap::width(help) + 2 <= area.width as usize {
+            spans.push(Span::raw(" ".repeat(area.width as usize - used - wrap::width(help))));
+            spans.push(Span::styled("?", t.key));
+            spans.push(Span::raw(" help "));
+        }
+    } else {
+        let searching = !app.search.hits.is_empty();
+        hint_spans(&mut spans, mode, t.key, Style::new(), area.width as usize, searching);
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Appends as many hints as fit, always keeping room for the help key at the end.
+fn hint_spans(
+    spans: &mut Vec<Span<'static>>,
+    mode: Mode,
+    key: Style,
+    label: Style,
+    width: usize,
+    searching: bool,
+) {
+    let mut used: usize = spans.iter().map(|s| wrap::width(&s.content)).sum();
+    let mut all = keymap::hints(mode);
+    // Search results come first while a search is active, and are hidden otherwise.
+    if let Some(i) = all.iter().position(|(_, what)| *what == "result") {
+        let r = all.remove(i);
+        if searching {
+            all.insert(0, r);
+        }
+    }
+    let (help, rest): (Vec<_>, Vec<_>) = all.into_iter().partition(|(_, what)| *what == "help");
+    let reserve: usize = help.iter().map(|(k, w)| wrap::width(k) + wrap::width(w) + 3).sum();
+    for (keys, what) in rest.into_iter().chain(help.clone()) {
+        let w = wrap::width(&keys) + wrap::width(what) + 3;
+        let is_help = what == "help";
+        if used + w + if is_help { 0 } else { reserve } > width {
+            if is_help {
+                break;
+            }
+            continue;
+        }
+        spans.push(Span::styled(keys, key));
+        spans.push(Span::styled(format!(" {what}  "), label));
+        used += w;
+    }
+}

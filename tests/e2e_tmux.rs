@@ -1,0 +1,181 @@
+//! End to end: the real binary in tmux at 120×36. Keys are sent with `send-keys`, the screen is
+//! read with `capture-pane -p` and polled until the expected text appears or a deadline passes,
+//! and the exit status after `q` is checked. Needs tmux; set PARALLAX_SKIP_TMUX to skip.
+#![allow(clippy::unwrap_used)]
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Session {
+    name: String,
+    status_file: PathBuf,
+}
+
+impl Session {
+    /// Starts `parallax ARGS` in a detached session; its exit status lands in a temp file.
+    fn start(tag: &str, args: &str, width: u16, height: u16) -> Option<Session> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            if std::env::var_os("PARALLAX_SKIP_TMUX").is_some() {
+                eprintln!("tmux not found: skipped (PARALLAX_SKIP_TMUX is set)");
+                return None;
+            }
+            panic!("tmux is not installed: install it (apt-get install -y tmux) or set PARALLAX_SKIP_TMUX=1");
+        }
+        let name = format!("parallax-e2e-{tag}-{}", std::process::id());
+        let status_file = std::env::temp_dir().join(format!("{name}.status"));
+        let _ = std::fs::remove_file(&status_file);
+        let bin = env!("CARGO_BIN_EXE_parallax");
+        let cmd = format!("{bin} {args}; echo $? > {}; sleep 60", status_file.display());
+        let ok = Command::new("tmux")
+            .args(["new-session", "-d", "-s", &name, "-x", &width.to_string(), "-y", &height.to_string()])
+            .arg("env")
+            .arg("TERM=xterm-256color")
+            .arg("sh")
+            .arg("-c")
+            .arg(&cmd)
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "tmux new-session failed");
+        Some(Session { name, status_file })
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux").args(["capture-pane", "-p", "-t", &self.name]).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the screen shows `text`; panics with the screen if it never does.
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            if Instant::now() > deadline {
+                panic!("`{text}` never appeared; the screen was:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            let ok =
+                Command::new("tmux").args(["send-keys", "-t", &self.name, k]).status().unwrap().success();
+            assert!(ok, "send-keys {k}");
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    /// The exit status written by the shell once the binary ended.
+    fn exit_status(&self) -> i32 {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Ok(s) = std::fs::read_to_string(&self.status_file)
+                && let Ok(code) = s.trim().parse()
+            {
+                return code;
+            }
+            if Instant::now() > deadline {
+                panic!("parallax did not exit; the screen was:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").args(["kill-session", "-t", &self.name]).status();
+        let _ = std::fs::remove_file(&self.status_file);
+    }
+}
+
+fn fixture_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        ("1-ledger.md", parallax::tui::fixture::LEDGER),
+        ("2-wire.md", parallax::tui::fixture::WIRE),
+        ("3-tokyo.md", parallax::tui::fixture::TOKYO),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn reader_opens_navigates_and_quits_cleanly() {
+    let Some(s) = Session::start("bundled", "", 120, 36) else { return };
+    // The first screen: header, both pane titles, key hints.
+    // (Wait for each piece: a capture may land while a frame is half drawn.)
+    s.wait_for("5 articles");
+    s.wait_for("COMPARE");
+    s.wait_for("? help");
+    // The analysis finishes in the background.
+    s.wait_for("claims ·");
+    s.keys(&["j", "j"]);
+    s.wait_for("article 1 · passage 3/");
+    s.keys(&["Tab"]);
+    s.wait_for("article 2 · passage");
+    s.keys(&["?"]);
+    s.wait_for("Help · every key");
+    s.wait_for("next discrepancy");
+    s.keys(&["Escape", "o"]);
+    s.wait_for("Overview ·");
+    s.keys(&["Escape", "/"]);
+    s.wait_for("SEARCH");
+    s.keys(&["-l", "Kiro"]);
+    s.wait_for("/Kiro");
+    s.wait_for("/Kiro▏  result ");
+    s.keys(&["Enter", "q"]);
+    assert_eq!(s.exit_status(), 0);
+    // The terminal is back to the shell: no alternate screen left behind.
+    let after = s.screen();
+    assert!(!after.contains("COMPARE"), "the reader's screen is still there:\n{after}");
+}
+
+#[test]
+fn reader_shows_discrepancies_of_a_folder_and_small_screens() {
+    let dir = fixture_dir();
+    let Some(s) = Session::start("fixture", &dir.path().display().to_string(), 80, 24) else { return };
+    s.wait_for("3 articles");
+    s.wait_for("Cloud outage blamed");
+    // The real analysis finds the changed duration; `]` jumps to it and the detail says it.
+    s.wait_for(" claims · ");
+    s.keys(&["]"]);
+    s.wait_for("13 hours vs 15 hours");
+    s.keys(&["Enter"]);
+    s.wait_for("CLAIM");
+    s.wait_for("reference");
+    s.keys(&["Escape", "c"]);
+    s.wait_for("CLAIMS");
+    s.keys(&["Escape"]);
+    s.wait_for("COMPARE");
+    Command::new("tmux").args(["resize-window", "-t", &s.name, "-x", "24", "-y", "6"]).status().unwrap();
+    s.wait_for("too small");
+    Command::new("tmux").args(["resize-window", "-t", &s.name, "-x", "50", "-y", "20"]).status().unwrap();
+    s.wait_for("COMPARE");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_status(), 0);
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for signal in ["TERM", "HUP"] {
+        let Some(s) = Session::start(&format!("sig{signal}"), "", 100, 30) else { return };
+        s.wait_for("COMPARE");
+        let pid =
+            Command::new("tmux").args(["list-panes", "-t", &s.name, "-F", "#{pane_pid}"]).output().unwrap();
+        let shell = String::from_utf8_lossy(&pid.stdout).trim().to_string();
+        let child = Command::new("pgrep").args(["-P", &shell, "parallax"]).output().unwrap();
+        let child = String::from_utf8_lossy(&child.stdout).trim().to_string();
+        assert!(!child.is_empty(), "no parallax process under the pane shell {shell}");
+        Command::new("kill").args([&format!("-{signal}"), &child]).status().unwrap();
+        assert_eq!(s.exit_status(), 0, "SIG{signal}");
+        let after = s.screen();
+        assert!(!after.contains("COMPARE"), "SIG{signal} left the reader's screen:\n{after}");
+    }
+}

@@ -1,0 +1,342 @@
+//! Screen tests: the reader drawn into ratatui's TestBackend at 120×36 and 80×24, on a
+//! hand-made fixture (independent of the aligner) and on the bundled corpus. Text snapshots
+//! lose colour, so the styles of the highlighted cells are asserted too.
+#![allow(clippy::unwrap_used)]
+
+use parallax::Analysis;
+use parallax::corpus::Corpus;
+use parallax::tui::app::{App, Screen};
+use parallax::tui::view::theme::Theme;
+use parallax::tui::{fixture, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+
+fn app_on(analysis: Analysis, w: u16, h: u16) -> App {
+    let mut app = App::new(analysis, Rect::new(0, 0, w, h));
+    app.theme = Theme::new(true);
+    update::sync(&mut app);
+    app
+}
+
+fn fixture_app(w: u16, h: u16) -> App {
+    app_on(fixture::analysis(), w, h)
+}
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    t.draw(|f| view::render(app, f)).unwrap();
+    t
+}
+
+/// The first cell where `needle` starts, scanning rows top to bottom, only in columns `cols`.
+fn find(buf: &Buffer, needle: &str, cols: std::ops::Range<u16>) -> Option<(u16, u16)> {
+    for y in 0..buf.area.height {
+        let cells: Vec<&str> = cols.clone().map(|x| buf[(x, y)].symbol()).collect();
+        let row: String = cells.concat();
+        if let Some(i) = row.find(needle) {
+            // Map the byte offset back to a cell.
+            let mut off = 0;
+            for (k, s) in cells.iter().enumerate() {
+                if off == i {
+                    return Some((cols.start + k as u16, y));
+                }
+                off += s.len();
+            }
+        }
+    }
+    None
+}
+
+macro_rules! snap {
+    ($name:expr, $app:expr) => {{
+        let t = draw(&$app);
+        insta::assert_snapshot!($name, t.backend());
+        t
+    }};
+}
+
+const SIZES: [(u16, u16); 2] = [(120, 36), (80, 24)];
+
+#[test]
+fn compare_on_a_passage_with_discrepancies() {
+    for (w, h) in SIZES {
+        let mut app = fixture_app(w, h);
+        app.press("j").unwrap();
+        let t = snap!(format!("compare_fixture_{w}x{h}"), app);
+        let buf = t.backend().buffer();
+        // The changed number is loud on both sides, and not by colour alone.
+        let half = w / 2;
+        let (x, y) = find(buf, "13", 0..half).unwrap();
+        let c = &buf[(x, y)];
+        assert_eq!(c.bg, Color::Red);
+        assert!(c.modifier.contains(Modifier::BOLD));
+        let (x, y) = find(buf, "15", half..w).unwrap();
+        let c = &buf[(x, y)];
+        assert_eq!(c.bg, Color::Cyan);
+        assert!(c.modifier.contains(Modifier::BOLD));
+        // An equal word is plain (bold only because it is the selected passage).
+        let (x, y) = find(buf, "lasted", 0..half).unwrap();
+        assert_eq!(buf[(x, y)].bg, Color::Reset);
+        // The gutter marks the number discrepancy in reverse video.
+        let (x, y) = find(buf, "#", 0..6).unwrap();
+        assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    }
+}
+
+#[test]
+fn compare_focus_right_and_other_article() {
+    let mut app = fixture_app(120, 36);
+    app.press("j j Tab 3").unwrap();
+    snap!("compare_fixture_right_tokyo_120x36", app);
+}
+
+#[test]
+fn compare_unmatched_passage() {
+    let mut app = fixture_app(120, 36);
+    app.press("Tab G").unwrap();
+    snap!("compare_fixture_unmatched_120x36", app);
+}
+
+#[test]
+fn claim_view() {
+    for (w, h) in SIZES {
+        let mut app = fixture_app(w, h);
+        app.press("j Enter").unwrap();
+        assert_eq!(app.screen, Screen::Claim);
+        let t = snap!(format!("claim_fixture_{w}x{h}"), app);
+        let buf = t.backend().buffer();
+        let (x, y) = find(buf, "15 hours on", 0..w).unwrap();
+        assert_eq!(buf[(x, y)].bg, Color::Cyan);
+    }
+}
+
+#[test]
+fn overview() {
+    for (w, h) in SIZES {
+        let mut app = fixture_app(w, h);
+        app.press("o").unwrap();
+        let t = snap!(format!("overview_fixture_{w}x{h}"), app);
+        let buf = t.backend().buffer();
+        let (x, y) = find(buf, "◆", 0..w).unwrap();
+        assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+        assert_eq!(buf[(x, y)].bg, Color::Yellow);
+    }
+    let mut app = fixture_app(120, 36);
+    app.press("o s").unwrap();
+    snap!("overview_fixture_by_disagreement_120x36", app);
+}
+
+#[test]
+fn claims_list_filtered() {
+    for (w, h) in SIZES {
+        let mut app = fixture_app(w, h);
+        app.press("c").unwrap();
+        app.type_text("regns");
+        snap!(format!("claims_fixture_{w}x{h}"), app);
+    }
+}
+
+#[test]
+fn search_in_progress() {
+    for (w, h) in SIZES {
+        let mut app = fixture_app(w, h);
+        app.press("/").unwrap();
+        app.type_text("regions");
+        let t = snap!(format!("search_fixture_{w}x{h}"), app);
+        let buf = t.backend().buffer();
+        let (x, y) = find(buf, "regions", 0..w / 2).unwrap();
+        assert_eq!(buf[(x, y)].bg, Color::Yellow);
+        assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    }
+}
+
+#[test]
+fn help_overlay() {
+    for (w, h) in SIZES {
+        let mut app = fixture_app(w, h);
+        app.press("?").unwrap();
+        snap!(format!("help_fixture_{w}x{h}"), app);
+    }
+}
+
+#[test]
+fn narrow_terminal_shows_one_pane() {
+    let mut app = fixture_app(50, 20);
+    app.press("j").unwrap();
+    snap!("compare_fixture_50x20", app);
+    app.press("Tab").unwrap();
+    snap!("compare_fixture_50x20_right", app);
+}
+
+#[test]
+fn tiny_terminal_says_so() {
+    let app = fixture_app(20, 5);
+    let t = snap!("too_small_20x5", app);
+    let text = format!("{}", t.backend());
+    assert!(text.contains("too small"), "{text}");
+}
+
+#[test]
+fn single_article_says_there_is_nothing_to_compare() {
+    let corpus = Corpus::from_texts([("only.md", fixture::LEDGER)]);
+    let mut app = app_on(Analysis::from_parts(corpus, vec![], vec![]), 80, 24);
+    app.press("j Tab l Enter").unwrap();
+    snap!("single_article_80x24", app);
+}
+
+#[test]
+fn analysing_screen_is_readable_at_once() {
+    let corpus = fixture::analysis().corpus;
+    let mut app = App::analysing(corpus, Rect::new(0, 0, 80, 24));
+    app.theme = Theme::new(true);
+    update::sync(&mut app);
+    app.press("j j").unwrap();
+    snap!("analysing_80x24", app);
+}
+
+#[test]
+fn no_color_keeps_differences_visible() {
+    let mut app = fixture_app(120, 36);
+    app.theme = Theme::new(false);
+    app.press("j").unwrap();
+    let t = draw(&app);
+    let buf = t.backend().buffer();
+    for y in 0..36 {
+        for x in 0..120 {
+            let c = &buf[(x, y)];
+            assert_eq!((c.fg, c.bg), (Color::Reset, Color::Reset), "colour at {x},{y}");
+        }
+    }
+    let (x, y) = find(buf, "13", 0..60).unwrap();
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED | Modifier::BOLD));
+}
+
+/// The bundled corpus through the real analysis. Discrepancy detection depends on the word
+/// diff's wall-clock deadline, so under load its count can change by one: the parts that show
+/// discrepancies (counts, gutter kind marks, the detail box, ◆ cells) are redacted here; the
+/// fixture snapshots above pin them exactly.
+#[test]
+fn bundled_corpus_screens() {
+    let analysis = Analysis::new(Corpus::bundled());
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(r"\d+ discrepancies", "[n] discrepancies");
+    settings.add_filter(r"([┃│][▌ ][0-9+ ])[#DQ!@S] ", "$1~ ");
+    settings.add_filter(r#"(?m)^"│[^│┃]*│"$"#, r#""│ [detail box redacted] │""#);
+    settings.add_filter("◆", "●");
+    settings.add_filter(r"(\d+/\d+) +(?:\d+! +)?", "$1 [d]  ");
+    settings.bind(|| {
+        let app = app_on(analysis.clone(), 120, 36);
+        snap!("bundled_compare_120x36", app);
+        let mut app = app_on(analysis.clone(), 80, 24);
+        app.press("n").unwrap();
+        snap!("bundled_compare_80x24", app);
+        // Claim order: the row order does not depend on the discrepancies.
+        let mut app = app_on(analysis.clone(), 120, 36);
+        app.press("o s s").unwrap();
+        snap!("bundled_overview_120x36", app);
+    });
+}
+
+#[test]
+fn resizing_keeps_the_selection_visible() {
+    let mut app = fixture_app(120, 36);
+    app.press("G").unwrap();
+    for (w, h) in [(80, 24), (40, 10), (10, 3), (200, 60), (61, 12)] {
+        update::update(&mut app, parallax::tui::action::Action::Resize { width: w, height: h });
+        let t = draw(&app);
+        let text = format!("{}", t.backend());
+        if w >= 30 && h >= 8 {
+            assert!(text.contains("▌"), "selection hidden at {w}x{h}:\n{text}");
+        }
+    }
+}
+
+/// The README's key table is generated from the keymap: `parallax::tui::keymap_markdown()`
+/// pasted between `<!-- keys:start -->` and `<!-- keys:end -->`. This fails when they drift.
+#[test]
+fn readme_key_table_matches_the_keymap() {
+    let generated = parallax::tui::keymap_markdown();
+    // `cargo test --test screens readme -- --nocapture` prints the table to paste.
+    println!("{generated}");
+    for key in ["`j`", "`PgDn`", "`]`", "`Tab`", "`1`–`9`", "`Enter`", "`/`", "`?`", "`Esc`", "`q`"] {
+        assert!(generated.contains(key), "{key} missing from the key table:\n{generated}");
+    }
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let Ok(readme) = std::fs::read_to_string(&path) else { return };
+    let (Some(start), Some(end)) = (readme.find("<!-- keys:start -->"), readme.find("<!-- keys:end -->"))
+    else {
+        return;
+    };
+    let section = readme[start + "<!-- keys:start -->".len()..end].trim();
+    assert_eq!(
+        section,
+        generated.trim(),
+        "README.md's key table is out of date: paste parallax::tui::keymap_markdown() between the markers"
+    );
+}
+
+#[test]
+fn kept_search_highlights_and_hints_its_keys() {
+    let mut app = fixture_app(120, 36);
+    app.press("/").unwrap();
+    app.type_text("regions");
+    app.press("Enter k").unwrap();
+    let t = snap!("search_kept_fixture_120x36", app);
+    let text = format!("{}", t.backend());
+    assert!(text.contains("ctrl-n/ctrl-p result"), "{text}");
+    let buf = t.backend().buffer();
+    let (x, y) = find(buf, "regions", 60..120).unwrap();
+    assert_eq!(buf[(x, y)].bg, Color::Yellow);
+}
+
+/// A long pseudo-random walk over every bound key, mouse events and resizes, drawing after
+/// each step: nothing panics and the screen always has its status line.
+#[test]
+fn random_walk_never_panics() {
+    use parallax::tui::action::Action;
+    use parallax::tui::keymap::KEYMAP;
+    for analysis in [
+        fixture::analysis(),
+        Analysis::from_parts(Corpus::from_texts([("a.md", fixture::LEDGER)]), vec![], vec![]),
+    ] {
+        let mut app = app_on(analysis, 100, 30);
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        for step in 0..500 {
+            let r = next();
+            let action = match r % 20 {
+                0 => Action::Resize { width: (r >> 8) as u16 % 160 + 5, height: (r >> 20) as u16 % 50 + 3 },
+                1 => Action::Click { column: (r >> 8) as u16 % 100, row: (r >> 20) as u16 % 30 },
+                2 => Action::Scroll {
+                    column: (r >> 8) as u16 % 100,
+                    row: (r >> 20) as u16 % 30,
+                    delta: if r & 1 == 0 { 3 } else { -3 },
+                },
+                3 => Action::Input(['a', 'o', ' ', '東', 'z'][(r >> 8) as usize % 5]),
+                _ => {
+                    let b = &KEYMAP[(r >> 8) as usize % KEYMAP.len()];
+                    if b.action == Action::Quit { Action::Back } else { b.action }
+                }
+            };
+            update::update(&mut app, action);
+            let (w, h) = (app.size.width, app.size.height);
+            terminal.backend_mut().resize(w, h);
+            terminal.resize(Rect::new(0, 0, w, h)).unwrap();
+            terminal.draw(|f| view::render(&app, f)).unwrap();
+            if w >= 30 && h >= 8 {
+                let text = format!("{}", terminal.backend());
+                let badge = ["COMPARE", "CLAIM", "OVERVIEW", "CLAIMS", "SEARCH", "HELP"];
+                assert!(badge.iter().any(|b| text.contains(b)), "step {step} ({action:?}):\n{text}");
+            }
+        }
+    }
+}

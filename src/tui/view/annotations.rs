@@ -46,7 +46,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
 fn picker(app: &App, frame: &mut Frame, body: Rect) {
     let t = &app.theme;
-    let r = centred(body, 34, 10);
+    let r = centred(body, 34, 9);
     let current = notes::current(app).and_then(|a| a.label);
     let mut lines = Vec::new();
     for l in Label::ALL {

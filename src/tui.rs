@@ -150,6 +150,21 @@ fn event_loop(
         } else if analysing {
             let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
             update::update(app, action::Action::Tick { elapsed_ms });
+        } else if let Some(store) = &mut app.notes.store {
+            // Idle: merge in what another parallax on the same corpus saved (a `stat` when
+            // nothing changed).
+            match store.refresh() {
+                Ok(true) => {
+                    if let Some(ro) = store.read_only() {
+                        let why = ro.reason.clone();
+                        app.notes.unavailable = Some(format!("annotations are read-only: {why}"));
+                        app.status = Some(app::Status { text: why, error: true });
+                    }
+                    app.refresh_lists();
+                }
+                Ok(false) => {}
+                Err(e) => app.status = Some(app::Status { text: format!("annotations: {e}"), error: true }),
+            }
         }
     }
     Ok(())

@@ -260,3 +260,34 @@ fn the_gutter_mark_is_bold_and_coloured_and_reads_without_colour() {
         assert_eq!(marks, 1);
     }
 }
+
+#[test]
+fn random_keys_with_a_store_never_panic_and_the_file_stays_valid() {
+    use parallax::tui::action::Action;
+    use parallax::tui::keymap::KEYMAP;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(dir.path(), 100, 30);
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    for _ in 0..400 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let r = seed;
+        let action = match r % 10 {
+            0 => Action::Input(['a', 'e', '\n', '東', 'x', ','][(r >> 8) as usize % 6]),
+            1 => [Action::Annotate, Action::EditNote, Action::AddTags, Action::Undo][(r >> 8) as usize % 4],
+            _ => {
+                let b = &KEYMAP[(r >> 8) as usize % KEYMAP.len()];
+                if b.action == Action::Quit { Action::Back } else { b.action }
+            }
+        };
+        update::update(&mut app, action);
+        terminal.draw(|f| view::render(&app, f)).unwrap();
+    }
+    let file = dir.path().join("annotations.json");
+    if file.exists() {
+        let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+        assert!(v.get("schema_version").is_some());
+    }
+}

@@ -114,8 +114,7 @@ fn keep_best_per_article(
         return cluster;
     }
     let score = |i: usize| -> f32 {
-        let others: Vec<usize> =
-            cluster.iter().copied().filter(|&j| article_of[j] != article_of[i]).collect();
+        let others: Vec<usize> = cluster.iter().copied().filter(|&j| article_of[j] != article_of[i]).collect();
         others.iter().map(|&j| sim(i, j)).sum::<f32>() / others.len().max(1) as f32
     };
     let mut ranked: Vec<(usize, f32)> = cluster.iter().map(|&n| (n, score(n))).collect();

@@ -107,6 +107,10 @@ pub fn run(corpus: Corpus, paths: &[std::path::PathBuf]) -> io::Result<()> {
     }
     update::sync(&mut app);
     let result = event_loop(&mut terminal, &mut app, &rx, &stop);
+    // Ended by SIGTERM/SIGHUP with a note or tags being typed: save them rather than lose them.
+    if matches!(app.overlay, Some(app::Overlay::Note(_) | app::Overlay::Tags(_))) {
+        update::update(&mut app, action::Action::SaveInput);
+    }
     drop(guard);
     ratatui::restore();
     let _ = std::panic::take_hook();

@@ -41,8 +41,7 @@ fn main() {
                     args.next().and_then(|v| v.parse().ok()).expect("--secondary takes a number")
             }
             "--per-article" => {
-                config.per_article =
-                    args.next().and_then(|v| v.parse().ok()).expect("--per-article takes a number")
+                config.per_article = args.next().and_then(|v| v.parse().ok()).expect("--per-article takes a number")
             }
             "--all-lines" => all_lines = true,
             "-v" | "--verbose" => verbose = true,

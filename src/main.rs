@@ -130,7 +130,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         None => {
             let corpus = load(&cli.paths)?;
-            parallax::tui::run(corpus).map_err(|e| Failure::Runtime(format!("the terminal failed: {e}")))
+            parallax::tui::run(corpus, &cli.paths)
+                .map_err(|e| Failure::Runtime(format!("the terminal failed: {e}")))
         }
         Some(Command::Align { paths, json, tuning }) => {
             let config = tuning.config()?;

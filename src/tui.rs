@@ -10,6 +10,7 @@ pub mod app;
 #[doc(hidden)]
 pub mod fixture;
 pub mod keymap;
+pub mod notes;
 pub mod query;
 pub mod update;
 pub mod view;
@@ -58,8 +59,9 @@ pub fn color_enabled() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// Opens the reader on `corpus` and returns when the user quits.
-pub fn run(corpus: Corpus) -> io::Result<()> {
+/// Opens the reader on `corpus`, loaded from `paths` (empty: the bundled corpus; the paths say
+/// where its annotations are kept), and returns when the user quits.
+pub fn run(corpus: Corpus, paths: &[std::path::PathBuf]) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
@@ -95,8 +97,20 @@ pub fn run(corpus: Corpus) -> io::Result<()> {
     let size = terminal.size()?;
     let mut app = app::App::analysing(corpus, ratatui::layout::Rect::new(0, 0, size.width, size.height));
     app.theme = view::theme::Theme::new(color_enabled());
+    match crate::annotate::Store::open(paths) {
+        Ok(store) => app.attach_store(store),
+        Err(e) => {
+            let why = format!("annotations unavailable: {e}");
+            app.notes.unavailable = Some(why.clone());
+            app.status = Some(app::Status { text: why, error: true });
+        }
+    }
     update::sync(&mut app);
     let result = event_loop(&mut terminal, &mut app, &rx, &stop);
+    // Ended by SIGTERM/SIGHUP with a note or tags being typed: save them rather than lose them.
+    if matches!(app.overlay, Some(app::Overlay::Note(_) | app::Overlay::Tags(_))) {
+        update::update(&mut app, action::Action::SaveInput);
+    }
     drop(guard);
     ratatui::restore();
     let _ = std::panic::take_hook();
@@ -140,6 +154,21 @@ fn event_loop(
         } else if analysing {
             let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
             update::update(app, action::Action::Tick { elapsed_ms });
+        } else if let Some(store) = &mut app.notes.store {
+            // Idle: merge in what another parallax on the same corpus saved (a `stat` when
+            // nothing changed).
+            match store.refresh() {
+                Ok(true) => {
+                    if let Some(ro) = store.read_only() {
+                        let why = ro.reason.clone();
+                        app.notes.unavailable = Some(format!("annotations are read-only: {why}"));
+                        app.status = Some(app::Status { text: why, error: true });
+                    }
+                    app.refresh_lists();
+                }
+                Ok(false) => {}
+                Err(e) => app.status = Some(app::Status { text: format!("annotations: {e}"), error: true }),
+            }
         }
     }
     Ok(())

@@ -179,3 +179,47 @@ fn sigterm_and_sighup_restore_the_terminal() {
         assert!(!after.contains("COMPARE"), "SIG{signal} left the reader's screen:\n{after}");
     }
 }
+
+#[test]
+fn annotations_survive_quit_and_reopen() {
+    let dir = fixture_dir();
+    let path = dir.path().display().to_string();
+    {
+        let Some(s) = Session::start("annotate", &path, 120, 36) else { return };
+        s.wait_for(" claims · ");
+        s.wait_for("COMPARE");
+        // Label the second passage disputed, then write a two-line note and save it with Esc.
+        s.keys(&["j", "a"]);
+        s.wait_for("Label this passage");
+        s.keys(&["2"]);
+        s.wait_for("passage labelled disputed");
+        s.keys(&["e"]);
+        s.wait_for("Note on this passage");
+        s.keys(&["-l", "checked the logs"]);
+        s.keys(&["Enter"]);
+        s.keys(&["-l", "13 not 15"]);
+        s.wait_for("13 not 15");
+        s.keys(&["Escape"]);
+        s.wait_for("note saved");
+        s.keys(&["q"]);
+        assert_eq!(s.exit_status(), 0);
+    }
+    let file = dir.path().join(".parallax").join("annotations.json");
+    let text = std::fs::read_to_string(&file).expect("annotations.json is written");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("annotations.json parses");
+    assert!(json.get("schema_version").is_some(), "{text}");
+    assert!(text.contains("checked the logs\\n13 not 15"), "{text}");
+    assert!(text.contains("\"disputed\""), "{text}");
+
+    let Some(s) = Session::start("reopen", &path, 120, 36) else { return };
+    s.wait_for(" claims · ");
+    s.keys(&["j"]);
+    // The detail box shows the label and the note; the gutter carries the disputed mark.
+    let screen = s.wait_for("✗ disputed checked the logs ⏎ 13 not 15");
+    assert!(screen.lines().any(|l| l.contains("✗The outage lasted 13 hours")), "no gutter mark:\n{screen}");
+    s.keys(&["A"]);
+    s.wait_for("Annotations · 1 of 1");
+    s.wait_for("anchored");
+    s.keys(&["Escape", "q"]);
+    assert_eq!(s.exit_status(), 0);
+}

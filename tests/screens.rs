@@ -334,7 +334,18 @@ fn random_walk_never_panics() {
             terminal.draw(|f| view::render(&app, f)).unwrap();
             if w >= 30 && h >= 8 {
                 let text = format!("{}", terminal.backend());
-                let badge = ["COMPARE", "CLAIM", "OVERVIEW", "CLAIMS", "SEARCH", "HELP"];
+                let badge = [
+                    "COMPARE",
+                    "CLAIM",
+                    "OVERVIEW",
+                    "CLAIMS",
+                    "SEARCH",
+                    "HELP",
+                    "ANNOTATIONS",
+                    "LABEL",
+                    "NOTE",
+                    "TAGS",
+                ];
                 assert!(badge.iter().any(|b| text.contains(b)), "step {step} ({action:?}):\n{text}");
             }
         }

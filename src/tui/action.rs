@@ -61,6 +61,36 @@ pub enum Action {
     Confirm,
     /// Finish typing the search and keep its results.
     SubmitSearch,
+    /// Open the label picker for the selection (passage, or claim in the claim view).
+    Annotate,
+    /// Open the note editor for the selection.
+    EditNote,
+    /// Open the tag input for the selection.
+    AddTags,
+    /// Delete the annotation on the selection.
+    DeleteAnnotation,
+    /// Undo the last annotation change.
+    Undo,
+    /// Open the list of every annotation.
+    OpenAnnotations,
+    /// Choose label N (1–5) in the picker; 0 clears the label.
+    PickLabel(u8),
+    /// Toggle the filter of the annotation list to label N (1–5).
+    ToggleLabel(u8),
+    /// Cycle the label filter of the overview and claims list.
+    CycleLabelFilter,
+    /// Save what the note editor or the tag input holds.
+    SaveInput,
+    /// Start a new line in the note editor.
+    Newline,
+    /// Move the editor cursor left.
+    CursorLeft,
+    /// Move the editor cursor right.
+    CursorRight,
+    /// Move the editor cursor to the start of the line.
+    CursorHome,
+    /// Move the editor cursor to the end of the line.
+    CursorEnd,
     /// Type one character into the input line.
     Input(char),
     /// Delete the character before the cursor of the input line.
@@ -109,6 +139,21 @@ impl Action {
             Action::CycleSort => "cycle_sort",
             Action::Confirm => "confirm",
             Action::SubmitSearch => "submit_search",
+            Action::Annotate => "annotate",
+            Action::EditNote => "edit_note",
+            Action::AddTags => "add_tags",
+            Action::DeleteAnnotation => "delete_annotation",
+            Action::Undo => "undo",
+            Action::OpenAnnotations => "open_annotations",
+            Action::PickLabel(_) => "pick_label",
+            Action::ToggleLabel(_) => "toggle_label",
+            Action::CycleLabelFilter => "cycle_label_filter",
+            Action::SaveInput => "save_input",
+            Action::Newline => "newline",
+            Action::CursorLeft => "cursor_left",
+            Action::CursorRight => "cursor_right",
+            Action::CursorHome => "cursor_home",
+            Action::CursorEnd => "cursor_end",
             Action::Input(_) => "input",
             Action::Backspace => "backspace",
             Action::ClearInput => "clear_input",
@@ -150,6 +195,21 @@ impl Action {
             Action::CycleSort => "sort by coverage / disagreement / order",
             Action::Confirm => "jump to the claim",
             Action::SubmitSearch => "keep the results and go back to reading",
+            Action::Annotate => "label: 1 verified 2 disputed 3 misleading 4 important 5 question",
+            Action::EditNote => "write or edit a note",
+            Action::AddTags => "add tags (comma separated)",
+            Action::DeleteAnnotation => "delete the annotation",
+            Action::Undo => "undo the last annotation change",
+            Action::OpenAnnotations => "list every annotation",
+            Action::PickLabel(_) => "choose this label",
+            Action::ToggleLabel(_) => "show only label 1–5 (again: all)",
+            Action::CycleLabelFilter => "filter by label: all → verified → … → question",
+            Action::SaveInput => "save",
+            Action::Newline => "new line",
+            Action::CursorLeft => "cursor left",
+            Action::CursorRight => "cursor right",
+            Action::CursorHome => "start of line",
+            Action::CursorEnd => "end of line",
             Action::Input(_) => "type",
             Action::Backspace => "delete a character",
             Action::ClearInput => "clear the input",

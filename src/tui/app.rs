@@ -9,6 +9,7 @@ use super::keymap::{self, KeySpec, Mode};
 use super::query;
 use super::view::theme::Theme;
 use crate::analysis::{Analysis, PassageRef};
+use crate::annotate::{Label, Store};
 use crate::corpus::Corpus;
 
 /// One of the two panes of the Compare screen.
@@ -128,8 +129,96 @@ pub struct ListState {
     pub offset: usize,
 }
 
+/// An overlay of the annotation keys, drawn over the screen below it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// `a`: the label picker; one key `1`–`5` chooses.
+    Picker,
+    /// `e`: the note editor. Esc or ctrl-s saves; the text stays here until the save succeeds.
+    Note(Editor),
+    /// `t`: the one-line tag input (comma separated). Enter or Esc adds the typed tags.
+    Tags(String),
+    /// `A`: every annotation, filterable by label and by typed text.
+    Annotations,
+}
+
+/// A small multi-line text editor: the text and a cursor (a byte offset on a char boundary).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Editor {
+    pub text: String,
+    pub cursor: usize,
+    /// The text when the editor opened: saving it unchanged writes nothing.
+    pub original: String,
+}
+
+impl Editor {
+    pub fn new(text: &str) -> Self {
+        Editor { text: text.to_string(), cursor: text.len(), original: text.to_string() }
+    }
+
+    pub fn insert(&mut self, c: char) {
+        self.text.insert(self.cursor, c);
+        self.cursor += c.len_utf8();
+    }
+
+    pub fn backspace(&mut self) {
+        if let Some(c) = self.text[..self.cursor].chars().next_back() {
+            self.cursor -= c.len_utf8();
+            self.text.remove(self.cursor);
+        }
+    }
+
+    pub fn left(&mut self) {
+        if let Some(c) = self.text[..self.cursor].chars().next_back() {
+            self.cursor -= c.len_utf8();
+        }
+    }
+
+    pub fn right(&mut self) {
+        if let Some(c) = self.text[self.cursor..].chars().next() {
+            self.cursor += c.len_utf8();
+        }
+    }
+
+    /// Start of the cursor's line.
+    pub fn home(&mut self) {
+        self.cursor = self.text[..self.cursor].rfind('\n').map_or(0, |i| i + 1);
+    }
+
+    /// End of the cursor's line.
+    pub fn end(&mut self) {
+        self.cursor = self.text[self.cursor..].find('\n').map_or(self.text.len(), |i| self.cursor + i);
+    }
+
+    /// The cursor as (line, column in chars).
+    pub fn position(&self) -> (usize, usize) {
+        let before = &self.text[..self.cursor];
+        let line = before.matches('\n').count();
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+        (line, col)
+    }
+}
+
+/// The annotation state of the reader: the store (if it could be opened), the marks derived
+/// from it, and the list and filters of the annotation screens.
+#[derive(Debug, Default)]
+pub struct Notes {
+    pub store: Option<Store>,
+    /// Why there is no store, or why it cannot save.
+    pub unavailable: Option<String>,
+    /// Passages that carry a mark, with the ids shown on each.
+    pub marks: std::collections::BTreeMap<PassageRef, Vec<String>>,
+    /// The label filter of the annotation list (`None`: every label).
+    pub list_label: Option<Label>,
+    /// The typed filter of the annotation list: matches tags, note and quote.
+    pub list_query: String,
+    pub list: ListState,
+    /// The label filter of the overview and the claims list.
+    pub claim_label: Option<Label>,
+}
+
 /// Everything the reader shows, as plain data.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct App {
     pub analysis: Analysis,
     pub phase: Phase,
@@ -161,6 +250,9 @@ pub struct App {
     pub status: Option<Status>,
     pub theme: Theme,
     pub quit: bool,
+    /// The overlay of the annotation keys, if one is open.
+    pub overlay: Option<Overlay>,
+    pub notes: Notes,
 }
 
 impl App {
@@ -197,6 +289,8 @@ impl App {
             status: None,
             theme: Theme::default(),
             quit: false,
+            overlay: None,
+            notes: Notes::default(),
         };
         app.refresh_stats();
         if n < 2 {
@@ -212,6 +306,9 @@ impl App {
     pub fn finish_analysis(&mut self, analysis: Analysis) {
         self.analysis = analysis;
         self.phase = Phase::Ready;
+        if let Some(store) = &mut self.notes.store {
+            store.reanchor(&self.analysis);
+        }
         self.refresh_stats();
         let claims = self.analysis.claims.len();
         let disc = self.analysis.discrepancies.len();
@@ -230,16 +327,72 @@ impl App {
         self.refresh_lists();
     }
 
-    /// Recomputes the overview order and the claims filter after a sort or query change.
+    /// Recomputes the overview order and the claims filter after a sort or query change, then
+    /// the annotation marks.
     pub fn refresh_lists(&mut self) {
         self.overview_rows = query::overview_rows(&self.stats, self.sort);
         self.claims_matches = query::filter_claims(&self.stats, &self.claims_query);
+        self.refresh_marks();
+        if let Some(l) = self.notes.claim_label {
+            let keep = self.claims_with_label(l);
+            self.overview_rows.retain(|c| keep.contains(c));
+            self.claims_matches.retain(|m| keep.contains(&m.claim));
+        }
+    }
+
+    /// Attaches the annotation store; re-anchors it if the analysis is there. A read-only
+    /// store's reason goes to the status line.
+    pub fn attach_store(&mut self, store: Store) {
+        if let Some(ro) = store.read_only() {
+            self.notes.unavailable = Some(format!("annotations are read-only: {}", ro.reason));
+            self.status = Some(Status { text: ro.reason.clone(), error: true });
+        }
+        self.notes.store = Some(store);
+        if let Some(store) = &mut self.notes.store {
+            store.reanchor(&self.analysis);
+        }
+        self.refresh_lists();
+    }
+
+    /// Places new annotations and recomputes the marks and label filters.
+    pub fn refresh_marks(&mut self) {
+        match &mut self.notes.store {
+            Some(store) => {
+                store.place(&self.analysis);
+                self.notes.marks = store.marks(&self.analysis);
+            }
+            None => self.notes.marks.clear(),
+        }
+    }
+
+    /// Claims that carry label `l`: on the claim itself or on one of its passages.
+    pub fn claims_with_label(&self, l: Label) -> std::collections::BTreeSet<usize> {
+        let mut out = std::collections::BTreeSet::new();
+        let Some(store) = &self.notes.store else { return out };
+        for (c, claim) in self.analysis.claims.iter().enumerate() {
+            if store.for_claim(c).iter().any(|a| a.label == Some(l))
+                || claim
+                    .members
+                    .iter()
+                    .any(|m| store.at_passage(&self.analysis, m.at).iter().any(|a| a.label == Some(l)))
+            {
+                out.insert(c);
+            }
+        }
+        out
     }
 
     /// The keymap mode that applies now.
     pub fn mode(&self) -> Mode {
         if self.help.is_some() {
             Mode::Help
+        } else if let Some(o) = &self.overlay {
+            match o {
+                Overlay::Picker => Mode::Picker,
+                Overlay::Note(_) => Mode::Note,
+                Overlay::Tags(_) => Mode::Tags,
+                Overlay::Annotations => Mode::Annotations,
+            }
         } else if self.search.editing {
             Mode::Search
         } else {

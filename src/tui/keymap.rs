@@ -1,7 +1,8 @@
 //! The one keymap table. It drives dispatch, the footer hints, the `?` help overlay and the
 //! README key table, so what the help says is what the keys do.
 //!
-//! Keys `a e t x u A` are left free in Compare for annotations (issue 4).
+//! Keys `a e t x u A` annotate (issue 4): in Compare on the selected passage, in the claim view
+//! on the whole claim.
 
 use std::fmt;
 use std::str::FromStr;
@@ -21,12 +22,27 @@ pub enum Mode {
     Claims,
     Search,
     Help,
+    Picker,
+    Note,
+    Tags,
+    Annotations,
 }
 
 impl Mode {
     /// All modes in the order the help shows them.
-    pub const ALL: [Mode; 7] =
-        [Mode::Compare, Mode::Claim, Mode::Overview, Mode::Claims, Mode::Search, Mode::Help, Mode::Global];
+    pub const ALL: [Mode; 11] = [
+        Mode::Compare,
+        Mode::Claim,
+        Mode::Overview,
+        Mode::Claims,
+        Mode::Search,
+        Mode::Annotations,
+        Mode::Picker,
+        Mode::Note,
+        Mode::Tags,
+        Mode::Help,
+        Mode::Global,
+    ];
 
     /// The heading of this mode in the help and the README.
     pub fn title(self) -> &'static str {
@@ -38,6 +54,10 @@ impl Mode {
             Mode::Claims => "Claims list",
             Mode::Search => "Search input",
             Mode::Help => "Help",
+            Mode::Picker => "Label picker",
+            Mode::Note => "Note editor",
+            Mode::Tags => "Tag input",
+            Mode::Annotations => "Annotation list",
         }
     }
 
@@ -50,12 +70,16 @@ impl Mode {
             Mode::Claims => "CLAIMS",
             Mode::Search => "SEARCH",
             Mode::Help => "HELP",
+            Mode::Picker => "LABEL",
+            Mode::Note => "NOTE",
+            Mode::Tags => "TAGS",
+            Mode::Annotations => "ANNOTATIONS",
         }
     }
 
     /// Whether plain characters are typed into an input line in this mode.
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::Claims | Mode::Search)
+        matches!(self, Mode::Claims | Mode::Search | Mode::Note | Mode::Tags | Mode::Annotations)
     }
 }
 
@@ -254,6 +278,12 @@ pub static KEYMAP: &[Binding] = &[
     b(M::Compare, KeySpec::ctrl('n'), A::NextHit, Some("result")),
     b(M::Compare, KeySpec::ctrl('p'), A::PrevHit, Some("result")),
     bw(M::Compare, KeySpec::key(K::Esc), A::Back, None, "clear the search"),
+    bw(M::Compare, KeySpec::ch('a'), A::Annotate, Some("label"), "label the selected passage"),
+    bw(M::Compare, KeySpec::ch('e'), A::EditNote, None, "write or edit the passage's note"),
+    bw(M::Compare, KeySpec::ch('t'), A::AddTags, None, "add tags to the passage"),
+    bw(M::Compare, KeySpec::ch('x'), A::DeleteAnnotation, None, "delete the passage's annotation"),
+    b(M::Compare, KeySpec::ch('u'), A::Undo, None),
+    b(M::Compare, KeySpec::ch('A'), A::OpenAnnotations, None),
     // Claim view
     b(M::Claim, KeySpec::ch('j'), A::Down, Some("scroll")),
     b(M::Claim, KeySpec::ch('k'), A::Up, Some("scroll")),
@@ -283,6 +313,12 @@ pub static KEYMAP: &[Binding] = &[
     ),
     bw(M::Claim, KeySpec::key(K::Enter), A::Back, None, "back to Compare, on this claim"),
     bw(M::Claim, KeySpec::key(K::Esc), A::Back, Some("back"), "back to Compare, on this claim"),
+    bw(M::Claim, KeySpec::ch('a'), A::Annotate, Some("label"), "label the whole claim"),
+    bw(M::Claim, KeySpec::ch('e'), A::EditNote, None, "write or edit the claim's note"),
+    bw(M::Claim, KeySpec::ch('t'), A::AddTags, None, "add tags to the claim"),
+    bw(M::Claim, KeySpec::ch('x'), A::DeleteAnnotation, None, "delete the claim's annotation"),
+    b(M::Claim, KeySpec::ch('u'), A::Undo, None),
+    b(M::Claim, KeySpec::ch('A'), A::OpenAnnotations, None),
     // Overview
     b(M::Overview, KeySpec::ch('j'), A::Down, Some("move")),
     b(M::Overview, KeySpec::ch('k'), A::Up, Some("move")),
@@ -296,6 +332,7 @@ pub static KEYMAP: &[Binding] = &[
     b(M::Overview, KeySpec::ch('G'), A::Bottom, None),
     b(M::Overview, KeySpec::ch('s'), A::CycleSort, Some("sort")),
     b(M::Overview, KeySpec::key(K::Enter), A::Confirm, Some("jump")),
+    b(M::Overview, KeySpec::ch('f'), A::CycleLabelFilter, Some("label filter")),
     bw(M::Overview, KeySpec::key(K::Esc), A::Back, Some("back"), "back to Compare"),
     // Claims list
     b(M::Claims, KeySpec::key(K::Down), A::Down, Some("move")),
@@ -309,6 +346,8 @@ pub static KEYMAP: &[Binding] = &[
     b(M::Claims, KeySpec::key(K::Enter), A::Confirm, Some("jump")),
     b(M::Claims, KeySpec::key(K::Backspace), A::Backspace, None),
     b(M::Claims, KeySpec::ctrl('u'), A::ClearInput, Some("clear")),
+    b(M::Claims, KeySpec::ctrl('f'), A::CycleLabelFilter, Some("label filter")),
+    b(M::Claims, KeySpec::key(K::Tab), A::CycleLabelFilter, None),
     bw(M::Claims, KeySpec::key(K::Esc), A::Back, Some("back"), "back to Compare"),
     // Search input
     b(M::Search, KeySpec::key(K::Enter), A::SubmitSearch, Some("keep")),
@@ -325,6 +364,51 @@ pub static KEYMAP: &[Binding] = &[
         Some("cancel"),
         "cancel and return to where the search began",
     ),
+    // Annotation list
+    b(M::Annotations, KeySpec::key(K::Down), A::Down, Some("move")),
+    b(M::Annotations, KeySpec::key(K::Up), A::Up, Some("move")),
+    b(M::Annotations, KeySpec::ctrl('n'), A::Down, None),
+    b(M::Annotations, KeySpec::ctrl('p'), A::Up, None),
+    b(M::Annotations, KeySpec::key(K::PageDown), A::PageDown, None),
+    b(M::Annotations, KeySpec::key(K::PageUp), A::PageUp, None),
+    b(M::Annotations, KeySpec::ch('1'), A::ToggleLabel(1), Some("label filter")),
+    b(M::Annotations, KeySpec::ch('2'), A::ToggleLabel(2), None),
+    b(M::Annotations, KeySpec::ch('3'), A::ToggleLabel(3), None),
+    b(M::Annotations, KeySpec::ch('4'), A::ToggleLabel(4), None),
+    b(M::Annotations, KeySpec::ch('5'), A::ToggleLabel(5), None),
+    b(M::Annotations, KeySpec::key(K::Enter), A::Confirm, Some("jump")),
+    bw(
+        M::Annotations,
+        KeySpec::ctrl('x'),
+        A::DeleteAnnotation,
+        Some("delete"),
+        "delete the highlighted annotation",
+    ),
+    b(M::Annotations, KeySpec::key(K::Backspace), A::Backspace, None),
+    b(M::Annotations, KeySpec::ctrl('u'), A::ClearInput, Some("clear")),
+    bw(M::Annotations, KeySpec::key(K::Esc), A::Back, Some("back"), "close the list"),
+    // Label picker
+    b(M::Picker, KeySpec::ch('1'), A::PickLabel(1), Some("verified")),
+    b(M::Picker, KeySpec::ch('2'), A::PickLabel(2), Some("disputed")),
+    b(M::Picker, KeySpec::ch('3'), A::PickLabel(3), Some("misleading")),
+    b(M::Picker, KeySpec::ch('4'), A::PickLabel(4), Some("important")),
+    b(M::Picker, KeySpec::ch('5'), A::PickLabel(5), Some("question")),
+    bw(M::Picker, KeySpec::ch('0'), A::PickLabel(0), Some("clear"), "clear the label"),
+    bw(M::Picker, KeySpec::key(K::Esc), A::Back, Some("cancel"), "cancel: nothing changes"),
+    // Note editor
+    bw(M::Note, KeySpec::ctrl('s'), A::SaveInput, Some("save"), "save the note and close"),
+    bw(M::Note, KeySpec::key(K::Esc), A::SaveInput, Some("save"), "save the note and close (u undoes)"),
+    b(M::Note, KeySpec::key(K::Enter), A::Newline, Some("new line")),
+    b(M::Note, KeySpec::key(K::Backspace), A::Backspace, None),
+    b(M::Note, KeySpec::key(K::Left), A::CursorLeft, None),
+    b(M::Note, KeySpec::key(K::Right), A::CursorRight, None),
+    b(M::Note, KeySpec::key(K::Home), A::CursorHome, None),
+    b(M::Note, KeySpec::key(K::End), A::CursorEnd, None),
+    // Tag input
+    bw(M::Tags, KeySpec::key(K::Enter), A::SaveInput, Some("add"), "add the typed tags"),
+    bw(M::Tags, KeySpec::key(K::Esc), A::SaveInput, None, "add the typed tags (nothing typed: close)"),
+    b(M::Tags, KeySpec::key(K::Backspace), A::Backspace, None),
+    b(M::Tags, KeySpec::ctrl('u'), A::ClearInput, Some("clear")),
     // Help
     b(M::Help, KeySpec::ch('j'), A::Down, Some("scroll")),
     b(M::Help, KeySpec::ch('k'), A::Up, Some("scroll")),
@@ -354,6 +438,10 @@ pub fn lookup(mode: Mode, key: KeySpec) -> Option<Action> {
     if let Some(a) = find(mode) {
         return Some(a);
     }
+    if mode == Mode::Picker {
+        // A modal choice: only quitting falls through.
+        return (key == KeySpec::ctrl('c')).then_some(Action::Quit);
+    }
     if mode.takes_text()
         && let KeyCode::Char(c) = key.code
         && !key.mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
@@ -380,7 +468,8 @@ pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
     if !mode.takes_text() {
         for g in KEYMAP.iter().filter(|b| b.mode == Mode::Global) {
             let shadowed = KEYMAP.iter().any(|b| b.mode == mode && b.key == g.key);
-            let useless = matches!((mode, g.action), (Mode::Help, Action::ToggleHelp));
+            let useless =
+                matches!((mode, g.action), (Mode::Help, Action::ToggleHelp)) || mode == Mode::Picker;
             if !shadowed && !useless {
                 push(g);
             }
@@ -503,10 +592,27 @@ mod tests {
     }
 
     #[test]
-    fn annotation_keys_stay_free_in_compare() {
-        for c in ['a', 'e', 't', 'x', 'u', 'A'] {
-            assert!(lookup(Mode::Compare, KeySpec::ch(c)).is_none(), "{c} is taken");
+    fn annotation_keys_are_bound_in_compare_and_claim() {
+        for m in [Mode::Compare, Mode::Claim] {
+            for (c, a) in [
+                ('a', A::Annotate),
+                ('e', A::EditNote),
+                ('t', A::AddTags),
+                ('x', A::DeleteAnnotation),
+                ('u', A::Undo),
+                ('A', A::OpenAnnotations),
+            ] {
+                assert_eq!(lookup(m, KeySpec::ch(c)), Some(a), "{c}");
+            }
         }
+        for k in 1..=5u8 {
+            let c = char::from(b'0' + k);
+            assert_eq!(lookup(Mode::Picker, KeySpec::ch(c)), Some(A::PickLabel(k)));
+            assert_eq!(lookup(Mode::Annotations, KeySpec::ch(c)), Some(A::ToggleLabel(k)));
+        }
+        // The editor types every character, q included; Esc saves.
+        assert_eq!(lookup(Mode::Note, KeySpec::ch('q')), Some(A::Input('q')));
+        assert_eq!(lookup(Mode::Note, KeySpec::key(K::Esc)), Some(A::SaveInput));
     }
 
     #[test]

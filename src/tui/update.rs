@@ -2,7 +2,7 @@
 //! terminal; sizes come from [`App::size`] through the same layout functions the view uses.
 
 use super::action::Action;
-use super::app::{App, Pane, Phase, Screen, Status};
+use super::app::{App, Overlay, Pane, Phase, Screen, Status};
 use super::query;
 use super::view::{claim as claim_view, help as help_view, layout, overview as overview_view};
 use super::wrap::ArticleRows;
@@ -28,6 +28,46 @@ pub fn update(app: &mut App, action: Action) {
     app.status = None;
     if matches!(action, Action::OpenOverview | Action::OpenClaims | Action::StartSearch) {
         app.help = None;
+    }
+    // An open annotation overlay takes every key (the help aside); the mouse waits.
+    if app.overlay.is_some() && app.help.is_none() {
+        match action {
+            Action::Scroll { .. } | Action::Click { .. } => {}
+            Action::Quit if !matches!(app.overlay, Some(Overlay::Note(_)) | Some(Overlay::Tags(_))) => {
+                app.quit = true
+            }
+            Action::ToggleHelp => app.help = Some(0),
+            _ => super::notes::on_overlay(app, action),
+        }
+        return;
+    }
+    if matches!(
+        action,
+        Action::Annotate
+            | Action::EditNote
+            | Action::AddTags
+            | Action::DeleteAnnotation
+            | Action::Undo
+            | Action::OpenAnnotations
+    ) && app.help.is_none()
+    {
+        super::notes::on_selection(app, action);
+        return;
+    }
+    if action == Action::CycleLabelFilter {
+        let all = crate::annotate::Label::ALL;
+        app.notes.claim_label = match app.notes.claim_label {
+            None => Some(all[0]),
+            Some(l) => all.iter().position(|&x| x == l).and_then(|i| all.get(i + 1)).copied(),
+        };
+        app.overview = Default::default();
+        app.claims_list = Default::default();
+        app.refresh_lists();
+        match app.notes.claim_label {
+            Some(l) => say(app, format!("showing claims labelled {l}")),
+            None => say(app, "showing every claim"),
+        }
+        return;
     }
     match action {
         Action::Quit => app.quit = true,
@@ -339,7 +379,7 @@ fn goto_hit(app: &mut App, i: usize) {
 }
 
 /// Shows passage `at`: in the pane that has its article, else in the focused pane.
-fn goto(app: &mut App, at: PassageRef) {
+pub fn goto(app: &mut App, at: PassageRef) {
     if app.articles[app.focus.index()] != at.article && app.articles[app.focus.other().index()] == at.article
     {
         app.focus = app.focus.other();
@@ -420,7 +460,7 @@ fn claim(app: &mut App, action: Action) {
 }
 
 /// Moves a list cursor and keeps it in a window of `height` rows.
-fn move_list(list: &mut super::app::ListState, len: usize, height: usize, action: Action) {
+pub fn move_list(list: &mut super::app::ListState, len: usize, height: usize, action: Action) {
     let last = len.saturating_sub(1);
     let page = height.max(1);
     list.selected = match action {

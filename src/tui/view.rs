@@ -1,6 +1,7 @@
 //! Drawing: `render(&App, &mut Frame)` reads the state and never changes it. Each region has its
 //! own module; [`layout`] decides where everything goes.
 
+pub mod annotations;
 pub mod claim;
 pub mod claims;
 pub mod help;
@@ -45,6 +46,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Claims => claims::render(app, frame, b.body),
     }
     status::footer(app, frame, b.status);
+    annotations::render(app, frame, area);
     if app.help.is_some() {
         help::render(app, frame, layout::help_box(area));
     }

@@ -36,7 +36,8 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let Some(id) = app.claim else { return vec![Line::from("No claim selected.")] };
     let Some(claim) = a.claims.get(id) else { return vec![Line::from("No such claim.")] };
     let Some(reference) = reference(app, id) else { return Vec::new() };
-    let mut out = Vec::new();
+    // The claim's annotations first: label, tags and note (shown beside every wording).
+    let mut out = super::panes::annotation_lines(app);
     let discs = crate::tui::query::claim_discrepancies(a, id);
     if discs.is_empty() {
         out.push(Line::from(Span::styled("No discrepancy: the articles agree on this claim.", t.dim)));

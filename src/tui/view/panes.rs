@@ -128,6 +128,18 @@ fn render_pane(app: &App, frame: &mut Frame, p: &PaneArea, diff: &PairDiff) {
                 buf.set_string(p.gutter.x + 2, y, kind_mark(kind).to_string(), t.gutter_discrepancy);
             }
         }
+        // Annotated: the label's mark on the passage's first row.
+        if row.first
+            && p.gutter.width >= 4
+            && let Some(ids) = app.notes.marks.get(&at)
+        {
+            let label = app
+                .notes
+                .store
+                .as_ref()
+                .and_then(|s| ids.iter().find_map(|id| s.get(id).and_then(|a| a.label)));
+            buf.set_string(p.gutter.x + 3, y, crate::tui::notes::mark(label).to_string(), t.annotation_mark);
+        }
         let kind = article.passages.get(passage).map(|x| x.kind);
         let mut base = match kind {
             Some(PassageKind::Title | PassageKind::Heading) => t.heading,
@@ -168,8 +180,38 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), area);
 }
 
-/// What the detail box says about the selected passage.
+/// What the detail box says about the selected passage: its annotations first, then the match.
 pub fn detail_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let mut out = annotation_lines(app);
+    out.extend(match_lines(app, width));
+    out
+}
+
+/// One line per annotation shown on the selection: mark, label, tags and note.
+pub fn annotation_lines(app: &App) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    crate::tui::notes::shown(app)
+        .into_iter()
+        .map(|a| {
+            let mut spans = vec![Span::styled(
+                format!("{} {}", crate::tui::notes::mark(a.label), a.label.map_or("note", |l| l.name())),
+                t.annotation_mark,
+            )];
+            if a.target.is_claim() {
+                spans.push(Span::styled(" (claim)", t.dim));
+            }
+            if !a.tags.is_empty() {
+                spans.push(Span::styled(format!(" [{}]", a.tags.join(", ")), t.dim));
+            }
+            if !a.note.is_empty() {
+                spans.push(Span::raw(format!(" {}", a.note.replace('\n', " ⏎ "))));
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
+
+fn match_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let a = &app.analysis;
     if !app.comparing() {

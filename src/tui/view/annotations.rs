@@ -1,0 +1,212 @@
+//! The annotation overlays: the label picker, the note editor, the tag input and the list of
+//! every annotation.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+
+use super::{layout, truncate};
+use crate::annotate::Label;
+use crate::tui::app::{App, Editor, Overlay};
+use crate::tui::notes;
+
+/// A box of `w`×`h` centred in `area` (clamped to it).
+fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}
+
+fn frame_box<'a>(app: &App, title: String) -> Block<'a> {
+    Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(app.theme.border_focused)
+        .title(Span::styled(title, app.theme.title))
+}
+
+/// What the overlay acts on, for its title.
+fn what(app: &App) -> &'static str {
+    notes::target(app).map_or("passage", |t| t.1)
+}
+
+/// Draws the open overlay, if any.
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(o) = &app.overlay else { return };
+    let Some(b) = layout::bands(area) else { return };
+    match o {
+        Overlay::Picker => picker(app, frame, b.body),
+        Overlay::Note(ed) => note(app, frame, b.body, ed),
+        Overlay::Tags(text) => tags(app, frame, b.body, text),
+        Overlay::Annotations => list(app, frame, b.body),
+    }
+}
+
+fn picker(app: &App, frame: &mut Frame, body: Rect) {
+    let t = &app.theme;
+    let r = centred(body, 34, 9);
+    let current = notes::current(app).and_then(|a| a.label);
+    let mut lines = Vec::new();
+    for l in Label::ALL {
+        let on = current == Some(l);
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {} ", l.key()), t.key),
+            Span::styled(format!("{} ", notes::mark(Some(l))), t.annotation_mark),
+            Span::styled(l.name().to_string(), if on { t.selected } else { Style::new() }),
+            Span::styled(if on { "  (current)" } else { "" }, t.dim),
+        ]));
+    }
+    lines.push(Line::from(vec![Span::styled(" 0 ", t.key), Span::raw("  clear the label")]));
+    lines.push(Line::from(vec![Span::styled(" Esc ", t.key), Span::styled("cancel", t.dim)]));
+    frame.render_widget(Clear, r);
+    frame
+        .render_widget(Paragraph::new(lines).block(frame_box(app, format!(" Label this {} ", what(app)))), r);
+}
+
+fn note(app: &App, frame: &mut Frame, body: Rect, ed: &Editor) {
+    let t = &app.theme;
+    let w = body.width.saturating_sub(8).clamp(20, 76);
+    let h = body.height.saturating_sub(4).clamp(5, 14);
+    let r = centred(body, w, h);
+    let inner = layout::inner(r);
+    frame.render_widget(Clear, r);
+    let block = frame_box(app, format!(" Note on this {} ", what(app))).title_bottom(
+        Line::from(Span::styled(" Esc / ctrl-s save · Enter new line ", t.dim)).right_aligned(),
+    );
+    frame.render_widget(block, r);
+    // Hard lines, each cut into rows of the inner width; the cursor row stays in view.
+    let width = inner.width.max(1) as usize;
+    let (cl, cc) = ed.position();
+    let mut rows: Vec<String> = Vec::new();
+    let mut cursor = (0usize, 0usize);
+    for (i, line) in ed.text.split('\n').enumerate() {
+        let chars: Vec<char> = line.chars().collect();
+        let first = rows.len();
+        if chars.is_empty() {
+            rows.push(String::new());
+        }
+        for chunk in chars.chunks(width) {
+            rows.push(chunk.iter().collect());
+        }
+        if i == cl {
+            let row = first + cc / width;
+            cursor = (row.min(rows.len().saturating_sub(1).max(first)), cc % width);
+            if cc > 0 && cc % width == 0 && cc == chars.len() {
+                cursor = (first + cc / width - 1, width);
+            }
+        }
+    }
+    let height = inner.height as usize;
+    let skip = (cursor.0 + 1).saturating_sub(height);
+    let buf = frame.buffer_mut();
+    for (y, row) in rows.iter().skip(skip).take(height).enumerate() {
+        buf.set_string(inner.x, inner.y + y as u16, row, Style::new());
+    }
+    let cx = inner.x + (cursor.1.min(width.saturating_sub(1))) as u16;
+    let cy = inner.y + (cursor.0 - skip) as u16;
+    if cy < inner.y + inner.height {
+        let cell = &mut buf[(cx, cy)];
+        cell.set_style(t.cursor);
+    }
+    if ed.text.is_empty() {
+        buf.set_string(inner.x + 1, inner.y, "type the note…", t.dim);
+    }
+}
+
+fn tags(app: &App, frame: &mut Frame, body: Rect, text: &str) {
+    let t = &app.theme;
+    let r = centred(body, body.width.saturating_sub(8).clamp(20, 60), 5);
+    frame.render_widget(Clear, r);
+    let have = notes::current(app).map(|a| a.tags.join(", ")).unwrap_or_default();
+    let lines = vec![
+        Line::from(vec![Span::styled("tags ", t.key), Span::raw(text.to_string()), Span::styled("▏", t.key)]),
+        Line::from(Span::styled(
+            if have.is_empty() {
+                "comma separated · Enter adds · Esc adds what is typed".to_string()
+            } else {
+                format!("already: {have}")
+            },
+            t.dim,
+        )),
+    ];
+    let block = frame_box(app, format!(" Tag this {} ", what(app)));
+    frame.render_widget(Paragraph::new(lines).block(block), r);
+}
+
+/// The screen row of the first list row.
+fn list_top(app: &App) -> u16 {
+    let b = layout::bands(app.size).map_or(app.size, |b| b.body);
+    layout::inner(b).y + 2
+}
+
+/// How many list rows fit.
+pub fn list_height(app: &App) -> usize {
+    let Some(b) = layout::bands(app.size) else { return 0 };
+    let inner = layout::inner(b.body);
+    (inner.y + inner.height).saturating_sub(list_top(app)) as usize
+}
+
+fn list(app: &App, frame: &mut Frame, body: Rect) {
+    let t = &app.theme;
+    let rows = notes::rows(app);
+    let total = app.notes.store.as_ref().map_or(0, |s| s.annotations().len());
+    let inner = layout::inner(body);
+    let width = inner.width as usize;
+    frame.render_widget(Clear, body);
+    let filter = match app.notes.list_label {
+        Some(l) => format!(" · only {l}"),
+        None => String::new(),
+    };
+    frame.render_widget(frame_box(app, format!(" Annotations · {} of {total}{filter} ", rows.len())), body);
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled("filter ", t.key),
+            Span::raw(app.notes.list_query.clone()),
+            Span::styled("▏", t.key),
+            Span::styled(
+                if app.notes.list_query.is_empty() {
+                    "  type a tag or words · 1–5 label · Enter jump"
+                } else {
+                    ""
+                },
+                t.dim,
+            ),
+        ]),
+        Line::from(Span::styled("─".repeat(width), t.border)),
+    ];
+    if rows.is_empty() {
+        let msg = match (&app.notes.unavailable, total) {
+            (Some(why), _) => why.clone(),
+            (None, 0) => "No annotations yet: a labels, e writes a note, t adds tags.".to_string(),
+            (None, _) => "No annotation matches.".to_string(),
+        };
+        lines.push(Line::from(Span::styled(msg, t.dim)));
+    }
+    for (k, r) in rows.iter().enumerate().skip(app.notes.list.offset).take(list_height(app)) {
+        let selected = k == app.notes.list.selected;
+        let base = if selected { t.cursor_row } else { Style::new() };
+        let label = r.label.map_or("—", |l| l.name());
+        let status = r.status.name();
+        let mut spans = vec![
+            Span::styled(if selected { "▶ " } else { "  " }, t.selection_bar),
+            Span::styled(format!("{} ", notes::mark(r.label)), t.annotation_mark),
+            Span::styled(format!("{label:<10} "), base.patch(t.title)),
+            Span::styled(format!("{status:<8} "), if status == "orphaned" { t.error } else { t.dim }),
+            Span::styled(if r.claim { "claim " } else { "" }, t.dim),
+        ];
+        let mut rest = String::new();
+        if !r.tags.is_empty() {
+            rest.push_str(&format!("[{}] ", r.tags.join(", ")));
+        }
+        rest.push_str(&format!("“{}”", r.quote.replace('\n', " ")));
+        if !r.note.is_empty() {
+            rest.push_str(&format!(" — {}", r.note.replace('\n', " ")));
+        }
+        let used: usize = spans.iter().map(|s| super::wrap::width(&s.content)).sum();
+        spans.push(Span::styled(truncate(&rest, width.saturating_sub(used)), base));
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

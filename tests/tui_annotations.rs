@@ -1,0 +1,293 @@
+//! The annotation keys of the reader (issue 4): state-machine tests on the hand-made fixture
+//! with a store in a temp folder, screen snapshots of the picker, the editor and the list, and
+//! the style of the gutter mark.
+#![allow(clippy::unwrap_used)]
+
+use parallax::annotate::{Label, Store};
+use parallax::tui::app::{App, Overlay, Screen};
+use parallax::tui::view::theme::Theme;
+use parallax::tui::{fixture, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+
+fn app_with_store(dir: &std::path::Path, w: u16, h: u16) -> App {
+    let mut app = App::new(fixture::analysis(), Rect::new(0, 0, w, h));
+    app.theme = Theme::new(true);
+    app.attach_store(Store::open_at(dir.join("annotations.json")).unwrap());
+    update::sync(&mut app);
+    app
+}
+
+fn reopen(dir: &std::path::Path) -> Store {
+    let mut s = Store::open_at(dir.join("annotations.json")).unwrap();
+    s.reanchor(&fixture::analysis());
+    s
+}
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    t.draw(|f| view::render(app, f)).unwrap();
+    t
+}
+
+fn status(app: &App) -> String {
+    app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default()
+}
+
+#[test]
+fn a_labels_the_selected_passage_and_saves_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(dir.path(), 120, 36);
+    app.press("j a").unwrap();
+    assert_eq!(app.overlay, Some(Overlay::Picker));
+    // Keys outside the picker do nothing (q does not quit).
+    app.press("q j").unwrap();
+    assert!(!app.quit);
+    app.press("2").unwrap();
+    assert_eq!(app.overlay, None);
+    assert_eq!(status(&app), "passage labelled disputed");
+    let at = app.at(app.focus);
+    assert!(app.notes.marks.contains_key(&at));
+    // Saved before the key returned.
+    let s = reopen(dir.path());
+    let all = s.annotations();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].label, Some(Label::Disputed));
+    // Labelling again changes the label; Esc in the picker changes nothing.
+    app.press("a 4").unwrap();
+    app.press("a Esc").unwrap();
+    let s = reopen(dir.path());
+    assert_eq!(s.annotations().len(), 1);
+    assert_eq!(s.annotations()[0].label, Some(Label::Important));
+}
+
+#[test]
+fn e_edits_a_multiline_note_and_esc_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(dir.path(), 120, 36);
+    app.press("j e").unwrap();
+    assert!(matches!(app.overlay, Some(Overlay::Note(_))));
+    // Command keys are typed into the note.
+    app.type_text("q to check");
+    app.press("Enter").unwrap();
+    app.type_text("line two");
+    app.press("Left Backspace").unwrap();
+    match &app.overlay {
+        Some(Overlay::Note(ed)) => assert_eq!(ed.text, "q to check\nline to"),
+        o => panic!("{o:?}"),
+    }
+    app.press("Esc").unwrap();
+    assert_eq!(app.overlay, None);
+    assert_eq!(status(&app), "note saved");
+    assert_eq!(reopen(dir.path()).annotations()[0].note, "q to check\nline to");
+    // Opening again starts from the saved note; ctrl-s saves too.
+    app.press("e").unwrap();
+    app.type_text("!");
+    app.press("ctrl-s").unwrap();
+    assert_eq!(reopen(dir.path()).annotations()[0].note, "q to check\nline to!");
+    // The detail box shows label and note of the selection.
+    let lines = view::panes::annotation_lines(&app);
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0].to_string().contains("q to check ⏎ line to!"), "{}", lines[0]);
+}
+
+#[test]
+fn ctrl_c_in_the_editor_saves_before_quitting() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(dir.path(), 120, 36);
+    app.press("e").unwrap();
+    app.type_text("do not lose me");
+    app.press("ctrl-c").unwrap();
+    assert!(app.quit);
+    assert_eq!(reopen(dir.path()).annotations()[0].note, "do not lose me");
+}
+
+#[test]
+fn t_adds_tags_x_deletes_u_undoes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(dir.path(), 120, 36);
+    app.press("t").unwrap();
+    app.type_text("numbers, check , numbers");
+    app.press("Enter").unwrap();
+    assert_eq!(reopen(dir.path()).annotations()[0].tags, ["numbers", "check"]);
+    app.press("x").unwrap();
+    assert!(reopen(dir.path()).annotations().is_empty());
+    assert!(app.notes.marks.is_empty());
+    app.press("u").unwrap();
+    assert_eq!(status(&app), "undone");
+    assert_eq!(reopen(dir.path()).annotations().len(), 1);
+    assert!(!app.notes.marks.is_empty());
+    app.press("x").unwrap();
+    app.press("x").unwrap();
+    assert_eq!(status(&app), "no annotation here to delete");
+}
+
+#[test]
+fn a_in_the_claim_view_labels_the_whole_claim() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(dir.path(), 120, 36);
+    app.press("j Enter").unwrap();
+    assert_eq!(app.screen, Screen::Claim);
+    let claim = app.claim.unwrap();
+    app.press("a 1").unwrap();
+    assert_eq!(status(&app), "claim labelled verified");
+    let s = reopen(dir.path());
+    assert!(s.annotations()[0].target.is_claim());
+    // Every member passage carries the mark.
+    for m in &app.analysis.claims[claim].members {
+        assert!(app.notes.marks.contains_key(&m.at), "{:?}", m.at);
+    }
+    // The claims list and the overview filter by label.
+    app.press("Esc c Tab").unwrap();
+    assert_eq!(app.notes.claim_label, Some(Label::Verified));
+    assert_eq!(app.claims_matches.iter().map(|m| m.claim).collect::<Vec<_>>(), [claim]);
+    app.press("Esc o f").unwrap();
+    assert_eq!(app.notes.claim_label, Some(Label::Disputed));
+    assert!(app.overview_rows.is_empty());
+    for _ in 0..4 {
+        app.press("f").unwrap();
+    }
+    assert_eq!(app.notes.claim_label, None);
+    assert_eq!(app.overview_rows.len(), app.analysis.claims.len());
+}
+
+#[test]
+fn the_list_filters_by_label_and_text_and_jumps() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(dir.path(), 120, 36);
+    app.press("j a 2 j j a 5 t").unwrap();
+    app.type_text("later");
+    app.press("Enter g").unwrap();
+    assert_eq!(app.selected[0], 0);
+    app.press("A").unwrap();
+    assert_eq!(app.overlay, Some(Overlay::Annotations));
+    assert_eq!(parallax::tui::notes::rows(&app).len(), 2);
+    app.press("5").unwrap();
+    assert_eq!(parallax::tui::notes::rows(&app).len(), 1);
+    app.press("5").unwrap();
+    assert_eq!(parallax::tui::notes::rows(&app).len(), 2);
+    app.type_text("late");
+    let rows = parallax::tui::notes::rows(&app);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].label, Some(Label::Question));
+    app.press("Enter").unwrap();
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.selected[app.focus.index()], 3);
+}
+
+#[test]
+fn a_read_only_store_says_why_and_edits_do_not_pretend() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("annotations.json"), "{ not json").unwrap();
+    let mut app = app_with_store(dir.path(), 120, 36);
+    let s = app.status.clone().unwrap();
+    assert!(s.error);
+    assert!(app.notes.unavailable.as_deref().unwrap().contains("read-only"), "{:?}", app.notes.unavailable);
+    for k in ["a", "e", "t", "x", "u"] {
+        app.press(k).unwrap();
+        assert_eq!(app.overlay, None, "{k}");
+        assert!(status(&app).starts_with("cannot save annotations"), "{k}: {}", status(&app));
+    }
+    // The bad file is untouched.
+    assert_eq!(std::fs::read_to_string(dir.path().join("annotations.json")).unwrap(), "{ not json");
+}
+
+#[test]
+fn a_failed_save_keeps_the_typed_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(dir.path(), 120, 36);
+    app.press("e").unwrap();
+    app.type_text("precious");
+    // The folder becomes a file: the save cannot happen.
+    std::fs::remove_dir_all(dir.path()).unwrap();
+    std::fs::write(dir.path(), "x").unwrap();
+    app.press("Esc").unwrap();
+    match &app.overlay {
+        Some(Overlay::Note(ed)) => assert_eq!(ed.text, "precious"),
+        o => panic!("the editor closed: {o:?}"),
+    }
+    assert!(app.status.as_ref().unwrap().error);
+    assert!(status(&app).contains("still in the editor"), "{}", status(&app));
+    std::fs::remove_file(dir.path()).unwrap();
+}
+
+#[test]
+fn screens_of_the_picker_editor_and_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(dir.path(), 80, 24);
+    app.press("j a").unwrap();
+    insta::assert_snapshot!("annotate_picker_80x24", draw(&app).backend());
+    app.press("2 e").unwrap();
+    app.type_text("Ledger says 13 hours,");
+    app.press("Enter").unwrap();
+    app.type_text("Wire says 15.");
+    insta::assert_snapshot!("annotate_editor_80x24", draw(&app).backend());
+    app.press("Esc t").unwrap();
+    app.type_text("numbers");
+    insta::assert_snapshot!("annotate_tags_80x24", draw(&app).backend());
+    app.press("Enter").unwrap();
+    insta::assert_snapshot!("annotate_marked_80x24", draw(&app).backend());
+    app.press("A").unwrap();
+    insta::assert_snapshot!("annotate_list_80x24", draw(&app).backend());
+}
+
+#[test]
+fn the_gutter_mark_is_bold_and_coloured_and_reads_without_colour() {
+    let dir = tempfile::tempdir().unwrap();
+    for color in [true, false] {
+        let mut app = app_with_store(dir.path(), 120, 36);
+        app.theme = Theme::new(color);
+        if color {
+            app.press("j a 2").unwrap();
+        }
+        let t = draw(&app);
+        let buf = t.backend().buffer();
+        // Left pane: border at x 0, gutter x 1..5; the mark is the gutter's last column.
+        let (x, y) = (0..buf.area.height)
+            .find_map(|y| (buf[(4, y)].symbol() == "✗").then_some((4u16, y)))
+            .expect("no mark in the gutter");
+        let c = &buf[(x, y)];
+        assert!(c.modifier.contains(Modifier::BOLD));
+        if color {
+            assert_eq!(c.fg, Color::Magenta);
+        } else {
+            assert_eq!(c.fg, Color::Reset);
+        }
+        // Only the annotated passage is marked.
+        let marks = (0..buf.area.height).filter(|&y| buf[(4, y)].symbol() == "✗").count();
+        assert_eq!(marks, 1);
+    }
+}
+
+#[test]
+fn random_keys_with_a_store_never_panic_and_the_file_stays_valid() {
+    use parallax::tui::action::Action;
+    use parallax::tui::keymap::KEYMAP;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(dir.path(), 100, 30);
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    for _ in 0..400 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let r = seed;
+        let action = match r % 10 {
+            0 => Action::Input(['a', 'e', '\n', '東', 'x', ','][(r >> 8) as usize % 6]),
+            1 => [Action::Annotate, Action::EditNote, Action::AddTags, Action::Undo][(r >> 8) as usize % 4],
+            _ => {
+                let b = &KEYMAP[(r >> 8) as usize % KEYMAP.len()];
+                if b.action == Action::Quit { Action::Back } else { b.action }
+            }
+        };
+        update::update(&mut app, action);
+        terminal.draw(|f| view::render(&app, f)).unwrap();
+    }
+    let file = dir.path().join("annotations.json");
+    if file.exists() {
+        let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+        assert!(v.get("schema_version").is_some());
+    }
+}

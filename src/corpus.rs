@@ -307,10 +307,10 @@ fn decode_exact(bytes: &[u8]) -> (String, bool) {
     }
 }
 
-/// The first non-blank line in `body`, trimmed.
+/// The first non-blank line in `body`, trimmed. Lines end at `\n`, `\r\n` or a lone `\r`.
 fn first_line(text: &str, body: Range<usize>) -> Option<Range<usize>> {
     let mut pos = body.start;
-    for line in text[body].split_inclusive('\n') {
+    for line in text[body].split_inclusive(['\n', '\r']) {
         let range = pos..pos + line.len();
         pos = range.end;
         if let Some(r) = segment::trim_range(text, range) {

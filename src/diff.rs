@@ -4,8 +4,13 @@
 //! Tokens are unicode word boundaries (`unicode-segmentation`). They are compared after a light
 //! normalisation (case, quote and dash style, whitespace), so a change of case or of quote
 //! style shows up as [`Tag::Restyled`] rather than as a deleted and an inserted word: readers
-//! asked that such changes be quiet. The diff runs under a deadline so that a pathological pair
-//! degrades to a coarser diff instead of hanging.
+//! asked that such changes be quiet.
+//!
+//! The work is bounded without depending on the clock: when either side has more than
+//! [`MAX_TOKENS`] tokens, the common prefix and suffix are matched and the middle becomes one
+//! replacement (coarse, but exact and linear). Below that, the diff is cheap enough that the
+//! [`DEADLINE`] is only a last-resort safety net that normal inputs never reach, so the output
+//! does not depend on machine load.
 
 use std::ops::Range;
 use std::time::{Duration, Instant};
@@ -58,8 +63,13 @@ pub struct Span {
     pub weight: Weight,
 }
 
-/// How long one diff may run before it settles for a coarser result.
-pub const DEADLINE: Duration = Duration::from_millis(50);
+/// Above this many tokens on either side, the diff is coarse: common prefix and suffix, and
+/// one replacement in between. No timer is involved, so the result is deterministic.
+pub const MAX_TOKENS: usize = 2_000;
+
+/// Last-resort safety net for one diff of at most [`MAX_TOKENS`] tokens a side. Such a diff
+/// takes milliseconds; the deadline exists only so that a bug cannot hang the reader.
+pub const DEADLINE: Duration = Duration::from_secs(2);
 
 /// Diffs `old` against `new`. Spans are in order and together cover both strings exactly.
 pub fn word_diff(old: &str, new: &str) -> Vec<Span> {
@@ -67,8 +77,11 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Span> {
     let b = tokens(new);
     let ka: Vec<&str> = a.iter().map(|t| t.key.as_str()).collect();
     let kb: Vec<&str> = b.iter().map(|t| t.key.as_str()).collect();
-    let ops =
-        similar::capture_diff_slices_deadline(Algorithm::Patience, &ka, &kb, Some(Instant::now() + DEADLINE));
+    let ops = if ka.len() > MAX_TOKENS || kb.len() > MAX_TOKENS {
+        coarse_ops(&ka, &kb)
+    } else {
+        similar::capture_diff_slices_deadline(Algorithm::Patience, &ka, &kb, Some(Instant::now() + DEADLINE))
+    };
     let quotes_a = text::quote_regions(old);
     let quotes_b = text::quote_regions(new);
     let mut spans: Vec<Span> = Vec::new();
@@ -105,6 +118,40 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Span> {
         }
     }
     spans
+}
+
+/// A linear diff for huge inputs: equal common prefix and suffix, one replacement between.
+fn coarse_ops(a: &[&str], b: &[&str]) -> Vec<similar::DiffOp> {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let (mid_a, mid_b) = (prefix..a.len() - suffix, prefix..b.len() - suffix);
+    let mut ops = Vec::new();
+    if prefix > 0 {
+        ops.push(similar::DiffOp::Equal { old_index: 0, new_index: 0, len: prefix });
+    }
+    match (mid_a.is_empty(), mid_b.is_empty()) {
+        (true, true) => {}
+        (false, true) => ops.push(similar::DiffOp::Delete {
+            old_index: mid_a.start,
+            old_len: mid_a.len(),
+            new_index: mid_b.start,
+        }),
+        (true, false) => ops.push(similar::DiffOp::Insert {
+            old_index: mid_a.start,
+            new_index: mid_b.start,
+            new_len: mid_b.len(),
+        }),
+        (false, false) => ops.push(similar::DiffOp::Replace {
+            old_index: mid_a.start,
+            old_len: mid_a.len(),
+            new_index: mid_b.start,
+            new_len: mid_b.len(),
+        }),
+    }
+    if suffix > 0 {
+        ops.push(similar::DiffOp::Equal { old_index: mid_a.end, new_index: mid_b.end, len: suffix });
+    }
+    ops
 }
 
 /// Merges a span into the last one when they continue each other with the same tag and weight.
@@ -203,6 +250,24 @@ mod tests {
         let spans = word_diff(old, new);
         assert!(spans.iter().all(|s| matches!(s.tag, Tag::Equal | Tag::Restyled)), "{spans:?}");
         assert_eq!(rebuild(&spans, old, new), (old.into(), new.into()));
+    }
+
+    #[test]
+    fn huge_pair_is_coarse_but_exact() {
+        let old: String = (0..6_000).map(|i| format!("w{} ", i % 97)).collect();
+        let mut new: String = (0..6_000).map(|i| format!("w{} ", (i * 7) % 101)).collect();
+        new.insert_str(0, "Same start ");
+        let old = format!("Same start {old} same end.");
+        let new = format!("{new} same end.");
+        let spans = word_diff(&old, &new);
+        assert_eq!(rebuild(&spans, &old, &new), (old.clone(), new.clone()));
+        assert_eq!(spans.first().map(|s| s.tag), Some(Tag::Equal));
+        assert_eq!(spans.last().map(|s| s.tag), Some(Tag::Equal));
+        // Deterministic: same input, same spans.
+        assert_eq!(spans, word_diff(&old, &new));
+        // Identical huge sides are all equal; one side empty is one change.
+        assert!(word_diff(&old, &old).iter().all(|s| s.tag == Tag::Equal));
+        assert_eq!(rebuild(&word_diff(&old, ""), &old, ""), (old.clone(), String::new()));
     }
 
     #[test]

@@ -95,7 +95,7 @@ pub fn align(corpus: &Corpus, config: &Config) -> Vec<Claim> {
         }
         claims.push(Claim { id: 0, score: round3(total / pairs.max(1) as f32), members });
     }
-    claims.sort_by(|a, b| first_position(a).cmp(&first_position(b)));
+    claims.sort_by_key(first_position);
     for (id, c) in claims.iter_mut().enumerate() {
         c.id = id;
     }
@@ -262,6 +262,10 @@ fn disjoint(a: &[u32], b: &[u32]) -> bool {
     !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.binary_search(x).is_ok())
 }
 
+/// A proposed merge: linkage (scaled to an integer), the two clusters (smallest first on ties),
+/// and their versions when proposed, so stale proposals can be skipped.
+type Merge = (i64, Reverse<usize>, Reverse<usize>, u32, u32);
+
 /// Greedy average-linkage clustering over sparse edges. Returns clusters of node indices,
 /// each sorted, in order of their smallest node.
 fn average_linkage(article_of: &[usize], edges: &[(usize, usize, f32)], threshold: f32) -> Vec<Vec<usize>> {
@@ -284,7 +288,7 @@ fn average_linkage(article_of: &[usize], edges: &[(usize, usize, f32)], threshol
         links[j].insert(i, s);
     }
     let key = |v: f32| (v * 1e6) as i64;
-    let mut heap: BinaryHeap<(i64, Reverse<usize>, Reverse<usize>, u32, u32)> = BinaryHeap::new();
+    let mut heap: BinaryHeap<Merge> = BinaryHeap::new();
     for &(i, j, s) in edges {
         if s >= threshold {
             heap.push((key(s), Reverse(i), Reverse(j), 0, 0));

@@ -311,8 +311,11 @@ pub fn statements(passage: &str, article_year: Option<i32>) -> Statements {
         } else if let Some(d) = text::weekday(w) {
             s.weekdays.insert(d);
         }
-        if (l == "last" || l == "this" || l == "next") && lower.get(i + 1).is_some_and(|n| n == "year") {
-            if let Some(y) = article_year {
+        if (l == "last" || l == "this" || l == "next")
+            && lower.get(i + 1).is_some_and(|n| n == "year")
+            && let Some(y) = article_year
+        {
+            {
                 s.years.insert(match l {
                     "last" => y - 1,
                     "next" => y + 1,

@@ -314,13 +314,16 @@ fn long_form_before(before: &[&str], acronym: &str) -> Option<Vec<String>> {
     None
 }
 
+/// A passage's term counts, numbers and months, before IDF weighting.
+type RawVector = (Vec<(u32, f32)>, Vec<u32>, Vec<u32>);
+
 /// Builds the vocabulary and vectors of every passage of `corpus`.
 pub fn extract(corpus: &Corpus) -> Features {
     let acronyms = learn_acronyms(corpus);
     let stemmer = Stemmer::create(Algorithm::English);
     let mut vocab: HashMap<String, u32> = HashMap::new();
     let mut terms: Vec<Term> = Vec::new();
-    let mut raw: Vec<Vec<(Vec<(u32, f32)>, Vec<u32>, Vec<u32>)>> = Vec::new();
+    let mut raw: Vec<Vec<RawVector>> = Vec::new();
     for article in &corpus.articles {
         let mut per_article = Vec::with_capacity(article.passages.len());
         for p in &article.passages {

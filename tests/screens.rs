@@ -265,10 +265,10 @@ fn readme_key_table_matches_the_keymap() {
         assert!(generated.contains(key), "{key} missing from the key table:\n{generated}");
     }
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
-    let Ok(readme) = std::fs::read_to_string(&path) else { return };
+    let readme = std::fs::read_to_string(&path).expect("README.md exists");
     let (Some(start), Some(end)) = (readme.find("<!-- keys:start -->"), readme.find("<!-- keys:end -->"))
     else {
-        return;
+        panic!("README.md has no <!-- keys:start --> / <!-- keys:end --> markers");
     };
     let section = readme[start + "<!-- keys:start -->".len()..end].trim();
     assert_eq!(

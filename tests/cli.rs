@@ -30,7 +30,8 @@ fn write_story(dir: &Path) {
     fs::write(
         dir.join("gazette.txt"),
         "Blaze at Dover plant injures 15\n\
-         Fifteen workers were injured when fire swept through the Dover chemical plant on Tuesday.\n\
+         Fire swept through the Dover chemical plant on Tuesday.\n\
+         Fifteen workers were injured in the blaze.\n\
          The company said production would resume next week.\n",
     )
     .unwrap();

@@ -41,7 +41,12 @@ fn main() {
                     args.next().and_then(|v| v.parse().ok()).expect("--secondary takes a number")
             }
             "--per-article" => {
-                config.per_article = args.next().and_then(|v| v.parse().ok()).expect("--per-article takes a number")
+                config.per_article =
+                    args.next().and_then(|v| v.parse().ok()).expect("--per-article takes a number")
+            }
+            "--mutual" => {
+                config.mutual_best =
+                    args.next().and_then(|v| v.parse().ok()).expect("--mutual takes a number")
             }
             "--all-lines" => all_lines = true,
             "-v" | "--verbose" => verbose = true,

@@ -47,10 +47,15 @@ pub fn align(corpus: &Corpus, config: &Config) -> Vec<Claim> {
     let vector = |n: usize| &features.vectors[nodes[n].article][nodes[n].passage];
     let mut edges = candidate_edges(&features, &nodes, config.link_threshold * EDGE_FLOOR / CONTEXT_MAX);
     apply_story_context(&features, &nodes, &mut edges, config);
+    for e in &mut edges {
+        e.2 = e.2.min(1.0);
+    }
     edges.retain(|e| e.2 >= config.link_threshold * EDGE_FLOOR);
+    let all_edges = edges.clone();
+    keep_mutual_best(&mut edges, &nodes, config.mutual_best);
     let article_of: Vec<usize> = nodes.iter().map(|r| r.article).collect();
     let mut clusters = average_linkage(&article_of, &edges, config.link_threshold);
-    add_secondary_members(&mut clusters, &article_of, &edges, config.secondary_threshold);
+    add_secondary_members(&mut clusters, &article_of, &all_edges, config.secondary_threshold);
 
     let mut sims: HashMap<(usize, usize), f32> = HashMap::with_capacity(edges.len());
     for &(i, j, s) in &edges {
@@ -114,7 +119,8 @@ fn keep_best_per_article(
         return cluster;
     }
     let score = |i: usize| -> f32 {
-        let others: Vec<usize> = cluster.iter().copied().filter(|&j| article_of[j] != article_of[i]).collect();
+        let others: Vec<usize> =
+            cluster.iter().copied().filter(|&j| article_of[j] != article_of[i]).collect();
         others.iter().map(|&j| sim(i, j)).sum::<f32>() / others.len().max(1) as f32
     };
     let mut ranked: Vec<(usize, f32)> = cluster.iter().map(|&n| (n, score(n))).collect();
@@ -175,6 +181,32 @@ fn candidate_edges(features: &Features, nodes: &[PassageRef], floor: f32) -> Vec
         }
     }
     edges
+}
+
+/// Keeps an edge only when each end is among the other's `k` best matches in its article.
+///
+/// Alignment between two articles is close to one-to-one: a sentence that shares the story's
+/// common words ("the Financial Times reported") with a dozen sentences of another article is
+/// tied only to the one or two it matches best, so it cannot glue their facts together.
+fn keep_mutual_best(edges: &mut Vec<(usize, usize, f32)>, nodes: &[PassageRef], k: usize) {
+    if k == 0 {
+        return;
+    }
+    // For each (node, other article): the k best similarities.
+    let mut best: HashMap<(usize, usize), Vec<f32>> = HashMap::new();
+    for &(i, j, s) in edges.iter() {
+        for (a, b) in [(i, j), (j, i)] {
+            let v = best.entry((a, nodes[b].article)).or_default();
+            v.push(s);
+        }
+    }
+    for v in best.values_mut() {
+        v.sort_by(|x, y| y.total_cmp(x));
+        v.truncate(k);
+    }
+    let kth =
+        |n: usize, article: usize| best.get(&(n, article)).and_then(|v| v.last()).copied().unwrap_or(0.0);
+    edges.retain(|&(i, j, s)| s >= kth(i, nodes[j].article) && s >= kth(j, nodes[i].article));
 }
 
 /// Scales each pair's similarity by how much closer its two articles are than a typical pair

@@ -126,11 +126,19 @@ pub struct Config {
     pub secondary_threshold: f32,
     /// Most passages one article may have in one claim.
     pub per_article: usize,
+    /// Links kept per passage and other article: its `k` best matches there (0 keeps all).
+    pub mutual_best: usize,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { link_threshold: 0.2, story_context: 2.0, secondary_threshold: 0.25, per_article: 100 }
+        Config {
+            link_threshold: 0.12,
+            story_context: 2.0,
+            secondary_threshold: 0.2,
+            per_article: 100,
+            mutual_best: 2,
+        }
     }
 }
 

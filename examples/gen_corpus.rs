@@ -145,7 +145,8 @@ pub fn generate(n: usize, seed: u64) -> Vec<(String, String)> {
 
 fn article(rng: &mut Rng, sentences: &[String], titles: &[String]) -> String {
     let mut text = String::new();
-    let title = paraphrase(rng, rng_pick(rng, titles), 0.3, 0.0);
+    let headline = rng_pick(rng, titles);
+    let title = paraphrase(rng, headline, 0.3, 0.0);
     let _ = writeln!(text, "{}: {}", rng.pick(OUTLETS), title.trim_end_matches('.'));
     // Each article retells a random window of the story (a contiguous run of facts, as outlets
     // follow a similar order) plus scattered facts, at 5–9 KB.

@@ -1,0 +1,74 @@
+//! Criterion benchmarks of the core: segmentation, alignment (bundled corpus and a generated
+//! 100-article corpus), discrepancy detection and word diff. `cargo bench --bench core`.
+#![allow(clippy::unwrap_used)]
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use parallax::analysis::Config;
+use parallax::corpus::Corpus;
+use parallax::{align, diff, discrepancy, segment};
+
+#[path = "../examples/gen_corpus.rs"]
+#[allow(dead_code)]
+mod gen_corpus;
+
+fn generated(n: usize) -> Corpus {
+    let texts = gen_corpus::generate(n, 42);
+    Corpus::from_texts(texts.iter().map(|(id, t)| (id.as_str(), t.as_str())))
+}
+
+fn bench_segment(c: &mut Criterion) {
+    let corpus = Corpus::bundled();
+    let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
+    c.bench_function("segment/bundled (5 articles, 30 KB)", |b| {
+        b.iter(|| {
+            for t in &texts {
+                black_box(segment::segment(black_box(t), 0..t.len()));
+            }
+        })
+    });
+}
+
+fn bench_align(c: &mut Criterion) {
+    let config = Config::default();
+    let bundled = Corpus::bundled();
+    c.bench_function("align/bundled", |b| b.iter(|| black_box(align::align(black_box(&bundled), &config))));
+    let big = generated(100);
+    let mut g = c.benchmark_group("align");
+    g.sample_size(10);
+    g.bench_function("generated 100 articles", |b| b.iter(|| black_box(align::align(black_box(&big), &config))));
+    g.finish();
+}
+
+fn bench_discrepancies(c: &mut Criterion) {
+    let corpus = Corpus::bundled();
+    let claims = align::align(&corpus, &Config::default());
+    c.bench_function("discrepancies/bundled", |b| {
+        b.iter(|| black_box(discrepancy::detect(black_box(&corpus), black_box(&claims))))
+    });
+}
+
+fn bench_diff(c: &mut Criterion) {
+    let corpus = Corpus::bundled();
+    let claims = align::align(&corpus, &Config::default());
+    // Every pair of members of every claim: what the compare view may show.
+    let pairs: Vec<(&str, &str)> = claims
+        .iter()
+        .flat_map(|cl| {
+            let texts: Vec<&str> =
+                cl.members.iter().map(|m| corpus.articles[m.at.article].passage_text(m.at.passage)).collect();
+            (1..texts.len()).map(move |k| (texts[0], texts[k]))
+        })
+        .collect();
+    c.bench_function(&format!("word_diff/bundled claim pairs ({})", pairs.len()), |b| {
+        b.iter(|| {
+            for &(x, y) in &pairs {
+                black_box(diff::word_diff(black_box(x), black_box(y)));
+            }
+        })
+    });
+}
+
+criterion_group!(benches, bench_segment, bench_align, bench_discrepancies, bench_diff);
+criterion_main!(benches);

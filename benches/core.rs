@@ -37,7 +37,9 @@ fn bench_align(c: &mut Criterion) {
     let big = generated(100);
     let mut g = c.benchmark_group("align");
     g.sample_size(10);
-    g.bench_function("generated 100 articles", |b| b.iter(|| black_box(align::align(black_box(&big), &config))));
+    g.bench_function("generated 100 articles", |b| {
+        b.iter(|| black_box(align::align(black_box(&big), &config)))
+    });
     g.finish();
 }
 

@@ -142,7 +142,20 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Report { paths, tuning }) => {
             let config = tuning.config()?;
             let analysis = Analysis::with_config(load(&paths)?, &config);
-            emit(&export::markdown(&analysis))
+            let mut report = export::markdown(&analysis);
+            // The reader's annotations belong in the report; a store that cannot be opened
+            // is reported and left out rather than failing the whole report.
+            match parallax::annotate::Store::open(&paths) {
+                Ok(mut store) => {
+                    store.reanchor(&analysis);
+                    report.push_str(&parallax::annotate::export::report_section(
+                        &analysis,
+                        store.annotations(),
+                    ));
+                }
+                Err(e) => eprintln!("parallax: warning: annotations left out of the report: {e}"),
+            }
+            emit(&report)
         }
         Some(Command::Passages { file }) => {
             let article = if file.as_os_str() == "-" {

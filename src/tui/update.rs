@@ -153,44 +153,14 @@ fn compare(app: &mut App, action: Action) {
             let found = step(n, sel, action == Action::NextClaim, |p| {
                 !app.analysis.claims_at(PassageRef { article: at, passage: p }).is_empty()
             });
-            match found {
-                Some((p, wrapped)) => {
-                    select(app, p);
-                    if wrapped {
-                        say(
-                            app,
-                            if action == Action::NextClaim {
-                                "wrapped to the top"
-                            } else {
-                                "wrapped to the bottom"
-                            },
-                        );
-                    }
-                }
-                None => warn(app, not_ready_or(app, "no passage of this article is matched in another")),
-            }
+            land(app, found, action == Action::NextClaim, "no passage of this article is matched in another");
         }
         Action::NextDiscrepancy | Action::PrevDiscrepancy => {
             let at = app.articles[pane.index()];
             let found = step(n, sel, action == Action::NextDiscrepancy, |p| {
                 !app.analysis.discrepancies_at(PassageRef { article: at, passage: p }).is_empty()
             });
-            match found {
-                Some((p, wrapped)) => {
-                    select(app, p);
-                    if wrapped {
-                        say(
-                            app,
-                            if action == Action::NextDiscrepancy {
-                                "wrapped to the top"
-                            } else {
-                                "wrapped to the bottom"
-                            },
-                        );
-                    }
-                }
-                None => warn(app, not_ready_or(app, "no discrepancy in this article")),
-            }
+            land(app, found, action == Action::NextDiscrepancy, "no discrepancy in this article");
         }
         Action::SwitchFocus => {
             if app.comparing() {
@@ -254,6 +224,19 @@ fn not_ready_or(app: &App, text: &str) -> String {
     match &app.phase {
         Phase::Analysing { .. } => "still analysing: claims appear when it is done".into(),
         _ => text.into(),
+    }
+}
+
+/// Selects where a next/previous jump landed, saying when it wrapped, or warns with `none`.
+fn land(app: &mut App, found: Option<(usize, bool)>, forward: bool, none: &str) {
+    match found {
+        Some((p, wrapped)) => {
+            select(app, p);
+            if wrapped {
+                say(app, if forward { "wrapped to the top" } else { "wrapped to the bottom" });
+            }
+        }
+        None => warn(app, not_ready_or(app, none)),
     }
 }
 

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use super::{layout, truncate};
 use crate::annotate::Label;
@@ -17,14 +17,6 @@ fn centred(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
     Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
-}
-
-fn frame_box<'a>(app: &App, title: String) -> Block<'a> {
-    Block::new()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Thick)
-        .border_style(app.theme.border_focused)
-        .title(Span::styled(title, app.theme.title))
 }
 
 /// What the overlay acts on, for its title.
@@ -61,8 +53,10 @@ fn picker(app: &App, frame: &mut Frame, body: Rect) {
     lines.push(Line::from(vec![Span::styled(" 0 ", t.key), Span::raw("  clear the label")]));
     lines.push(Line::from(vec![Span::styled(" Esc ", t.key), Span::styled("cancel", t.dim)]));
     frame.render_widget(Clear, r);
-    frame
-        .render_widget(Paragraph::new(lines).block(frame_box(app, format!(" Label this {} ", what(app)))), r);
+    frame.render_widget(
+        Paragraph::new(lines).block(layout::focused_box(app, format!(" Label this {} ", what(app)))),
+        r,
+    );
 }
 
 fn note(app: &App, frame: &mut Frame, body: Rect, ed: &Editor) {
@@ -72,7 +66,7 @@ fn note(app: &App, frame: &mut Frame, body: Rect, ed: &Editor) {
     let r = centred(body, w, h);
     let inner = layout::inner(r);
     frame.render_widget(Clear, r);
-    let block = frame_box(app, format!(" Note on this {} ", what(app))).title_bottom(
+    let block = layout::focused_box(app, format!(" Note on this {} ", what(app))).title_bottom(
         Line::from(Span::styled(" Esc / ctrl-s save · Enter new line ", t.dim)).right_aligned(),
     );
     frame.render_widget(block, r);
@@ -131,7 +125,7 @@ fn tags(app: &App, frame: &mut Frame, body: Rect, text: &str) {
             t.dim,
         )),
     ];
-    let block = frame_box(app, format!(" Tag this {} ", what(app)));
+    let block = layout::focused_box(app, format!(" Tag this {} ", what(app)));
     frame.render_widget(Paragraph::new(lines).block(block), r);
 }
 
@@ -159,7 +153,10 @@ fn list(app: &App, frame: &mut Frame, body: Rect) {
         Some(l) => format!(" · only {l}"),
         None => String::new(),
     };
-    frame.render_widget(frame_box(app, format!(" Annotations · {} of {total}{filter} ", rows.len())), body);
+    frame.render_widget(
+        layout::focused_box(app, format!(" Annotations · {} of {total}{filter} ", rows.len())),
+        body,
+    );
     let mut lines = vec![
         Line::from(vec![
             Span::styled("filter ", t.key),

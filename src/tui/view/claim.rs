@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::theme::kind_mark;
 use super::{article_label, layout, truncate, wrap_styled};
@@ -125,7 +125,6 @@ pub fn line_count(app: &App) -> usize {
 }
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
-    let t = &app.theme;
     let inner = layout::inner(body);
     let title = match app.claim.and_then(|c| app.analysis.claims.get(c)) {
         Some(c) => format!(
@@ -138,11 +137,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         ),
         None => " Claim ".into(),
     };
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Thick)
-        .border_style(t.border_focused)
-        .title(Span::styled(title, t.title));
+    let block = layout::focused_box(app, title);
     let lines: Vec<Line> = lines(app, inner.width as usize).into_iter().skip(app.claim_scroll).collect();
     frame.render_widget(Paragraph::new(lines).block(block), body);
 }

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::{layout, truncate};
 use crate::tui::app::App;
@@ -18,9 +18,7 @@ pub fn list_top(app: &App) -> u16 {
 
 /// How many list rows fit.
 pub fn list_height(app: &App) -> usize {
-    let Some(b) = layout::bands(app.size) else { return 0 };
-    let inner = layout::inner(b.body);
-    (inner.y + inner.height).saturating_sub(list_top(app)) as usize
+    layout::rows_below(app, list_top(app))
 }
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
@@ -30,11 +28,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let width = inner.width as usize;
     let matches = &app.claims_matches;
     let n = a.corpus.articles.len();
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Thick)
-        .border_style(t.border_focused)
-        .title(Span::styled(format!(" Claims · {} of {} ", matches.len(), a.claims.len()), t.title));
+    let block = layout::focused_box(app, format!(" Claims · {} of {} ", matches.len(), a.claims.len()));
     frame.render_widget(block, body);
     let mut lines = vec![
         Line::from(vec![

@@ -125,3 +125,20 @@ pub fn help_box(area: Rect) -> Rect {
 pub fn contains(r: Rect, column: u16, row: u16) -> bool {
     column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height
 }
+
+/// The thick, focused frame of a full-screen list or overlay, with its title.
+pub fn focused_box<'a>(app: &App, title: String) -> ratatui::widgets::Block<'a> {
+    use ratatui::widgets::{Block, BorderType, Borders};
+    Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(app.theme.border_focused)
+        .title(ratatui::text::Span::styled(title, app.theme.title))
+}
+
+/// How many list rows fit below screen row `top` in the body band.
+pub fn rows_below(app: &App, top: u16) -> usize {
+    let Some(b) = bands(app.size) else { return 0 };
+    let inner = inner(b.body);
+    (inner.y + inner.height).saturating_sub(top) as usize
+}

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::{article_label, layout, truncate};
 use crate::tui::app::App;
@@ -24,9 +24,7 @@ pub fn list_top(app: &App) -> u16 {
 
 /// How many matrix rows fit.
 pub fn list_height(app: &App) -> usize {
-    let Some(b) = layout::bands(app.size) else { return 0 };
-    let inner = layout::inner(b.body);
-    (inner.y + inner.height).saturating_sub(list_top(app)) as usize
+    layout::rows_below(app, list_top(app))
 }
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
@@ -36,14 +34,10 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let width = inner.width as usize;
     let rows = &app.overview_rows;
     let n = a.corpus.articles.len();
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Thick)
-        .border_style(t.border_focused)
-        .title(Span::styled(
-            format!(" Overview · {} claims × {n} articles · sorted by {} (s) ", rows.len(), app.sort.name()),
-            t.title,
-        ));
+    let block = layout::focused_box(
+        app,
+        format!(" Overview · {} claims × {n} articles · sorted by {} (s) ", rows.len(), app.sort.name()),
+    );
     frame.render_widget(block, body);
     let mut lines: Vec<Line> = Vec::new();
     for i in 0..legend_rows(app) {

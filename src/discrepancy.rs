@@ -694,7 +694,13 @@ fn quote_difference(a: &[String], b: &[String]) -> Option<String> {
                 .into_iter()
                 .filter(|y| !y.is_empty() && !old.iter().any(|x| crate::text::is_spelling_variant(x, y)))
                 .collect();
-            if (old.is_empty() && new.is_empty()) || old.len().max(new.len()) > 4 {
+            // A rewording changes a word that carries meaning; "vs" against "not" is noise from
+            // two quotations that only look alike.
+            let meaningful = |v: &[&str]| v.iter().any(|w| w.unicode_words().any(|x| x.chars().count() > 3));
+            if (old.is_empty() && new.is_empty())
+                || old.len().max(new.len()) > 4
+                || !(meaningful(&old) || meaningful(&new))
+            {
                 continue;
             }
             let side = |v: &[&str]| {
@@ -781,6 +787,13 @@ mod tests {
     fn denial_against_assertion() {
         let d = run(&["AI tools caused the outage.", "Amazon denies that AI tools caused the outage."]);
         assert_eq!(kinds(&d), vec![DiscrepancyKind::Negation]);
+    }
+
+    #[test]
+    fn function_word_changes_in_quotes_are_not_rewordings() {
+        let d =
+            run(&["It was \"user error vs AI error\" again.", "It was \"user error, not AI error\" again."]);
+        assert!(d.iter().all(|d| d.kind != DiscrepancyKind::Quote), "{d:?}");
     }
 
     #[test]

@@ -2,20 +2,31 @@
 //!
 //! 1. Every passage becomes a TF-IDF vector of stems, numbers, months and corpus-learned
 //!    acronyms ([`crate::features`]).
-//! 2. Candidate pairs come from an inverted index over the rarer terms, so the cost grows with
-//!    the overlap between passages, not with the square of their number.
+//! 2. Candidate pairs come from an inverted index that accumulates dot products while walking
+//!    the postings ([`candidates`]), so the cost grows with the overlap between passages, not
+//!    with the square of their number, and stays within a fixed budget on huge corpora.
 //! 3. A pair's similarity is the cosine of the vectors, lowered when the two passages name
 //!    different months or share no number although both state some: two incidents told with the
 //!    same words are different facts.
-//! 4. Claims are grown by average-linkage clustering: two groups merge only while the mean
-//!    similarity over *all* their pairs stays above the threshold. A chain of weak links cannot
-//!    merge different facts, and two passages of one article count as an unlinked pair, which
-//!    keeps an article's different sentences apart.
+//! 4. Claims are grown by average-linkage clustering ([`linkage`]): two groups merge only while
+//!    the mean similarity over *all* their pairs stays above the threshold. A chain of weak links
+//!    cannot merge different facts, and two passages of one article count as an unlinked pair,
+//!    which keeps an article's different sentences apart.
+//! 5. Big corpora are clustered in blocks of whole articles, in parallel; each block's claims
+//!    then become single nodes (the sum of their passage vectors) and are clustered again, with
+//!    the same mean-similarity rule computed from the sums. A thousand retellings of one story
+//!    cost about ten times what a hundred do, instead of a hundred times. Corpora that fit one
+//!    block (every corpus of a few dozen articles) are clustered in one exact pass.
 
-use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+mod candidates;
+mod linkage;
 
-use crate::analysis::{Claim, Config, Evidence, EvidenceKind, Member, PassageRef};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use crate::analysis::{Claim, Config, Evidence, EvidenceKind, Member, PassageRef, Progress, Stage};
 use crate::corpus::Corpus;
 use crate::features::{self, Features, TermKind, Vector};
 
@@ -34,67 +45,151 @@ const CONTEXT_MIN: f32 = 0.25;
 const CONTEXT_MAX: f32 = 2.0;
 /// How many pieces of evidence a member shows at most.
 const EVIDENCE_MAX: usize = 6;
+/// Most nodes clustered together in one block. Large enough that a story of a few dozen
+/// articles is one exact pass; small enough that a block's pairs stay cheap.
+const BLOCK_NODES: usize = 3_000;
+
+/// What the clustering works on: one passage at the first level, a claim found in one block
+/// at the levels above. Keeping the *sum* of the passage vectors (as a unit vector and its
+/// length) makes the mean similarity between two groups one dot product.
+#[derive(Debug, Clone)]
+pub(crate) struct Node {
+    /// Unit-length direction of the sum of the member passages' vectors.
+    pub vector: Vec<(u32, f32)>,
+    /// Length of that sum (1 for a passage with terms).
+    pub mass: f32,
+    /// Numbers and months stated by any member, for conflict checks.
+    pub numbers: Vec<u32>,
+    pub months: Vec<u32>,
+    /// Member passages per article, sorted by article.
+    pub articles: Vec<(usize, usize)>,
+    /// Member passages.
+    pub size: usize,
+    /// Nodes of one group are never linked: one article at the first level, one block above.
+    pub group: usize,
+    /// Member passages, as indices into the flat list of the corpus's passages.
+    pub passages: Vec<u32>,
+    /// Passages that joined as a second claim; not part of the sums.
+    pub extra: Vec<u32>,
+}
+
+impl Node {
+    /// A single passage of `article`.
+    pub fn passage(
+        vector: Vec<(u32, f32)>,
+        numbers: Vec<u32>,
+        months: Vec<u32>,
+        article: usize,
+        id: u32,
+    ) -> Node {
+        let mass = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        Node {
+            vector,
+            mass,
+            numbers,
+            months,
+            articles: vec![(article, 1)],
+            size: 1,
+            group: article,
+            passages: vec![id],
+            extra: Vec::new(),
+        }
+    }
+
+    /// One node for the union of `parts` (not empty).
+    fn merge(mut parts: Vec<Node>, extra: Vec<u32>) -> Node {
+        if parts.len() == 1 {
+            let mut node = parts.remove(0);
+            node.extra.extend(extra);
+            return node;
+        }
+        let mut sum: Vec<(u32, f32)> =
+            parts.iter().flat_map(|p| p.vector.iter().map(move |&(t, w)| (t, w * p.mass))).collect();
+        sum.sort_unstable_by_key(|&(t, _)| t);
+        let mut vector: Vec<(u32, f32)> = Vec::with_capacity(sum.len());
+        for (t, w) in sum {
+            match vector.last_mut() {
+                Some(last) if last.0 == t => last.1 += w,
+                _ => vector.push((t, w)),
+            }
+        }
+        let mass = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if mass > 0.0 {
+            for t in &mut vector {
+                t.1 /= mass;
+            }
+        }
+        let union = |pick: fn(&Node) -> &Vec<u32>| {
+            let mut all: Vec<u32> = parts.iter().flat_map(|p| pick(p).iter().copied()).collect();
+            all.sort_unstable();
+            all.dedup();
+            all
+        };
+        let numbers = union(|p| &p.numbers);
+        let months = union(|p| &p.months);
+        let mut articles: BTreeMap<usize, usize> = BTreeMap::new();
+        for p in &parts {
+            for &(a, c) in &p.articles {
+                *articles.entry(a).or_default() += c;
+            }
+        }
+        let mut node = Node {
+            vector,
+            mass,
+            numbers,
+            months,
+            articles: articles.into_iter().collect(),
+            size: parts.iter().map(|p| p.size).sum(),
+            group: 0,
+            passages: Vec::new(),
+            extra,
+        };
+        for p in parts {
+            node.passages.extend(p.passages);
+            node.extra.extend(p.extra);
+        }
+        node
+    }
+}
 
 /// Aligns the passages of `corpus` into claims, sorted by where they first appear.
 pub fn align(corpus: &Corpus, config: &Config) -> Vec<Claim> {
+    align_with_progress(corpus, config, &|_| {})
+}
+
+/// [`align`], reporting progress as blocks of articles are done.
+pub fn align_with_progress(
+    corpus: &Corpus,
+    config: &Config,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Vec<Claim> {
+    progress(Progress { stage: Stage::Features, done: 0, total: corpus.articles.len() });
     let features = features::extract(corpus);
-    let nodes: Vec<PassageRef> = corpus
+    progress(Progress { stage: Stage::Features, done: corpus.articles.len(), total: corpus.articles.len() });
+    let refs: Vec<PassageRef> = corpus
         .articles
         .iter()
         .enumerate()
         .flat_map(|(a, art)| (0..art.passages.len()).map(move |p| PassageRef { article: a, passage: p }))
         .collect();
-    let vector = |n: usize| &features.vectors[nodes[n].article][nodes[n].passage];
-    let mut edges = candidate_edges(&features, &nodes, config.link_threshold * EDGE_FLOOR / CONTEXT_MAX);
-    apply_story_context(&features, &nodes, &mut edges, config);
-    for e in &mut edges {
-        e.2 = e.2.min(1.0);
-    }
-    edges.retain(|e| e.2 >= config.link_threshold * EDGE_FLOOR);
-    let all_edges = edges.clone();
-    keep_mutual_best(&mut edges, &nodes, config.mutual_best);
-    let article_of: Vec<usize> = nodes.iter().map(|r| r.article).collect();
-    let mut clusters = average_linkage(&article_of, &edges, config.link_threshold);
-    add_secondary_members(&mut clusters, &article_of, &all_edges, config.secondary_threshold);
-
-    let mut sims: HashMap<(usize, usize), f32> = HashMap::with_capacity(edges.len());
-    for &(i, j, s) in &edges {
-        sims.insert((i, j), s);
-    }
-    let sim = |i: usize, j: usize| -> f32 { *sims.get(&(i.min(j), i.max(j))).unwrap_or(&0.0) };
-
-    let mut claims: Vec<Claim> = Vec::new();
-    for cluster in clusters {
-        let cluster = keep_best_per_article(cluster, &article_of, config.per_article, &sim);
-        let mut articles: Vec<usize> = cluster.iter().map(|&n| nodes[n].article).collect();
-        articles.sort_unstable();
-        articles.dedup();
-        if articles.len() < 2 {
-            continue;
-        }
-        let mut members: Vec<Member> = cluster
-            .iter()
-            .map(|&i| {
-                let others: Vec<usize> =
-                    cluster.iter().copied().filter(|&j| nodes[j].article != nodes[i].article).collect();
-                let similarity = others.iter().map(|&j| sim(i, j)).sum::<f32>() / others.len().max(1) as f32;
-                let evidence = evidence(&features, vector(i), others.iter().map(|&j| vector(j)));
-                Member { at: nodes[i], similarity: round3(similarity), evidence }
-            })
-            .collect();
-        members.sort_by_key(|m| m.at);
-        let mut total = 0.0;
-        let mut pairs = 0usize;
-        for (x, &i) in cluster.iter().enumerate() {
-            for &j in &cluster[x + 1..] {
-                if nodes[i].article != nodes[j].article {
-                    total += sim(i, j);
-                    pairs += 1;
-                }
-            }
-        }
-        claims.push(Claim { id: 0, score: round3(total / pairs.max(1) as f32), members });
-    }
+    let vector = |id: usize| &features.vectors[refs[id].article][refs[id].passage];
+    let nodes: Vec<Node> = (0..refs.len())
+        .map(|id| {
+            let v = vector(id);
+            Node::passage(v.terms.clone(), v.numbers.clone(), v.months.clone(), refs[id].article, id as u32)
+        })
+        .collect();
+    let groups = cluster(nodes, &features, config, progress);
+    let mut claims: Vec<Claim> = groups
+        .par_iter()
+        .filter_map(|node| {
+            let mut members: Vec<usize> =
+                node.passages.iter().chain(&node.extra).map(|&id| id as usize).collect();
+            members.sort_unstable();
+            members.dedup();
+            build_claim(&features, &refs, members, config.per_article)
+        })
+        .collect();
     claims.sort_by_key(first_position);
     for (id, c) in claims.iter_mut().enumerate() {
         c.id = id;
@@ -102,38 +197,304 @@ pub fn align(corpus: &Corpus, config: &Config) -> Vec<Claim> {
     claims
 }
 
+/// Clusters `nodes` level by level: blocks of whole groups in parallel, then their results
+/// again, until everything fits one block or blocks stop paying off.
+fn cluster(
+    mut nodes: Vec<Node>,
+    features: &Features,
+    config: &Config,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Vec<Node> {
+    let mut level = 0;
+    loop {
+        let ranges = blocks(&nodes, BLOCK_NODES);
+        if ranges.len() <= 1 {
+            progress(Progress { stage: Stage::Aligning, done: 0, total: 1 });
+            return cluster_block(nodes, level, features, config);
+        }
+        let before = nodes.len();
+        let mut parts: Vec<Vec<Node>> = Vec::with_capacity(ranges.len());
+        for r in ranges.iter().rev() {
+            parts.push(nodes.split_off(r.start));
+        }
+        parts.reverse();
+        let total = parts.len();
+        let done = AtomicUsize::new(0);
+        progress(Progress { stage: Stage::Aligning, done: 0, total });
+        let merged: Vec<Vec<Node>> = parts
+            .into_par_iter()
+            .map(|part| {
+                let out = cluster_block(part, level, features, config);
+                let d = done.fetch_add(1, Ordering::Relaxed) + 1;
+                progress(Progress { stage: Stage::Aligning, done: d, total });
+                out
+            })
+            .collect();
+        nodes = merged
+            .into_iter()
+            .enumerate()
+            .flat_map(|(b, part)| {
+                part.into_iter().map(move |mut x| {
+                    x.group = b;
+                    x
+                })
+            })
+            .collect();
+        level += 1;
+        if nodes.len() * 10 > before * 9 {
+            // Blocks stopped paying off (a corpus of many unrelated stories): one last pass
+            // over everything, bounded by the candidate budget.
+            return cluster_block(nodes, level, features, config);
+        }
+    }
+}
+
+/// Cuts `nodes` (groups contiguous) into ranges of whole groups of about `size` nodes.
+fn blocks(nodes: &[Node], size: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=nodes.len() {
+        let group_ends = i == nodes.len() || nodes[i].group != nodes[i - 1].group;
+        if group_ends && (i - start >= size || i == nodes.len()) {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    out
+}
+
+/// Clusters one block and returns one node per cluster (singletons included).
+fn cluster_block(nodes: Vec<Node>, level: usize, features: &Features, config: &Config) -> Vec<Node> {
+    let threshold = config.link_threshold;
+    let (clusters, extras) = if level == 0 {
+        let floor = threshold * EDGE_FLOOR / CONTEXT_MAX;
+        let mut edges = candidates::pairs(&nodes, floor, candidates::VISIT_BUDGET, &|a, b, dot, shared| {
+            penalised(dot, shared, a, b)
+        });
+        apply_story_context(features, &nodes, &mut edges, config);
+        for e in &mut edges {
+            e.2 = e.2.min(1.0);
+        }
+        edges.retain(|e| e.2 >= threshold * EDGE_FLOOR);
+        let all_edges = edges.clone();
+        linkage::keep_mutual_best(&mut edges, &nodes, config.mutual_best);
+        let clusters = linkage::average_linkage(&nodes, &edges, threshold);
+        let extras = linkage::second_claims(&clusters, &nodes, &all_edges, config.secondary_threshold);
+        (clusters, extras)
+    } else {
+        // The mean cosine over all passage pairs of two groups is the dot product of their
+        // sums over the number of pairs.
+        let mut edges = candidates::pairs(
+            &nodes,
+            threshold * EDGE_FLOOR,
+            candidates::VISIT_BUDGET,
+            &|a, b, dot, shared| penalised(dot, shared, a, b) * a.mass * b.mass / (a.size * b.size) as f32,
+        );
+        linkage::keep_mutual_best(&mut edges, &nodes, config.mutual_best);
+        let clusters = linkage::average_linkage(&nodes, &edges, threshold);
+        (clusters, Vec::new())
+    };
+    let extra_ids: Vec<Vec<u32>> =
+        extras.iter().map(|e| e.iter().flat_map(|&x| nodes[x].passages.iter().copied()).collect()).collect();
+    let mut slots: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
+    clusters
+        .iter()
+        .enumerate()
+        .map(|(c, members)| {
+            let parts: Vec<Node> = members.iter().filter_map(|&m| slots[m].take()).collect();
+            Node::merge(parts, extra_ids.get(c).cloned().unwrap_or_default())
+        })
+        .collect()
+}
+
+/// A dot product lowered for conflicting months or numbers and for a single shared term.
+fn penalised(mut dot: f32, shared: usize, a: &Node, b: &Node) -> f32 {
+    // One shared word is a topic, not a fact.
+    if shared < 2 {
+        dot *= SINGLE_TERM;
+    }
+    dot * conflict_factor(&a.months, &b.months, &a.numbers, &b.numbers)
+}
+
+fn conflict_factor(months_a: &[u32], months_b: &[u32], numbers_a: &[u32], numbers_b: &[u32]) -> f32 {
+    match (disjoint(months_a, months_b), disjoint(numbers_a, numbers_b)) {
+        (true, true) => BOTH_CONFLICT,
+        (true, false) => MONTH_CONFLICT,
+        (false, true) => NUMBER_CONFLICT,
+        (false, false) => 1.0,
+    }
+}
+
+/// Cosine similarity of two unit vectors, lowered for conflicting months or numbers.
+pub fn similarity(a: &Vector, b: &Vector) -> f32 {
+    let (mut dot, shared) = features::dot_count(&a.terms, &b.terms);
+    // One shared word is a topic, not a fact.
+    if shared < 2 {
+        dot *= SINGLE_TERM;
+    }
+    dot * conflict_factor(&a.months, &b.months, &a.numbers, &b.numbers)
+}
+
+/// Both non-empty and sharing nothing.
+fn disjoint(a: &[u32], b: &[u32]) -> bool {
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.binary_search(x).is_ok())
+}
+
+/// Scales each pair's similarity by how much closer its two articles are than a typical pair
+/// of articles in the block: `(sim(article_a, article_b) / median)^κ`, bounded.
+///
+/// Look-alike sentences from articles about a different event (another outage, another
+/// earthquake) are the hardest false matches; whole-article similarity tells them apart. In a
+/// corpus that is all one story every pair of articles is typical and the factor stays near 1.
+fn apply_story_context(
+    features: &Features,
+    nodes: &[Node],
+    edges: &mut [(usize, usize, f32)],
+    config: &Config,
+) {
+    if config.story_context <= 0.0 {
+        return;
+    }
+    let mut pair_sim: HashMap<(usize, usize), f32> = HashMap::new();
+    for &(i, j, _) in edges.iter() {
+        let (a, b) = (nodes[i].group, nodes[j].group);
+        pair_sim.entry((a, b)).or_insert_with(|| features::dot(&features.articles[a], &features.articles[b]));
+    }
+    let mut values: Vec<f32> = pair_sim.values().copied().collect();
+    if values.len() < 3 {
+        return;
+    }
+    values.sort_by(f32::total_cmp);
+    let median = values[values.len() / 2].max(1e-6);
+    let factor: HashMap<(usize, usize), f32> = pair_sim
+        .into_iter()
+        .map(|(pair, sim)| (pair, (sim / median).powf(config.story_context).clamp(CONTEXT_MIN, CONTEXT_MAX)))
+        .collect();
+    // Edges come grouped by article pair: look the factor up once per run.
+    let mut last: Option<((usize, usize), f32)> = None;
+    for e in edges.iter_mut() {
+        let pair = (nodes[e.0].group, nodes[e.1].group);
+        let f = match last {
+            Some((p, f)) if p == pair => f,
+            _ => {
+                let f = factor.get(&pair).copied().unwrap_or(1.0);
+                last = Some((pair, f));
+                f
+            }
+        };
+        e.2 *= f;
+    }
+}
+
+/// Sums of the member vectors of a claim: all of them, and per article, so "the other
+/// articles' members" is one subtraction and never a loop over pairs.
+struct ClaimSums {
+    total: HashMap<u32, f32>,
+    by_article: HashMap<usize, (usize, HashMap<u32, f32>)>,
+    size: usize,
+}
+
+impl ClaimSums {
+    fn new<'a>(members: impl Iterator<Item = (usize, &'a Vector)>) -> Self {
+        let mut sums = ClaimSums { total: HashMap::new(), by_article: HashMap::new(), size: 0 };
+        for (article, v) in members {
+            let (count, own) = sums.by_article.entry(article).or_default();
+            *count += 1;
+            for &(t, w) in &v.terms {
+                *sums.total.entry(t).or_default() += w;
+                *own.entry(t).or_default() += w;
+            }
+            sums.size += 1;
+        }
+        sums
+    }
+
+    /// Weight of term `t` summed over the members of articles other than `article`.
+    fn others(&self, article: usize, t: u32) -> f32 {
+        let own = self.by_article.get(&article).and_then(|(_, m)| m.get(&t)).copied().unwrap_or(0.0);
+        self.total.get(&t).copied().unwrap_or(0.0) - own
+    }
+
+    /// Members of articles other than `article`.
+    fn others_count(&self, article: usize) -> usize {
+        self.size - self.by_article.get(&article).map_or(0, |(c, _)| *c)
+    }
+
+    /// Mean cosine of `v` (of `article`) with the members of the other articles.
+    fn mean_similarity(&self, article: usize, v: &Vector) -> f32 {
+        let dot: f32 = v.terms.iter().map(|&(t, w)| w * self.others(article, t)).sum();
+        (dot / self.others_count(article).max(1) as f32).clamp(0.0, 1.0)
+    }
+
+    /// Mean cosine over all member pairs of different articles.
+    fn cohesion(&self) -> f32 {
+        let square = |m: &HashMap<u32, f32>| m.values().map(|w| w * w).sum::<f32>();
+        let within: f32 = self.by_article.values().map(|(_, m)| square(m)).sum();
+        let same_pairs: usize = self.by_article.values().map(|(c, _)| c * c).sum();
+        let pairs = self.size * self.size - same_pairs;
+        if pairs == 0 { 0.0 } else { ((square(&self.total) - within) / pairs as f32).clamp(0.0, 1.0) }
+    }
+}
+
+/// The claim made of passages `members` (flat ids), or `None` when fewer than two articles
+/// remain after keeping at most `cap` passages per article.
+fn build_claim(features: &Features, refs: &[PassageRef], members: Vec<usize>, cap: usize) -> Option<Claim> {
+    let vector = |id: usize| &features.vectors[refs[id].article][refs[id].passage];
+    let sums = ClaimSums::new(members.iter().map(|&id| (refs[id].article, vector(id))));
+    if sums.by_article.len() < 2 {
+        return None;
+    }
+    let members = keep_best_per_article(
+        members,
+        cap,
+        |id| sums.mean_similarity(refs[id].article, vector(id)),
+        |id| refs[id].article,
+    );
+    let sums = ClaimSums::new(members.iter().map(|&id| (refs[id].article, vector(id))));
+    if sums.by_article.len() < 2 {
+        return None;
+    }
+    let members: Vec<Member> = members
+        .iter()
+        .map(|&id| {
+            let (at, v) = (refs[id], vector(id));
+            Member {
+                at,
+                similarity: round3(sums.mean_similarity(at.article, v)),
+                evidence: evidence(features, v, |t| sums.others(at.article, t)),
+            }
+        })
+        .collect();
+    Some(Claim { id: 0, score: round3(sums.cohesion()), members })
+}
+
 /// Keeps at most `cap` passages of each article in a claim, those most similar to the other
 /// articles' members. An article states one fact once or twice (headline and lede); a claim
 /// holding five passages of one article has swallowed neighbouring facts.
 fn keep_best_per_article(
-    cluster: Vec<usize>,
-    article_of: &[usize],
+    members: Vec<usize>,
     cap: usize,
-    sim: &impl Fn(usize, usize) -> f32,
+    score: impl Fn(usize) -> f32,
+    article_of: impl Fn(usize) -> usize,
 ) -> Vec<usize> {
-    let mut per_article: HashMap<usize, usize> = HashMap::new();
-    for &n in &cluster {
-        *per_article.entry(article_of[n]).or_default() += 1;
+    let mut per_article: BTreeMap<usize, usize> = BTreeMap::new();
+    for &id in &members {
+        *per_article.entry(article_of(id)).or_default() += 1;
     }
     if per_article.values().all(|&c| c <= cap) {
-        return cluster;
+        return members;
     }
-    let score = |i: usize| -> f32 {
-        let others: Vec<usize> =
-            cluster.iter().copied().filter(|&j| article_of[j] != article_of[i]).collect();
-        others.iter().map(|&j| sim(i, j)).sum::<f32>() / others.len().max(1) as f32
-    };
-    let mut ranked: Vec<(usize, f32)> = cluster.iter().map(|&n| (n, score(n))).collect();
+    let mut ranked: Vec<(usize, f32)> = members.iter().map(|&id| (id, score(id))).collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut taken: HashMap<usize, usize> = HashMap::new();
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     let mut kept: Vec<usize> = ranked
         .into_iter()
-        .filter(|&(n, _)| {
-            let t = taken.entry(article_of[n]).or_default();
+        .filter(|&(id, _)| {
+            let t = taken.entry(article_of(id)).or_default();
             *t += 1;
             *t <= cap
         })
-        .map(|(n, _)| n)
+        .map(|(id, _)| id)
         .collect();
     kept.sort_unstable();
     kept
@@ -148,261 +509,11 @@ fn round3(x: f32) -> f32 {
     (x * 1000.0).round() / 1000.0
 }
 
-/// Cross-article pairs `(i, j, similarity)` with `i < j` and similarity ≥ `floor`.
-fn candidate_edges(features: &Features, nodes: &[PassageRef], floor: f32) -> Vec<(usize, usize, f32)> {
-    let vector = |n: usize| &features.vectors[nodes[n].article][nodes[n].passage];
-    // Terms in more than this many passages are too common to propose candidates; they still
-    // count in the exact similarity below.
-    let cap = ((features.passages as f32 * 0.05) as u32).max(100_000);
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); features.terms.len()];
-    for n in 0..nodes.len() {
-        for &(t, _) in &vector(n).terms {
-            if features.df[t as usize] <= cap {
-                postings[t as usize].push(n as u32);
-            }
-        }
-    }
-    let mut edges = Vec::new();
-    let mut seen = vec![u32::MAX; nodes.len()];
-    for i in 0..nodes.len() {
-        let vi = vector(i);
-        for &(t, _) in &vi.terms {
-            for &j in &postings[t as usize] {
-                let j = j as usize;
-                if j <= i || nodes[j].article == nodes[i].article || seen[j] == i as u32 {
-                    continue;
-                }
-                seen[j] = i as u32;
-                let s = similarity(vi, vector(j));
-                if s >= floor {
-                    edges.push((i, j, s));
-                }
-            }
-        }
-    }
-    edges
-}
-
-/// Keeps an edge only when each end is among the other's `k` best matches in its article.
-///
-/// Alignment between two articles is close to one-to-one: a sentence that shares the story's
-/// common words ("the Financial Times reported") with a dozen sentences of another article is
-/// tied only to the one or two it matches best, so it cannot glue their facts together.
-fn keep_mutual_best(edges: &mut Vec<(usize, usize, f32)>, nodes: &[PassageRef], k: usize) {
-    if k == 0 {
-        return;
-    }
-    // For each (node, other article): the k best similarities.
-    let mut best: HashMap<(usize, usize), Vec<f32>> = HashMap::new();
-    for &(i, j, s) in edges.iter() {
-        for (a, b) in [(i, j), (j, i)] {
-            let v = best.entry((a, nodes[b].article)).or_default();
-            v.push(s);
-        }
-    }
-    for v in best.values_mut() {
-        v.sort_by(|x, y| y.total_cmp(x));
-        v.truncate(k);
-    }
-    let kth =
-        |n: usize, article: usize| best.get(&(n, article)).and_then(|v| v.last()).copied().unwrap_or(0.0);
-    edges.retain(|&(i, j, s)| s >= kth(i, nodes[j].article) && s >= kth(j, nodes[i].article));
-}
-
-/// Scales each pair's similarity by how much closer its two articles are than a typical pair
-/// of articles in the corpus: `(sim(article_a, article_b) / median)^κ`, bounded.
-///
-/// Look-alike sentences from articles about a different event (another outage, another
-/// earthquake) are the hardest false matches; whole-article similarity tells them apart. In a
-/// corpus that is all one story every pair of articles is typical and the factor stays near 1.
-fn apply_story_context(
-    features: &Features,
-    nodes: &[PassageRef],
-    edges: &mut [(usize, usize, f32)],
-    config: &Config,
-) {
-    if config.story_context <= 0.0 {
-        return;
-    }
-    let mut pair_sim: HashMap<(usize, usize), f32> = HashMap::new();
-    for &(i, j, _) in edges.iter() {
-        let (a, b) = (nodes[i].article, nodes[j].article);
-        pair_sim.entry((a, b)).or_insert_with(|| features::dot(&features.articles[a], &features.articles[b]));
-    }
-    let mut values: Vec<f32> = pair_sim.values().copied().collect();
-    if values.len() < 3 {
-        return;
-    }
-    values.sort_by(f32::total_cmp);
-    let median = values[values.len() / 2].max(1e-6);
-    for e in edges.iter_mut() {
-        let ratio = pair_sim[&(nodes[e.0].article, nodes[e.1].article)] / median;
-        e.2 *= ratio.powf(config.story_context).clamp(CONTEXT_MIN, CONTEXT_MAX);
-    }
-}
-
-/// Cosine similarity of two unit vectors, lowered for conflicting months or numbers.
-pub fn similarity(a: &Vector, b: &Vector) -> f32 {
-    let (mut dot, shared) = features::dot_count(&a.terms, &b.terms);
-    // One shared word is a topic, not a fact.
-    if shared < 2 {
-        dot *= SINGLE_TERM;
-    }
-    match (disjoint(&a.months, &b.months), disjoint(&a.numbers, &b.numbers)) {
-        (true, true) => dot *= BOTH_CONFLICT,
-        (true, false) => dot *= MONTH_CONFLICT,
-        (false, true) => dot *= NUMBER_CONFLICT,
-        (false, false) => {}
-    }
-    dot
-}
-
-/// Both non-empty and sharing nothing.
-fn disjoint(a: &[u32], b: &[u32]) -> bool {
-    !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.binary_search(x).is_ok())
-}
-
-/// A proposed merge: linkage (scaled to an integer), the two clusters (smallest first on ties),
-/// and their versions when proposed, so stale proposals can be skipped.
-type Merge = (i64, Reverse<usize>, Reverse<usize>, u32, u32);
-
-/// Greedy average-linkage clustering over sparse edges. Returns clusters of node indices,
-/// each sorted, in order of their smallest node.
-fn average_linkage(article_of: &[usize], edges: &[(usize, usize, f32)], threshold: f32) -> Vec<Vec<usize>> {
-    let n = article_of.len();
-    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    // Passages per article in each cluster: pairs within one article are not compared.
-    let mut per_article: Vec<HashMap<usize, usize>> =
-        article_of.iter().map(|&a| HashMap::from([(a, 1)])).collect();
-    let cross_pairs = |x: &HashMap<usize, usize>, y: &HashMap<usize, usize>, nx: usize, ny: usize| -> f32 {
-        let (small, big) = if x.len() <= y.len() { (x, y) } else { (y, x) };
-        let same: usize = small.iter().map(|(a, c)| c * big.get(a).copied().unwrap_or(0)).sum();
-        (nx * ny - same) as f32
-    };
-    let mut alive = vec![true; n];
-    let mut version = vec![0u32; n];
-    // Sum of edge similarities between two live clusters, keyed by the other cluster's id.
-    let mut links: Vec<HashMap<usize, f32>> = vec![HashMap::new(); n];
-    for &(i, j, s) in edges {
-        links[i].insert(j, s);
-        links[j].insert(i, s);
-    }
-    let key = |v: f32| (v * 1e6) as i64;
-    let mut heap: BinaryHeap<Merge> = BinaryHeap::new();
-    for &(i, j, s) in edges {
-        if s >= threshold {
-            heap.push((key(s), Reverse(i), Reverse(j), 0, 0));
-        }
-    }
-    while let Some((_, Reverse(a), Reverse(b), va, vb)) = heap.pop() {
-        if !alive[a] || !alive[b] || version[a] != va || version[b] != vb {
-            continue;
-        }
-        // Merge b into a.
-        let moved = std::mem::take(&mut members[b]);
-        members[a].extend(moved);
-        for (art, c) in std::mem::take(&mut per_article[b]) {
-            *per_article[a].entry(art).or_default() += c;
-        }
-        alive[b] = false;
-        version[a] += 1;
-        let b_links = std::mem::take(&mut links[b]);
-        links[a].remove(&b);
-        for (c, s) in b_links {
-            if c == a {
-                continue;
-            }
-            *links[a].entry(c).or_default() += s;
-            links[c].remove(&b);
-            *links[c].entry(a).or_default() += s;
-        }
-        let mut neighbours: Vec<(usize, f32)> = links[a].iter().map(|(&c, &s)| (c, s)).collect();
-        neighbours.sort_by_key(|&(c, _)| c);
-        for (c, s) in neighbours {
-            let pairs = cross_pairs(&per_article[a], &per_article[c], members[a].len(), members[c].len());
-            let linkage = if pairs > 0.0 { s / pairs } else { 0.0 };
-            if linkage >= threshold {
-                let (x, y) = if a < c { (a, c) } else { (c, a) };
-                heap.push((key(linkage), Reverse(x), Reverse(y), version[x], version[y]));
-            }
-        }
-    }
-    let mut out: Vec<Vec<usize>> =
-        (0..n).filter(|&i| alive[i]).map(|i| std::mem::take(&mut members[i])).collect();
-    for c in &mut out {
-        c.sort_unstable();
-    }
-    out.sort_by_key(|c| c[0]);
-    out
-}
-
-/// Lets a passage that states two facts join a second claim.
-///
-/// A passage stays in the claim clustering gave it; it also joins another claim when its mean
-/// similarity to that claim's members is at least `threshold` and its article is not there yet.
-/// "Fifteen workers were injured when fire swept through the plant on Tuesday" belongs both
-/// with the injury count and with the fire.
-fn add_secondary_members(
-    clusters: &mut [Vec<usize>],
-    article_of: &[usize],
-    edges: &[(usize, usize, f32)],
-    threshold: f32,
-) {
-    let mut adjacency: HashMap<usize, Vec<(usize, f32)>> = HashMap::new();
-    for &(i, j, s) in edges {
-        adjacency.entry(i).or_default().push((j, s));
-        adjacency.entry(j).or_default().push((i, s));
-    }
-    let mut additions: Vec<(usize, usize)> = Vec::new();
-    for (c, members) in clusters.iter().enumerate() {
-        if members.len() < 2 {
-            continue;
-        }
-        let articles: std::collections::BTreeSet<usize> = members.iter().map(|&m| article_of[m]).collect();
-        if articles.len() < 2 {
-            continue;
-        }
-        // Candidates: neighbours of the members, scored against the members of other articles.
-        let mut sums: HashMap<usize, f32> = HashMap::new();
-        for &m in members {
-            for &(n, s) in adjacency.get(&m).map_or(&[][..], Vec::as_slice) {
-                if members.binary_search(&n).is_err() {
-                    *sums.entry(n).or_default() += s;
-                }
-            }
-        }
-        let mut picked: Vec<(usize, f32)> = sums
-            .into_iter()
-            .filter_map(|(n, sum)| {
-                let others = members.iter().filter(|&&m| article_of[m] != article_of[n]).count();
-                let mean = sum / others.max(1) as f32;
-                (mean >= threshold).then_some((n, mean))
-            })
-            .collect();
-        picked.sort_by_key(|&(n, _)| n);
-        additions.extend(picked.into_iter().map(|(n, _)| (c, n)));
-    }
-    for (c, n) in additions {
-        clusters[c].push(n);
-        clusters[c].sort_unstable();
-    }
-}
-
-/// The shared terms that tie `own` to the other members, strongest first.
-fn evidence<'a>(
-    features: &Features,
-    own: &Vector,
-    others: impl Iterator<Item = &'a Vector>,
-) -> Vec<Evidence> {
-    let mut score: HashMap<u32, f32> = HashMap::new();
-    for o in others {
-        for &(t, w) in &own.terms {
-            if let Ok(k) = o.terms.binary_search_by_key(&t, |&(id, _)| id) {
-                *score.entry(t).or_default() += w * o.terms[k].1;
-            }
-        }
-    }
-    let mut ranked: Vec<(u32, f32)> = score.into_iter().collect();
+/// The shared terms that tie `own` to the other members, strongest first; `others(t)` is the
+/// summed weight of term `t` over the other articles' members.
+fn evidence(features: &Features, own: &Vector, others: impl Fn(u32) -> f32) -> Vec<Evidence> {
+    let mut ranked: Vec<(u32, f32)> =
+        own.terms.iter().map(|&(t, w)| (t, w * others(t))).filter(|&(_, s)| s > 1e-6).collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked
         .into_iter()

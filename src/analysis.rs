@@ -40,7 +40,7 @@ pub struct Evidence {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Member {
     pub at: PassageRef,
-    /// Mean similarity to the other members, in 0..=1.
+    /// Mean cosine similarity to the members of the other articles, in 0..=1.
     pub similarity: f32,
     pub evidence: Vec<Evidence>,
 }
@@ -49,9 +49,11 @@ pub struct Member {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Claim {
     pub id: usize,
-    /// Cohesion of the claim in 0..=1: the mean similarity of its member pairs.
+    /// Cohesion of the claim in 0..=1: the mean cosine similarity of its member pairs from
+    /// different articles.
     pub score: f32,
-    /// Members sorted by article index; at most one passage per article.
+    /// Members sorted by article and passage; usually one passage per article, sometimes two
+    /// (a headline and a lede stating the same fact).
     pub members: Vec<Member>,
 }
 
@@ -115,6 +117,35 @@ pub struct Discrepancy {
     pub detail: String,
 }
 
+/// What a long analysis is doing, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading words, numbers and names out of every passage.
+    Features,
+    /// Grouping passages into claims (`done` of `total` blocks of articles).
+    Aligning,
+    /// Comparing the members of each claim (`done` of `total` claims).
+    Discrepancies,
+}
+
+impl Stage {
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Features => "reading passages",
+            Stage::Aligning => "aligning claims",
+            Stage::Discrepancies => "finding discrepancies",
+        }
+    }
+}
+
+/// A progress report: `done` of `total` units of `stage`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub stage: Stage,
+    pub done: usize,
+    pub total: usize,
+}
+
 /// Knobs of the analysis. The defaults are what the CLI and the TUI use.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
@@ -161,8 +192,14 @@ impl Analysis {
     }
 
     pub fn with_config(corpus: Corpus, config: &Config) -> Self {
-        let claims = crate::align::align(&corpus, config);
-        let discrepancies = crate::discrepancy::detect(&corpus, &claims);
+        Self::with_progress(corpus, config, &|_| {})
+    }
+
+    /// [`Analysis::with_config`], calling `progress` as the work advances (from several
+    /// threads; keep it cheap).
+    pub fn with_progress(corpus: Corpus, config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Self {
+        let claims = crate::align::align_with_progress(&corpus, config, progress);
+        let discrepancies = crate::discrepancy::detect_with_progress(&corpus, &claims, progress);
         Self::from_parts(corpus, claims, discrepancies)
     }
 

@@ -6,11 +6,13 @@
 //! difference only when both sides state the same sort of thing and disagree. Saying nothing
 //! is not disagreeing: a reader stops trusting marks that are wrong, so precision comes first.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
+use rayon::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::analysis::{Claim, Discrepancy, DiscrepancyKind, PassageRef};
+use crate::analysis::{Claim, Discrepancy, DiscrepancyKind, PassageRef, Progress, Stage};
 use crate::corpus::Corpus;
 use crate::features::parse_number;
 use crate::text;
@@ -34,6 +36,12 @@ pub struct Statements {
     pub sources: BTreeSet<String>,
     /// The passage itself, for diff-based checks.
     pub text: String,
+    /// Its words, folded (lower case, straight quotes), for word-level comparison.
+    pub words: Vec<String>,
+    /// Crude stems of those words (see [`root`]).
+    pub roots: BTreeSet<String>,
+    /// Negation and denial cues as (word index, word as written); not "or not".
+    pub cues: Vec<(usize, String)>,
     /// "one of two regions": unit → (part, whole) pairs.
     pub extents: BTreeMap<String, BTreeSet<(Quantity, Quantity)>>,
 }
@@ -70,19 +78,40 @@ fn format_value(v: f64) -> String {
 
 /// Finds every discrepancy inside every claim.
 pub fn detect(corpus: &Corpus, claims: &[Claim]) -> Vec<Discrepancy> {
-    let mut out = Vec::new();
-    for claim in claims {
-        let members: Vec<(PassageRef, Statements)> = claim
-            .members
-            .iter()
-            .map(|m| {
-                let art = &corpus.articles[m.at.article];
-                let year = art.meta.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
-                (m.at, statements(art.passage_text(m.at.passage), year))
-            })
-            .collect();
-        detect_claim(claim.id, &members, &mut out);
-    }
+    detect_with_progress(corpus, claims, &|_| {})
+}
+
+/// [`detect`], claims in parallel, reporting how many claims are done.
+pub fn detect_with_progress(
+    corpus: &Corpus,
+    claims: &[Claim],
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Vec<Discrepancy> {
+    let total = claims.len();
+    let done = AtomicUsize::new(0);
+    progress(Progress { stage: Stage::Discrepancies, done: 0, total });
+    let found: Vec<Vec<Discrepancy>> = claims
+        .par_iter()
+        .map(|claim| {
+            let members: Vec<(PassageRef, Statements)> = claim
+                .members
+                .iter()
+                .map(|m| {
+                    let art = &corpus.articles[m.at.article];
+                    let year = art.meta.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
+                    (m.at, statements(art.passage_text(m.at.passage), year))
+                })
+                .collect();
+            let mut out = Vec::new();
+            detect_claim(claim.id, &members, &mut out);
+            let d = done.fetch_add(1, Ordering::Relaxed) + 1;
+            if d.is_multiple_of(64) || d == total {
+                progress(Progress { stage: Stage::Discrepancies, done: d, total });
+            }
+            out
+        })
+        .collect();
+    let mut out: Vec<Discrepancy> = found.into_iter().flatten().collect();
     out.dedup_by(|a, b| {
         a.claim == b.claim && a.kind == b.kind && a.members == b.members && a.detail == b.detail
     });
@@ -92,7 +121,17 @@ pub fn detect(corpus: &Corpus, claims: &[Claim]) -> Vec<Discrepancy> {
     out
 }
 
+/// Most members of other articles a denying member is compared with…
+const NEGATION_PARTNERS: usize = 16;
+/// …and about how many comparisons a claim gets in all (but at least two per denying member):
+/// a claim of a thousand retellings would otherwise cost a million text comparisons.
+const NEGATION_COMPARISONS: usize = 256;
+
 /// Runs every detector over the members of one claim.
+///
+/// Members that state the same thing (the same quotations, the same credited sources) are
+/// compared once as a group, and pairs that differ in the same way are reported once with all
+/// their members: "\"error\" vs \"mistake\"" across twelve articles is one discrepancy.
 pub fn detect_claim(claim: usize, members: &[(PassageRef, Statements)], out: &mut Vec<Discrepancy>) {
     let mut push = |kind, refs: BTreeSet<PassageRef>, detail: String| {
         let articles: BTreeSet<usize> = refs.iter().map(|r| r.article).collect();
@@ -139,43 +178,103 @@ pub fn detect_claim(claim: usize, members: &[(PassageRef, Statements)], out: &mu
     }) {
         push(DiscrepancyKind::Date, refs, detail);
     }
+    let mut pairs: BTreeMap<(DiscrepancyKind, String), BTreeSet<PassageRef>> = BTreeMap::new();
     // Quotations: the same quotation in other words.
-    for (i, (ra, sa)) in members.iter().enumerate() {
-        for (rb, sb) in &members[i + 1..] {
-            if ra.article == rb.article {
-                continue;
-            }
-            if let Some(detail) = quote_difference(&sa.quotes, &sb.quotes) {
-                push(DiscrepancyKind::Quote, BTreeSet::from([*ra, *rb]), detail);
-            }
+    let by_quotes = group_by(members, |s| (!s.quotes.is_empty()).then(|| s.quotes.clone()));
+    let prepared: Vec<Vec<Quote>> =
+        by_quotes.iter().map(|(quotes, _)| quotes.iter().map(|q| Quote::new(q)).collect()).collect();
+    for (x, y) in group_pairs(&by_quotes) {
+        let (ga, gb) = (&by_quotes[x].1, &by_quotes[y].1);
+        if !across_articles(ga, gb) {
+            continue;
+        }
+        if let Some(detail) = quote_difference(&prepared[x], &prepared[y]) {
+            pairs.entry((DiscrepancyKind::Quote, detail)).or_default().extend(named(ga, gb));
         }
     }
     // Negation: one member denies or negates what another states, in otherwise shared words.
-    for (i, (ra, sa)) in members.iter().enumerate() {
-        for (rb, sb) in &members[i + 1..] {
-            if ra.article == rb.article || sa.denials.is_empty() == sb.denials.is_empty() {
-                continue;
-            }
-            let (deny, plain) = if sa.denials.is_empty() { (sb, sa) } else { (sa, sb) };
-            if let Some(cue) = negation_difference(&deny.text, &plain.text) {
-                push(
-                    DiscrepancyKind::Negation,
-                    BTreeSet::from([*ra, *rb]),
-                    format!("\"{cue}\" vs stated plainly"),
-                );
+    let deniers = members.iter().filter(|(_, s)| !s.denials.is_empty()).count();
+    let partners = (NEGATION_COMPARISONS / deniers.max(1)).clamp(2, NEGATION_PARTNERS);
+    for (ra, sa) in members.iter().filter(|(_, s)| !s.denials.is_empty()) {
+        let plain = members.iter().filter(|(r, s)| r.article != ra.article && s.denials.is_empty());
+        for (rb, sb) in plain.take(partners) {
+            if let Some(cue) = negation_difference(sa, sb) {
+                let detail = format!("\"{cue}\" vs stated plainly");
+                pairs.entry((DiscrepancyKind::Negation, detail)).or_default().extend([*ra, *rb]);
             }
         }
     }
     // Attribution: credited to different sources.
-    for (i, (ra, sa)) in members.iter().enumerate() {
-        for (rb, sb) in &members[i + 1..] {
-            if ra.article != rb.article && sources_conflict(&sa.sources, &sb.sources) {
-                let show = |s: &BTreeSet<String>| s.iter().cloned().collect::<Vec<_>>().join(", ");
-                let detail = format!("{} vs {}", show(&sa.sources), show(&sb.sources));
-                push(DiscrepancyKind::Attribution, BTreeSet::from([*ra, *rb]), detail);
-            }
+    let by_sources = group_by(members, |s| (!s.sources.is_empty()).then(|| s.sources.clone()));
+    for (x, y) in group_pairs(&by_sources) {
+        let ((sa, ga), (sb, gb)) = (&by_sources[x], &by_sources[y]);
+        if across_articles(ga, gb) && sources_conflict(sa, sb) {
+            let show = |s: &BTreeSet<String>| s.iter().cloned().collect::<Vec<_>>().join(", ");
+            let detail = format!("{} vs {}", show(sa), show(sb));
+            pairs.entry((DiscrepancyKind::Attribution, detail)).or_default().extend(named(ga, gb));
         }
     }
+    for ((kind, detail), refs) in pairs {
+        push(kind, refs, detail);
+    }
+}
+
+/// The members grouped by what `key` says they state, groups in order of first appearance;
+/// members stating nothing are left out.
+fn group_by<K: PartialEq + Eq + std::hash::Hash + Clone>(
+    members: &[(PassageRef, Statements)],
+    key: impl Fn(&Statements) -> Option<K>,
+) -> Vec<(K, Vec<PassageRef>)> {
+    let mut index: HashMap<K, usize> = HashMap::new();
+    let mut groups: Vec<(K, Vec<PassageRef>)> = Vec::new();
+    for (r, s) in members {
+        if let Some(k) = key(s) {
+            let g = *index.entry(k.clone()).or_insert_with(|| {
+                groups.push((k, Vec::new()));
+                groups.len() - 1
+            });
+            groups[g].1.push(*r);
+        }
+    }
+    groups
+}
+
+/// Most distinct wordings each wording is compared with: the commonest ones.
+const REFERENCE_GROUPS: usize = 12;
+
+/// Which pairs of groups to compare, `(x, y)` with `x < y`: all of them when there are few,
+/// else each group with the [`REFERENCE_GROUPS`] largest. In a claim told a thousand ways, a
+/// wording that differs from what most articles say is the finding; comparing every rare
+/// wording with every other would cost a million comparisons and bury it.
+fn group_pairs<K>(groups: &[(K, Vec<PassageRef>)]) -> Vec<(usize, usize)> {
+    let all = |n: usize| (0..n).flat_map(move |x| (x + 1..n).map(move |y| (x, y)));
+    if groups.len() <= REFERENCE_GROUPS {
+        return all(groups.len()).collect();
+    }
+    let mut by_size: Vec<usize> = (0..groups.len()).collect();
+    by_size.sort_by_key(|&g| (std::cmp::Reverse(groups[g].1.len()), g));
+    let mut reference = vec![false; groups.len()];
+    for &g in &by_size[..REFERENCE_GROUPS] {
+        reference[g] = true;
+    }
+    all(groups.len()).filter(|&(x, y)| reference[x] || reference[y]).collect()
+}
+
+/// How many passages of the commoner side a discrepancy between two wordings names.
+const COMMON_SIDE_NAMED: usize = 8;
+
+/// The passages a discrepancy between two groups names: all of the rarer side, and the first
+/// [`COMMON_SIDE_NAMED`] of the commoner. When one outlet words a quotation differently from
+/// four hundred others, the finding is that outlet; the claim lists the four hundred.
+fn named<'a>(a: &'a [PassageRef], b: &'a [PassageRef]) -> impl Iterator<Item = PassageRef> + 'a {
+    let (rare, common) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    rare.iter().chain(common.iter().take(COMMON_SIDE_NAMED.max(rare.len()))).copied()
+}
+
+/// Whether some member of `a` and some member of `b` come from different articles.
+fn across_articles(a: &[PassageRef], b: &[PassageRef]) -> bool {
+    let first = a.first().or(b.first()).map(|r| r.article);
+    a.iter().chain(b).any(|r| Some(r.article) != first)
 }
 
 /// Groups the members by what `view` says they state and reports a disagreement when two
@@ -184,15 +283,13 @@ fn disagreement(
     members: &[(PassageRef, Statements)],
     view: impl Fn(&Statements) -> Option<BTreeSet<String>>,
 ) -> Option<(BTreeSet<PassageRef>, String)> {
-    let stated: Vec<(PassageRef, BTreeSet<String>)> =
-        members.iter().filter_map(|(r, s)| view(s).filter(|v| !v.is_empty()).map(|v| (*r, v))).collect();
+    let stated = group_by(members, |s| view(s).filter(|v| !v.is_empty()));
     let mut refs = BTreeSet::new();
     let mut sides: Vec<&BTreeSet<String>> = Vec::new();
-    for (i, (ra, va)) in stated.iter().enumerate() {
-        for (rb, vb) in &stated[i + 1..] {
-            if ra.article != rb.article && va.is_disjoint(vb) {
-                refs.insert(*ra);
-                refs.insert(*rb);
+    for (x, (va, ga)) in stated.iter().enumerate() {
+        for (vb, gb) in &stated[x + 1..] {
+            if va.is_disjoint(vb) && across_articles(ga, gb) {
+                refs.extend(ga.iter().chain(gb));
                 for v in [va, vb] {
                     if !sides.contains(&v) {
                         sides.push(v);
@@ -388,8 +485,16 @@ pub fn statements(passage: &str, article_year: Option<i32>) -> Statements {
         i += 1;
     }
     s.text = passage.to_string();
+    s.cues = (0..words.len())
+        .filter(|&k| text::is_negation(words[k].1) || text::is_denial(&lower[k]))
+        // "whether or not", "AI powered or not": an alternative, not a negation.
+        .filter(|&k| k == 0 || lower[k - 1] != "or")
+        .map(|k| (k, words[k].1.to_string()))
+        .collect();
+    s.roots = lower.iter().map(|w| root(w)).collect();
     s.quotes = text::quote_regions(passage).into_iter().map(|r| passage[r].to_string()).collect();
     s.sources = sources(&words, &lower);
+    s.words = lower;
     s
 }
 
@@ -543,40 +648,46 @@ fn is_source_noun(w: &str) -> bool {
 ///
 /// The cue must sit in the changed part of a word diff, and most of the shorter passage's
 /// words must be shared: a "not" in an unrelated clause is no denial of the claim.
-fn negation_difference(deny: &str, plain: &str) -> Option<String> {
-    use crate::diff::Tag;
-    let spans = crate::diff::word_diff(plain, deny);
-    let words = |t: &str| t.unicode_words().count();
-    let shared: usize = spans
-        .iter()
-        .filter(|s| matches!(s.tag, Tag::Equal | Tag::Restyled))
-        .map(|s| words(&plain[s.old.clone()]))
-        .sum();
-    // A heading or a fragment asserts too little to be contradicted.
-    if words(plain) < 5 || shared < 4 || (shared as f32) < 0.5 * words(plain).min(words(deny)) as f32 {
+fn negation_difference(deny: &Statements, plain: &Statements) -> Option<String> {
+    // The cue must negate something the plain side states: one of the content words right
+    // after it ("denies that *AI caused*", "did not *affect*") appears there too. Checked
+    // before the diff, which is the expensive part.
+    let negates = |k: usize| {
+        deny.words[k + 1..]
+            .iter()
+            .filter(|x| x.chars().count() > 2 && !is_filler(x))
+            .take(3)
+            .any(|x| plain.roots.contains(&root(x)))
+    };
+    let cues: Vec<&(usize, String)> = deny.cues.iter().filter(|(k, _)| negates(*k)).collect();
+    if cues.is_empty() {
         return None;
     }
-    // The cue must negate something the plain side states: one of the content words right
-    // after it ("denies that *AI caused*", "did not *affect*") appears there too.
-    let plain_words: BTreeSet<String> = plain.unicode_words().map(root).collect();
-    let deny_words: Vec<(usize, &str)> = deny.unicode_word_indices().collect();
-    for s in spans.iter().filter(|s| s.tag == Tag::Insert) {
-        for (k, &(pos, w)) in deny_words.iter().enumerate() {
-            if !s.new.contains(&pos) || !(text::is_negation(w) || text::is_denial(&text::fold_style(w))) {
-                continue;
-            }
-            // "whether or not", "AI powered or not": an alternative, not a negation.
-            if k > 0 && deny_words[k - 1].1.eq_ignore_ascii_case("or") {
-                continue;
-            }
-            let negated = deny_words[k + 1..]
-                .iter()
-                .map(|&(_, x)| x)
-                .filter(|x| x.chars().count() > 2 && !is_filler(&x.to_lowercase()))
-                .take(3)
-                .any(|x| plain_words.contains(&root(x)));
-            if negated {
-                return Some(w.to_string());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_millis(50);
+    let ops = similar::capture_diff_slices_deadline(
+        similar::Algorithm::Myers,
+        &plain.words,
+        &deny.words,
+        Some(deadline),
+    );
+    let shared: usize = ops
+        .iter()
+        .map(|op| match op {
+            similar::DiffOp::Equal { len, .. } => *len,
+            _ => 0,
+        })
+        .sum();
+    // A heading or a fragment asserts too little to be contradicted.
+    let (np, nd) = (plain.words.len(), deny.words.len());
+    if np < 5 || shared < 4 || (shared as f32) < 0.5 * np.min(nd) as f32 {
+        return None;
+    }
+    // …and be what the denying side adds, not a word both sides share.
+    for op in &ops {
+        if matches!(op, similar::DiffOp::Insert { .. } | similar::DiffOp::Replace { .. }) {
+            let added = op.new_range();
+            if let Some((_, cue)) = cues.iter().find(|(k, _)| added.contains(k)) {
+                return Some(cue.clone());
             }
         }
     }
@@ -629,22 +740,16 @@ fn same_source(x: &str, y: &str) -> bool {
 }
 
 /// When two members quote the same passage in different words, the words that differ.
-fn quote_difference(a: &[String], b: &[String]) -> Option<String> {
-    let content = |q: &str| -> BTreeSet<String> {
-        q.unicode_words().map(text::fold_style).filter(|w| w.len() > 2).collect()
-    };
-    for qa in a {
-        for qb in b {
-            let (ca, cb) = (content(qa), content(qb));
+fn quote_difference(a: &[Quote], b: &[Quote]) -> Option<String> {
+    for Quote { text: qa, content: ca, normalised: na } in a {
+        for Quote { text: qb, content: cb, normalised: nb } in b {
             if ca.len() < 2 || cb.len() < 2 {
                 continue;
             }
-            let shared = ca.intersection(&cb).count();
+            let shared = ca.intersection(cb).count();
             let overlap = shared as f32 / ca.len().min(cb.len()) as f32;
-            let na = normalise_quote(qa);
-            let nb = normalise_quote(qb);
             // A quote cut shorter is the same quote; so is one differing only in style.
-            if overlap < 0.5 || shared < 2 || na.contains(&nb) || nb.contains(&na) {
+            if overlap < 0.5 || shared < 2 || na.contains(nb.as_str()) || nb.contains(na.as_str()) {
                 continue;
             }
             let spans = crate::diff::word_diff(qa, qb);
@@ -710,6 +815,25 @@ fn quote_difference(a: &[String], b: &[String]) -> Option<String> {
         }
     }
     None
+}
+
+/// A quotation with what the comparison needs, worked out once per wording.
+struct Quote {
+    text: String,
+    /// Its folded words of three letters or more.
+    content: BTreeSet<String>,
+    /// Its folded words, space-separated.
+    normalised: String,
+}
+
+impl Quote {
+    fn new(text: &str) -> Self {
+        Quote {
+            text: text.to_string(),
+            content: text.unicode_words().map(text::fold_style).filter(|w| w.len() > 2).collect(),
+            normalised: normalise_quote(text),
+        }
+    }
 }
 
 fn normalise_quote(q: &str) -> String {

@@ -1,0 +1,36 @@
+//! Times each stage of the analysis of a corpus: loading, alignment, discrepancies, JSON.
+//!
+//! ```text
+//! cargo run --release --example stages -- PATH...
+//! ```
+#![allow(clippy::unwrap_used)]
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use parallax::analysis::{Analysis, Config};
+use parallax::corpus::Corpus;
+
+fn main() {
+    let paths: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
+    let t = Instant::now();
+    let corpus = if paths.is_empty() { Corpus::bundled() } else { Corpus::load(&paths).unwrap() };
+    let passages: usize = corpus.articles.iter().map(|a| a.passages.len()).sum();
+    eprintln!(
+        "load      {:>8.3} s  ({} articles, {passages} passages)",
+        t.elapsed().as_secs_f64(),
+        corpus.articles.len()
+    );
+    let config = Config::default();
+    let t = Instant::now();
+    let claims = parallax::align::align(&corpus, &config);
+    let members: usize = claims.iter().map(|c| c.members.len()).sum();
+    eprintln!("align     {:>8.3} s  ({} claims, {members} members)", t.elapsed().as_secs_f64(), claims.len());
+    let t = Instant::now();
+    let discrepancies = parallax::discrepancy::detect(&corpus, &claims);
+    eprintln!("discrep.  {:>8.3} s  ({} discrepancies)", t.elapsed().as_secs_f64(), discrepancies.len());
+    let analysis = Analysis::from_parts(corpus, claims, discrepancies);
+    let t = Instant::now();
+    let json = parallax::export::json(&analysis);
+    eprintln!("json      {:>8.3} s  ({} bytes)", t.elapsed().as_secs_f64(), json.len());
+}

@@ -1,0 +1,180 @@
+//! Growing claims from scored pairs: mutual-best filtering, average-linkage clustering and
+//! second-claim membership. Everything here works on node indices and edge lists; what a node
+//! is (a passage, or a group of passages found at a lower level) is the caller's business.
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap};
+
+use super::Node;
+
+/// Keeps an edge only when each end is among the other's `k` best matches in its group.
+///
+/// Alignment between two articles is close to one-to-one: a sentence that shares the story's
+/// common words ("the Financial Times reported") with a dozen sentences of another article is
+/// tied only to the one or two it matches best, so it cannot glue their facts together.
+pub fn keep_mutual_best(edges: &mut Vec<(usize, usize, f32)>, nodes: &[Node], k: usize) {
+    if k == 0 || edges.is_empty() {
+        return;
+    }
+    // Every node's links as (other group, similarity), one contiguous slice per node.
+    let n = nodes.len();
+    let mut start = vec![0usize; n + 1];
+    for &(i, j, _) in edges.iter() {
+        start[i + 1] += 1;
+        start[j + 1] += 1;
+    }
+    for x in 0..n {
+        start[x + 1] += start[x];
+    }
+    let mut fill = start.clone();
+    let mut links = vec![(0usize, 0.0f32); start[n]];
+    for &(i, j, s) in edges.iter() {
+        links[fill[i]] = (nodes[j].group, s);
+        fill[i] += 1;
+        links[fill[j]] = (nodes[i].group, s);
+        fill[j] += 1;
+    }
+    // Per node and other group, the k-th best similarity: what an edge must reach.
+    let mut kth: Vec<(usize, f32)> = Vec::with_capacity(links.len());
+    let mut kth_start = vec![0usize; n + 1];
+    for x in 0..n {
+        let own = &mut links[start[x]..start[x + 1]];
+        own.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        for run in own.chunk_by(|a, b| a.0 == b.0) {
+            kth.push((run[0].0, run[run.len().min(k) - 1].1));
+        }
+        kth_start[x + 1] = kth.len();
+    }
+    let bar = |x: usize, group: usize| {
+        let own = &kth[kth_start[x]..kth_start[x + 1]];
+        own.binary_search_by_key(&group, |&(g, _)| g).map_or(0.0, |p| own[p].1)
+    };
+    edges.retain(|&(i, j, s)| s >= bar(i, nodes[j].group) && s >= bar(j, nodes[i].group));
+}
+
+/// A proposed merge: linkage (scaled to an integer), the two clusters (smallest first on ties),
+/// and their versions when proposed, so stale proposals can be skipped.
+type Merge = (i64, Reverse<usize>, Reverse<usize>, u32, u32);
+
+/// Passages per article of a cluster.
+type ArticleCounts = BTreeMap<usize, usize>;
+
+/// Pairs of passages from different articles between two clusters: the denominator of their
+/// average linkage. Two passages of one article are never compared, so they do not count.
+fn cross_pairs(x: &ArticleCounts, y: &ArticleCounts, nx: usize, ny: usize) -> f32 {
+    let (small, big) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    let same: usize = small.iter().map(|(a, c)| c * big.get(a).copied().unwrap_or(0)).sum();
+    (nx * ny - same) as f32
+}
+
+/// Greedy average-linkage clustering over sparse edges whose weight is the *mean* similarity
+/// of the passages of their two nodes. Two clusters merge, best first, while the mean over
+/// all their cross-article passage pairs (unlinked pairs count as zero) is at least
+/// `threshold`. Returns clusters of node indices, each sorted, in order of their smallest node.
+pub fn average_linkage(nodes: &[Node], edges: &[(usize, usize, f32)], threshold: f32) -> Vec<Vec<usize>> {
+    let n = nodes.len();
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    let mut size: Vec<usize> = nodes.iter().map(|x| x.size).collect();
+    let mut per_article: Vec<ArticleCounts> =
+        nodes.iter().map(|x| x.articles.iter().copied().collect()).collect();
+    let mut alive = vec![true; n];
+    let mut version = vec![0u32; n];
+    // Sum of passage similarities between two live clusters, keyed by the other cluster.
+    let mut links: Vec<BTreeMap<usize, f32>> = vec![BTreeMap::new(); n];
+    for &(i, j, s) in edges {
+        let total = s * cross_pairs(&per_article[i], &per_article[j], size[i], size[j]);
+        links[i].insert(j, total);
+        links[j].insert(i, total);
+    }
+    let key = |v: f32| (v * 1e6) as i64;
+    let mut heap: BinaryHeap<Merge> = BinaryHeap::new();
+    for &(i, j, s) in edges {
+        if s >= threshold {
+            heap.push((key(s), Reverse(i), Reverse(j), 0, 0));
+        }
+    }
+    while let Some((_, Reverse(a), Reverse(b), va, vb)) = heap.pop() {
+        if !alive[a] || !alive[b] || version[a] != va || version[b] != vb {
+            continue;
+        }
+        // Merge b into a.
+        let moved = std::mem::take(&mut members[b]);
+        members[a].extend(moved);
+        for (art, c) in std::mem::take(&mut per_article[b]) {
+            *per_article[a].entry(art).or_default() += c;
+        }
+        size[a] += size[b];
+        alive[b] = false;
+        version[a] += 1;
+        let b_links = std::mem::take(&mut links[b]);
+        links[a].remove(&b);
+        for (c, s) in b_links {
+            if c == a {
+                continue;
+            }
+            *links[a].entry(c).or_default() += s;
+            links[c].remove(&b);
+            *links[c].entry(a).or_default() += s;
+        }
+        for (&c, &s) in &links[a] {
+            let pairs = cross_pairs(&per_article[a], &per_article[c], size[a], size[c]);
+            let linkage = if pairs > 0.0 { s / pairs } else { 0.0 };
+            if linkage >= threshold {
+                let (x, y) = if a < c { (a, c) } else { (c, a) };
+                heap.push((key(linkage), Reverse(x), Reverse(y), version[x], version[y]));
+            }
+        }
+    }
+    let mut out: Vec<Vec<usize>> =
+        (0..n).filter(|&i| alive[i]).map(|i| std::mem::take(&mut members[i])).collect();
+    for c in &mut out {
+        c.sort_unstable();
+    }
+    out.sort_by_key(|c| c[0]);
+    out
+}
+
+/// Lets a passage that states two facts join a second claim: returns, per cluster, the nodes
+/// to add to it.
+///
+/// A passage stays in the claim clustering gave it; it also joins another claim when its mean
+/// similarity to that claim's members of other articles is at least `threshold`. "Fifteen
+/// workers were injured when fire swept through the plant on Tuesday" belongs both with the
+/// injury count and with the fire. Only meaningful when nodes are single passages.
+pub fn second_claims(
+    clusters: &[Vec<usize>],
+    nodes: &[Node],
+    edges: &[(usize, usize, f32)],
+    threshold: f32,
+) -> Vec<Vec<usize>> {
+    let mut adjacency: Vec<Vec<(usize, f32)>> = vec![Vec::new(); nodes.len()];
+    for &(i, j, s) in edges {
+        adjacency[i].push((j, s));
+        adjacency[j].push((i, s));
+    }
+    clusters
+        .iter()
+        .map(|members| {
+            let groups: std::collections::BTreeSet<usize> = members.iter().map(|&m| nodes[m].group).collect();
+            if groups.len() < 2 {
+                return Vec::new();
+            }
+            // Candidates: neighbours of the members, scored against the members of other articles.
+            let mut sums: BTreeMap<usize, f32> = BTreeMap::new();
+            for &m in members {
+                for &(x, s) in &adjacency[m] {
+                    if members.binary_search(&x).is_err() {
+                        *sums.entry(x).or_default() += s;
+                    }
+                }
+            }
+            sums.into_iter()
+                .filter(|&(x, sum)| {
+                    let others = members.iter().filter(|&&m| nodes[m].group != nodes[x].group).count();
+                    sum / others.max(1) as f32 >= threshold
+                })
+                .map(|(x, _)| x)
+                .collect()
+        })
+        .collect()
+}

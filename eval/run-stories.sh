@@ -9,6 +9,6 @@ bin="$here/../target/release/parallax"
 pred=$(mktemp -d)
 trap 'rm -rf "$pred"' EXIT
 for story in plant-fire council-budget data-breach striker-transfer; do
-  "$bin" align --json ${PARALLAX_THRESHOLD:+--threshold "$PARALLAX_THRESHOLD"} "$here/stories/$story" > "$pred/$story.json"
+  "$bin" align --json --no-cache ${PARALLAX_THRESHOLD:+--threshold "$PARALLAX_THRESHOLD"} "$here/stories/$story" > "$pred/$story.json"
 done
 python3 "$here/stories/score.py" "$here/stories/gold.json" "$pred" --corpus-root "$here/stories" "$@"

@@ -5,14 +5,14 @@
 use crate::corpus::{Article, Corpus};
 
 /// Points at one passage: indices into `corpus.articles` and that article's `passages`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct PassageRef {
     pub article: usize,
     pub passage: usize,
 }
 
 /// Why a member was tied to its claim, in words a reader can check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceKind {
     /// A shared content word (shown in its surface form).
@@ -30,14 +30,14 @@ pub enum EvidenceKind {
 }
 
 /// One piece of evidence: its kind and the text a reader sees.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Evidence {
     pub kind: EvidenceKind,
     pub text: String,
 }
 
 /// A passage in a claim, with how similar it is to the rest of the claim and why.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Member {
     pub at: PassageRef,
     /// Mean cosine similarity to the members of the other articles, in 0..=1.
@@ -46,7 +46,7 @@ pub struct Member {
 }
 
 /// The passages of two or more articles that state one fact.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Claim {
     pub id: usize,
     /// Cohesion of the claim in 0..=1: the mean cosine similarity of its member pairs from
@@ -65,7 +65,7 @@ impl Claim {
 }
 
 /// What sort of disagreement a discrepancy is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DiscrepancyKind {
     /// Different quantities for the same thing: `13 hours vs 15 hours`.
@@ -106,7 +106,7 @@ impl DiscrepancyKind {
 }
 
 /// A typed difference between members of one claim.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Discrepancy {
     pub id: usize,
     pub kind: DiscrepancyKind,

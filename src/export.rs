@@ -86,6 +86,16 @@ fn passage_json<'a>(article: &'a Article, p: &Passage) -> JsonPassage<'a> {
 
 /// The analysis as the `align --json` contract (pretty-printed, newline-terminated).
 pub fn json(a: &Analysis) -> String {
+    let mut out = Vec::new();
+    match write_json(a, &mut out) {
+        Ok(()) => String::from_utf8(out).unwrap_or_default(),
+        Err(e) => format!("{{\"error\": \"{e}\"}}\n"),
+    }
+}
+
+/// [`json`], streamed to `out`: a thousand articles make a document of a hundred megabytes,
+/// which need not sit in memory whole.
+pub fn write_json(a: &Analysis, out: &mut impl std::io::Write) -> std::io::Result<()> {
     let id = |r: PassageRef| a.article(r.article).id.as_str();
     let doc = JsonAnalysis {
         schema_version: SCHEMA_VERSION,
@@ -133,9 +143,8 @@ pub fn json(a: &Analysis) -> String {
             })
             .collect(),
     };
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    out.write_all(b"\n")
 }
 
 /// One article's passages as `{"passages": [...]}` (the `passages` command).

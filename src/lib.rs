@@ -8,6 +8,7 @@
 pub mod align;
 pub mod analysis;
 pub mod annotate;
+pub mod cache;
 pub mod corpus;
 pub mod diff;
 pub mod discrepancy;

@@ -66,12 +66,15 @@ enum AnnotationsFormat {
     Json,
 }
 
-/// Options that change how strictly passages are matched.
-#[derive(clap::Args)]
+/// Options that change how strictly passages are matched, and whether the cache is used.
+#[derive(clap::Args, Default)]
 struct Tuning {
     /// Similarity (0–1) passages need to form a claim; higher is stricter.
     #[arg(long, value_name = "X")]
     threshold: Option<f32>,
+    /// Analyse afresh: neither read nor write the analysis cache (.parallax/cache).
+    #[arg(long)]
+    no_cache: bool,
 }
 
 impl Tuning {
@@ -134,14 +137,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .map_err(|e| Failure::Runtime(format!("the terminal failed: {e}")))
         }
         Some(Command::Align { paths, json, tuning }) => {
-            let config = tuning.config()?;
-            let analysis = Analysis::with_config(load(&paths)?, &config);
-            let out = if json { export::json(&analysis) } else { export::summary(&analysis) };
-            emit(&out)
+            let analysis = analyse(&paths, &tuning)?;
+            if json {
+                let mut out = io::BufWriter::new(io::stdout().lock());
+                export::write_json(&analysis, &mut out)?;
+                out.flush()?;
+                Ok(())
+            } else {
+                emit(&export::summary(&analysis))
+            }
         }
         Some(Command::Report { paths, tuning }) => {
-            let config = tuning.config()?;
-            let analysis = Analysis::with_config(load(&paths)?, &config);
+            let analysis = analyse(&paths, &tuning)?;
             let mut report = export::markdown(&analysis);
             // The reader's annotations belong in the report; a store that cannot be opened
             // is reported and left out rather than failing the whole report.
@@ -183,13 +190,33 @@ fn run(cli: Cli) -> Result<(), Failure> {
 /// `parallax annotations`: places every annotation in the corpus as it is now and prints it.
 fn annotations(paths: &[PathBuf], json: bool) -> Result<(), Failure> {
     use parallax::annotate::{Store, export as ann};
-    let analysis = Analysis::new(load(paths)?);
+    let analysis = analyse(paths, &Tuning::default())?;
     let store = Store::open(paths).map_err(|e| Failure::Runtime(e.to_string()))?;
     if let Some(ro) = store.read_only() {
         return Err(Failure::Runtime(ro.reason.clone()));
     }
     let list = store.annotations();
     emit(&if json { ann::json(&analysis, list) } else { ann::markdown(&analysis, list) })
+}
+
+/// Loads and analyses the corpus, through the cache unless told not to, with a progress bar
+/// on stderr when stderr is a terminal (indicatif draws nothing otherwise).
+fn analyse(paths: &[PathBuf], tuning: &Tuning) -> Result<Analysis, Failure> {
+    let config = tuning.config()?;
+    let corpus = load(paths)?;
+    let off = tuning.no_cache || std::env::var_os("PARALLAX_NO_CACHE").is_some_and(|v| !v.is_empty());
+    let dir = if off { None } else { parallax::cache::location(paths) };
+    let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{msg:>22} [{bar:32}] {pos}/{len} {elapsed}") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    let (analysis, _) = parallax::cache::analyse(corpus, &config, dir.as_deref(), &|p| {
+        bar.set_message(p.stage.name());
+        bar.set_length(p.total as u64);
+        bar.set_position(p.done as u64);
+    });
+    bar.finish_and_clear();
+    Ok(analysis)
 }
 
 /// Loads the corpus, printing load warnings on stderr; no path means the bundled corpus.

@@ -210,3 +210,49 @@ fn broken_pipe_is_not_an_error() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!stderr(&out).contains("panicked"));
 }
+
+#[test]
+fn the_analysis_cache_is_reused_and_follows_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    write_story(dir.path());
+    let path = dir.path().to_str().unwrap();
+    let first = parallax(&["align", "--json", path]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let cache = dir.path().join(".parallax").join("cache");
+    let entries = || fs::read_dir(&cache).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(entries(), 1, "the first run stores its analysis");
+    let second = parallax(&["align", "--json", path]);
+    assert_eq!(stdout(&first), stdout(&second), "a cached run prints the same analysis");
+    assert_eq!(entries(), 1);
+
+    // An edited article gives another key: the new numbers are seen, not the cached ones.
+    let gazette = dir.path().join("gazette.txt");
+    fs::write(&gazette, fs::read_to_string(&gazette).unwrap().replace("Fifteen", "Twenty")).unwrap();
+    let edited = parallax(&["align", "--json", path]);
+    let details = |o: &Output| -> String {
+        let doc: serde_json::Value = serde_json::from_str(&stdout(o)).unwrap();
+        doc["discrepancies"].as_array().unwrap().iter().map(|d| d["detail"].to_string()).collect()
+    };
+    assert!(details(&first).contains("15"), "{}", details(&first));
+    assert!(details(&edited).contains("20") && !details(&edited).contains("15"), "{}", details(&edited));
+    assert_ne!(stdout(&edited), stdout(&first));
+    assert_eq!(entries(), 2);
+
+    // A damaged entry is ignored and rewritten, never trusted.
+    for e in fs::read_dir(&cache).unwrap() {
+        fs::write(e.unwrap().path(), "{ damaged").unwrap();
+    }
+    let repaired = parallax(&["align", "--json", path]);
+    assert!(repaired.status.success(), "{}", stderr(&repaired));
+    assert_eq!(stdout(&repaired), stdout(&edited));
+}
+
+#[test]
+fn no_cache_leaves_no_cache_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    write_story(dir.path());
+    let out = parallax(&["align", "--json", "--no-cache", dir.path().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!dir.path().join(".parallax").join("cache").exists());
+    assert!(stderr(&out).is_empty(), "no progress bar when stderr is not a terminal: {}", stderr(&out));
+}

@@ -70,6 +70,19 @@ impl Session {
         }
     }
 
+    /// The pid of the parallax process under the pane's shell.
+    fn parallax_pid(&self) -> String {
+        let pid = Command::new("tmux")
+            .args(["list-panes", "-t", &self.name, "-F", "#{pane_pid}"])
+            .output()
+            .unwrap();
+        let shell = String::from_utf8_lossy(&pid.stdout).trim().to_string();
+        let child = Command::new("pgrep").args(["-P", &shell, "parallax"]).output().unwrap();
+        let child = String::from_utf8_lossy(&child.stdout).trim().to_string();
+        assert!(!child.is_empty(), "no parallax process under the pane shell {shell}");
+        child
+    }
+
     /// The exit status written by the shell once the binary ended.
     fn exit_status(&self) -> i32 {
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -89,7 +102,7 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["kill-session", "-t", &self.name]).status();
+        let _ = Command::new("tmux").args(["kill-session", "-t", &self.name]).output();
         let _ = std::fs::remove_file(&self.status_file);
     }
 }
@@ -167,17 +180,49 @@ fn sigterm_and_sighup_restore_the_terminal() {
     for signal in ["TERM", "HUP"] {
         let Some(s) = Session::start(&format!("sig{signal}"), "", 100, 30) else { return };
         s.wait_for("COMPARE");
-        let pid =
-            Command::new("tmux").args(["list-panes", "-t", &s.name, "-F", "#{pane_pid}"]).output().unwrap();
-        let shell = String::from_utf8_lossy(&pid.stdout).trim().to_string();
-        let child = Command::new("pgrep").args(["-P", &shell, "parallax"]).output().unwrap();
-        let child = String::from_utf8_lossy(&child.stdout).trim().to_string();
-        assert!(!child.is_empty(), "no parallax process under the pane shell {shell}");
+        let child = s.parallax_pid();
         Command::new("kill").args([&format!("-{signal}"), &child]).status().unwrap();
         assert_eq!(s.exit_status(), 0, "SIG{signal}");
         let after = s.screen();
         assert!(!after.contains("COMPARE"), "SIG{signal} left the reader's screen:\n{after}");
     }
+}
+
+/// Whether process `pid` has ended (gone, or a zombie nobody reaped).
+fn process_ended(pid: &str) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        // The state follows the parenthesised command name.
+        Ok(stat) => stat.rsplit_once(") ").is_some_and(|(_, rest)| rest.starts_with('Z')),
+        Err(_) => true,
+    }
+}
+
+/// crossterm spins on a dead tty (crossterm-rs/crossterm#793); the reader must still leave, and
+/// save the note being typed.
+#[test]
+fn killed_tmux_session_ends_the_reader_and_keeps_the_typed_note() {
+    let dir = fixture_dir();
+    let Some(s) = Session::start("killed", &dir.path().display().to_string(), 120, 36) else { return };
+    s.wait_for(" claims · ");
+    s.wait_for("COMPARE");
+    let pid = s.parallax_pid();
+    s.keys(&["e"]);
+    s.wait_for("Note on this passage");
+    s.keys(&["-l", "typed before the hang-up"]);
+    s.wait_for("typed before the hang-up");
+    Command::new("tmux").args(["kill-session", "-t", &s.name]).status().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(2);
+    while !process_ended(&pid) {
+        if Instant::now() > deadline {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+            let _ = Command::new("kill").args(["-KILL", &pid]).status();
+            panic!("parallax {pid} still runs 2 s after its tmux session was killed: {stat}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let file = dir.path().join(".parallax").join("annotations.json");
+    let text = std::fs::read_to_string(&file).expect("annotations.json is written");
+    assert!(text.contains("typed before the hang-up"), "{text}");
 }
 
 #[test]

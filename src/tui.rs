@@ -121,6 +121,23 @@ pub fn run(corpus: Corpus, paths: &[std::path::PathBuf]) -> io::Result<()> {
     result
 }
 
+/// Ctrl-Z: gives the terminal back, stops the process with SIGTSTP as a shell job, and takes
+/// the terminal again when `fg` continues it (issue #6). Without job control (an orphaned
+/// process group) the kernel drops the signal and the reader simply redraws.
+fn suspend(terminal: &mut ratatui::DefaultTerminal, stop: &AtomicBool) -> io::Result<()> {
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableMouseCapture, ratatui::crossterm::cursor::Show);
+    ratatui::restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    if stop.load(Ordering::Relaxed) {
+        // Hung up while stopped: nothing to come back to.
+        return Ok(());
+    }
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(out, ratatui::crossterm::terminal::EnterAlternateScreen, EnableMouseCapture)?;
+    terminal.clear()
+}
+
 /// How long the reader may take to leave after SIGTERM/SIGHUP before the watchdog ends it.
 const GRACE: Duration = Duration::from_secs(3);
 
@@ -161,6 +178,9 @@ fn event_loop(
                 }
                 Err(mpsc::TryRecvError::Empty) => {}
             }
+        }
+        if std::mem::take(&mut app.suspend) {
+            suspend(terminal, stop)?;
         }
         terminal.draw(|frame| view::render(app, frame))?;
         let analysing = matches!(app.phase, app::Phase::Analysing { .. });

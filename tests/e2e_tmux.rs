@@ -15,6 +15,22 @@ struct Session {
 impl Session {
     /// Starts `parallax ARGS` in a detached session; its exit status lands in a temp file.
     fn start(tag: &str, args: &str, width: u16, height: u16) -> Option<Session> {
+        let (name, status_file) = Session::names(tag)?;
+        let bin = env!("CARGO_BIN_EXE_parallax");
+        let cmd = format!("{bin} {args}; echo $? > {}; sleep 60", status_file.display());
+        Session::spawn(&name, width, height, &["sh", "-c", &cmd]);
+        Some(Session { name, status_file })
+    }
+
+    /// Starts an interactive bash with job control and prompt `px$`; nothing runs yet.
+    fn shell(tag: &str, width: u16, height: u16) -> Option<Session> {
+        let (name, status_file) = Session::names(tag)?;
+        Session::spawn(&name, width, height, &["PS1=px$", "bash", "--norc", "--noprofile", "-i"]);
+        Some(Session { name, status_file })
+    }
+
+    /// The session name and status file for `tag`; None when tmux is missing and may be skipped.
+    fn names(tag: &str) -> Option<(String, PathBuf)> {
         if Command::new("tmux").arg("-V").output().is_err() {
             if std::env::var_os("PARALLAX_SKIP_TMUX").is_some() {
                 eprintln!("tmux not found: skipped (PARALLAX_SKIP_TMUX is set)");
@@ -25,20 +41,19 @@ impl Session {
         let name = format!("parallax-e2e-{tag}-{}", std::process::id());
         let status_file = std::env::temp_dir().join(format!("{name}.status"));
         let _ = std::fs::remove_file(&status_file);
-        let bin = env!("CARGO_BIN_EXE_parallax");
-        let cmd = format!("{bin} {args}; echo $? > {}; sleep 60", status_file.display());
+        Some((name, status_file))
+    }
+
+    fn spawn(name: &str, width: u16, height: u16, cmd: &[&str]) {
         let ok = Command::new("tmux")
-            .args(["new-session", "-d", "-s", &name, "-x", &width.to_string(), "-y", &height.to_string()])
+            .args(["new-session", "-d", "-s", name, "-x", &width.to_string(), "-y", &height.to_string()])
             .arg("env")
             .arg("TERM=xterm-256color")
-            .arg("sh")
-            .arg("-c")
-            .arg(&cmd)
+            .args(cmd)
             .status()
             .unwrap()
             .success();
         assert!(ok, "tmux new-session failed");
-        Some(Session { name, status_file })
     }
 
     fn screen(&self) -> String {
@@ -186,6 +201,34 @@ fn sigterm_and_sighup_restore_the_terminal() {
         let after = s.screen();
         assert!(!after.contains("COMPARE"), "SIG{signal} left the reader's screen:\n{after}");
     }
+}
+
+/// Issue #6: Ctrl-Z gives the terminal back to the shell as a stopped job; `fg` brings the
+/// reader back where it was, redrawn and taking single keys again.
+#[test]
+fn issue_6_ctrl_z_suspends_and_fg_resumes() {
+    let Some(s) = Session::shell("suspend", 120, 36) else { return };
+    s.wait_for("px$");
+    s.keys(&["-l", env!("CARGO_BIN_EXE_parallax")]);
+    s.keys(&["Enter"]);
+    s.wait_for(" claims · ");
+    s.wait_for("COMPARE");
+    s.keys(&["j", "j"]);
+    s.wait_for("article 1 · passage 3/");
+    s.keys(&["C-z"]);
+    let stopped = s.wait_for("Stopped");
+    assert!(!stopped.contains("COMPARE"), "the reader's screen stayed up:\n{stopped}");
+    s.keys(&["-l", "fg"]);
+    s.keys(&["Enter"]);
+    s.wait_for("COMPARE");
+    s.wait_for("article 1 · passage 3/");
+    // Raw mode is back: one key acts at once, without Enter.
+    s.keys(&["j"]);
+    s.wait_for("article 1 · passage 4/");
+    s.keys(&["q"]);
+    s.keys(&["-l", &format!("echo $? > {}", s.status_file.display())]);
+    s.keys(&["Enter"]);
+    assert_eq!(s.exit_status(), 0);
 }
 
 /// Whether process `pid` has ended (gone, or a zombie nobody reaped).

@@ -105,6 +105,21 @@ fn ctrl_c_in_the_editor_saves_before_quitting() {
 }
 
 #[test]
+fn issue_6_ctrl_z_in_the_editor_keeps_the_note_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(dir.path(), 120, 36);
+    app.press("e").unwrap();
+    app.type_text("half a note");
+    app.press("ctrl-z").unwrap();
+    assert!(app.suspend);
+    assert!(matches!(app.overlay, Some(Overlay::Note(_))), "the editor stays open");
+    app.suspend = false;
+    app.type_text(", then the rest");
+    app.press("ctrl-s").unwrap();
+    assert_eq!(reopen(dir.path()).annotations()[0].note, "half a note, then the rest");
+}
+
+#[test]
 fn t_adds_tags_x_deletes_u_undoes() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with_store(dir.path(), 120, 36);

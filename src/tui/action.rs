@@ -7,6 +7,8 @@
 pub enum Action {
     /// Leave parallax.
     Quit,
+    /// Stop the process like any job (Ctrl-Z); `fg` resumes it (issue #6).
+    Suspend,
     /// Close the overlay or screen on top and return to the one below.
     Back,
     /// Open or close the key help.
@@ -112,6 +114,7 @@ impl Action {
     pub fn name(self) -> &'static str {
         match self {
             Action::Quit => "quit",
+            Action::Suspend => "suspend",
             Action::Back => "back",
             Action::ToggleHelp => "toggle_help",
             Action::NextPassage => "next_passage",
@@ -168,6 +171,7 @@ impl Action {
     pub fn describe(self) -> &'static str {
         match self {
             Action::Quit => "quit",
+            Action::Suspend => "suspend to the shell (fg resumes)",
             Action::Back => "back / close",
             Action::ToggleHelp => "help: every key",
             Action::NextPassage => "next passage",

@@ -250,6 +250,8 @@ pub struct App {
     pub status: Option<Status>,
     pub theme: Theme,
     pub quit: bool,
+    /// Ctrl-Z asked to stop the process; the terminal owner (`tui::run`) does it and clears this.
+    pub suspend: bool,
     /// The overlay of the annotation keys, if one is open.
     pub overlay: Option<Overlay>,
     pub notes: Notes,
@@ -289,6 +291,7 @@ impl App {
             status: None,
             theme: Theme::default(),
             quit: false,
+            suspend: false,
             overlay: None,
             notes: Notes::default(),
         };

@@ -429,6 +429,7 @@ pub static KEYMAP: &[Binding] = &[
     b(M::Global, KeySpec::ch('?'), A::ToggleHelp, Some("help")),
     b(M::Global, KeySpec::ch('q'), A::Quit, Some("quit")),
     b(M::Global, KeySpec::ctrl('c'), A::Quit, None),
+    b(M::Global, KeySpec::ctrl('z'), A::Suspend, None),
 ];
 
 /// The action bound to `key` in `mode`, falling back to the global bindings; in a text-input
@@ -439,8 +440,10 @@ pub fn lookup(mode: Mode, key: KeySpec) -> Option<Action> {
         return Some(a);
     }
     if mode == Mode::Picker {
-        // A modal choice: only quitting falls through.
-        return (key == KeySpec::ctrl('c')).then_some(Action::Quit);
+        // A modal choice: only quitting and suspending fall through.
+        return [(KeySpec::ctrl('c'), Action::Quit), (KeySpec::ctrl('z'), Action::Suspend)]
+            .into_iter()
+            .find_map(|(k, a)| (k == key).then_some(a));
     }
     if mode.takes_text()
         && let KeyCode::Char(c) = key.code
@@ -657,5 +660,12 @@ mod tests {
         assert_eq!(lookup(Mode::Search, KeySpec::ch('q')), Some(A::Input('q')));
         assert_eq!(lookup(Mode::Claims, KeySpec::ch('j')), Some(A::Input('j')));
         assert_eq!(lookup(Mode::Search, KeySpec::ctrl('c')), Some(A::Quit));
+    }
+
+    #[test]
+    fn issue_6_ctrl_z_suspends_in_every_mode() {
+        for mode in Mode::ALL {
+            assert_eq!(lookup(mode, KeySpec::ctrl('z')), Some(A::Suspend), "{mode:?}");
+        }
     }
 }

@@ -36,6 +36,7 @@ pub fn update(app: &mut App, action: Action) {
             Action::Quit if !matches!(app.overlay, Some(Overlay::Note(_)) | Some(Overlay::Tags(_))) => {
                 app.quit = true
             }
+            Action::Suspend => app.suspend = true,
             Action::ToggleHelp => app.help = Some(0),
             _ => super::notes::on_overlay(app, action),
         }
@@ -71,6 +72,7 @@ pub fn update(app: &mut App, action: Action) {
     }
     match action {
         Action::Quit => app.quit = true,
+        Action::Suspend => app.suspend = true,
         Action::ToggleHelp => app.help = if app.help.is_some() { None } else { Some(0) },
         Action::OpenOverview => {
             app.screen = if app.screen == Screen::Overview { Screen::Compare } else { Screen::Overview };
@@ -909,6 +911,15 @@ mod tests {
         assert_eq!(app.claims_query, "q");
         app.press("Esc q").unwrap();
         assert!(app.quit);
+    }
+
+    #[test]
+    fn issue_6_ctrl_z_asks_to_suspend_and_keeps_the_state() {
+        let mut app = app();
+        app.press("j ctrl-z").unwrap();
+        assert!(app.suspend);
+        assert!(!app.quit);
+        assert_eq!(app.at(Pane::Left), at(&app, 0, "outage lasted"), "the selection is kept");
     }
 
     #[test]

@@ -43,6 +43,10 @@ pub enum Action {
     NextArticle,
     /// Show the previous article in the focused pane.
     PrevArticle,
+    /// Scroll the overview's article columns a page right.
+    NextColumnPage,
+    /// Scroll the overview's article columns a page left.
+    PrevColumnPage,
     /// Show article N (1-based) in the focused pane.
     ShowArticle(u8),
     /// Open the claim view of the selected passage.
@@ -132,6 +136,8 @@ impl Action {
             Action::SwitchFocus => "switch_focus",
             Action::NextArticle => "next_article",
             Action::PrevArticle => "prev_article",
+            Action::NextColumnPage => "next_column_page",
+            Action::PrevColumnPage => "prev_column_page",
             Action::ShowArticle(_) => "show_article",
             Action::OpenClaim => "open_claim",
             Action::OpenOverview => "open_overview",
@@ -189,6 +195,8 @@ impl Action {
             Action::SwitchFocus => "switch focus between the panes",
             Action::NextArticle => "next article in the focused pane",
             Action::PrevArticle => "previous article in the focused pane",
+            Action::NextColumnPage => "a page of article columns right",
+            Action::PrevColumnPage => "a page of article columns left",
             Action::ShowArticle(_) => "show article 1–9 in the focused pane",
             Action::OpenClaim => "claim view: every article's wording",
             Action::OpenOverview => "overview: claims × articles",

@@ -240,6 +240,8 @@ pub struct App {
     pub claim_scroll: usize,
     pub sort: Sort,
     pub overview: ListState,
+    /// First article column shown in the overview (clamped by `view::overview::columns`).
+    pub overview_col: usize,
     pub claims_query: String,
     pub claims_list: ListState,
     pub search: Search,
@@ -282,6 +284,7 @@ impl App {
             claim_scroll: 0,
             sort: Sort::Coverage,
             overview: ListState::default(),
+            overview_col: 0,
             claims_query: String::new(),
             claims_list: ListState::default(),
             search: Search::default(),

@@ -494,6 +494,18 @@ fn overview(app: &mut App, action: Action) {
             move_list(&mut app.overview, rows.len(), h, Action::Tick { elapsed_ms: 0 });
             say(app, format!("sorted by {}", app.sort.name()));
         }
+        Action::NextArticle | Action::PrevArticle | Action::NextColumnPage | Action::PrevColumnPage => {
+            let cols = overview_view::columns(app);
+            let step = match action {
+                Action::NextArticle | Action::PrevArticle => 1,
+                _ => cols.count,
+            };
+            app.overview_col = if matches!(action, Action::NextArticle | Action::NextColumnPage) {
+                (cols.first + step).min(cols.total - cols.count)
+            } else {
+                cols.first.saturating_sub(step)
+            };
+        }
         Action::Confirm => match rows.get(app.overview.selected) {
             Some(&c) => goto_claim(app, c),
             None => warn(app, not_ready_or(app, "no claims")),

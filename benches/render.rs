@@ -41,6 +41,8 @@ fn bench_render(c: &mut Criterion) {
     update::sync(&mut app);
     app.press("o L L").unwrap();
     frame(c, "render/overview 1000 articles 200x60", &app);
+    app.press("Esc l j Enter J J").unwrap();
+    frame(c, "render/claim view 800 members 200x60", &app);
 }
 
 criterion_group!(benches, bench_render);

@@ -173,6 +173,20 @@ fn overview_scrolls_sideways_through_a_thousand_articles() {
     assert_eq!(buf[(x, y)].bg, Color::Yellow);
 }
 
+/// A claim of 240 members scrolls by pages; the title counts them and the page shows whole
+/// member blocks diffed against the reference.
+#[test]
+fn claim_view_with_hundreds_of_members() {
+    let mut app = app_on(fixture::many(300, 4), 120, 36);
+    app.press("l j Enter J J").unwrap();
+    let t = snap!("claim_many_members_120x36", app);
+    let text = format!("{}", t.backend());
+    assert!(text.contains("Claim 1 of 4 · 240 of 300 articles"), "{text}");
+    app.press("G").unwrap();
+    let text = format!("{}", draw(&app).backend());
+    assert!(text.contains("296 Outlet 296 tells the story"), "{text}");
+}
+
 #[test]
 fn claims_list_filtered() {
     for (w, h) in SIZES {

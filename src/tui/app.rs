@@ -189,14 +189,6 @@ impl Editor {
     pub fn end(&mut self) {
         self.cursor = self.text[self.cursor..].find('\n').map_or(self.text.len(), |i| self.cursor + i);
     }
-
-    /// The cursor as (line, column in chars).
-    pub fn position(&self) -> (usize, usize) {
-        let before = &self.text[..self.cursor];
-        let line = before.matches('\n').count();
-        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
-        (line, col)
-    }
 }
 
 /// The annotation state of the reader: the store (if it could be opened), the marks derived

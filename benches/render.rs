@@ -1,5 +1,6 @@
 //! How long one frame takes: the reader drawn into ratatui's TestBackend, for the main screens,
-//! on the bundled corpus (criterion). `cargo bench --bench render`.
+//! on the bundled corpus, and the overview on a synthetic 1,000-article analysis (criterion).
+//! `cargo bench --bench render`.
 #![allow(clippy::unwrap_used)]
 
 use std::hint::black_box;
@@ -8,7 +9,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use parallax::Analysis;
 use parallax::corpus::Corpus;
 use parallax::tui::app::App;
-use parallax::tui::{update, view};
+use parallax::tui::{fixture, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -35,6 +36,13 @@ fn bench_render(c: &mut Criterion) {
         app.press("Esc ?").unwrap();
         frame(c, &format!("render/help {w}x{h}"), &app);
     }
+    // Only the visible rows and article columns are drawn, whatever the corpus size.
+    let mut app = App::new(fixture::many(1000, 200), Rect::new(0, 0, 200, 60));
+    update::sync(&mut app);
+    app.press("o L L").unwrap();
+    frame(c, "render/overview 1000 articles 200x60", &app);
+    app.press("Esc l j Enter J J").unwrap();
+    frame(c, "render/claim view 800 members 200x60", &app);
 }
 
 criterion_group!(benches, bench_render);

@@ -3,7 +3,8 @@
 //! Elm shape: [`app::App`] is plain state, [`action::Action`] the intents, [`keymap`] the one
 //! table of keys, [`update::update`] the only mutation, [`view::render`] the only drawing. This
 //! file owns the terminal: it enters and leaves raw mode, runs the analysis on a worker thread
-//! so the first screen appears at once, and exits cleanly on `q`, SIGTERM, SIGHUP or a panic.
+//! so the first screen appears at once, and exits cleanly on `q`, SIGTERM, SIGHUP, a terminal
+//! that goes away, or a panic.
 
 pub mod action;
 pub mod app;
@@ -12,6 +13,7 @@ pub mod fixture;
 pub mod keymap;
 pub mod notes;
 pub mod query;
+pub mod tty;
 pub mod update;
 pub mod view;
 pub mod wrap;
@@ -66,6 +68,8 @@ pub fn run(corpus: Corpus, paths: &[std::path::PathBuf]) -> io::Result<()> {
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
+    spawn_watchdog()?;
+    let tty = tty::Tty::open()?;
 
     let (tx, rx) = mpsc::channel();
     let work = corpus.clone();
@@ -106,8 +110,8 @@ pub fn run(corpus: Corpus, paths: &[std::path::PathBuf]) -> io::Result<()> {
         }
     }
     update::sync(&mut app);
-    let result = event_loop(&mut terminal, &mut app, &rx, &stop);
-    // Ended by SIGTERM/SIGHUP with a note or tags being typed: save them rather than lose them.
+    let result = event_loop(&mut terminal, &mut app, &rx, &tty, &stop);
+    // Ended by SIGTERM/SIGHUP/hang-up with a note or tags being typed: save them rather than lose them.
     if matches!(app.overlay, Some(app::Overlay::Note(_) | app::Overlay::Tags(_))) {
         update::update(&mut app, action::Action::SaveInput);
     }
@@ -117,10 +121,46 @@ pub fn run(corpus: Corpus, paths: &[std::path::PathBuf]) -> io::Result<()> {
     result
 }
 
+/// Ctrl-Z: gives the terminal back, stops the process with SIGTSTP as a shell job, and takes
+/// the terminal again when `fg` continues it (issue #6). Without job control (an orphaned
+/// process group) the kernel drops the signal and the reader simply redraws.
+fn suspend(terminal: &mut ratatui::DefaultTerminal, stop: &AtomicBool) -> io::Result<()> {
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableMouseCapture, ratatui::crossterm::cursor::Show);
+    ratatui::restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    if stop.load(Ordering::Relaxed) {
+        // Hung up while stopped: nothing to come back to.
+        return Ok(());
+    }
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(out, ratatui::crossterm::terminal::EnterAlternateScreen, EnableMouseCapture)?;
+    terminal.clear()
+}
+
+/// How long the reader may take to leave after SIGTERM/SIGHUP before the watchdog ends it.
+const GRACE: Duration = Duration::from_secs(3);
+
+/// Ends the process `GRACE` after SIGTERM/SIGHUP if the event loop has not: the last resort
+/// should crossterm's reader spin on a dead tty anyway (the hang-up landing between our poll and
+/// its read). Annotations are saved on every change, so only a note being typed is lost.
+fn spawn_watchdog() -> io::Result<()> {
+    let mut signals =
+        signal_hook::iterator::Signals::new([signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP])?;
+    thread::Builder::new().name("parallax-watchdog".into()).spawn(move || {
+        if signals.forever().next().is_some() {
+            thread::sleep(GRACE);
+            std::process::exit(1);
+        }
+    })?;
+    Ok(())
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut app::App,
     rx: &mpsc::Receiver<Analysis>,
+    tty: &tty::Tty,
     stop: &AtomicBool,
 ) -> io::Result<()> {
     let started = std::time::Instant::now();
@@ -139,37 +179,51 @@ fn event_loop(
                 Err(mpsc::TryRecvError::Empty) => {}
             }
         }
+        if std::mem::take(&mut app.suspend) {
+            suspend(terminal, stop)?;
+        }
         terminal.draw(|frame| view::render(app, frame))?;
         let analysing = matches!(app.phase, app::Phase::Analysing { .. });
         let timeout = Duration::from_millis(if analysing { 80 } else { 250 });
-        if event::poll(timeout)? {
-            app.handle_event(event::read()?);
-            // Drain what is already queued (fast key repeat, wheel bursts) before redrawing.
-            while event::poll(Duration::ZERO)? {
+        // Wait on the tty ourselves: crossterm's poll never returns once the tty is gone.
+        let wait = tty.wait(timeout)?;
+        match wait {
+            tty::Wait::HungUp => break,
+            tty::Wait::Input | tty::Wait::Signal if event::poll(Duration::ZERO)? => {
                 app.handle_event(event::read()?);
-                if app.quit {
-                    break;
-                }
-            }
-        } else if analysing {
-            let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-            update::update(app, action::Action::Tick { elapsed_ms });
-        } else if let Some(store) = &mut app.notes.store {
-            // Idle: merge in what another parallax on the same corpus saved (a `stat` when
-            // nothing changed).
-            match store.refresh() {
-                Ok(true) => {
-                    if let Some(ro) = store.read_only() {
-                        let why = ro.reason.clone();
-                        app.notes.unavailable = Some(format!("annotations are read-only: {why}"));
-                        app.status = Some(app::Status { text: why, error: true });
+                // Drain what is already queued (fast key repeat, wheel bursts) before redrawing.
+                while event::poll(Duration::ZERO)? {
+                    app.handle_event(event::read()?);
+                    if app.quit {
+                        break;
                     }
-                    app.refresh_lists();
                 }
-                Ok(false) => {}
-                Err(e) => app.status = Some(app::Status { text: format!("annotations: {e}"), error: true }),
             }
+            // A signal with no event (SIGTERM/SIGHUP): the loop condition reads the flag.
+            tty::Wait::Input | tty::Wait::Signal => {}
+            tty::Wait::Timeout if analysing => {
+                let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+                update::update(app, action::Action::Tick { elapsed_ms });
+            }
+            tty::Wait::Timeout => idle(app),
         }
     }
     Ok(())
+}
+
+/// Idle: merge in what another parallax on the same corpus saved (a `stat` when nothing changed).
+fn idle(app: &mut app::App) {
+    let Some(store) = &mut app.notes.store else { return };
+    match store.refresh() {
+        Ok(true) => {
+            if let Some(ro) = store.read_only() {
+                let why = ro.reason.clone();
+                app.notes.unavailable = Some(format!("annotations are read-only: {why}"));
+                app.status = Some(app::Status { text: why, error: true });
+            }
+            app.refresh_lists();
+        }
+        Ok(false) => {}
+        Err(e) => app.status = Some(app::Status { text: format!("annotations: {e}"), error: true }),
+    }
 }

@@ -15,6 +15,22 @@ struct Session {
 impl Session {
     /// Starts `parallax ARGS` in a detached session; its exit status lands in a temp file.
     fn start(tag: &str, args: &str, width: u16, height: u16) -> Option<Session> {
+        let (name, status_file) = Session::names(tag)?;
+        let bin = env!("CARGO_BIN_EXE_parallax");
+        let cmd = format!("{bin} {args}; echo $? > {}; sleep 60", status_file.display());
+        Session::spawn(&name, width, height, &["sh", "-c", &cmd]);
+        Some(Session { name, status_file })
+    }
+
+    /// Starts an interactive bash with job control and prompt `px$`; nothing runs yet.
+    fn shell(tag: &str, width: u16, height: u16) -> Option<Session> {
+        let (name, status_file) = Session::names(tag)?;
+        Session::spawn(&name, width, height, &["PS1=px$", "bash", "--norc", "--noprofile", "-i"]);
+        Some(Session { name, status_file })
+    }
+
+    /// The session name and status file for `tag`; None when tmux is missing and may be skipped.
+    fn names(tag: &str) -> Option<(String, PathBuf)> {
         if Command::new("tmux").arg("-V").output().is_err() {
             if std::env::var_os("PARALLAX_SKIP_TMUX").is_some() {
                 eprintln!("tmux not found: skipped (PARALLAX_SKIP_TMUX is set)");
@@ -25,20 +41,19 @@ impl Session {
         let name = format!("parallax-e2e-{tag}-{}", std::process::id());
         let status_file = std::env::temp_dir().join(format!("{name}.status"));
         let _ = std::fs::remove_file(&status_file);
-        let bin = env!("CARGO_BIN_EXE_parallax");
-        let cmd = format!("{bin} {args}; echo $? > {}; sleep 60", status_file.display());
+        Some((name, status_file))
+    }
+
+    fn spawn(name: &str, width: u16, height: u16, cmd: &[&str]) {
         let ok = Command::new("tmux")
-            .args(["new-session", "-d", "-s", &name, "-x", &width.to_string(), "-y", &height.to_string()])
+            .args(["new-session", "-d", "-s", name, "-x", &width.to_string(), "-y", &height.to_string()])
             .arg("env")
             .arg("TERM=xterm-256color")
-            .arg("sh")
-            .arg("-c")
-            .arg(&cmd)
+            .args(cmd)
             .status()
             .unwrap()
             .success();
         assert!(ok, "tmux new-session failed");
-        Some(Session { name, status_file })
     }
 
     fn screen(&self) -> String {
@@ -70,6 +85,19 @@ impl Session {
         }
     }
 
+    /// The pid of the parallax process under the pane's shell.
+    fn parallax_pid(&self) -> String {
+        let pid = Command::new("tmux")
+            .args(["list-panes", "-t", &self.name, "-F", "#{pane_pid}"])
+            .output()
+            .unwrap();
+        let shell = String::from_utf8_lossy(&pid.stdout).trim().to_string();
+        let child = Command::new("pgrep").args(["-P", &shell, "parallax"]).output().unwrap();
+        let child = String::from_utf8_lossy(&child.stdout).trim().to_string();
+        assert!(!child.is_empty(), "no parallax process under the pane shell {shell}");
+        child
+    }
+
     /// The exit status written by the shell once the binary ended.
     fn exit_status(&self) -> i32 {
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -89,7 +117,7 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["kill-session", "-t", &self.name]).status();
+        let _ = Command::new("tmux").args(["kill-session", "-t", &self.name]).output();
         let _ = std::fs::remove_file(&self.status_file);
     }
 }
@@ -167,17 +195,77 @@ fn sigterm_and_sighup_restore_the_terminal() {
     for signal in ["TERM", "HUP"] {
         let Some(s) = Session::start(&format!("sig{signal}"), "", 100, 30) else { return };
         s.wait_for("COMPARE");
-        let pid =
-            Command::new("tmux").args(["list-panes", "-t", &s.name, "-F", "#{pane_pid}"]).output().unwrap();
-        let shell = String::from_utf8_lossy(&pid.stdout).trim().to_string();
-        let child = Command::new("pgrep").args(["-P", &shell, "parallax"]).output().unwrap();
-        let child = String::from_utf8_lossy(&child.stdout).trim().to_string();
-        assert!(!child.is_empty(), "no parallax process under the pane shell {shell}");
+        let child = s.parallax_pid();
         Command::new("kill").args([&format!("-{signal}"), &child]).status().unwrap();
         assert_eq!(s.exit_status(), 0, "SIG{signal}");
         let after = s.screen();
         assert!(!after.contains("COMPARE"), "SIG{signal} left the reader's screen:\n{after}");
     }
+}
+
+/// Issue #6: Ctrl-Z gives the terminal back to the shell as a stopped job; `fg` brings the
+/// reader back where it was, redrawn and taking single keys again.
+#[test]
+fn issue_6_ctrl_z_suspends_and_fg_resumes() {
+    let Some(s) = Session::shell("suspend", 120, 36) else { return };
+    s.wait_for("px$");
+    s.keys(&["-l", env!("CARGO_BIN_EXE_parallax")]);
+    s.keys(&["Enter"]);
+    s.wait_for(" claims · ");
+    s.wait_for("COMPARE");
+    s.keys(&["j", "j"]);
+    s.wait_for("article 1 · passage 3/");
+    s.keys(&["C-z"]);
+    let stopped = s.wait_for("Stopped");
+    assert!(!stopped.contains("COMPARE"), "the reader's screen stayed up:\n{stopped}");
+    s.keys(&["-l", "fg"]);
+    s.keys(&["Enter"]);
+    s.wait_for("COMPARE");
+    s.wait_for("article 1 · passage 3/");
+    // Raw mode is back: one key acts at once, without Enter.
+    s.keys(&["j"]);
+    s.wait_for("article 1 · passage 4/");
+    s.keys(&["q"]);
+    s.keys(&["-l", &format!("echo $? > {}", s.status_file.display())]);
+    s.keys(&["Enter"]);
+    assert_eq!(s.exit_status(), 0);
+}
+
+/// Whether process `pid` has ended (gone, or a zombie nobody reaped).
+fn process_ended(pid: &str) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        // The state follows the parenthesised command name.
+        Ok(stat) => stat.rsplit_once(") ").is_some_and(|(_, rest)| rest.starts_with('Z')),
+        Err(_) => true,
+    }
+}
+
+/// crossterm spins on a dead tty (crossterm-rs/crossterm#793); the reader must still leave, and
+/// save the note being typed.
+#[test]
+fn killed_tmux_session_ends_the_reader_and_keeps_the_typed_note() {
+    let dir = fixture_dir();
+    let Some(s) = Session::start("killed", &dir.path().display().to_string(), 120, 36) else { return };
+    s.wait_for(" claims · ");
+    s.wait_for("COMPARE");
+    let pid = s.parallax_pid();
+    s.keys(&["e"]);
+    s.wait_for("Note on this passage");
+    s.keys(&["-l", "typed before the hang-up"]);
+    s.wait_for("typed before the hang-up");
+    Command::new("tmux").args(["kill-session", "-t", &s.name]).status().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(2);
+    while !process_ended(&pid) {
+        if Instant::now() > deadline {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+            let _ = Command::new("kill").args(["-KILL", &pid]).status();
+            panic!("parallax {pid} still runs 2 s after its tmux session was killed: {stat}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let file = dir.path().join(".parallax").join("annotations.json");
+    let text = std::fs::read_to_string(&file).expect("annotations.json is written");
+    assert!(text.contains("typed before the hang-up"), "{text}");
 }
 
 #[test]

@@ -129,6 +129,64 @@ fn overview() {
     snap!("overview_fixture_by_disagreement_120x36", app);
 }
 
+/// The overview shows every article, a window of columns at a time: h/l scroll by one, H/L by a
+/// page, and the title says which articles are on screen.
+#[test]
+fn overview_scrolls_sideways_through_a_thousand_articles() {
+    let mut app = app_on(fixture::many(1000, 40), 120, 36);
+    app.press("o").unwrap();
+    let t = snap!("overview_many_120x36", app);
+    let text = format!("{}", t.backend());
+    let count = view::overview::columns(&app).count;
+    assert!(count > 9, "a 120-column screen has room for more than 9 article columns: {count}");
+    assert!(text.contains(&format!("articles 1–{count} of 1000 (h/l)")), "{text}");
+    app.press("l l →").unwrap();
+    let text = format!("{}", draw(&app).backend());
+    assert!(text.contains(&format!("articles 4–{} of 1000", count + 3)), "{text}");
+    app.press("h").unwrap();
+    assert_eq!(view::overview::columns(&app).first, 2);
+    app.press("L").unwrap();
+    assert_eq!(view::overview::columns(&app).first, 2 + count);
+    // Paging right stops with the last article in the last column.
+    for _ in 0..1000 / count + 1 {
+        app.press("L").unwrap();
+    }
+    let t = snap!("overview_many_end_120x36", app);
+    let text = format!("{}", t.backend());
+    assert!(text.contains(&format!("articles {}–1000 of 1000", 1001 - count)), "{text}");
+    // Article 1000 (index 999) is silent on claims c with (999 + c) % 5 == 0; the first row is
+    // claim 1 (c = 0), which it reports: the last column of that row is a dot of presence.
+    let buf = t.backend().buffer();
+    let (x, y) = find(buf, " 999 1000", 0..120).unwrap();
+    let cell = &buf[(x + 8, y + 1)];
+    assert_eq!(cell.symbol(), "●", "{text}");
+    app.press("H").unwrap();
+    assert_eq!(view::overview::columns(&app).first, 1000 - 2 * count);
+    // Disagreeing members (article numbers 1, 8, 15, …: index % 7 == 0) are marked and styled.
+    app.press("g").unwrap();
+    for _ in 0..1000 {
+        app.press("H").unwrap();
+    }
+    let t = draw(&app);
+    let buf = t.backend().buffer();
+    let (x, y) = find(buf, "◆", 0..120).unwrap();
+    assert_eq!(buf[(x, y)].bg, Color::Yellow);
+}
+
+/// A claim of 240 members scrolls by pages; the title counts them and the page shows whole
+/// member blocks diffed against the reference.
+#[test]
+fn claim_view_with_hundreds_of_members() {
+    let mut app = app_on(fixture::many(300, 4), 120, 36);
+    app.press("l j Enter J J").unwrap();
+    let t = snap!("claim_many_members_120x36", app);
+    let text = format!("{}", t.backend());
+    assert!(text.contains("Claim 1 of 4 · 240 of 300 articles"), "{text}");
+    app.press("G").unwrap();
+    let text = format!("{}", draw(&app).backend());
+    assert!(text.contains("296 Outlet 296 tells the story"), "{text}");
+}
+
 #[test]
 fn claims_list_filtered() {
     for (w, h) in SIZES {

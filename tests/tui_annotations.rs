@@ -105,6 +105,21 @@ fn ctrl_c_in_the_editor_saves_before_quitting() {
 }
 
 #[test]
+fn issue_6_ctrl_z_in_the_editor_keeps_the_note_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(dir.path(), 120, 36);
+    app.press("e").unwrap();
+    app.type_text("half a note");
+    app.press("ctrl-z").unwrap();
+    assert!(app.suspend);
+    assert!(matches!(app.overlay, Some(Overlay::Note(_))), "the editor stays open");
+    app.suspend = false;
+    app.type_text(", then the rest");
+    app.press("ctrl-s").unwrap();
+    assert_eq!(reopen(dir.path()).annotations()[0].note, "half a note, then the rest");
+}
+
+#[test]
 fn t_adds_tags_x_deletes_u_undoes() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with_store(dir.path(), 120, 36);
@@ -211,6 +226,42 @@ fn a_failed_save_keeps_the_typed_note() {
     assert!(app.status.as_ref().unwrap().error);
     assert!(status(&app).contains("still in the editor"), "{}", status(&app));
     std::fs::remove_file(dir.path()).unwrap();
+}
+
+/// The editor wraps by display width: a line of CJK and emoji twice as wide as the box shows
+/// whole, on two rows, with the cursor after its last character.
+#[test]
+fn the_note_editor_wraps_wide_characters_by_width() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(dir.path(), 80, 24);
+    app.press("e").unwrap();
+    let line = "東京の会議は十三時間続いた😀".repeat(4);
+    app.type_text(&line);
+    let t = draw(&app);
+    insta::assert_snapshot!("annotate_editor_wide_80x24", t.backend());
+    let buf = t.backend().buffer();
+    let rows: Vec<String> = (0..buf.area.height)
+        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>())
+        .collect();
+    let inside: String = rows
+        .iter()
+        .filter(|r| r.contains('東') || r.contains('続'))
+        .map(|r| r.trim_matches(|c| c == '│' || c == '┃' || c == ' ').replace(' ', ""))
+        .collect();
+    assert_eq!(inside, line, "{rows:#?}");
+    // The cursor (reversed) is the blank cell right after the last emoji, on the second row.
+    let (x, y) = buf
+        .area
+        .positions()
+        .map(|p| (p.x, p.y))
+        .find(|&(x, y)| {
+            rows[usize::from(y)].contains('東') && buf[(x, y)].modifier.contains(Modifier::REVERSED)
+        })
+        .unwrap();
+    assert_eq!(buf[(x, y)].symbol(), " ");
+    assert_eq!(buf[(x - 2, y)].symbol(), "😀");
+    assert!(rows[usize::from(y)].contains('東'), "{rows:#?}");
+    assert!(rows[usize::from(y) - 1].contains('東'), "the line takes two rows: {rows:#?}");
 }
 
 #[test]

@@ -7,6 +7,8 @@
 pub enum Action {
     /// Leave parallax.
     Quit,
+    /// Stop the process like any job (Ctrl-Z); `fg` resumes it (issue #6).
+    Suspend,
     /// Close the overlay or screen on top and return to the one below.
     Back,
     /// Open or close the key help.
@@ -41,6 +43,10 @@ pub enum Action {
     NextArticle,
     /// Show the previous article in the focused pane.
     PrevArticle,
+    /// Scroll the overview's article columns a page right.
+    NextColumnPage,
+    /// Scroll the overview's article columns a page left.
+    PrevColumnPage,
     /// Show article N (1-based) in the focused pane.
     ShowArticle(u8),
     /// Open the claim view of the selected passage.
@@ -112,6 +118,7 @@ impl Action {
     pub fn name(self) -> &'static str {
         match self {
             Action::Quit => "quit",
+            Action::Suspend => "suspend",
             Action::Back => "back",
             Action::ToggleHelp => "toggle_help",
             Action::NextPassage => "next_passage",
@@ -129,6 +136,8 @@ impl Action {
             Action::SwitchFocus => "switch_focus",
             Action::NextArticle => "next_article",
             Action::PrevArticle => "prev_article",
+            Action::NextColumnPage => "next_column_page",
+            Action::PrevColumnPage => "prev_column_page",
             Action::ShowArticle(_) => "show_article",
             Action::OpenClaim => "open_claim",
             Action::OpenOverview => "open_overview",
@@ -168,6 +177,7 @@ impl Action {
     pub fn describe(self) -> &'static str {
         match self {
             Action::Quit => "quit",
+            Action::Suspend => "suspend to the shell (fg resumes)",
             Action::Back => "back / close",
             Action::ToggleHelp => "help: every key",
             Action::NextPassage => "next passage",
@@ -185,6 +195,8 @@ impl Action {
             Action::SwitchFocus => "switch focus between the panes",
             Action::NextArticle => "next article in the focused pane",
             Action::PrevArticle => "previous article in the focused pane",
+            Action::NextColumnPage => "a page of article columns right",
+            Action::PrevColumnPage => "a page of article columns left",
             Action::ShowArticle(_) => "show article 1–9 in the focused pane",
             Action::OpenClaim => "claim view: every article's wording",
             Action::OpenOverview => "overview: claims × articles",

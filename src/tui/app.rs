@@ -189,14 +189,6 @@ impl Editor {
     pub fn end(&mut self) {
         self.cursor = self.text[self.cursor..].find('\n').map_or(self.text.len(), |i| self.cursor + i);
     }
-
-    /// The cursor as (line, column in chars).
-    pub fn position(&self) -> (usize, usize) {
-        let before = &self.text[..self.cursor];
-        let line = before.matches('\n').count();
-        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
-        (line, col)
-    }
 }
 
 /// The annotation state of the reader: the store (if it could be opened), the marks derived
@@ -240,6 +232,8 @@ pub struct App {
     pub claim_scroll: usize,
     pub sort: Sort,
     pub overview: ListState,
+    /// First article column shown in the overview (clamped by `view::overview::columns`).
+    pub overview_col: usize,
     pub claims_query: String,
     pub claims_list: ListState,
     pub search: Search,
@@ -250,6 +244,8 @@ pub struct App {
     pub status: Option<Status>,
     pub theme: Theme,
     pub quit: bool,
+    /// Ctrl-Z asked to stop the process; the terminal owner (`tui::run`) does it and clears this.
+    pub suspend: bool,
     /// The overlay of the annotation keys, if one is open.
     pub overlay: Option<Overlay>,
     pub notes: Notes,
@@ -280,6 +276,7 @@ impl App {
             claim_scroll: 0,
             sort: Sort::Coverage,
             overview: ListState::default(),
+            overview_col: 0,
             claims_query: String::new(),
             claims_list: ListState::default(),
             search: Search::default(),
@@ -289,6 +286,7 @@ impl App {
             status: None,
             theme: Theme::default(),
             quit: false,
+            suspend: false,
             overlay: None,
             notes: Notes::default(),
         };

@@ -134,6 +134,50 @@ pub fn analysis() -> Analysis {
     Analysis::from_parts(corpus, claims, discrepancies)
 }
 
+/// A synthetic analysis of `articles` outlets each telling `claims` facts, for the screens of
+/// large corpora (the aligner is not involved, so it stays fast to build). Article `i` is silent
+/// on claim `c` when `(i + c) % 5 == 0`; claim `c` has a discrepancy when `c % 3 == 0`, naming
+/// the members of articles `i % 7 == 0`.
+pub fn many(articles: usize, claims: usize) -> Analysis {
+    let texts: Vec<(String, String)> = (0..articles)
+        .map(|i| {
+            let mut t = format!("Outlet {} tells the story\n", i + 1);
+            for c in 0..claims {
+                t.push_str(&format!("Fact {} as outlet {} tells it.\n", c + 1, i + 1));
+            }
+            (format!("{:04}.md", i + 1), t)
+        })
+        .collect();
+    let corpus = Corpus::from_texts(texts.iter().map(|(id, t)| (id.as_str(), t.as_str())));
+    let mut out_claims = Vec::new();
+    let mut discrepancies = Vec::new();
+    for c in 0..claims {
+        let members: Vec<Member> = (0..articles)
+            .filter(|i| (i + c) % 5 != 0)
+            .map(|i| Member {
+                at: PassageRef { article: i, passage: c + 1 },
+                similarity: 0.8,
+                evidence: Vec::new(),
+            })
+            .collect();
+        if c % 3 == 0 {
+            let disputed: Vec<PassageRef> =
+                members.iter().map(|m| m.at).filter(|at| at.article % 7 == 0).collect();
+            if disputed.len() > 1 {
+                discrepancies.push(Discrepancy {
+                    id: discrepancies.len(),
+                    kind: DiscrepancyKind::Number,
+                    claim: c,
+                    members: disputed,
+                    detail: format!("fact {} told two ways", c + 1),
+                });
+            }
+        }
+        out_claims.push(Claim { id: c, score: 0.8, members });
+    }
+    Analysis::from_parts(corpus, out_claims, discrepancies)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -330,6 +330,12 @@ pub static KEYMAP: &[Binding] = &[
     b(M::Overview, KeySpec::key(K::PageUp), A::PageUp, None),
     b(M::Overview, KeySpec::ch('g'), A::Top, None),
     b(M::Overview, KeySpec::ch('G'), A::Bottom, None),
+    bw(M::Overview, KeySpec::ch('l'), A::NextArticle, None, "scroll the article columns right"),
+    bw(M::Overview, KeySpec::ch('h'), A::PrevArticle, None, "scroll the article columns left"),
+    bw(M::Overview, KeySpec::key(K::Right), A::NextArticle, None, "scroll the article columns right"),
+    bw(M::Overview, KeySpec::key(K::Left), A::PrevArticle, None, "scroll the article columns left"),
+    b(M::Overview, KeySpec::ch('L'), A::NextColumnPage, None),
+    b(M::Overview, KeySpec::ch('H'), A::PrevColumnPage, None),
     b(M::Overview, KeySpec::ch('s'), A::CycleSort, Some("sort")),
     b(M::Overview, KeySpec::key(K::Enter), A::Confirm, Some("jump")),
     b(M::Overview, KeySpec::ch('f'), A::CycleLabelFilter, Some("label filter")),
@@ -429,6 +435,7 @@ pub static KEYMAP: &[Binding] = &[
     b(M::Global, KeySpec::ch('?'), A::ToggleHelp, Some("help")),
     b(M::Global, KeySpec::ch('q'), A::Quit, Some("quit")),
     b(M::Global, KeySpec::ctrl('c'), A::Quit, None),
+    b(M::Global, KeySpec::ctrl('z'), A::Suspend, None),
 ];
 
 /// The action bound to `key` in `mode`, falling back to the global bindings; in a text-input
@@ -439,8 +446,10 @@ pub fn lookup(mode: Mode, key: KeySpec) -> Option<Action> {
         return Some(a);
     }
     if mode == Mode::Picker {
-        // A modal choice: only quitting falls through.
-        return (key == KeySpec::ctrl('c')).then_some(Action::Quit);
+        // A modal choice: only quitting and suspending fall through.
+        return [(KeySpec::ctrl('c'), Action::Quit), (KeySpec::ctrl('z'), Action::Suspend)]
+            .into_iter()
+            .find_map(|(k, a)| (k == key).then_some(a));
     }
     if mode.takes_text()
         && let KeyCode::Char(c) = key.code
@@ -563,6 +572,8 @@ mod tests {
             A::SwitchFocus,
             A::NextArticle,
             A::PrevArticle,
+            A::NextColumnPage,
+            A::PrevColumnPage,
             A::OpenClaim,
             A::OpenOverview,
             A::OpenClaims,
@@ -657,5 +668,12 @@ mod tests {
         assert_eq!(lookup(Mode::Search, KeySpec::ch('q')), Some(A::Input('q')));
         assert_eq!(lookup(Mode::Claims, KeySpec::ch('j')), Some(A::Input('j')));
         assert_eq!(lookup(Mode::Search, KeySpec::ctrl('c')), Some(A::Quit));
+    }
+
+    #[test]
+    fn issue_6_ctrl_z_suspends_in_every_mode() {
+        for mode in Mode::ALL {
+            assert_eq!(lookup(mode, KeySpec::ctrl('z')), Some(A::Suspend), "{mode:?}");
+        }
     }
 }

@@ -64,6 +64,10 @@ pub struct ClaimStats {
     pub haystacks: Vec<String>,
     /// Chars of the label at the start of each haystack.
     pub label_chars: Vec<u32>,
+    /// Per claim, the passages some discrepancy names (sorted): the overview's ◆ cells.
+    pub disputed: Vec<Vec<PassageRef>>,
+    /// Per article, how many claims it carries (the overview legend).
+    pub carried: Vec<usize>,
 }
 
 impl ClaimStats {
@@ -92,11 +96,34 @@ impl ClaimStats {
             haystacks.push(hay);
             label_chars.push(u32::try_from(label.chars().count()).unwrap_or(u32::MAX));
         }
+        let mut disputed = vec![Vec::new(); n];
+        for d in &analysis.discrepancies {
+            if let Some(x) = disputed.get_mut(d.claim) {
+                x.extend(d.members.iter().copied());
+            }
+        }
+        for x in &mut disputed {
+            x.sort_unstable();
+            x.dedup();
+        }
+        let mut carried = vec![0; analysis.corpus.articles.len()];
+        for claim in &analysis.claims {
+            let mut articles: Vec<usize> = claim.members.iter().map(|m| m.at.article).collect();
+            articles.sort_unstable();
+            articles.dedup();
+            for a in articles {
+                if let Some(x) = carried.get_mut(a) {
+                    *x += 1;
+                }
+            }
+        }
         ClaimStats {
             coverage: (0..n).map(|c| coverage(analysis, c)).collect(),
             disagreements,
             haystacks,
             label_chars,
+            disputed,
+            carried,
         }
     }
 }

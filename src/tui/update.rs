@@ -36,6 +36,7 @@ pub fn update(app: &mut App, action: Action) {
             Action::Quit if !matches!(app.overlay, Some(Overlay::Note(_)) | Some(Overlay::Tags(_))) => {
                 app.quit = true
             }
+            Action::Suspend => app.suspend = true,
             Action::ToggleHelp => app.help = Some(0),
             _ => super::notes::on_overlay(app, action),
         }
@@ -71,6 +72,7 @@ pub fn update(app: &mut App, action: Action) {
     }
     match action {
         Action::Quit => app.quit = true,
+        Action::Suspend => app.suspend = true,
         Action::ToggleHelp => app.help = if app.help.is_some() { None } else { Some(0) },
         Action::OpenOverview => {
             app.screen = if app.screen == Screen::Overview { Screen::Compare } else { Screen::Overview };
@@ -492,6 +494,18 @@ fn overview(app: &mut App, action: Action) {
             move_list(&mut app.overview, rows.len(), h, Action::Tick { elapsed_ms: 0 });
             say(app, format!("sorted by {}", app.sort.name()));
         }
+        Action::NextArticle | Action::PrevArticle | Action::NextColumnPage | Action::PrevColumnPage => {
+            let cols = overview_view::columns(app);
+            let step = match action {
+                Action::NextArticle | Action::PrevArticle => 1,
+                _ => cols.count,
+            };
+            app.overview_col = if matches!(action, Action::NextArticle | Action::NextColumnPage) {
+                (cols.first + step).min(cols.total - cols.count)
+            } else {
+                cols.first.saturating_sub(step)
+            };
+        }
         Action::Confirm => match rows.get(app.overview.selected) {
             Some(&c) => goto_claim(app, c),
             None => warn(app, not_ready_or(app, "no claims")),
@@ -909,6 +923,15 @@ mod tests {
         assert_eq!(app.claims_query, "q");
         app.press("Esc q").unwrap();
         assert!(app.quit);
+    }
+
+    #[test]
+    fn issue_6_ctrl_z_asks_to_suspend_and_keeps_the_state() {
+        let mut app = app();
+        app.press("j ctrl-z").unwrap();
+        assert!(app.suspend);
+        assert!(!app.quit);
+        assert_eq!(app.at(Pane::Left), at(&app, 0, "outage lasted"), "the selection is kept");
     }
 
     #[test]

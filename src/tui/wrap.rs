@@ -85,6 +85,26 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     rows
 }
 
+/// Cuts one line (no `\n`) into rows of at most `width` columns, between graphemes and keeping
+/// every byte, spaces included: what a text editor shows, where the cursor must land on the
+/// byte it is at. A wide character that does not fit moves whole to the next row. An empty
+/// line gives one empty row.
+pub fn cut(line: &str, width: usize) -> Vec<Range<usize>> {
+    let width = width.max(1);
+    let mut rows = Vec::new();
+    let (mut start, mut cols) = (0, 0);
+    for (pos, g) in line.grapheme_indices(true) {
+        let w = grapheme_width(g);
+        if cols + w > width && pos > start {
+            rows.push(start..pos);
+            (start, cols) = (pos, 0);
+        }
+        cols += w;
+    }
+    rows.push(start..line.len());
+    rows
+}
+
 fn trim_end(text: &str, start: usize, end: usize) -> usize {
     start + text[start..end].trim_end().len()
 }
@@ -175,6 +195,19 @@ mod tests {
         for r in wrap("😀😀😀 x", 3) {
             assert!(width(&"😀😀😀 x"[r]) <= 3);
         }
+    }
+
+    #[test]
+    fn cut_counts_display_width_not_chars() {
+        let cut_str = |s: &'static str, w| cut(s, w).into_iter().map(|r| &s[r]).collect::<Vec<_>>();
+        assert_eq!(cut_str("東京大阪名古屋", 6), ["東京大", "阪名古", "屋"]);
+        // Five columns hold two emoji; the third would straddle the edge and moves down.
+        assert_eq!(cut_str("😀😀😀a", 5), ["😀😀", "😀a"]);
+        assert_eq!(cut_str("ab 東京", 4), ["ab ", "東京"]);
+        assert_eq!(cut_str("", 4), [""]);
+        // A grapheme wider than the row still gets a row of its own.
+        assert_eq!(cut_str("東x", 1), ["東", "x"]);
+        assert_eq!(cut_str("cafe\u{301}s", 4), ["cafe\u{301}", "s"]);
     }
 
     #[test]

@@ -72,26 +72,8 @@ fn note(app: &App, frame: &mut Frame, body: Rect, ed: &Editor) {
     frame.render_widget(block, r);
     // Hard lines, each cut into rows of the inner width; the cursor row stays in view.
     let width = inner.width.max(1) as usize;
-    let (cl, cc) = ed.position();
-    let mut rows: Vec<String> = Vec::new();
-    let mut cursor = (0usize, 0usize);
-    for (i, line) in ed.text.split('\n').enumerate() {
-        let chars: Vec<char> = line.chars().collect();
-        let first = rows.len();
-        if chars.is_empty() {
-            rows.push(String::new());
-        }
-        for chunk in chars.chunks(width) {
-            rows.push(chunk.iter().collect());
-        }
-        if i == cl {
-            let row = first + cc / width;
-            cursor = (row.min(rows.len().saturating_sub(1).max(first)), cc % width);
-            if cc > 0 && cc % width == 0 && cc == chars.len() {
-                cursor = (first + cc / width - 1, width);
-            }
-        }
-    }
+    let (ranges, cursor) = editor_rows(&ed.text, ed.cursor, width);
+    let rows: Vec<&str> = ranges.into_iter().map(|r| &ed.text[r]).collect();
     let height = inner.height as usize;
     let skip = (cursor.0 + 1).saturating_sub(height);
     let buf = frame.buffer_mut();
@@ -107,6 +89,28 @@ fn note(app: &App, frame: &mut Frame, body: Rect, ed: &Editor) {
     if ed.text.is_empty() {
         buf.set_string(inner.x + 1, inner.y, "type the note…", t.dim);
     }
+}
+
+/// The note editor's rows, as byte ranges into `text` cut at `width` display columns (a CJK
+/// character or an emoji takes two), and the cursor's (row, column) on screen. The cursor at
+/// the end of a full row stays on it, drawn on its last column.
+pub fn editor_rows(text: &str, cursor: usize, width: usize) -> (Vec<std::ops::Range<usize>>, (usize, usize)) {
+    let mut rows = Vec::new();
+    let mut at = (0, 0);
+    let mut offset = 0;
+    for line in text.split('\n') {
+        let cut = crate::tui::wrap::cut(line, width);
+        let last = cut.len() - 1;
+        for (i, r) in cut.into_iter().enumerate() {
+            let r = offset + r.start..offset + r.end;
+            if (r.start..r.end).contains(&cursor) || (i == last && cursor == r.end) {
+                at = (rows.len(), crate::tui::wrap::width(&text[r.start..cursor]));
+            }
+            rows.push(r);
+        }
+        offset += line.len() + 1;
+    }
+    (rows, at)
 }
 
 fn tags(app: &App, frame: &mut Frame, body: Rect, text: &str) {
@@ -206,4 +210,55 @@ fn list(app: &App, frame: &mut Frame, body: Rect) {
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::editor_rows;
+
+    fn rows(text: &str, cursor: usize, width: usize) -> (Vec<&str>, (usize, usize)) {
+        let (r, at) = editor_rows(text, cursor, width);
+        (r.into_iter().map(|r| &text[r]).collect(), at)
+    }
+
+    #[test]
+    fn wide_characters_wrap_by_display_width() {
+        // Ten columns hold five CJK characters, not ten.
+        let text = "東京の会議は十三時間続いた";
+        let (r, at) = rows(text, text.len(), 10);
+        assert_eq!(r, ["東京の会議", "は十三時間", "続いた"]);
+        assert_eq!(at, (2, 6));
+        // The cursor before は is at the start of the second row.
+        let (_, at) = rows(text, text.find('は').unwrap(), 10);
+        assert_eq!(at, (1, 0));
+        // After 京: two wide characters in, column 4.
+        let (_, at) = rows(text, text.find('の').unwrap(), 10);
+        assert_eq!(at, (0, 4));
+    }
+
+    #[test]
+    fn emoji_and_hard_lines() {
+        let text = "ok 😀😀😀\n\n日本";
+        let (r, at) = rows(text, text.len(), 7);
+        assert_eq!(r, ["ok 😀😀", "😀", "", "日本"]);
+        assert_eq!(at, (3, 4));
+        let (_, at) = rows(text, text.find('\n').unwrap() + 1, 7);
+        assert_eq!(at, (2, 0), "on the empty line");
+        // Every row fits.
+        for w in 2..12 {
+            for r in rows(text, 0, w).0 {
+                assert!(crate::tui::wrap::width(r) <= w, "{w}: {r:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_cursor_at_the_end_of_a_full_row_stays_on_it() {
+        let (r, at) = rows("abcd", 4, 4);
+        assert_eq!(r, ["abcd"]);
+        assert_eq!(at, (0, 4));
+        let (r, at) = rows("abcdef", 4, 4);
+        assert_eq!(r, ["abcd", "ef"]);
+        assert_eq!(at, (1, 0));
+    }
 }

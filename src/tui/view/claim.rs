@@ -29,99 +29,165 @@ pub fn reference(app: &App, claim: usize) -> Option<PassageRef> {
         .map(|m| m.at)
 }
 
-/// The lines of the claim view at `width` columns.
-pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+/// One piece of the claim view. Member wordings are diffed and wrapped only when on screen, so a
+/// claim with hundreds of members costs what the visible ones cost; their height comes from
+/// wrapping the plain text, which is what the styled lines wrap to.
+enum Part<'a> {
+    Line(Line<'static>),
+    Member { member: &'a crate::analysis::Member, height: usize },
+    Silent(usize),
+}
+
+impl Part<'_> {
+    fn height(&self) -> usize {
+        match self {
+            Part::Member { height, .. } => *height,
+            _ => 1,
+        }
+    }
+}
+
+/// What every part needs: the claim's reference passage and merged discrepancies.
+struct Ctx {
+    reference: PassageRef,
+    discs: Vec<(crate::analysis::DiscrepancyKind, String, Vec<PassageRef>)>,
+}
+
+fn parts(app: &App, width: usize) -> (Vec<Part<'_>>, Option<Ctx>) {
     let t = &app.theme;
     let a = &app.analysis;
-    let Some(id) = app.claim else { return vec![Line::from("No claim selected.")] };
-    let Some(claim) = a.claims.get(id) else { return vec![Line::from("No such claim.")] };
-    let Some(reference) = reference(app, id) else { return Vec::new() };
+    let Some(id) = app.claim else { return (vec![Part::Line(Line::from("No claim selected."))], None) };
+    let Some(claim) = a.claims.get(id) else { return (vec![Part::Line(Line::from("No such claim."))], None) };
+    let Some(reference) = reference(app, id) else { return (Vec::new(), None) };
     // The claim's annotations first: label, tags and note (shown beside every wording).
-    let mut out = super::panes::annotation_lines(app);
+    let mut out: Vec<Part> = super::panes::annotation_lines(app).into_iter().map(Part::Line).collect();
     let discs = crate::tui::query::claim_discrepancies(a, id);
     if discs.is_empty() {
-        out.push(Line::from(Span::styled("No discrepancy: the articles agree on this claim.", t.dim)));
+        out.push(Part::Line(Line::from(Span::styled(
+            "No discrepancy: the articles agree on this claim.",
+            t.dim,
+        ))));
     }
     for (kind, detail, members) in &discs {
-        out.push(Line::from(vec![
+        out.push(Part::Line(Line::from(vec![
             Span::styled(format!(" {} {} ", kind_mark(*kind), kind.name()), t.kind_badge),
             Span::styled(format!(" {detail}"), t.title),
             Span::styled(
                 format!("  (articles {})", crate::tui::query::article_numbers(members.iter().copied())),
                 t.dim,
             ),
-        ]));
+        ])));
     }
-    out.push(Line::from(""));
-    let ref_text = a.text(reference);
+    out.push(Part::Line(Line::from("")));
+    let text_width = width.saturating_sub(1).saturating_sub(2).max(1);
     let mut members: Vec<_> = claim.members.iter().collect();
     members.sort_by_key(|m| (m.at != reference, m.at.article));
     for m in members {
-        let is_ref = m.at == reference;
-        let in_disc = discs.iter().any(|d| d.2.contains(&m.at));
-        let mut head = vec![
-            Span::styled(
-                if is_ref { "▌ " } else { "▎ " },
-                if is_ref { t.selection_bar } else { t.counterpart_bar },
-            ),
-            Span::styled(truncate(&article_label(app, m.at.article), width.saturating_sub(36)), t.title),
-        ];
-        if is_ref {
-            head.push(Span::styled("  reference", t.dim));
-        } else {
-            head.push(Span::styled(format!("  similarity {:.2}", m.similarity), t.dim));
-        }
-        if in_disc {
-            head.push(Span::raw("  "));
-            head.push(Span::styled(" disagrees ", t.disagree));
-        }
-        out.push(Line::from(head));
-        let text = a.text(m.at).to_string();
-        let highlights: Vec<(Range<usize>, Style)> = if is_ref {
-            Vec::new()
-        } else {
-            diff::word_diff(ref_text, &text)
-                .into_iter()
-                .filter_map(|s| match s.tag {
-                    Tag::Insert => Some((s.new, t.change(s.weight, false))),
-                    Tag::Restyled => Some((s.new, t.quiet)),
-                    _ => None,
-                })
-                .collect()
-        };
-        out.extend(wrap_styled(&text, width.saturating_sub(1), 2, Style::new(), &highlights));
-        if !m.evidence.is_empty() {
-            let ev: Vec<String> = super::panes::evidence_groups(&m.evidence)
-                .into_iter()
-                .map(|(kind, words)| format!("{kind} {}", words.join(", ")))
-                .collect();
-            out.push(Line::from(Span::styled(
-                format!("  matched on {}", truncate(&ev.join(" · "), width.saturating_sub(14))),
-                t.dim,
-            )));
-        }
-        out.push(Line::from(""));
+        let rows = crate::tui::wrap::wrap(a.text(m.at), text_width).len();
+        let height = 1 + rows + usize::from(!m.evidence.is_empty()) + 1;
+        out.push(Part::Member { member: m, height });
     }
-    let silent: Vec<String> = (0..a.corpus.articles.len())
-        .filter(|&i| claim.member_in(i).is_none())
-        .map(|i| article_label(app, i))
-        .collect();
-    if !silent.is_empty() {
-        out.push(Line::from(Span::styled("Silent on this claim:", t.title)));
-        for s in silent {
-            out.push(Line::from(Span::styled(
+    let mut silent = (0..a.corpus.articles.len()).filter(|&i| claim.member_in(i).is_none()).peekable();
+    if silent.peek().is_some() {
+        out.push(Part::Line(Line::from(Span::styled("Silent on this claim:", t.title))));
+        out.extend(silent.map(Part::Silent));
+    }
+    (out, Some(Ctx { reference, discs }))
+}
+
+/// The lines of one part.
+fn part_lines(app: &App, width: usize, ctx: Option<&Ctx>, part: Part<'_>) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let a = &app.analysis;
+    let (m, ctx) = match (part, ctx) {
+        (Part::Line(l), _) => return vec![l],
+        (Part::Silent(i), _) => {
+            let s = article_label(app, i);
+            return vec![Line::from(Span::styled(
                 format!("  {}", truncate(&s, width.saturating_sub(2))),
                 t.silent,
-            )));
+            ))];
         }
+        (Part::Member { member, .. }, Some(ctx)) => (member, ctx),
+        (Part::Member { .. }, None) => return Vec::new(),
+    };
+    let mut out = Vec::new();
+    let is_ref = m.at == ctx.reference;
+    let in_disc = ctx.discs.iter().any(|d| d.2.contains(&m.at));
+    let mut head = vec![
+        Span::styled(
+            if is_ref { "▌ " } else { "▎ " },
+            if is_ref { t.selection_bar } else { t.counterpart_bar },
+        ),
+        Span::styled(truncate(&article_label(app, m.at.article), width.saturating_sub(36)), t.title),
+    ];
+    if is_ref {
+        head.push(Span::styled("  reference", t.dim));
+    } else {
+        head.push(Span::styled(format!("  similarity {:.2}", m.similarity), t.dim));
     }
+    if in_disc {
+        head.push(Span::raw("  "));
+        head.push(Span::styled(" disagrees ", t.disagree));
+    }
+    out.push(Line::from(head));
+    let text = a.text(m.at);
+    let highlights: Vec<(Range<usize>, Style)> = if is_ref {
+        Vec::new()
+    } else {
+        diff::word_diff(a.text(ctx.reference), text)
+            .into_iter()
+            .filter_map(|s| match s.tag {
+                Tag::Insert => Some((s.new, t.change(s.weight, false))),
+                Tag::Restyled => Some((s.new, t.quiet)),
+                _ => None,
+            })
+            .collect()
+    };
+    out.extend(wrap_styled(text, width.saturating_sub(1), 2, Style::new(), &highlights));
+    if !m.evidence.is_empty() {
+        let ev: Vec<String> = super::panes::evidence_groups(&m.evidence)
+            .into_iter()
+            .map(|(kind, words)| format!("{kind} {}", words.join(", ")))
+            .collect();
+        out.push(Line::from(Span::styled(
+            format!("  matched on {}", truncate(&ev.join(" · "), width.saturating_sub(14))),
+            t.dim,
+        )));
+    }
+    out.push(Line::from(""));
     out
 }
 
-/// How many lines the claim view has at the current size (for scrolling).
+/// The lines of the claim view at `width` columns from line `skip`, at most `take` of them.
+pub fn visible_lines(app: &App, width: usize, skip: usize, take: usize) -> Vec<Line<'static>> {
+    let (parts, ctx) = parts(app, width);
+    let mut out = Vec::new();
+    let mut top = 0; // first line of the current part
+    for part in parts {
+        if out.len() >= take {
+            break;
+        }
+        let h = part.height();
+        if top + h > skip {
+            let lines = part_lines(app, width, ctx.as_ref(), part);
+            out.extend(lines.into_iter().skip(skip.saturating_sub(top)));
+        }
+        top += h;
+    }
+    out.truncate(take);
+    out
+}
+
+/// Every line of the claim view at `width` columns.
+pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    visible_lines(app, width, 0, usize::MAX)
+}
+
+/// How many lines the claim view has at the current size (for scrolling); diffs nothing.
 pub fn line_count(app: &App) -> usize {
     let width = layout::bands(app.size).map_or(0, |b| layout::inner(b.body).width as usize);
-    lines(app, width).len()
+    parts(app, width).0.iter().map(Part::height).sum()
 }
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
@@ -138,6 +204,51 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         None => " Claim ".into(),
     };
     let block = layout::focused_box(app, title);
-    let lines: Vec<Line> = lines(app, inner.width as usize).into_iter().skip(app.claim_scroll).collect();
+    let lines = visible_lines(app, inner.width as usize, app.claim_scroll, inner.height as usize);
     frame.render_widget(Paragraph::new(lines).block(block), body);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::fixture;
+
+    /// A claim of 240 members (300 articles, 60 of them silent).
+    fn big_claim() -> App {
+        let mut app = App::new(fixture::many(300, 4), Rect::new(0, 0, 120, 36));
+        crate::tui::update::sync(&mut app);
+        // Article 1 is silent on claim 1; read it from article 2.
+        app.press("l j Enter").unwrap();
+        assert_eq!(app.claim, Some(0));
+        app
+    }
+
+    #[test]
+    fn visible_lines_are_the_slice_of_all_lines() {
+        let app = big_claim();
+        let all = lines(&app, 118);
+        assert_eq!(line_count(&app), all.len());
+        assert!(all.len() > 240 * 3, "{}", all.len());
+        for (skip, take) in [(0, 34), (1, 34), (5, 3), (400, 34), (all.len() - 10, 34), (all.len() + 5, 34)] {
+            let end = (skip + take).min(all.len());
+            let want = all.get(skip.min(all.len())..end).unwrap_or(&[]);
+            assert_eq!(visible_lines(&app, 118, skip, take), want, "skip {skip} take {take}");
+        }
+    }
+
+    #[test]
+    fn scrolling_reaches_the_last_member_and_the_silent_articles() {
+        let mut app = big_claim();
+        app.press("G").unwrap();
+        let page = layout::bands(app.size).map_or(1, |b| layout::inner(b.body).height as usize);
+        assert_eq!(app.claim_scroll, line_count(&app) - page);
+        let text: Vec<String> = visible_lines(&app, 118, app.claim_scroll, page)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        // Article 296 (index 295) is the last one silent on claim 1 (index % 5 == 0).
+        assert_eq!(text.last().map(|s| s.trim()), Some("296 Outlet 296 tells the story"), "{text:#?}");
+        app.press("K").unwrap();
+        assert_eq!(app.claim_scroll, line_count(&app) - page - (page - 1));
+    }
 }

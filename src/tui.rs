@@ -29,7 +29,7 @@ use ratatui::crossterm::execute;
 
 pub use keymap::keymap_markdown;
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Progress};
 use crate::corpus::Corpus;
 
 /// Name of the analysis thread; a panic there is reported in the reader, not on the screen.
@@ -73,8 +73,17 @@ pub fn run(corpus: Corpus, paths: &[std::path::PathBuf]) -> io::Result<()> {
 
     let (tx, rx) = mpsc::channel();
     let work = corpus.clone();
+    let progress: Arc<Mutex<Option<Progress>>> = Arc::default();
+    let report = Arc::clone(&progress);
+    let cache = crate::cache::location(paths);
     thread::Builder::new().name(WORKER.into()).spawn(move || {
-        let _ = tx.send(Analysis::new(work));
+        let config = crate::analysis::Config::default();
+        let (analysis, _) = crate::cache::analyse(work, &config, cache.as_deref(), &|p| {
+            if let Ok(mut slot) = report.lock() {
+                *slot = Some(p);
+            }
+        });
+        let _ = tx.send(analysis);
     })?;
 
     let mut terminal = ratatui::try_init()?;
@@ -110,7 +119,7 @@ pub fn run(corpus: Corpus, paths: &[std::path::PathBuf]) -> io::Result<()> {
         }
     }
     update::sync(&mut app);
-    let result = event_loop(&mut terminal, &mut app, &rx, &tty, &stop);
+    let result = event_loop(&mut terminal, &mut app, (&rx, &progress), &tty, &stop);
     // Ended by SIGTERM/SIGHUP/hang-up with a note or tags being typed: save them rather than lose them.
     if matches!(app.overlay, Some(app::Overlay::Note(_) | app::Overlay::Tags(_))) {
         update::update(&mut app, action::Action::SaveInput);
@@ -159,7 +168,7 @@ fn spawn_watchdog() -> io::Result<()> {
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut app::App,
-    rx: &mpsc::Receiver<Analysis>,
+    (rx, progress): (&mpsc::Receiver<Analysis>, &Mutex<Option<Progress>>),
     tty: &tty::Tty,
     stop: &AtomicBool,
 ) -> io::Result<()> {
@@ -204,6 +213,9 @@ fn event_loop(
             tty::Wait::Timeout if analysing => {
                 let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
                 update::update(app, action::Action::Tick { elapsed_ms });
+                if let Some(p) = progress.lock().ok().and_then(|mut slot| slot.take()) {
+                    update::update(app, action::Action::Progress(p));
+                }
             }
             tty::Wait::Timeout => idle(app),
         }

@@ -111,6 +111,8 @@ pub enum Action {
     Resize { width: u16, height: u16 },
     /// Time passed while the analysis runs: milliseconds since it started. Internal.
     Tick { elapsed_ms: u64 },
+    /// How far the background analysis has got. Internal.
+    Progress(crate::analysis::Progress),
 }
 
 impl Action {
@@ -170,6 +172,7 @@ impl Action {
             Action::Click { .. } => "click",
             Action::Resize { .. } => "resize",
             Action::Tick { .. } => "tick",
+            Action::Progress(_) => "progress",
         }
     }
 
@@ -229,6 +232,7 @@ impl Action {
             Action::Click { .. } => "select",
             Action::Resize { .. } => "resize",
             Action::Tick { .. } => "tick",
+            Action::Progress(_) => "progress",
         }
     }
 }

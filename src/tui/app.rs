@@ -47,10 +47,12 @@ pub enum Screen {
 /// Whether the analysis has arrived.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Phase {
-    /// The worker thread is still analysing; `ticks` drive the spinner.
+    /// The worker thread is still analysing; `ticks` drive the spinner, `progress` is the
+    /// worker's last report.
     Analysing {
         ticks: u64,
         elapsed_ms: u64,
+        progress: Option<crate::analysis::Progress>,
     },
     Ready,
     /// The worker died; the articles can still be read.
@@ -255,7 +257,7 @@ impl App {
     /// A reader on `corpus` whose analysis is still running: the articles can be read at once.
     pub fn analysing(corpus: Corpus, size: Rect) -> Self {
         let mut app = Self::new(Analysis::from_parts(corpus, Vec::new(), Vec::new()), size);
-        app.phase = Phase::Analysing { ticks: 0, elapsed_ms: 0 };
+        app.phase = Phase::Analysing { ticks: 0, elapsed_ms: 0, progress: None };
         app
     }
 

@@ -12,9 +12,15 @@ use crate::analysis::PassageRef;
 pub fn update(app: &mut App, action: Action) {
     match action {
         Action::Tick { elapsed_ms } => {
-            if let Phase::Analysing { ticks, elapsed_ms: e } = &mut app.phase {
+            if let Phase::Analysing { ticks, elapsed_ms: e, .. } = &mut app.phase {
                 *ticks += 1;
                 *e = elapsed_ms;
+            }
+            return;
+        }
+        Action::Progress(report) => {
+            if let Phase::Analysing { progress, .. } = &mut app.phase {
+                *progress = Some(report);
             }
             return;
         }
@@ -984,7 +990,11 @@ mod tests {
         assert!(app.status.as_ref().is_some_and(|s| s.text.contains("still analysing")));
         app.press("j").unwrap();
         update(&mut app, Action::Tick { elapsed_ms: 1500 });
-        assert_eq!(app.phase, Phase::Analysing { ticks: 1, elapsed_ms: 1500 });
+        assert_eq!(app.phase, Phase::Analysing { ticks: 1, elapsed_ms: 1500, progress: None });
+        let report =
+            crate::analysis::Progress { stage: crate::analysis::Stage::Aligning, done: 3, total: 15 };
+        update(&mut app, Action::Progress(report));
+        assert_eq!(app.phase, Phase::Analysing { ticks: 1, elapsed_ms: 1500, progress: Some(report) });
         app.finish_analysis(fixture::analysis());
         assert_eq!(app.phase, Phase::Ready);
         assert_eq!(app.at(Pane::Left), at(&app, 0, "user error"));

@@ -38,15 +38,21 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
             a.discrepancies.len(),
             if narrow { "disc." } else { "discrepancies" }
         ))),
-        Phase::Analysing { ticks, elapsed_ms } => {
+        Phase::Analysing { ticks, elapsed_ms, progress } => {
             let secs = if *elapsed_ms >= 1000 {
                 format!(" {:.1} s", *elapsed_ms as f64 / 1000.0)
             } else {
                 String::new()
             };
+            // "aligning claims 3/15": the stage and how much of it is done, when known.
+            let doing = match progress {
+                Some(p) if p.total > 1 => format!("{} {}/{}", p.stage.name(), p.done, p.total),
+                Some(p) => p.stage.name().to_string(),
+                None => "analysing".to_string(),
+            };
             left.push(Span::styled(
                 format!(
-                    " · {} analysing…{secs} (keys work meanwhile)",
+                    " · {} {doing}…{secs} (keys work meanwhile)",
                     SPINNER[(*ticks as usize) % SPINNER.len()]
                 ),
                 t.message,

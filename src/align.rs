@@ -267,10 +267,11 @@ fn blocks(nodes: &[Node], size: usize) -> Vec<std::ops::Range<usize>> {
 fn cluster_block(nodes: Vec<Node>, level: usize, features: &Features, config: &Config) -> Vec<Node> {
     let threshold = config.link_threshold;
     let (clusters, extras) = if level == 0 {
-        let floor = threshold * EDGE_FLOOR / CONTEXT_MAX;
-        let mut edges = candidates::pairs(&nodes, floor, candidates::VISIT_BUDGET, &|a, b, dot, shared| {
-            penalised(dot, shared, a, b)
-        });
+        // Story context can double a score, so pairs are gathered down to half the floor.
+        let mut edges =
+            candidates::pairs(&nodes, threshold * EDGE_FLOOR / CONTEXT_MAX, 1.0, &|a, b, dot, shared| {
+                penalised(dot, shared, a, b)
+            });
         apply_story_context(features, &nodes, &mut edges, config);
         for e in &mut edges {
             e.2 = e.2.min(1.0);
@@ -284,12 +285,9 @@ fn cluster_block(nodes: Vec<Node>, level: usize, features: &Features, config: &C
     } else {
         // The mean cosine over all passage pairs of two groups is the dot product of their
         // sums over the number of pairs.
-        let mut edges = candidates::pairs(
-            &nodes,
-            threshold * EDGE_FLOOR,
-            candidates::VISIT_BUDGET,
-            &|a, b, dot, shared| penalised(dot, shared, a, b) * a.mass * b.mass / (a.size * b.size) as f32,
-        );
+        let mut edges = candidates::pairs(&nodes, threshold * EDGE_FLOOR, 1.0, &|a, b, dot, shared| {
+            penalised(dot, shared, a, b) * a.mass * b.mass / (a.size * b.size) as f32
+        });
         linkage::keep_mutual_best(&mut edges, &nodes, config.mutual_best);
         let clusters = linkage::average_linkage(&nodes, &edges, threshold);
         (clusters, Vec::new())

@@ -10,6 +10,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -256,6 +257,9 @@ pub struct Acronym {
 }
 
 /// Finds definitions "Long Form Name (LFN)" and "LFN (Long Form Name)" in the corpus.
+/// Bytes before a parenthesis searched for the long form of an acronym.
+const LONG_FORM_WINDOW: usize = 400;
+
 pub fn learn_acronyms(corpus: &Corpus) -> Vec<Acronym> {
     let mut found: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for article in &corpus.articles {
@@ -266,7 +270,16 @@ pub fn learn_acronyms(corpus: &Corpus) -> Vec<Acronym> {
             search = open + 1;
             let Some(close_off) = t[open..].find(')') else { break };
             let inner = t[open + 1..open + close_off].trim();
-            let before: Vec<&str> = t[..open].unicode_words().collect();
+            // The long form is a few words right before the parenthesis: look at a window, not
+            // the whole text so far (which made a long article with many parentheses quadratic).
+            let mut from = open.saturating_sub(LONG_FORM_WINDOW);
+            while !t.is_char_boundary(from) {
+                from -= 1;
+            }
+            let mut before: Vec<&str> = t[from..open].unicode_words().collect();
+            if from > 0 && !before.is_empty() {
+                before.remove(0); // perhaps cut in the middle
+            }
             if is_acronym(inner) {
                 if let Some(long) = long_form_before(&before, inner) {
                     found.entry(inner.to_lowercase()).or_insert(long);
@@ -314,20 +327,39 @@ fn long_form_before(before: &[&str], acronym: &str) -> Option<Vec<String>> {
     None
 }
 
+/// Articles tokenised in parallel at a time.
+const TOKENIZE_CHUNK: usize = 256;
+
 /// A passage's term counts, numbers and months, before IDF weighting.
 type RawVector = (Vec<(u32, f32)>, Vec<u32>, Vec<u32>);
 
 /// Builds the vocabulary and vectors of every passage of `corpus`.
 pub fn extract(corpus: &Corpus) -> Features {
     let acronyms = learn_acronyms(corpus);
-    let stemmer = Stemmer::create(Algorithm::English);
     let mut vocab: HashMap<String, u32> = HashMap::new();
     let mut terms: Vec<Term> = Vec::new();
     let mut raw: Vec<Vec<RawVector>> = Vec::new();
-    for article in &corpus.articles {
+    // Tokenising is the costly part and independent per article: done in parallel, a chunk of
+    // articles at a time so the tokens of a huge corpus never all sit in memory.
+    let tokenized = corpus.articles.chunks(TOKENIZE_CHUNK).flat_map(|chunk| {
+        let tokens: Vec<Vec<Vec<Token>>> = chunk
+            .par_iter()
+            .map_init(
+                || Stemmer::create(Algorithm::English),
+                |stemmer, article| {
+                    article
+                        .passages
+                        .iter()
+                        .map(|p| tokenize(&article.text[p.start..p.end], &acronyms, stemmer))
+                        .collect()
+                },
+            )
+            .collect();
+        tokens
+    });
+    for (article, passages) in corpus.articles.iter().zip(tokenized) {
         let mut per_article = Vec::with_capacity(article.passages.len());
-        for p in &article.passages {
-            let tokens = tokenize(&article.text[p.start..p.end], &acronyms, &stemmer);
+        for tokens in passages {
             let mut tf: BTreeMap<u32, f32> = BTreeMap::new();
             let mut numbers = Vec::new();
             let mut months = Vec::new();

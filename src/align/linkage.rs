@@ -3,9 +3,10 @@
 //! is (a passage, or a group of passages found at a lower level) is the caller's business.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap};
+use std::collections::BinaryHeap;
 
 use super::Node;
+use crate::hash::FxHashMap;
 
 /// Keeps an edge only when each end is among the other's `k` best matches in its group.
 ///
@@ -57,7 +58,7 @@ pub fn keep_mutual_best(edges: &mut Vec<(usize, usize, f32)>, nodes: &[Node], k:
 type Merge = (i64, Reverse<usize>, Reverse<usize>, u32, u32);
 
 /// Passages per article of a cluster.
-type ArticleCounts = BTreeMap<usize, usize>;
+type ArticleCounts = FxHashMap<usize, usize>;
 
 /// Pairs of passages from different articles between two clusters: the denominator of their
 /// average linkage. Two passages of one article are never compared, so they do not count.
@@ -79,8 +80,10 @@ pub fn average_linkage(nodes: &[Node], edges: &[(usize, usize, f32)], threshold:
         nodes.iter().map(|x| x.articles.iter().copied().collect()).collect();
     let mut alive = vec![true; n];
     let mut version = vec![0u32; n];
-    // Sum of passage similarities between two live clusters, keyed by the other cluster.
-    let mut links: Vec<BTreeMap<usize, f32>> = vec![BTreeMap::new(); n];
+    // Sum of passage similarities between two live clusters, keyed by the other cluster. The
+    // order of a map never matters: each sum gets one addition per merge, and the heap orders
+    // proposals completely.
+    let mut links: Vec<FxHashMap<usize, f32>> = vec![FxHashMap::default(); n];
     for &(i, j, s) in edges {
         let total = s * cross_pairs(&per_article[i], &per_article[j], size[i], size[j]);
         links[i].insert(j, total);
@@ -160,7 +163,7 @@ pub fn second_claims(
                 return Vec::new();
             }
             // Candidates: neighbours of the members, scored against the members of other articles.
-            let mut sums: BTreeMap<usize, f32> = BTreeMap::new();
+            let mut sums: FxHashMap<usize, f32> = FxHashMap::default();
             for &m in members {
                 for &(x, s) in &adjacency[m] {
                     if members.binary_search(&x).is_err() {
@@ -168,13 +171,16 @@ pub fn second_claims(
                     }
                 }
             }
-            sums.into_iter()
+            let mut joined: Vec<usize> = sums
+                .into_iter()
                 .filter(|&(x, sum)| {
                     let others = members.iter().filter(|&&m| nodes[m].group != nodes[x].group).count();
                     sum / others.max(1) as f32 >= threshold
                 })
                 .map(|(x, _)| x)
-                .collect()
+                .collect();
+            joined.sort_unstable();
+            joined
         })
         .collect()
 }

@@ -1,6 +1,7 @@
 //! How long one frame takes: the reader drawn into ratatui's TestBackend, for the main screens,
-//! on the bundled corpus, and the overview on a synthetic 1,000-article analysis (criterion).
-//! `cargo bench --bench render`.
+//! on the bundled corpus, and the overview on a synthetic 1,000-article analysis; and, on a
+//! generated corpus of 1,000 articles, the first frame (before the analysis arrives) and a
+//! keystroke followed by its frame (criterion). `cargo bench --bench render`.
 #![allow(clippy::unwrap_used)]
 
 use std::hint::black_box;
@@ -13,6 +14,10 @@ use parallax::tui::{fixture, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
+
+#[path = "../examples/gen_corpus.rs"]
+#[allow(dead_code)]
+mod gen_corpus;
 
 fn frame(c: &mut Criterion, name: &str, app: &App) {
     let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
@@ -45,5 +50,31 @@ fn bench_render(c: &mut Criterion) {
     frame(c, "render/claim view 800 members 200x60", &app);
 }
 
-criterion_group!(benches, bench_render);
+/// On 1,000 generated articles: the first frame the reader draws while the analysis is still
+/// running, and a key press plus the frame it leads to once it has arrived.
+fn bench_thousand(c: &mut Criterion) {
+    let texts = gen_corpus::generate(1000, 42);
+    let corpus = Corpus::from_texts(texts.iter().map(|(id, t)| (id.as_str(), t.as_str())));
+    let size = Rect::new(0, 0, 200, 60);
+    let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
+    c.bench_function("first frame/1000 articles 200x60", |b| {
+        b.iter(|| {
+            let mut app = App::analysing(black_box(corpus.clone()), size);
+            update::sync(&mut app);
+            terminal.draw(|f| view::render(&app, f)).unwrap().area
+        })
+    });
+    let mut app = App::new(Analysis::new(corpus), size);
+    update::sync(&mut app);
+    for (name, key) in [("j", "j"), ("n", "n"), ("]", "]"), ("l", "l")] {
+        c.bench_function(&format!("keystroke {name} + frame/1000 articles 200x60"), |b| {
+            b.iter(|| {
+                app.press(key).unwrap();
+                terminal.draw(|f| view::render(&app, f)).unwrap().area
+            })
+        });
+    }
+}
+
+criterion_group!(benches, bench_render, bench_thousand);
 criterion_main!(benches);

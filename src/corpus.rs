@@ -11,6 +11,8 @@ use std::fs;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::error::{Error, Result};
 use crate::segment::{self, PassageKind};
 
@@ -220,8 +222,14 @@ impl Corpus {
         let mut warnings = Vec::new();
         let mut articles: Vec<Article> = Vec::new();
         let mut seen: BTreeMap<u64, String> = BTreeMap::new();
-        for (id, path, bytes) in files {
-            let hash = crate::hash::fnv1a(&bytes);
+        // Decoding and segmenting is independent per file: in parallel, then kept in id order.
+        let parsed: Vec<(u64, std::result::Result<Article, String>)> = files
+            .par_iter()
+            .map(|(id, path, bytes)| {
+                (crate::hash::fnv1a(bytes), Article::from_bytes(id.clone(), path.clone(), bytes))
+            })
+            .collect();
+        for ((id, path, _), (hash, parsed)) in files.into_iter().zip(parsed) {
             if let Some(first) = seen.get(&hash) {
                 warnings.push(Warning {
                     path,
@@ -229,7 +237,7 @@ impl Corpus {
                 });
                 continue;
             }
-            match Article::from_bytes(id.clone(), path.clone(), &bytes) {
+            match parsed {
                 Ok(article) => {
                     if article.lossy {
                         warnings.push(Warning {

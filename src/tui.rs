@@ -65,7 +65,8 @@ pub fn color_enabled() -> bool {
 /// where its annotations are kept), and returns when the user quits.
 pub fn run(corpus: Corpus, paths: &[std::path::PathBuf]) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    // Raw mode turns Ctrl-C into a key, but `kill -INT` still arrives as a signal.
+    for sig in ENDING_SIGNALS {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
     spawn_watchdog()?;
@@ -120,7 +121,7 @@ pub fn run(corpus: Corpus, paths: &[std::path::PathBuf]) -> io::Result<()> {
     }
     update::sync(&mut app);
     let result = event_loop(&mut terminal, &mut app, (&rx, &progress), &tty, &stop);
-    // Ended by SIGTERM/SIGHUP/hang-up with a note or tags being typed: save them rather than lose them.
+    // Ended by SIGTERM/SIGHUP/SIGINT/hang-up with a note or tags being typed: save them rather than lose them.
     if matches!(app.overlay, Some(app::Overlay::Note(_) | app::Overlay::Tags(_))) {
         update::update(&mut app, action::Action::SaveInput);
     }
@@ -147,15 +148,18 @@ fn suspend(terminal: &mut ratatui::DefaultTerminal, stop: &AtomicBool) -> io::Re
     terminal.clear()
 }
 
-/// How long the reader may take to leave after SIGTERM/SIGHUP before the watchdog ends it.
+/// Signals that end the reader cleanly: terminal restored, a note being typed saved.
+const ENDING_SIGNALS: [i32; 3] =
+    [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT];
+
+/// How long the reader may take to leave after an ending signal before the watchdog ends it.
 const GRACE: Duration = Duration::from_secs(3);
 
-/// Ends the process `GRACE` after SIGTERM/SIGHUP if the event loop has not: the last resort
+/// Ends the process `GRACE` after an ending signal if the event loop has not: the last resort
 /// should crossterm's reader spin on a dead tty anyway (the hang-up landing between our poll and
 /// its read). Annotations are saved on every change, so only a note being typed is lost.
 fn spawn_watchdog() -> io::Result<()> {
-    let mut signals =
-        signal_hook::iterator::Signals::new([signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP])?;
+    let mut signals = signal_hook::iterator::Signals::new(ENDING_SIGNALS)?;
     thread::Builder::new().name("parallax-watchdog".into()).spawn(move || {
         if signals.forever().next().is_some() {
             thread::sleep(GRACE);
@@ -208,7 +212,7 @@ fn event_loop(
                     }
                 }
             }
-            // A signal with no event (SIGTERM/SIGHUP): the loop condition reads the flag.
+            // A signal with no event (SIGTERM/SIGHUP/SIGINT): the loop condition reads the flag.
             tty::Wait::Input | tty::Wait::Signal => {}
             tty::Wait::Timeout if analysing => {
                 let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);

@@ -191,8 +191,8 @@ fn reader_shows_discrepancies_of_a_folder_and_small_screens() {
 }
 
 #[test]
-fn sigterm_and_sighup_restore_the_terminal() {
-    for signal in ["TERM", "HUP"] {
+fn sigterm_sighup_and_sigint_restore_the_terminal() {
+    for signal in ["TERM", "HUP", "INT"] {
         let Some(s) = Session::start(&format!("sig{signal}"), "", 100, 30) else { return };
         s.wait_for("COMPARE");
         let child = s.parallax_pid();

@@ -20,7 +20,7 @@ pub enum Wait {
     Input,
     /// Nothing arrived before the timeout.
     Timeout,
-    /// A signal arrived (a resize, or SIGTERM/SIGHUP): let crossterm look, then check the flags.
+    /// A signal arrived (a resize, or SIGTERM/SIGHUP/SIGINT): let crossterm look, then check the flags.
     Signal,
     /// The terminal is gone; nothing will ever be read again.
     HungUp,
@@ -33,9 +33,13 @@ pub struct Tty {
     wake: UnixStream,
 }
 
-/// Signals that wake [`Tty::wait`]: a resize, and the two that end the reader.
-const SIGNALS: [i32; 3] =
-    [signal_hook::consts::SIGWINCH, signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP];
+/// Signals that wake [`Tty::wait`]: a resize, and those that end the reader.
+const SIGNALS: [i32; 4] = [
+    signal_hook::consts::SIGWINCH,
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+];
 
 impl Tty {
     pub fn open() -> io::Result<Tty> {

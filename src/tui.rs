@@ -3,7 +3,7 @@
 //! Elm shape: [`app::App`] is plain state, [`action::Action`] the intents, [`keymap`] the one
 //! table of keys, [`update::update`] the only mutation, [`view::render`] the only drawing. This
 //! file owns the terminal: it enters and leaves raw mode, runs the analysis on a worker thread
-//! so the first screen appears at once, and exits cleanly on `q`, SIGTERM, SIGHUP, a terminal
+//! so the first screen appears at once, and exits cleanly on `q`, SIGTERM, SIGHUP, SIGINT, a terminal
 //! that goes away, or a panic.
 
 pub mod action;

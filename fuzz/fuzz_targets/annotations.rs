@@ -1,19 +1,7 @@
-//! The annotations-file parser, through the public `Store::open_at` on a temporary file: any
-//! contents give a store (possibly read-only, with a reason), never a panic.
+//! The annotations-file parser: any contents give a store (possibly read-only), never a panic.
+//! The body is `checks::annotations`, shared with `tests/fuzz_regressions.rs`.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use parallax::annotate::Store;
+mod checks;
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(dir) = tempfile::tempdir() else { return };
-    let path = dir.path().join("annotations.json");
-    if std::fs::write(&path, data).is_err() {
-        return;
-    }
-    if let Ok(store) = Store::open_at(path) {
-        let _ = store.annotations();
-        let _ = store.tags();
-        let _ = store.read_only();
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::annotations(data));

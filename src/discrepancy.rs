@@ -24,6 +24,8 @@ pub struct Statements {
     pub quantities: BTreeMap<String, BTreeSet<Quantity>>,
     /// Months named (1–12).
     pub months: BTreeSet<u8>,
+    /// Days of the month named with their month, as (month, day): "October 12", "12 Oct.".
+    pub days: BTreeSet<(u8, u8)>,
     /// Years named or resolved from "last year" against the article's date.
     pub years: BTreeSet<i32>,
     /// Weekdays named (1–7).
@@ -161,9 +163,16 @@ pub fn detect_claim(claim: usize, members: &[(PassageRef, Statements)], out: &mu
     }
     // Dates: months, years, weekdays.
     let month_name = |m: &u8| text::MONTHS[usize::from(*m).saturating_sub(1) % 12].to_string();
-    if let Some((refs, detail)) =
-        disagreement(members, |s| (!s.months.is_empty()).then(|| s.months.iter().map(month_name).collect()))
-    {
+    let months =
+        disagreement(members, |s| (!s.months.is_empty()).then(|| s.months.iter().map(month_name).collect()));
+    // Days only when the months agree: "October vs December" already says it.
+    let days = || {
+        disagreement(members, |s| {
+            (!s.days.is_empty())
+                .then(|| s.days.iter().map(|(m, d)| format!("{} {d}", month_name(m))).collect())
+        })
+    };
+    if let Some((refs, detail)) = months.or_else(days) {
         push(DiscrepancyKind::Date, refs, detail);
     }
     if let Some((refs, detail)) =
@@ -405,6 +414,10 @@ pub fn statements(passage: &str, article_year: Option<i32>) -> Statements {
         let l = lower[i].as_str();
         if let Some(m) = text::month(w) {
             s.months.insert(m);
+            let after = lower.get(i + 1).and_then(|n| day_of_month(n));
+            if let Some(d) = after.or_else(|| i.checked_sub(1).and_then(|p| day_of_month(&lower[p]))) {
+                s.days.insert((m, d));
+            }
         } else if let Some(d) = text::weekday(w) {
             s.weekdays.insert(d);
         }
@@ -699,6 +712,16 @@ fn root(w: &str) -> String {
     text::fold_style(w).chars().take(5).collect()
 }
 
+/// "12", "12th", "1st" as a day of the month.
+fn day_of_month(w: &str) -> Option<u8> {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &w[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
 /// Whether two sets of credited sources cannot be the same source.
 ///
 /// A generic "the company" or "a spokesperson" may be any named organisation, and "the report"
@@ -888,6 +911,26 @@ mod tests {
         assert_eq!(d[0].detail, "December vs October");
         let d = run(&["It happened last year.", "It happened in 2024."]);
         assert_eq!(d[0].detail, "2025 vs 2024");
+    }
+
+    #[test]
+    fn days_of_the_same_month() {
+        let d =
+            run(&["The breach was found on October 12, the filing says.", "It was detected on Oct. 14th."]);
+        let dates: Vec<&str> =
+            d.iter().filter(|d| d.kind == DiscrepancyKind::Date).map(|d| d.detail.as_str()).collect();
+        assert_eq!(dates, vec!["October 12 vs October 14"]);
+        // The same day written two ways agrees; another month is reported as months only.
+        assert!(run(&["on 12 October", "on October 12"]).iter().all(|d| d.kind != DiscrepancyKind::Date));
+        let d = run(&["on December 3", "on October 3"]);
+        assert_eq!(
+            d.iter().find(|d| d.kind == DiscrepancyKind::Date).map(|d| d.detail.as_str()),
+            Some("December vs October")
+        );
+        // A year or a count after a month is not a day.
+        assert!(
+            run(&["in October 2024", "in October 45 people"]).iter().all(|d| d.kind != DiscrepancyKind::Date)
+        );
     }
 
     #[test]

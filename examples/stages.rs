@@ -23,7 +23,16 @@ fn main() {
     );
     let config = Config::default();
     let t = Instant::now();
-    let claims = parallax::align::align(&corpus, &config);
+    let last = std::sync::Mutex::new(String::new());
+    let report = |p: parallax::analysis::Progress| {
+        let now = format!("{} {}", p.stage.name(), if p.done == 0 { "starts" } else { "" });
+        let mut l = last.lock().unwrap();
+        if p.done == 0 && *l != now {
+            eprintln!("          {:>8.3} s  {} ({} units)", t.elapsed().as_secs_f64(), p.stage.name(), p.total);
+            *l = now;
+        }
+    };
+    let claims = parallax::align::align_with_progress(&corpus, &config, &report);
     let members: usize = claims.iter().map(|c| c.members.len()).sum();
     eprintln!("align     {:>8.3} s  ({} claims, {members} members)", t.elapsed().as_secs_f64(), claims.len());
     let t = Instant::now();

@@ -8,13 +8,14 @@
 //!
 //! Everything here is general English; nothing is tied to one corpus.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::corpus::Corpus;
+use crate::hash::FxHashMap;
 use crate::text;
 
 /// What sort of term a feature is; decides how evidence is shown and some weights.
@@ -336,7 +337,7 @@ type RawVector = (Vec<(u32, f32)>, Vec<u32>, Vec<u32>);
 /// Builds the vocabulary and vectors of every passage of `corpus`.
 pub fn extract(corpus: &Corpus) -> Features {
     let acronyms = learn_acronyms(corpus);
-    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
     let mut terms: Vec<Term> = Vec::new();
     let mut raw: Vec<Vec<RawVector>> = Vec::new();
     // Tokenising is the costly part and independent per article: done in parallel, a chunk of
@@ -360,33 +361,48 @@ pub fn extract(corpus: &Corpus) -> Features {
     for (article, passages) in corpus.articles.iter().zip(tokenized) {
         let mut per_article = Vec::with_capacity(article.passages.len());
         for tokens in passages {
-            let mut tf: BTreeMap<u32, f32> = BTreeMap::new();
+            let mut ids: Vec<u32> = Vec::with_capacity(tokens.len());
             let mut numbers = Vec::new();
             let mut months = Vec::new();
             for tok in tokens {
-                let next = terms.len() as u32;
-                let id = *vocab.entry(tok.key.clone()).or_insert_with(|| {
-                    terms.push(Term { key: tok.key.clone(), kind: tok.kind, surface: tok.surface.clone() });
-                    next
-                });
-                // A word seen capitalised mid-sentence anywhere is a name.
-                let term = &mut terms[id as usize];
-                if tok.kind == TermKind::Name && term.kind == TermKind::Word {
-                    term.kind = TermKind::Name;
-                    term.surface = tok.surface.clone();
-                }
-                *tf.entry(id).or_default() += 1.0;
-                match tok.kind {
+                let kind = tok.kind;
+                let id = match vocab.get(tok.key.as_str()) {
+                    Some(&id) => {
+                        // A word seen capitalised mid-sentence anywhere is a name.
+                        let term = &mut terms[id as usize];
+                        if kind == TermKind::Name && term.kind == TermKind::Word {
+                            term.kind = TermKind::Name;
+                            term.surface = tok.surface;
+                        }
+                        id
+                    }
+                    None => {
+                        let id = terms.len() as u32;
+                        vocab.insert(tok.key.clone(), id);
+                        terms.push(Term { key: tok.key, kind, surface: tok.surface });
+                        id
+                    }
+                };
+                ids.push(id);
+                match kind {
                     TermKind::Number => numbers.push(id),
                     TermKind::Date => months.push(id),
                     _ => {}
+                }
+            }
+            ids.sort_unstable();
+            let mut tf: Vec<(u32, f32)> = Vec::with_capacity(ids.len());
+            for id in ids {
+                match tf.last_mut() {
+                    Some(last) if last.0 == id => last.1 += 1.0,
+                    _ => tf.push((id, 1.0)),
                 }
             }
             numbers.sort_unstable();
             numbers.dedup();
             months.sort_unstable();
             months.dedup();
-            per_article.push((tf.into_iter().collect(), numbers, months));
+            per_article.push((tf, numbers, months));
         }
         raw.push(per_article);
     }

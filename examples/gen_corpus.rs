@@ -5,6 +5,9 @@
 //! cargo run --release --example gen_corpus -- OUT_DIR N [SEED]
 //! ```
 //!
+//! Also writes `OUT_DIR/gold.json`: for each article, the byte range of every sentence and the
+//! source it retells, which `examples/scale_eval.rs` scores the alignment against.
+//!
 //! Deterministic: the same N and SEED give byte-identical files on every machine (a private
 //! SplitMix64, no external data other than `Corpus::bundled()`). About 7 KB per article, so
 //! 1,000 articles are about 7 MB. Heavy overlap and paraphrase on purpose: every article
@@ -109,16 +112,33 @@ fn main() -> ExitCode {
     let out = PathBuf::from(out);
     std::fs::create_dir_all(&out).unwrap();
     let mut total = 0usize;
-    for (name, text) in generate(n, seed) {
+    let mut gold = serde_json::Map::new();
+    for (name, text, spans) in generate_with_gold(n, seed) {
         total += text.len();
+        let spans: Vec<serde_json::Value> =
+            spans.into_iter().map(|(r, id)| serde_json::json!([r.start, r.end, id])).collect();
+        gold.insert(name.clone(), spans.into());
         std::fs::write(out.join(name), text).unwrap();
     }
+    // Not an article (only .txt and .md are read): which source each sentence retells.
+    std::fs::write(out.join("gold.json"), serde_json::Value::Object(gold).to_string()).unwrap();
     eprintln!("wrote {n} articles, {total} bytes, to {}", out.display());
     ExitCode::SUCCESS
 }
 
 /// The `n` articles of seed `seed`, as (file name, text). Also used by `benches/core.rs`.
 pub fn generate(n: usize, seed: u64) -> Vec<(String, String)> {
+    generate_with_gold(n, seed).into_iter().map(|(name, text, _)| (name, text)).collect()
+}
+
+/// Where each generated sentence came from: byte range in the article and the id of its source
+/// (`S<k>`: the k-th sentence of the bundled bodies; `T<k>`: the k-th headline; `F<k>`: the
+/// k-th filler sentence). Two passages with the same source state the same fact: the gold of
+/// `examples/scale_eval.rs`.
+pub type Gold = Vec<(std::ops::Range<usize>, String)>;
+
+/// [`generate`], with each article's [`Gold`].
+pub fn generate_with_gold(n: usize, seed: u64) -> Vec<(String, String, Gold)> {
     // The sentences of the bundled bodies, and their headlines.
     let corpus = Corpus::bundled();
     let mut sentences: Vec<String> = Vec::new();
@@ -138,16 +158,21 @@ pub fn generate(n: usize, seed: u64) -> Vec<(String, String)> {
     (0..n)
         .map(|i| {
             let mut rng = Rng(seed ^ (i as u64).wrapping_mul(0xA24B_AED4_963E_E407));
-            (format!("article_{i:05}.txt"), article(&mut rng, &sentences, &titles))
+            let (text, gold) = article(&mut rng, &sentences, &titles);
+            (format!("article_{i:05}.txt"), text, gold)
         })
         .collect()
 }
 
-fn article(rng: &mut Rng, sentences: &[String], titles: &[String]) -> String {
+fn article(rng: &mut Rng, sentences: &[String], titles: &[String]) -> (String, Gold) {
     let mut text = String::new();
-    let headline = rng_pick(rng, titles);
-    let title = paraphrase(rng, headline, 0.3, 0.0);
-    let _ = writeln!(text, "{}: {}", rng.pick(OUTLETS), title.trim_end_matches('.'));
+    let mut gold = Gold::new();
+    let t = rng.below(titles.len());
+    let title = paraphrase(rng, &titles[t], 0.3, 0.0);
+    let _ = write!(text, "{}: ", rng.pick(OUTLETS));
+    let start = text.len();
+    let _ = writeln!(text, "{}", title.trim_end_matches('.'));
+    gold.push((start..text.len() - 1, format!("T{t}")));
     // Each article retells a random window of the story (a contiguous run of facts, as outlets
     // follow a similar order) plus scattered facts, at 5–9 KB.
     let target = 5_000 + rng.below(4_000);
@@ -155,29 +180,28 @@ fn article(rng: &mut Rng, sentences: &[String], titles: &[String]) -> String {
     while text.len() < target {
         let mut paragraph = String::new();
         for _ in 0..1 + rng.below(3) {
-            let s = if rng.chance(0.12) {
-                rng.pick(FILLER).to_string()
+            let (s, source) = if rng.chance(0.12) {
+                let k = rng.below(FILLER.len());
+                (FILLER[k].to_string(), format!("F{k}"))
             } else {
                 if rng.chance(0.3) {
                     at = rng.below(sentences.len());
                 }
-                let s = &sentences[at % sentences.len()];
+                let k = at % sentences.len();
                 at += 1;
-                paraphrase(rng, s, 0.25, 0.08)
+                (paraphrase(rng, &sentences[k], 0.25, 0.08), format!("S{k}"))
             };
             if !paragraph.is_empty() {
                 paragraph.push(' ');
             }
+            let start = text.len() + paragraph.len();
             paragraph.push_str(&s);
+            gold.push((start..start + s.len(), source));
         }
         text.push_str(&paragraph);
         text.push('\n');
     }
-    text
-}
-
-fn rng_pick<'a>(rng: &mut Rng, items: &'a [String]) -> &'a str {
-    &items[rng.below(items.len())]
+    (text, gold)
 }
 
 /// Swaps synonyms with probability `swap`, drops non-initial words with probability `drop`,

@@ -28,7 +28,12 @@ fn main() {
         let now = format!("{} {}", p.stage.name(), if p.done == 0 { "starts" } else { "" });
         let mut l = last.lock().unwrap();
         if p.done == 0 && *l != now {
-            eprintln!("          {:>8.3} s  {} ({} units)", t.elapsed().as_secs_f64(), p.stage.name(), p.total);
+            eprintln!(
+                "          {:>8.3} s  {} ({} units)",
+                t.elapsed().as_secs_f64(),
+                p.stage.name(),
+                p.total
+            );
             *l = now;
         }
     };

@@ -159,6 +159,10 @@ pub struct Config {
     pub per_article: usize,
     /// Links kept per passage and other article: its `k` best matches there (0 keeps all).
     pub mutual_best: usize,
+    /// Most passages clustered together in one block; bigger corpora are clustered block by
+    /// block, then the blocks' claims together (see `align`). The default keeps a story of a
+    /// few dozen articles (every evaluation set) in one exact pass.
+    pub block_passages: usize,
 }
 
 impl Default for Config {
@@ -169,6 +173,7 @@ impl Default for Config {
             secondary_threshold: 0.2,
             per_article: 100,
             mutual_best: 2,
+            block_passages: 3_000,
         }
     }
 }

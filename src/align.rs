@@ -47,8 +47,8 @@ const CONTEXT_MAX: f32 = 2.0;
 /// Between groups the linkage is the raw mean cosine of all their pairs; between passages,
 /// pairs below the edge floor or outside each other's best matches count as zero, so the same
 /// pair of facts scores several times lower there. Measured on 1,000 generated articles
-/// (`examples/scale_eval.rs`): factor 1 gives pair F1 0.577, 4 gives 0.65, against 0.721 for
-/// one exact pass over all of them (which takes 109 s).
+/// (`examples/scale_eval.rs`): factor 1 gives pair F1 0.571, 4 gives 0.655, against 0.721 for
+/// one exact pass over all of them (which takes 109 s); see BENCHMARKS.md.
 const GROUP_THRESHOLD_FACTOR: f32 = 4.0;
 /// How many pieces of evidence a member shows at most.
 const EVIDENCE_MAX: usize = 6;

@@ -562,7 +562,7 @@ fn sources(words: &[(usize, &str)], lower: &[String]) -> BTreeSet<String> {
         }
         let mut parts = Vec::new();
         while let Some((_, w)) = words.get(k) {
-            if w.starts_with(char::is_uppercase) {
+            if w.starts_with(char::is_uppercase) && !is_capitalised_non_name(w) {
                 parts.push(text::fold_style(w).trim_end_matches("'s").to_string());
                 k += 1;
             } else {
@@ -584,7 +584,10 @@ fn sources(words: &[(usize, &str)], lower: &[String]) -> BTreeSet<String> {
     let phrase_before = |k: usize| -> Option<String> {
         let mut parts = Vec::new();
         let mut j = k;
-        while j > 0 && words[j - 1].1.starts_with(char::is_uppercase) {
+        while j > 0
+            && words[j - 1].1.starts_with(char::is_uppercase)
+            && !is_capitalised_non_name(words[j - 1].1)
+        {
             j -= 1;
             parts.push(text::fold_style(words[j].1).trim_end_matches("'s").to_string());
         }
@@ -616,6 +619,44 @@ fn sources(words: &[(usize, &str)], lower: &[String]) -> BTreeSet<String> {
         }
     }
     out
+}
+
+/// Capitalised words that are not part of a name: days, months, and function words and
+/// sentence adverbs that open a sentence ("On Monday Lumora said": the source is Lumora;
+/// "Furthermore, Amazon said": Amazon).
+fn is_capitalised_non_name(w: &str) -> bool {
+    let l = text::fold_style(w);
+    text::weekday(w).is_some()
+        || text::month(w).is_some()
+        || crate::features::is_stopword(&l)
+        || matches!(
+            l.as_str(),
+            "furthermore"
+                | "however"
+                | "meanwhile"
+                | "moreover"
+                | "additionally"
+                | "also"
+                | "still"
+                | "yet"
+                | "now"
+                | "today"
+                | "yesterday"
+                | "tomorrow"
+                | "earlier"
+                | "later"
+                | "separately"
+                | "instead"
+                | "indeed"
+                | "anyway"
+                | "finally"
+                | "ultimately"
+                | "last"
+                | "next"
+                | "on"
+                | "in"
+                | "at"
+        )
 }
 
 /// Capitalised sentence-initial words that are still names (not "He", "She", "It", "The").
@@ -930,6 +971,23 @@ mod tests {
         // A year or a count after a month is not a day.
         assert!(
             run(&["in October 2024", "in October 45 people"]).iter().all(|d| d.kind != DiscrepancyKind::Date)
+        );
+    }
+
+    #[test]
+    fn days_and_sentence_adverbs_are_not_part_of_a_source() {
+        let s = statements("On Monday Lumora said no records were taken.", None);
+        assert_eq!(s.sources.iter().collect::<Vec<_>>(), vec!["lumora"]);
+        let s = statements("Furthermore Amazon said the outage was brief.", None);
+        assert_eq!(s.sources.iter().collect::<Vec<_>>(), vec!["amazon"]);
+        // …so the company named alone and with its full name is one source.
+        assert!(
+            run(&[
+                "On Monday Lumora said no records were taken.",
+                "Lumora Health said no records were taken."
+            ])
+            .iter()
+            .all(|d| d.kind != DiscrepancyKind::Attribution)
         );
     }
 

@@ -244,7 +244,7 @@ const STOPWORDS: &[&str] = &[
     "m",
 ];
 
-fn is_stopword(w: &str) -> bool {
+pub(crate) fn is_stopword(w: &str) -> bool {
     STOPWORDS.contains(&w)
 }
 

@@ -101,7 +101,18 @@ pub fn detect_with_progress(
                 .map(|m| {
                     let art = &corpus.articles[m.at.article];
                     let year = art.meta.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
-                    (m.at, statements(art.passage_text(m.at.passage), year))
+                    let mut said = statements(art.passage_text(m.at.passage), year);
+                    // A headline's capitalised words are not names: "Conflicting Claims Over the
+                    // Disruption" credits nobody.
+                    if art.passages.get(m.at.passage).is_some_and(|p| {
+                        matches!(
+                            p.kind,
+                            crate::segment::PassageKind::Title | crate::segment::PassageKind::Heading
+                        )
+                    }) {
+                        said.sources.clear();
+                    }
+                    (m.at, said)
                 })
                 .collect();
             let mut out = Vec::new();

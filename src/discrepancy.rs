@@ -877,8 +877,18 @@ fn quote_difference(a: &[Quote], b: &[Quote]) -> Option<String> {
             // A rewording changes a word that carries meaning; "vs" against "not" is noise from
             // two quotations that only look alike.
             let meaningful = |v: &[&str]| v.iter().any(|w| w.unicode_words().any(|x| x.chars().count() > 3));
+            // …and changes words, not whole phrases: "error" against "specifically misconfigured
+            // access controls" is another quotation, not this one reworded, while "found … any …
+            // information" against "data" is a misquote word by word.
+            let words = |v: &[&str]| v.iter().map(|w| w.unicode_words().count()).sum::<usize>();
+            let longest = |v: &[&str]| v.iter().map(|w| w.unicode_words().count()).max().unwrap_or(0);
+            let (wo, wn) = (words(&old), words(&new));
+            let bigger = if wo >= wn { &old } else { &new };
+            let lopsided = wo > 0 && wn > 0 && wo.max(wn) > 2 * wo.min(wn) && longest(bigger) >= 2;
             if (old.is_empty() && new.is_empty())
                 || old.len().max(new.len()) > 4
+                || wo.max(wn) > 6
+                || lopsided
                 || !(meaningful(&old) || meaningful(&new))
             {
                 continue;
@@ -1000,6 +1010,20 @@ mod tests {
             .iter()
             .all(|d| d.kind != DiscrepancyKind::Attribution)
         );
+    }
+
+    #[test]
+    fn a_misquote_word_by_word_is_kept_but_another_quotation_is_not() {
+        let d = run(&[
+            "\"We have found no evidence that any patient information has been misused,\" Lumora said.",
+            "The company said, \"We have no evidence that patient data has been misused.\"",
+        ]);
+        assert_eq!(kinds(&d), vec![DiscrepancyKind::Quote], "{d:?}");
+        let d = run(&[
+            "\"The outage was caused by error and not by the AI agent,\" the company said.",
+            "\"The outage was caused by misconfigured access controls and not by the AI agent,\" it said.",
+        ]);
+        assert!(d.iter().all(|d| d.kind != DiscrepancyKind::Quote), "{d:?}");
     }
 
     #[test]

@@ -290,7 +290,9 @@ pub fn markdown(a: &Analysis) -> String {
         }
         let _ = writeln!(out, "### {} ({})\n", kind.name(), of_kind.len());
         for d in of_kind {
-            let who: Vec<String> = d.members.iter().map(|r| format!("A{}", r.article + 1)).collect();
+            let mut who: Vec<String> = d.members.iter().map(|r| format!("A{}", r.article + 1)).collect();
+            who.dedup(); // members are sorted: two passages of one article are one article here
+
             let _ = writeln!(out, "- C{}: {} ({})", d.claim + 1, md(&d.detail), who.join(", "));
         }
         out.push('\n');

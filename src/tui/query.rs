@@ -84,11 +84,11 @@ impl ClaimStats {
         for claim in &analysis.claims {
             let label = claim_label(analysis, claim.id);
             let mut hay = label.to_string();
-            let mut seen = vec![label];
+            // A set, not a list: a claim of a thousand retellings would cost a million compares.
+            let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::from([label]);
             for m in claim.members.iter().skip(1) {
                 let t = analysis.text(m.at);
-                if !seen.contains(&t) {
-                    seen.push(t);
+                if seen.insert(t) {
                     hay.push_str(" \u{2502} ");
                     hay.push_str(t);
                 }

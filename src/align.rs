@@ -168,7 +168,10 @@ pub fn align_with_progress(
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Vec<Claim> {
     progress(Progress { stage: Stage::Features, done: 0, total: corpus.articles.len() });
-    let features = features::extract(corpus);
+    let total = corpus.articles.len();
+    let features = features::extract_with_progress(corpus, &|done| {
+        progress(Progress { stage: Stage::Features, done, total })
+    });
     progress(Progress { stage: Stage::Features, done: corpus.articles.len(), total: corpus.articles.len() });
     let refs: Vec<PassageRef> = corpus
         .articles

@@ -9,6 +9,7 @@
 //!
 //! Where: `<folder>/.parallax/cache/` for a corpus that is one folder (next to its
 //! annotations), else `$PARALLAX_CACHE_DIR`, else the user cache folder (`~/.cache/parallax`).
+//! `PARALLAX_NO_CACHE=1` turns it off.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -23,6 +24,8 @@ use crate::hash::fnv1a;
 const FORMAT: u32 = 1;
 /// Entries kept per cache folder; older ones are removed.
 const KEEP: usize = 8;
+/// Set to anything non-empty, the cache is neither read nor written (reader and CLI alike).
+pub const NO_CACHE_ENV: &str = "PARALLAX_NO_CACHE";
 /// Environment variable naming the cache folder for corpora that are not one folder.
 pub const CACHE_DIR_ENV: &str = "PARALLAX_CACHE_DIR";
 
@@ -48,6 +51,9 @@ struct Entry {
 /// The cache folder for a corpus loaded from `paths`, or `None` when there is none to use
 /// (the bundled corpus is analysed faster than a cache file is read).
 pub fn location(paths: &[PathBuf]) -> Option<PathBuf> {
+    if std::env::var_os(NO_CACHE_ENV).is_some_and(|v| !v.is_empty()) {
+        return None;
+    }
     if let [one] = paths
         && one.is_dir()
     {

@@ -336,6 +336,11 @@ type RawVector = (Vec<(u32, f32)>, Vec<u32>, Vec<u32>);
 
 /// Builds the vocabulary and vectors of every passage of `corpus`.
 pub fn extract(corpus: &Corpus) -> Features {
+    extract_with_progress(corpus, &|_| {})
+}
+
+/// [`extract`], calling `progress` with the number of articles read so far.
+pub fn extract_with_progress(corpus: &Corpus, progress: &dyn Fn(usize)) -> Features {
     let acronyms = learn_acronyms(corpus);
     let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
     let mut terms: Vec<Term> = Vec::new();
@@ -358,7 +363,10 @@ pub fn extract(corpus: &Corpus) -> Features {
             .collect();
         tokens
     });
-    for (article, passages) in corpus.articles.iter().zip(tokenized) {
+    for (done, (article, passages)) in corpus.articles.iter().zip(tokenized).enumerate() {
+        if done % TOKENIZE_CHUNK == 0 {
+            progress(done);
+        }
         let mut per_article = Vec::with_capacity(article.passages.len());
         for tokens in passages {
             let mut ids: Vec<u32> = Vec::with_capacity(tokens.len());

@@ -204,8 +204,7 @@ fn annotations(paths: &[PathBuf], json: bool) -> Result<(), Failure> {
 fn analyse(paths: &[PathBuf], tuning: &Tuning) -> Result<Analysis, Failure> {
     let config = tuning.config()?;
     let corpus = load(paths)?;
-    let off = tuning.no_cache || std::env::var_os("PARALLAX_NO_CACHE").is_some_and(|v| !v.is_empty());
-    let dir = if off { None } else { parallax::cache::location(paths) };
+    let dir = if tuning.no_cache { None } else { parallax::cache::location(paths) };
     let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
     if let Ok(style) = indicatif::ProgressStyle::with_template("{msg:>22} [{bar:32}] {pos}/{len} {elapsed}") {
         bar.set_style(style.progress_chars("=> "));

@@ -11,7 +11,7 @@
 //! own MSVG renderer, which draws DejaVu Sans Mono thin and drops the box-drawing glyphs.
 //!
 //! The state is the one the reader opens with (colour on, 140×40), after the keys given as the
-//! second argument (default `] ]`: the second discrepancy, a changed number on both sides).
+//! second argument (default `]`: the first discrepancy, a scope difference highlighted on both sides).
 #![allow(clippy::unwrap_used)]
 
 use std::fmt::Write as _;
@@ -44,7 +44,7 @@ fn main() {
         eprintln!("usage: screenshot OUT.svg [KEYS]");
         std::process::exit(2);
     };
-    let keys = args.next().unwrap_or_else(|| "] ]".into());
+    let keys = args.next().unwrap_or_else(|| "]".into());
     let mut app = App::new(Analysis::new(Corpus::bundled()), Rect::new(0, 0, WIDTH, HEIGHT));
     app.theme = Theme::new(true);
     update::sync(&mut app);

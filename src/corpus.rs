@@ -184,14 +184,17 @@ impl Corpus {
         for (id, _, _) in &files {
             *id_count.entry(id.clone()).or_default() += 1;
         }
-        for (id, path, root) in files {
+        // Reading many small files is latency-bound: in parallel, kept in order.
+        let contents: Vec<std::io::Result<Vec<u8>>> =
+            files.par_iter().map(|(_, path, _)| fs::read(path)).collect();
+        for ((id, path, root), content) in files.into_iter().zip(contents) {
             let id = if id_count[&id] > 1 {
                 let prefix = root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                 format!("{prefix}/{id}")
             } else {
                 id
             };
-            match fs::read(&path) {
+            match content {
                 Ok(bytes) => loaded.push((id, path, bytes)),
                 Err(e) => warnings.push(Warning { path, message: format!("cannot read: {e}; skipped") }),
             }

@@ -45,6 +45,13 @@ pub fn claim_discrepancies(
             out.push((d.kind, d.detail.clone(), d.members.clone()));
         }
     }
+    // The most widespread disagreement first (stable: kind order among equals).
+    let articles = |members: &[crate::analysis::PassageRef]| {
+        let mut a: Vec<usize> = members.iter().map(|r| r.article).collect();
+        a.dedup();
+        a.len()
+    };
+    out.sort_by_key(|d| std::cmp::Reverse(articles(&d.2)));
     out
 }
 

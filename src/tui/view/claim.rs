@@ -47,6 +47,9 @@ impl Part<'_> {
     }
 }
 
+/// Discrepancies listed above the wordings when there are many (all are listed at the end).
+const HEAD_DISCREPANCIES: usize = 8;
+
 /// What every part needs: the claim's reference passage and merged discrepancies.
 struct Ctx {
     reference: PassageRef,
@@ -68,15 +71,27 @@ fn parts(app: &App, width: usize) -> (Vec<Part<'_>>, Option<Ctx>) {
             t.dim,
         ))));
     }
-    for (kind, detail, members) in &discs {
-        out.push(Part::Line(Line::from(vec![
-            Span::styled(format!(" {} {} ", kind_mark(*kind), kind.name()), t.kind_badge),
-            Span::styled(format!(" {detail}"), t.title),
-            Span::styled(
-                format!("  (articles {})", crate::tui::query::article_numbers(members.iter().copied())),
-                t.dim,
-            ),
-        ])));
+    let disc_line =
+        |(kind, detail, members): &(crate::analysis::DiscrepancyKind, String, Vec<PassageRef>)| {
+            Part::Line(Line::from(vec![
+                Span::styled(format!(" {} {} ", kind_mark(*kind), kind.name()), t.kind_badge),
+                Span::styled(format!(" {detail}"), t.title),
+                Span::styled(
+                    format!("  (articles {})", crate::tui::query::article_numbers(members.iter().copied())),
+                    t.dim,
+                ),
+            ]))
+        };
+    // A claim told by hundreds of articles can differ in a hundred ways: the first few lead,
+    // the rest follow the wordings, so the wordings stay one screen away.
+    let shown = if discs.len() > HEAD_DISCREPANCIES + 2 { HEAD_DISCREPANCIES } else { discs.len() };
+    out.extend(discs[..shown].iter().map(disc_line));
+    let more = discs.len() - shown;
+    if more > 0 {
+        out.push(Part::Line(Line::from(Span::styled(
+            format!("  … {more} more discrepancies, listed after the articles (G)"),
+            t.dim,
+        ))));
     }
     out.push(Part::Line(Line::from("")));
     let text_width = width.saturating_sub(1).saturating_sub(2).max(1);
@@ -91,6 +106,14 @@ fn parts(app: &App, width: usize) -> (Vec<Part<'_>>, Option<Ctx>) {
     if silent.peek().is_some() {
         out.push(Part::Line(Line::from(Span::styled("Silent on this claim:", t.title))));
         out.extend(silent.map(Part::Silent));
+    }
+    if more > 0 {
+        out.push(Part::Line(Line::from("")));
+        out.push(Part::Line(Line::from(Span::styled(
+            format!("All {} discrepancies:", discs.len()),
+            t.title,
+        ))));
+        out.extend(discs.iter().map(disc_line));
     }
     (out, Some(Ctx { reference, discs }))
 }
@@ -221,6 +244,36 @@ mod tests {
         app.press("l j Enter").unwrap();
         assert_eq!(app.claim, Some(0));
         app
+    }
+
+    #[test]
+    fn many_discrepancies_leave_the_wordings_near_the_top() {
+        let base = fixture::many(30, 2);
+        let mut discrepancies = Vec::new();
+        for k in 0..20 {
+            discrepancies.push(crate::analysis::Discrepancy {
+                id: k,
+                kind: crate::analysis::DiscrepancyKind::Quote,
+                claim: 0,
+                members: vec![
+                    PassageRef { article: 1, passage: 1 },
+                    PassageRef { article: 2 + k, passage: 1 },
+                ],
+                detail: format!("wording {k}"),
+            });
+        }
+        let analysis = crate::analysis::Analysis::from_parts(base.corpus, base.claims, discrepancies);
+        let mut app = App::new(analysis, Rect::new(0, 0, 120, 36));
+        crate::tui::update::sync(&mut app);
+        app.press("l j Enter").unwrap();
+        let text: Vec<String> =
+            lines(&app, 118).iter().map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect()).collect();
+        let more = text.iter().position(|l| l.contains("12 more discrepancies")).expect("the cut is said");
+        assert_eq!(more, 8, "{text:#?}");
+        let first_member = text.iter().position(|l| l.contains("reference")).expect("a wording");
+        assert!(first_member < 12, "{text:#?}");
+        let all = text.iter().position(|l| l.contains("All 20 discrepancies")).expect("the full list");
+        assert!(all > first_member && text[all + 1..].iter().filter(|l| l.contains("wording")).count() == 20);
     }
 
     #[test]

@@ -154,16 +154,26 @@ impl Corpus {
         corpus
     }
 
+    /// The error [`Corpus::load`] gives for a path that does not exist or cannot be looked at,
+    /// found without reading anything: the reader checks before it takes the screen.
+    pub fn check_paths(paths: &[PathBuf]) -> Result<()> {
+        for root in paths {
+            fs::metadata(root).map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => Error::NotFound { path: root.clone() },
+                _ => Error::Read { path: root.clone(), source: e },
+            })?;
+        }
+        Ok(())
+    }
+
     /// Loads every `.txt` and `.md` file under the given folders (recursively, hidden entries
     /// skipped) and the given files. Unusable files become warnings; no article at all is an
     /// error that says what was searched.
     pub fn load(paths: &[PathBuf]) -> Result<Self> {
+        Self::check_paths(paths)?;
         let mut files = Vec::new();
         for root in paths {
-            let meta = fs::metadata(root).map_err(|e| match e.kind() {
-                std::io::ErrorKind::NotFound => Error::NotFound { path: root.clone() },
-                _ => Error::Read { path: root.clone(), source: e },
-            })?;
+            let meta = fs::metadata(root).map_err(|e| Error::Read { path: root.clone(), source: e })?;
             if meta.is_dir() {
                 let mut found = Vec::new();
                 let mut seen = BTreeSet::new();

@@ -132,9 +132,16 @@ impl From<io::Error> for Failure {
 fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         None => {
-            let corpus = load(&cli.paths)?;
-            parallax::tui::run(corpus, &cli.paths)
-                .map_err(|e| Failure::Runtime(format!("the terminal failed: {e}")))
+            // The reader draws its first frame, then reads the articles: warnings are printed
+            // once it has given the screen back.
+            let terminal_failed = |e: io::Error| Failure::Runtime(format!("the terminal failed: {e}"));
+            Corpus::check_paths(&cli.paths).map_err(|e| Failure::Usage(format!("{e}; check the path")))?;
+            let warnings = parallax::tui::run_loading(&cli.paths, || load_quietly(&cli.paths))
+                .map_err(terminal_failed)??;
+            for w in &warnings {
+                eprintln!("parallax: warning: {w}");
+            }
+            Ok(())
         }
         Some(Command::Align { paths, json, tuning }) => {
             let analysis = analyse(&paths, &tuning)?;
@@ -220,16 +227,19 @@ fn analyse(paths: &[PathBuf], tuning: &Tuning) -> Result<Analysis, Failure> {
 
 /// Loads the corpus, printing load warnings on stderr; no path means the bundled corpus.
 fn load(paths: &[PathBuf]) -> Result<Corpus, Failure> {
-    let corpus = if paths.is_empty() {
-        Corpus::bundled()
-    } else {
-        Corpus::load(paths)
-            .map_err(|e| Failure::Usage(format!("{e}; give a folder of .txt or .md articles")))?
-    };
+    let corpus = load_quietly(paths)?;
     for w in &corpus.warnings {
         eprintln!("parallax: warning: {w}");
     }
     Ok(corpus)
+}
+
+/// [`load`], leaving the warnings in the corpus.
+fn load_quietly(paths: &[PathBuf]) -> Result<Corpus, Failure> {
+    if paths.is_empty() {
+        return Ok(Corpus::bundled());
+    }
+    Corpus::load(paths).map_err(|e| Failure::Usage(format!("{e}; give a folder of .txt or .md articles")))
 }
 
 fn emit(text: &str) -> Result<(), Failure> {

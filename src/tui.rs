@@ -64,6 +64,17 @@ pub fn color_enabled() -> bool {
 /// Opens the reader on `corpus`, loaded from `paths` (empty: the bundled corpus; the paths say
 /// where its annotations are kept), and returns when the user quits.
 pub fn run(corpus: Corpus, paths: &[std::path::PathBuf]) -> io::Result<()> {
+    run_loading(paths, || Ok::<_, std::convert::Infallible>(corpus)).map(|_| ())
+}
+
+/// Opens the reader on the corpus `load` reads from `paths`, drawing the first frame before
+/// calling it: ten thousand files take a moment to read and segment. Returns the corpus's load
+/// warnings (to print once the screen is given back), or `load`'s error, with the terminal
+/// restored either way.
+pub fn run_loading<E>(
+    paths: &[std::path::PathBuf],
+    load: impl FnOnce() -> Result<Corpus, E>,
+) -> io::Result<Result<Vec<crate::corpus::Warning>, E>> {
     let stop = Arc::new(AtomicBool::new(false));
     // Raw mode turns Ctrl-C into a key, but `kill -INT` still arrives as a signal.
     for sig in ENDING_SIGNALS {
@@ -71,21 +82,6 @@ pub fn run(corpus: Corpus, paths: &[std::path::PathBuf]) -> io::Result<()> {
     }
     spawn_watchdog()?;
     let tty = tty::Tty::open()?;
-
-    let (tx, rx) = mpsc::channel();
-    let work = corpus.clone();
-    let progress: Arc<Mutex<Option<Progress>>> = Arc::default();
-    let report = Arc::clone(&progress);
-    let cache = crate::cache::location(paths);
-    thread::Builder::new().name(WORKER.into()).spawn(move || {
-        let config = crate::analysis::Config::default();
-        let (analysis, _) = crate::cache::analyse(work, &config, cache.as_deref(), &|p| {
-            if let Ok(mut slot) = report.lock() {
-                *slot = Some(p);
-            }
-        });
-        let _ = tx.send(analysis);
-    })?;
 
     let mut terminal = ratatui::try_init()?;
     // ratatui's hook restores the terminal; it must not fire for the worker thread, whose
@@ -108,9 +104,42 @@ pub fn run(corpus: Corpus, paths: &[std::path::PathBuf]) -> io::Result<()> {
         ratatui_hook(info);
     }));
     let guard = MouseGuard::new();
+    let theme = view::theme::Theme::new(color_enabled());
+    let origin = if paths.is_empty() {
+        crate::corpus::BUNDLED_NAME.to_string()
+    } else {
+        paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+    };
+    terminal.draw(|frame| view::loading(frame, &origin, &theme))?;
+    let mut corpus = match load() {
+        Ok(corpus) => corpus,
+        Err(e) => {
+            drop(guard);
+            ratatui::restore();
+            let _ = std::panic::take_hook();
+            return Ok(Err(e));
+        }
+    };
+    let warnings = std::mem::take(&mut corpus.warnings);
+
+    let (tx, rx) = mpsc::channel();
+    let work = corpus.clone();
+    let progress: Arc<Mutex<Option<Progress>>> = Arc::default();
+    let report = Arc::clone(&progress);
+    let cache = crate::cache::location(paths);
+    thread::Builder::new().name(WORKER.into()).spawn(move || {
+        let config = crate::analysis::Config::default();
+        let (analysis, _) = crate::cache::analyse(work, &config, cache.as_deref(), &|p| {
+            if let Ok(mut slot) = report.lock() {
+                *slot = Some(p);
+            }
+        });
+        let _ = tx.send(analysis);
+    })?;
+
     let size = terminal.size()?;
     let mut app = app::App::analysing(corpus, ratatui::layout::Rect::new(0, 0, size.width, size.height));
-    app.theme = view::theme::Theme::new(color_enabled());
+    app.theme = theme;
     match crate::annotate::Store::open(paths) {
         Ok(store) => app.attach_store(store),
         Err(e) => {
@@ -128,7 +157,7 @@ pub fn run(corpus: Corpus, paths: &[std::path::PathBuf]) -> io::Result<()> {
     drop(guard);
     ratatui::restore();
     let _ = std::panic::take_hook();
-    result
+    result.map(|()| Ok(warnings))
 }
 
 /// Ctrl-Z: gives the terminal back, stops the process with SIGTSTP as a shell job, and takes

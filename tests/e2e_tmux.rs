@@ -311,3 +311,22 @@ fn annotations_survive_quit_and_reopen() {
     s.keys(&["Escape", "q"]);
     assert_eq!(s.exit_status(), 0);
 }
+
+/// The reader takes the screen before it reads the articles, so what loading skipped is said
+/// once the screen is given back, where it stays readable.
+#[test]
+fn load_warnings_are_printed_after_the_reader_closes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Fire at plant\nA fire shut the Dover plant on Tuesday.\n")
+        .unwrap();
+    std::fs::write(dir.path().join("b.txt"), "Plant fire\nThe Dover plant was shut by a fire on Tuesday.\n")
+        .unwrap();
+    std::fs::write(dir.path().join("c.txt"), b"\x00\x01binary\x00").unwrap();
+    let Some(s) = Session::start("warnings", &dir.path().display().to_string(), 100, 30) else { return };
+    let during = s.wait_for("COMPARE");
+    assert!(!during.contains("warning"), "a warning was drawn over the reader:\n{during}");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_status(), 0);
+    let after = s.screen();
+    assert!(after.contains("parallax: warning:") && after.contains("c.txt"), "{after}");
+}

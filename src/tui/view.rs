@@ -52,6 +52,24 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
 }
 
+/// The first frame, drawn before the articles are read: a big corpus takes a moment to load,
+/// and the screen should answer at once.
+pub fn loading(frame: &mut Frame, origin: &str, theme: &theme::Theme) {
+    let area = frame.area();
+    if area.height == 0 {
+        return;
+    }
+    let header = Line::from(vec![
+        Span::styled(" parallax ", theme.header),
+        Span::styled(format!("│ {origin} │ reading the articles…"), theme.header_dim),
+    ]);
+    frame.render_widget(Paragraph::new(header).style(theme.header_dim), Rect { height: 1, ..area });
+    let y = area.height / 2;
+    let msg = Paragraph::new(Span::styled(format!("Reading the articles in {origin}…"), theme.message))
+        .alignment(Alignment::Center);
+    frame.render_widget(msg, Rect { y, height: 1, ..area });
+}
+
 /// The part of `text[range]` split into spans: `base` everywhere, patched by every highlight
 /// that covers a piece (later highlights win). Ranges are byte offsets into `text`.
 pub fn styled<'a>(

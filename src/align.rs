@@ -29,6 +29,7 @@ use rayon::prelude::*;
 use crate::analysis::{Claim, Config, Evidence, EvidenceKind, Member, PassageRef, Progress, Stage};
 use crate::corpus::Corpus;
 use crate::features::{self, Features, TermKind, Vector};
+use crate::hash::FxHashMap;
 
 /// Pairs below this fraction of the link threshold are not kept as edges at all.
 const EDGE_FLOOR: f32 = 0.5;
@@ -367,10 +368,17 @@ fn apply_story_context(
     if config.story_context <= 0.0 {
         return;
     }
-    let mut pair_sim: HashMap<(usize, usize), f32> = HashMap::new();
+    // Edges come in runs of one article pair: look each run up once.
+    let mut pair_sim: FxHashMap<(usize, usize), f32> = FxHashMap::default();
+    let mut last = None;
     for &(i, j, _) in edges.iter() {
         let (a, b) = (nodes[i].group, nodes[j].group);
-        pair_sim.entry((a, b)).or_insert_with(|| features::dot(&features.articles[a], &features.articles[b]));
+        if last != Some((a, b)) {
+            pair_sim
+                .entry((a, b))
+                .or_insert_with(|| features::dot(&features.articles[a], &features.articles[b]));
+            last = Some((a, b));
+        }
     }
     let mut values: Vec<f32> = pair_sim.values().copied().collect();
     if values.len() < 3 {
@@ -378,11 +386,10 @@ fn apply_story_context(
     }
     values.sort_by(f32::total_cmp);
     let median = values[values.len() / 2].max(1e-6);
-    let factor: HashMap<(usize, usize), f32> = pair_sim
+    let factor: FxHashMap<(usize, usize), f32> = pair_sim
         .into_iter()
         .map(|(pair, sim)| (pair, (sim / median).powf(config.story_context).clamp(CONTEXT_MIN, CONTEXT_MAX)))
         .collect();
-    // Edges come grouped by article pair: look the factor up once per run.
     let mut last: Option<((usize, usize), f32)> = None;
     for e in edges.iter_mut() {
         let pair = (nodes[e.0].group, nodes[e.1].group);

@@ -17,6 +17,52 @@ pub fn keep_mutual_best(edges: &mut Vec<(usize, usize, f32)>, nodes: &[Node], k:
     if k == 0 || edges.is_empty() {
         return;
     }
+    let first = nodes.iter().map(|x| x.group).min().unwrap_or(0);
+    let groups = nodes.iter().map(|x| x.group).max().unwrap_or(0) + 1 - first;
+    if nodes.len().saturating_mul(groups).saturating_mul(k) <= DENSE_TOP_LIMIT {
+        keep_mutual_best_dense(edges, nodes, k, first, groups);
+    } else {
+        keep_mutual_best_sorted(edges, nodes, k);
+    }
+}
+
+/// Largest (nodes × groups × k) table of best scores [`keep_mutual_best`] keeps in memory.
+const DENSE_TOP_LIMIT: usize = 4_000_000;
+
+/// [`keep_mutual_best`] with the k best scores per (node, group) in one flat table, filled in a
+/// single pass: the common case of a block of a few dozen articles.
+fn keep_mutual_best_dense(
+    edges: &mut Vec<(usize, usize, f32)>,
+    nodes: &[Node],
+    k: usize,
+    first: usize,
+    groups: usize,
+) {
+    let mut top = vec![f32::NEG_INFINITY; nodes.len() * groups * k];
+    let slot = |x: usize, group: usize| (x * groups + group - first) * k;
+    for &(i, j, s) in edges.iter() {
+        for at in [slot(i, nodes[j].group), slot(j, nodes[i].group)] {
+            let best = &mut top[at..at + k];
+            if s > best[k - 1] {
+                let mut p = k - 1;
+                while p > 0 && best[p - 1] < s {
+                    best[p] = best[p - 1];
+                    p -= 1;
+                }
+                best[p] = s;
+            }
+        }
+    }
+    // The k-th best, or the worst of fewer: what an edge must reach.
+    let bar = |x: usize, group: usize| {
+        let at = slot(x, group);
+        top[at..at + k].iter().rev().copied().find(|v| v.is_finite()).unwrap_or(0.0)
+    };
+    edges.retain(|&(i, j, s)| s >= bar(i, nodes[j].group) && s >= bar(j, nodes[i].group));
+}
+
+/// [`keep_mutual_best`] by sorting each node's links: for blocks of very many small groups.
+fn keep_mutual_best_sorted(edges: &mut Vec<(usize, usize, f32)>, nodes: &[Node], k: usize) {
     // Every node's links as (other group, similarity), one contiguous slice per node.
     let n = nodes.len();
     let mut start = vec![0usize; n + 1];
@@ -183,4 +229,36 @@ pub fn second_claims(
             joined
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_dense_and_the_sorted_mutual_best_keep_the_same_edges() {
+        // 60 nodes in 7 groups, pseudo-random edges across groups, ties included.
+        let nodes: Vec<Node> =
+            (0..60).map(|i| Node::passage(vec![(1, 1.0)], Vec::new(), Vec::new(), i / 9, i as u32)).collect();
+        let mut state = 7u64;
+        let mut next = || {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (state >> 33) as usize
+        };
+        let mut edges = Vec::new();
+        for i in 0..60 {
+            for j in i + 1..60 {
+                if nodes[i].group != nodes[j].group && next() % 3 == 0 {
+                    edges.push((i, j, (next() % 20) as f32 / 20.0 + 0.05));
+                }
+            }
+        }
+        for k in 1..4 {
+            let (mut dense, mut sorted) = (edges.clone(), edges.clone());
+            keep_mutual_best_dense(&mut dense, &nodes, k, 0, 7);
+            keep_mutual_best_sorted(&mut sorted, &nodes, k);
+            assert_eq!(dense, sorted, "k = {k}");
+            assert!(dense.len() < edges.len());
+        }
+    }
 }

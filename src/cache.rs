@@ -1,7 +1,8 @@
 //! A cache of analyses, so reopening a big corpus is instant.
 //!
-//! The key is a hash of everything the result depends on: the program version, the cache
-//! format, the configuration, and every article's id and exact bytes. Any change to a file,
+//! The key is a hash of everything the result depends on: the program version and a
+//! fingerprint of its sources (see `build.rs`, so a rebuilt analysis never reads an older
+//! one's results), the cache format, the configuration, and every article's id and exact bytes. Any change to a file,
 //! a file added or removed, or another `--threshold` gives another key, so a stale entry is
 //! never read; entries are files named by their key, written atomically, and only the newest
 //! few are kept. A cache file that cannot be read or does not fit the corpus is ignored and
@@ -71,7 +72,8 @@ pub fn location(paths: &[PathBuf]) -> Option<PathBuf> {
 /// The key of `corpus` analysed with `config`.
 pub fn key(corpus: &Corpus, config: &Config) -> String {
     let mut parts: Vec<u8> = Vec::new();
-    parts.extend_from_slice(format!("{} {FORMAT} {config:?}\n", env!("CARGO_PKG_VERSION")).as_bytes());
+    let build = format!("{} {} {FORMAT}", env!("CARGO_PKG_VERSION"), env!("PARALLAX_SOURCE_HASH"));
+    parts.extend_from_slice(format!("{build} {config:?}\n").as_bytes());
     for article in &corpus.articles {
         let text = fnv1a(article.text.as_bytes());
         parts.extend_from_slice(format!("{}\0{text:016x}\0{}\n", article.id, article.text.len()).as_bytes());

@@ -50,13 +50,15 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
                 Some(p) => p.stage.name().to_string(),
                 None => "analysing".to_string(),
             };
-            left.push(Span::styled(
-                format!(
-                    " · {} {doing}…{secs} (keys work meanwhile)",
-                    SPINNER[(*ticks as usize) % SPINNER.len()]
-                ),
-                t.message,
-            ));
+            let spinner = SPINNER[(*ticks as usize) % SPINNER.len()];
+            let mut text = format!(" · {spinner} {doing}…{secs}");
+            // The reassurance only when it fits whole beside the position.
+            let used: usize = left.iter().map(|s| wrap::width(&s.content)).sum();
+            let hint = " (keys work meanwhile)";
+            if used + wrap::width(&text) + wrap::width(hint) + 24 <= area.width as usize {
+                text.push_str(hint);
+            }
+            left.push(Span::styled(text, t.message));
         }
         Phase::Failed(_) => left.push(Span::styled(" · analysis failed", t.error)),
     }

@@ -31,29 +31,41 @@ fn cross_pairs(cells: &HashMap<(usize, usize), u64>) -> u64 {
     per_group.values().map(|&(n, same)| n * n.saturating_sub(1) / 2 - same).sum()
 }
 
+/// Prints `why` and exits 2: bad usage or input, not a bug.
+fn fail(why: String) -> ! {
+    eprintln!("scale_eval: {why}");
+    std::process::exit(2)
+}
+
 fn main() {
+    const USAGE: &str = "usage: scale_eval DIR [--block N] [--threshold X]";
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let dir = PathBuf::from(args.first().expect("usage: scale_eval DIR [--block N] [--threshold X]"));
+    let dir = PathBuf::from(args.first().unwrap_or_else(|| fail(USAGE.into())));
     let mut config = Config::default();
     let mut k = 1;
-    while k + 1 < args.len() {
+    while k < args.len() {
+        let value = args.get(k + 1).unwrap_or_else(|| fail(format!("{} needs a value; {USAGE}", args[k])));
+        let bad = || -> ! { fail(format!("{} {value}: not a number", args[k])) };
         match args[k].as_str() {
-            "--block" => config.block_passages = args[k + 1].parse().unwrap(),
-            "--threshold" => config.link_threshold = args[k + 1].parse().unwrap(),
-            other => panic!("unknown flag {other}"),
+            "--block" => config.block_passages = value.parse().unwrap_or_else(|_| bad()),
+            "--threshold" => config.link_threshold = value.parse().unwrap_or_else(|_| bad()),
+            other => fail(format!("unknown flag {other}; {USAGE}")),
         }
         k += 2;
     }
+    let gold_file = dir.join("gold.json");
     let gold: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("gold.json")).unwrap()).unwrap();
-    let corpus = Corpus::load(std::slice::from_ref(&dir)).unwrap();
+        std::fs::read_to_string(&gold_file).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_else(
+            || fail(format!("cannot read {}; make the corpus with gen_corpus", gold_file.display())),
+        );
+    let corpus = Corpus::load(std::slice::from_ref(&dir)).unwrap_or_else(|e| fail(e.to_string()));
     // Source ids as numbers; every passage's source (most overlapping generated sentence).
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut source: Vec<Vec<Option<usize>>> = Vec::new();
     for a in &corpus.articles {
         let spans: Vec<(usize, usize, usize)> = gold[&a.id]
             .as_array()
-            .unwrap()
+            .unwrap_or_else(|| fail(format!("{} is not in {}", a.id, gold_file.display())))
             .iter()
             .map(|s| {
                 let n = ids.len();

@@ -14,7 +14,14 @@ use parallax::corpus::Corpus;
 fn main() {
     let paths: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
     let t = Instant::now();
-    let corpus = if paths.is_empty() { Corpus::bundled() } else { Corpus::load(&paths).unwrap() };
+    let corpus = if paths.is_empty() {
+        Corpus::bundled()
+    } else {
+        Corpus::load(&paths).unwrap_or_else(|e| {
+            eprintln!("stages: {e}");
+            std::process::exit(2)
+        })
+    };
     let passages: usize = corpus.articles.iter().map(|a| a.passages.len()).sum();
     eprintln!(
         "load      {:>8.3} s  ({} articles, {passages} passages)",

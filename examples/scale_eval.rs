@@ -118,8 +118,7 @@ fn main() {
         }
     }
     let mut tp_cells: HashMap<(usize, usize), u64> = HashMap::new();
-    for (k, (cell, per_article)) in both.iter().enumerate() {
-        let _ = cell;
+    for (k, per_article) in both.values().enumerate() {
         for (&a, &n) in per_article {
             tp_cells.insert((k, a), n);
         }

@@ -21,7 +21,7 @@
 mod candidates;
 mod linkage;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -68,8 +68,6 @@ pub(crate) struct Node {
     pub months: Vec<u32>,
     /// Member passages per article, sorted by article.
     pub articles: Vec<(usize, usize)>,
-    /// Member passages.
-    pub size: usize,
     /// Nodes of one group are never linked: one article at the first level, one block above.
     pub group: usize,
     /// Member passages, as indices into the flat list of the corpus's passages.
@@ -79,6 +77,11 @@ pub(crate) struct Node {
 }
 
 impl Node {
+    /// Member passages (second claims aside).
+    pub fn size(&self) -> usize {
+        self.passages.len()
+    }
+
     /// A single passage of `article`.
     pub fn passage(
         vector: Vec<(u32, f32)>,
@@ -94,14 +97,16 @@ impl Node {
             numbers,
             months,
             articles: vec![(article, 1)],
-            size: 1,
             group: article,
             passages: vec![id],
             extra: Vec::new(),
         }
     }
 
-    /// One node for the union of `parts` (not empty).
+    /// One node for the union of `parts` (not empty), with second-claim members `extra`.
+    /// Joining nodes drops the second claims they had: those were judged against one block's
+    /// claim, not against the claim it now joins (a recheck against a thousand members would
+    /// drop them too).
     fn merge(mut parts: Vec<Node>, extra: Vec<u32>) -> Node {
         if parts.len() == 1 {
             let mut node = parts.remove(0);
@@ -144,14 +149,12 @@ impl Node {
             numbers,
             months,
             articles: articles.into_iter().collect(),
-            size: parts.iter().map(|p| p.size).sum(),
             group: 0,
             passages: Vec::new(),
             extra,
         };
         for p in parts {
             node.passages.extend(p.passages);
-            node.extra.extend(p.extra);
         }
         node
     }
@@ -168,12 +171,11 @@ pub fn align_with_progress(
     config: &Config,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Vec<Claim> {
-    progress(Progress { stage: Stage::Features, done: 0, total: corpus.articles.len() });
     let total = corpus.articles.len();
     let features = features::extract_with_progress(corpus, &|done| {
         progress(Progress { stage: Stage::Features, done, total })
     });
-    progress(Progress { stage: Stage::Features, done: corpus.articles.len(), total: corpus.articles.len() });
+    progress(Progress { stage: Stage::Features, done: total, total });
     let refs: Vec<PassageRef> = corpus
         .articles
         .iter()
@@ -277,7 +279,7 @@ fn cluster_block(nodes: Vec<Node>, level: usize, features: &Features, config: &C
     let (clusters, extras) = if level == 0 {
         // Story context can double a score, so pairs are gathered down to half the floor.
         let mut edges =
-            candidates::pairs(&nodes, threshold * EDGE_FLOOR / CONTEXT_MAX, 1.0, &|a, b, dot, shared| {
+            candidates::pairs(&nodes, threshold * EDGE_FLOOR / CONTEXT_MAX, &|a, b, dot, shared| {
                 penalised(dot, shared, a, b)
             });
         apply_story_context(features, &nodes, &mut edges, config);
@@ -294,58 +296,47 @@ fn cluster_block(nodes: Vec<Node>, level: usize, features: &Features, config: &C
         // The mean cosine over all passage pairs of two groups is the dot product of their
         // sums over the number of pairs.
         let threshold = threshold * GROUP_THRESHOLD_FACTOR;
-        let mut edges = candidates::pairs(&nodes, threshold * EDGE_FLOOR, 1.0, &|a, b, dot, shared| {
-            penalised(dot, shared, a, b) * a.mass * b.mass / (a.size * b.size) as f32
+        let mut edges = candidates::pairs(&nodes, threshold * EDGE_FLOOR, &|a, b, dot, shared| {
+            penalised(dot, shared, a, b) * a.mass * b.mass / (a.size() * b.size()) as f32
         });
         linkage::keep_mutual_best(&mut edges, &nodes, config.mutual_best);
         let clusters = linkage::average_linkage(&nodes, &edges, threshold);
         (clusters, Vec::new())
     };
-    let extra_ids: Vec<Vec<u32>> =
+    let mut extra_ids: Vec<Vec<u32>> =
         extras.iter().map(|e| e.iter().flat_map(|&x| nodes[x].passages.iter().copied()).collect()).collect();
+    extra_ids.resize(clusters.len(), Vec::new());
     let mut slots: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
     clusters
         .iter()
-        .enumerate()
-        .map(|(c, members)| {
-            let parts: Vec<Node> = members.iter().filter_map(|&m| slots[m].take()).collect();
-            let mut node = Node::merge(parts, extra_ids.get(c).cloned().unwrap_or_default());
-            // A second claim was judged against one block's claim, not against the claim that
-            // claim has now joined: dropped, as a recheck against a thousand members would.
-            if level > 0 && members.len() > 1 {
-                node.extra.clear();
-            }
-            node
-        })
+        .zip(extra_ids)
+        .map(|(members, extra)| Node::merge(members.iter().filter_map(|&m| slots[m].take()).collect(), extra))
         .collect()
 }
 
-/// A dot product lowered for conflicting months or numbers and for a single shared term.
-fn penalised(mut dot: f32, shared: usize, a: &Node, b: &Node) -> f32 {
+/// A node pair's dot product, lowered as [`penalise`] says.
+fn penalised(dot: f32, shared: usize, a: &Node, b: &Node) -> f32 {
+    penalise(dot, shared, (&a.months, &b.months), (&a.numbers, &b.numbers))
+}
+
+/// Cosine similarity of two unit vectors, lowered as [`penalise`] says.
+pub fn similarity(a: &Vector, b: &Vector) -> f32 {
+    let (dot, shared) = features::dot_count(&a.terms, &b.terms);
+    penalise(dot, shared, (&a.months, &b.months), (&a.numbers, &b.numbers))
+}
+
+/// A dot product lowered for a single shared term and for conflicting months or numbers.
+fn penalise(mut dot: f32, shared: usize, months: (&[u32], &[u32]), numbers: (&[u32], &[u32])) -> f32 {
     // One shared word is a topic, not a fact.
     if shared < 2 {
         dot *= SINGLE_TERM;
     }
-    dot * conflict_factor(&a.months, &b.months, &a.numbers, &b.numbers)
-}
-
-fn conflict_factor(months_a: &[u32], months_b: &[u32], numbers_a: &[u32], numbers_b: &[u32]) -> f32 {
-    match (disjoint(months_a, months_b), disjoint(numbers_a, numbers_b)) {
+    dot * match (disjoint(months.0, months.1), disjoint(numbers.0, numbers.1)) {
         (true, true) => BOTH_CONFLICT,
         (true, false) => MONTH_CONFLICT,
         (false, true) => NUMBER_CONFLICT,
         (false, false) => 1.0,
     }
-}
-
-/// Cosine similarity of two unit vectors, lowered for conflicting months or numbers.
-pub fn similarity(a: &Vector, b: &Vector) -> f32 {
-    let (mut dot, shared) = features::dot_count(&a.terms, &b.terms);
-    // One shared word is a topic, not a fact.
-    if shared < 2 {
-        dot *= SINGLE_TERM;
-    }
-    dot * conflict_factor(&a.months, &b.months, &a.numbers, &b.numbers)
 }
 
 /// Both non-empty and sharing nothing.
@@ -408,14 +399,14 @@ fn apply_story_context(
 /// Sums of the member vectors of a claim: all of them, and per article, so "the other
 /// articles' members" is one subtraction and never a loop over pairs.
 struct ClaimSums {
-    total: HashMap<u32, f32>,
-    by_article: HashMap<usize, (usize, HashMap<u32, f32>)>,
+    total: FxHashMap<u32, f32>,
+    by_article: FxHashMap<usize, (usize, FxHashMap<u32, f32>)>,
     size: usize,
 }
 
 impl ClaimSums {
     fn new<'a>(members: impl Iterator<Item = (usize, &'a Vector)>) -> Self {
-        let mut sums = ClaimSums { total: HashMap::new(), by_article: HashMap::new(), size: 0 };
+        let mut sums = ClaimSums { total: FxHashMap::default(), by_article: FxHashMap::default(), size: 0 };
         for (article, v) in members {
             let (count, own) = sums.by_article.entry(article).or_default();
             *count += 1;
@@ -447,7 +438,7 @@ impl ClaimSums {
 
     /// Mean cosine over all member pairs of different articles.
     fn cohesion(&self) -> f32 {
-        let square = |m: &HashMap<u32, f32>| m.values().map(|w| w * w).sum::<f32>();
+        let square = |m: &FxHashMap<u32, f32>| m.values().map(|w| w * w).sum::<f32>();
         let within: f32 = self.by_article.values().map(|(_, m)| square(m)).sum();
         let same_pairs: usize = self.by_article.values().map(|(c, _)| c * c).sum();
         let pairs = self.size * self.size - same_pairs;
@@ -463,16 +454,23 @@ fn build_claim(features: &Features, refs: &[PassageRef], members: Vec<usize>, ca
     if sums.by_article.len() < 2 {
         return None;
     }
+    let before = members.len();
     let members = keep_best_per_article(
         members,
         cap,
         |id| sums.mean_similarity(refs[id].article, vector(id)),
         |id| refs[id].article,
     );
-    let sums = ClaimSums::new(members.iter().map(|&id| (refs[id].article, vector(id))));
-    if sums.by_article.len() < 2 {
-        return None;
-    }
+    // Only when passages were dropped do the sums change (and can an article be left alone).
+    let sums = if members.len() == before {
+        sums
+    } else {
+        let sums = ClaimSums::new(members.iter().map(|&id| (refs[id].article, vector(id))));
+        if sums.by_article.len() < 2 {
+            return None;
+        }
+        sums
+    };
     let members: Vec<Member> = members
         .iter()
         .map(|&id| {

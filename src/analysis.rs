@@ -59,8 +59,11 @@ pub struct Claim {
 
 impl Claim {
     /// The member from article `article`, if that article reports the claim.
+    /// A binary search: members are sorted by article (the claim view asks this of every
+    /// article of the corpus on every frame).
     pub fn member_in(&self, article: usize) -> Option<&Member> {
-        self.members.iter().find(|m| m.at.article == article)
+        let first = self.members.partition_point(|m| m.at.article < article);
+        self.members.get(first).filter(|m| m.at.article == article)
     }
 }
 

@@ -144,6 +144,14 @@ pub struct Corpus {
     pub origin: String,
 }
 
+/// The metadata of a path given by the user, or the error that names it.
+fn stat(root: &Path) -> Result<fs::Metadata> {
+    fs::metadata(root).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Error::NotFound { path: root.to_path_buf() },
+        _ => Error::Read { path: root.to_path_buf(), source: e },
+    })
+}
+
 impl Corpus {
     /// The five articles compiled into the binary.
     pub fn bundled() -> Self {
@@ -157,23 +165,16 @@ impl Corpus {
     /// The error [`Corpus::load`] gives for a path that does not exist or cannot be looked at,
     /// found without reading anything: the reader checks before it takes the screen.
     pub fn check_paths(paths: &[PathBuf]) -> Result<()> {
-        for root in paths {
-            fs::metadata(root).map_err(|e| match e.kind() {
-                std::io::ErrorKind::NotFound => Error::NotFound { path: root.clone() },
-                _ => Error::Read { path: root.clone(), source: e },
-            })?;
-        }
-        Ok(())
+        paths.iter().try_for_each(|root| stat(root).map(drop))
     }
 
     /// Loads every `.txt` and `.md` file under the given folders (recursively, hidden entries
     /// skipped) and the given files. Unusable files become warnings; no article at all is an
     /// error that says what was searched.
     pub fn load(paths: &[PathBuf]) -> Result<Self> {
-        Self::check_paths(paths)?;
         let mut files = Vec::new();
         for root in paths {
-            let meta = fs::metadata(root).map_err(|e| Error::Read { path: root.clone(), source: e })?;
+            let meta = stat(root)?;
             if meta.is_dir() {
                 let mut found = Vec::new();
                 let mut seen = BTreeSet::new();

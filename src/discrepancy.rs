@@ -36,8 +36,6 @@ pub struct Statements {
     pub denials: Vec<String>,
     /// Sources the passage credits ("Reuters", "the company", "employees").
     pub sources: BTreeSet<String>,
-    /// The passage itself, for diff-based checks.
-    pub text: String,
     /// Its words, folded (lower case, straight quotes), for word-level comparison.
     pub words: Vec<String>,
     /// Crude stems of those words (see [`root`]).
@@ -508,7 +506,6 @@ pub fn statements(passage: &str, article_year: Option<i32>) -> Statements {
         }
         i += 1;
     }
-    s.text = passage.to_string();
     s.cues = (0..words.len())
         .filter(|&k| text::is_negation(words[k].1) || text::is_denial(&lower[k]))
         // "whether or not", "AI powered or not": an alternative, not a negation.

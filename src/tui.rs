@@ -61,12 +61,6 @@ pub fn color_enabled() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// Opens the reader on `corpus`, loaded from `paths` (empty: the bundled corpus; the paths say
-/// where its annotations are kept), and returns when the user quits.
-pub fn run(corpus: Corpus, paths: &[std::path::PathBuf]) -> io::Result<()> {
-    run_loading(paths, || Ok::<_, std::convert::Infallible>(corpus)).map(|_| ())
-}
-
 /// Opens the reader on the corpus `load` reads from `paths`, drawing the first frame before
 /// calling it: ten thousand files take a moment to read and segment. Returns the corpus's load
 /// warnings (to print once the screen is given back), or `load`'s error, with the terminal

@@ -17,23 +17,21 @@ use crate::features;
 const VISIT_BUDGET: u64 = 60_000_000;
 
 /// Pairs `(i, j, score)` with `i < j`, the two nodes in different groups, and `score ≥ floor`,
-/// where `score = similarity(node_i, node_j, dot, shared_terms)` never exceeds `max_gain × dot`.
+/// where `score = similarity(node_i, node_j, dot, shared_terms)` never exceeds `dot`.
 /// Within the budget every such pair is found; beyond it, a pair whose only shared terms are
 /// the dropped common ones is not proposed.
 pub fn pairs(
     nodes: &[Node],
     floor: f32,
-    max_gain: f32,
     similarity: &(dyn Fn(&Node, &Node, f32, usize) -> f32 + Sync),
 ) -> Vec<(usize, usize, f32)> {
-    pairs_within(nodes, floor, max_gain, VISIT_BUDGET, similarity)
+    pairs_within(nodes, floor, VISIT_BUDGET, similarity)
 }
 
 /// [`pairs`] with a given visit budget.
 fn pairs_within(
     nodes: &[Node],
     floor: f32,
-    max_gain: f32,
     budget: u64,
     similarity: &(dyn Fn(&Node, &Node, f32, usize) -> f32 + Sync),
 ) -> Vec<(usize, usize, f32)> {
@@ -97,8 +95,8 @@ fn pairs_within(
                     shared[j] = 0;
                     if !exact {
                         // The common terms add at most the product of their norms, and no
-                        // similarity exceeds max_gain × dot: skip what cannot reach the floor.
-                        if (dot + common_norm[i] * common_norm[j]) * max_gain < floor {
+                        // similarity exceeds the dot product: skip what cannot reach the floor.
+                        if dot + common_norm[i] * common_norm[j] < floor {
                             continue;
                         }
                         let (d, c) = features::dot_count(&common[i], &common[j]);
@@ -155,7 +153,7 @@ mod tests {
     #[test]
     fn pairs_inside_a_group_are_never_proposed() {
         let nodes = [node(0, &[(1, 1.0)]), node(0, &[(1, 1.0)]), node(1, &[(1, 1.0)])];
-        let edges = pairs(&nodes, 0.1, 1.0, &plain);
+        let edges = pairs(&nodes, 0.1, &plain);
         assert_eq!(edges, vec![(0, 2, 1.0), (1, 2, 1.0)]);
     }
 
@@ -163,7 +161,7 @@ mod tests {
     fn accumulated_dot_products_equal_the_exact_ones() {
         let nodes =
             [node(0, &[(1, 0.6), (2, 0.8)]), node(1, &[(1, 0.8), (3, 0.6)]), node(2, &[(2, 0.6), (3, 0.8)])];
-        let edges = pairs(&nodes, 0.0, 1.0, &plain);
+        let edges = pairs(&nodes, 0.0, &plain);
         for (i, j, s) in edges {
             assert_eq!(s, features::dot(&nodes[i].vector, &nodes[j].vector), "{i} {j}");
         }
@@ -174,8 +172,8 @@ mod tests {
         // Term 9 is in every node; term i is shared by nodes i and i+1 only.
         let nodes: Vec<Node> =
             (0..40).map(|i| node(i as usize, &[(i, 0.6), (i + 1, 0.6), (99, 0.52)])).collect();
-        let full = pairs(&nodes, 0.0, 1.0, &plain);
-        let pruned = pairs_within(&nodes, 0.0, 1.0, 100, &plain);
+        let full = pairs(&nodes, 0.0, &plain);
+        let pruned = pairs_within(&nodes, 0.0, 100, &plain);
         assert_eq!(full.len(), 40 * 39 / 2);
         assert_eq!(pruned.len(), 39, "only neighbours share a rare term");
         for e in &pruned {

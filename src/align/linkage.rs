@@ -121,7 +121,7 @@ fn cross_pairs(x: &ArticleCounts, y: &ArticleCounts, nx: usize, ny: usize) -> f3
 pub fn average_linkage(nodes: &[Node], edges: &[(usize, usize, f32)], threshold: f32) -> Vec<Vec<usize>> {
     let n = nodes.len();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    let mut size: Vec<usize> = nodes.iter().map(|x| x.size).collect();
+    let mut size: Vec<usize> = nodes.iter().map(Node::size).collect();
     let mut per_article: Vec<ArticleCounts> =
         nodes.iter().map(|x| x.articles.iter().copied().collect()).collect();
     let mut alive = vec![true; n];

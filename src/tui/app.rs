@@ -246,7 +246,7 @@ pub struct App {
     pub status: Option<Status>,
     pub theme: Theme,
     pub quit: bool,
-    /// Ctrl-Z asked to stop the process; the terminal owner (`tui::run`) does it and clears this.
+    /// Ctrl-Z asked to stop the process; the terminal owner (`tui::run_loading`) does it and clears this.
     pub suspend: bool,
     /// The overlay of the annotation keys, if one is open.
     pub overlay: Option<Overlay>,

@@ -37,6 +37,10 @@ fn fail(why: String) -> ! {
     std::process::exit(2)
 }
 
+/// The allocator of the `parallax` binary, so the times are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     const USAGE: &str = "usage: scale_eval DIR [--block N] [--threshold X]";
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -11,6 +11,10 @@ use std::time::Instant;
 use parallax::analysis::{Analysis, Config};
 use parallax::corpus::Corpus;
 
+/// The allocator of the `parallax` binary, so the times are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let paths: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
     let t = Instant::now();

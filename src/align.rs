@@ -54,6 +54,10 @@ const GROUP_THRESHOLD_FACTOR: f32 = 4.0;
 /// How many pieces of evidence a member shows at most.
 const EVIDENCE_MAX: usize = 6;
 
+/// A scored pair of nodes `(i, j, similarity)`, `i < j`. Indices are `u32`: a block holds
+/// hundreds of thousands of edges, and half the bytes is half the memory traffic.
+pub(crate) type Edge = (u32, u32, f32);
+
 /// What the clustering works on: one passage at the first level, a claim found in one block
 /// at the levels above. Keeping the *sum* of the passage vectors (as a unit vector and its
 /// length) makes the mean similarity between two groups one dot product.
@@ -287,20 +291,19 @@ fn cluster_block(nodes: Vec<Node>, level: usize, features: &Features, config: &C
             e.2 = e.2.min(1.0);
         }
         edges.retain(|e| e.2 >= threshold * EDGE_FLOOR);
-        let all_edges = edges.clone();
-        linkage::keep_mutual_best(&mut edges, &nodes, config.mutual_best);
-        let clusters = linkage::average_linkage(&nodes, &edges, threshold);
-        let extras = linkage::second_claims(&clusters, &nodes, &all_edges, config.secondary_threshold);
+        let mutual = linkage::keep_mutual_best(&edges, &nodes, config.mutual_best);
+        let clusters = linkage::average_linkage(&nodes, &mutual, threshold);
+        let extras = linkage::second_claims(&clusters, &nodes, &edges, config.secondary_threshold);
         (clusters, extras)
     } else {
         // The mean cosine over all passage pairs of two groups is the dot product of their
         // sums over the number of pairs.
         let threshold = threshold * GROUP_THRESHOLD_FACTOR;
-        let mut edges = candidates::pairs(&nodes, threshold * EDGE_FLOOR, &|a, b, dot, shared| {
+        let edges = candidates::pairs(&nodes, threshold * EDGE_FLOOR, &|a, b, dot, shared| {
             penalised(dot, shared, a, b) * a.mass * b.mass / (a.size() * b.size()) as f32
         });
-        linkage::keep_mutual_best(&mut edges, &nodes, config.mutual_best);
-        let clusters = linkage::average_linkage(&nodes, &edges, threshold);
+        let mutual = linkage::keep_mutual_best(&edges, &nodes, config.mutual_best);
+        let clusters = linkage::average_linkage(&nodes, &mutual, threshold);
         (clusters, Vec::new())
     };
     let mut extra_ids: Vec<Vec<u32>> =
@@ -350,12 +353,7 @@ fn disjoint(a: &[u32], b: &[u32]) -> bool {
 /// Look-alike sentences from articles about a different event (another outage, another
 /// earthquake) are the hardest false matches; whole-article similarity tells them apart. In a
 /// corpus that is all one story every pair of articles is typical and the factor stays near 1.
-fn apply_story_context(
-    features: &Features,
-    nodes: &[Node],
-    edges: &mut [(usize, usize, f32)],
-    config: &Config,
-) {
+fn apply_story_context(features: &Features, nodes: &[Node], edges: &mut [Edge], config: &Config) {
     if config.story_context <= 0.0 {
         return;
     }
@@ -363,7 +361,7 @@ fn apply_story_context(
     let mut pair_sim: FxHashMap<(usize, usize), f32> = FxHashMap::default();
     let mut last = None;
     for &(i, j, _) in edges.iter() {
-        let (a, b) = (nodes[i].group, nodes[j].group);
+        let (a, b) = (nodes[i as usize].group, nodes[j as usize].group);
         if last != Some((a, b)) {
             pair_sim
                 .entry((a, b))
@@ -383,7 +381,7 @@ fn apply_story_context(
         .collect();
     let mut last: Option<((usize, usize), f32)> = None;
     for e in edges.iter_mut() {
-        let pair = (nodes[e.0].group, nodes[e.1].group);
+        let pair = (nodes[e.0 as usize].group, nodes[e.1 as usize].group);
         let f = match last {
             Some((p, f)) if p == pair => f,
             _ => {

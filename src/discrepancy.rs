@@ -199,14 +199,35 @@ pub fn detect_claim(claim: usize, members: &[(PassageRef, Statements)], out: &mu
     let mut pairs: BTreeMap<(DiscrepancyKind, String), BTreeSet<PassageRef>> = BTreeMap::new();
     // Quotations: the same quotation in other words.
     let by_quotes = group_by(members, |s| (!s.quotes.is_empty()).then(|| s.quotes.clone()));
-    let prepared: Vec<Vec<Quote>> =
-        by_quotes.iter().map(|(quotes, _)| quotes.iter().map(|q| Quote::new(q)).collect()).collect();
+    // Wordings share quotations ("a" and "a, b"): each quotation is prepared once, and each
+    // pair of quotations compared once.
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut quote_ids: HashMap<&str, usize> = HashMap::new();
+    let prepared: Vec<Vec<usize>> = by_quotes
+        .iter()
+        .map(|(texts, _)| {
+            texts
+                .iter()
+                .map(|q| {
+                    *quote_ids.entry(q.as_str()).or_insert_with(|| {
+                        quotes.push(Quote::new(q));
+                        quotes.len() - 1
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let mut compared: HashMap<(usize, usize), Option<String>> = HashMap::new();
     for (x, y) in group_pairs(&by_quotes) {
         let (ga, gb) = (&by_quotes[x].1, &by_quotes[y].1);
         if !across_articles(ga, gb) {
             continue;
         }
-        if let Some(detail) = quote_difference(&prepared[x], &prepared[y]) {
+        let first_difference =
+            prepared[x].iter().flat_map(|&a| prepared[y].iter().map(move |&b| (a, b))).find_map(|(a, b)| {
+                compared.entry((a, b)).or_insert_with(|| quote_difference(&quotes[a], &quotes[b])).clone()
+            });
+        if let Some(detail) = first_difference {
             pairs.entry((DiscrepancyKind::Quote, detail)).or_default().extend(named(ga, gb));
         }
     }
@@ -633,12 +654,12 @@ fn sources(words: &[(usize, &str)], lower: &[String]) -> BTreeSet<String> {
 /// sentence adverbs that open a sentence ("On Monday Lumora said": the source is Lumora;
 /// "Furthermore, Amazon said": Amazon).
 fn is_capitalised_non_name(w: &str) -> bool {
-    let l = text::fold_style(w);
+    let l = text::fold(w);
     text::weekday(w).is_some()
         || text::month(w).is_some()
         || crate::features::is_stopword(&l)
         || matches!(
-            l.as_str(),
+            l.as_ref(),
             "furthermore"
                 | "however"
                 | "meanwhile"
@@ -758,7 +779,7 @@ fn negation_difference(deny: &Statements, plain: &Statements) -> Option<String> 
 
 /// A crude stem for matching words across passages: folded, first five letters.
 fn root(w: &str) -> String {
-    text::fold_style(w).chars().take(5).collect()
+    text::fold(w).chars().take(5).collect()
 }
 
 /// "12", "12th", "1st" as a day of the month.
@@ -852,92 +873,87 @@ fn same_source(x: &str, y: &str) -> bool {
     }
 }
 
-/// When two members quote the same passage in different words, the words that differ.
-fn quote_difference(a: &[Quote], b: &[Quote]) -> Option<String> {
-    for Quote { text: qa, content: ca, normalised: na } in a {
-        for Quote { text: qb, content: cb, normalised: nb } in b {
-            if ca.len() < 2 || cb.len() < 2 {
-                continue;
-            }
-            let shared = ca.intersection(cb).count();
-            let overlap = shared as f32 / ca.len().min(cb.len()) as f32;
-            // A quote cut shorter is the same quote; so is one differing only in style.
-            if overlap < 0.5 || shared < 2 || na.contains(nb.as_str()) || nb.contains(na.as_str()) {
-                continue;
-            }
-            let spans = crate::diff::word_diff(qa, qb);
-            // The same quotation reworded: mostly the same words in the same order, a few changed.
-            let same: usize = spans
-                .iter()
-                .filter(|s| matches!(s.tag, crate::diff::Tag::Equal | crate::diff::Tag::Restyled))
-                .map(|s| qa[s.old.clone()].unicode_words().count())
-                .sum();
-            let shorter = qa.unicode_words().count().min(qb.unicode_words().count());
-            if (same as f32) < 0.6 * shorter as f32 {
-                continue;
-            }
-            // Changes before the first or after the last shared word only cut the quote
-            // elsewhere; the rewording is what differs in between.
-            let first = spans
-                .iter()
-                .position(|s| s.tag == crate::diff::Tag::Equal && !qa[s.old.clone()].trim().is_empty());
-            let last = spans
-                .iter()
-                .rposition(|s| s.tag == crate::diff::Tag::Equal && !qa[s.old.clone()].trim().is_empty());
-            let (Some(first), Some(last)) = (first, last) else { continue };
-            // …unless both sides change there: then it is a rewording at the edge.
-            let two_sided = |part: &[crate::diff::Span]| {
-                let loud = |t| part.iter().any(|s| s.tag == t && s.weight != crate::diff::Weight::Quiet);
-                loud(crate::diff::Tag::Delete) && loud(crate::diff::Tag::Insert)
-            };
-            let from = if two_sided(&spans[..first]) { 0 } else { first };
-            let to = if two_sided(&spans[last + 1..]) { spans.len() - 1 } else { last };
-            let spans = &spans[from..=to];
-            let old: Vec<&str> = spans
-                .iter()
-                .filter(|s| s.tag == crate::diff::Tag::Delete && s.weight != crate::diff::Weight::Quiet)
-                .map(|s| qa[s.old.clone()].trim_matches(|c: char| !c.is_alphanumeric()))
-                .collect();
-            let new: Vec<&str> = spans
-                .iter()
-                .filter(|s| s.tag == crate::diff::Tag::Insert && s.weight != crate::diff::Weight::Quiet)
-                .map(|s| qb[s.new.clone()].trim_matches(|c: char| !c.is_alphanumeric()))
-                .collect();
-            // Spelling variants ("authorisation") are style, not wording.
-            let old: Vec<&str> = old
-                .into_iter()
-                .filter(|x| !x.is_empty() && !new.iter().any(|y| crate::text::is_spelling_variant(x, y)))
-                .collect();
-            let new: Vec<&str> = new
-                .into_iter()
-                .filter(|y| !y.is_empty() && !old.iter().any(|x| crate::text::is_spelling_variant(x, y)))
-                .collect();
-            // A rewording changes a word that carries meaning; "vs" against "not" is noise from
-            // two quotations that only look alike.
-            let meaningful = |v: &[&str]| v.iter().any(|w| w.unicode_words().any(|x| x.chars().count() > 3));
-            // …and changes words, not whole phrases: "error" against "specifically misconfigured
-            // access controls" is another quotation, not this one reworded, while "found … any …
-            // information" against "data" is a misquote word by word.
-            let words = |v: &[&str]| v.iter().map(|w| w.unicode_words().count()).sum::<usize>();
-            let longest = |v: &[&str]| v.iter().map(|w| w.unicode_words().count()).max().unwrap_or(0);
-            let (wo, wn) = (words(&old), words(&new));
-            let bigger = if wo >= wn { &old } else { &new };
-            let lopsided = wo > 0 && wn > 0 && wo.max(wn) > 2 * wo.min(wn) && longest(bigger) >= 2;
-            if (old.is_empty() && new.is_empty())
-                || old.len().max(new.len()) > 4
-                || wo.max(wn) > 6
-                || lopsided
-                || !(meaningful(&old) || meaningful(&new))
-            {
-                continue;
-            }
-            let side = |v: &[&str]| {
-                if v.is_empty() { "—".to_string() } else { format!("\"{}\"", v.join(" … ")) }
-            };
-            return Some(format!("{} vs {}", side(&old), side(&new)));
-        }
+/// When two quotations are the same passage in different words, the words that differ.
+fn quote_difference(a: &Quote, b: &Quote) -> Option<String> {
+    let (Quote { text: qa, content: ca, normalised: na }, Quote { text: qb, content: cb, normalised: nb }) =
+        (a, b);
+    if ca.len() < 2 || cb.len() < 2 {
+        return None;
     }
-    None
+    let shared = ca.intersection(cb).count();
+    let overlap = shared as f32 / ca.len().min(cb.len()) as f32;
+    // A quote cut shorter is the same quote; so is one differing only in style.
+    if overlap < 0.5 || shared < 2 || na.contains(nb.as_str()) || nb.contains(na.as_str()) {
+        return None;
+    }
+    let spans = crate::diff::word_diff(qa, qb);
+    // The same quotation reworded: mostly the same words in the same order, a few changed.
+    let same: usize = spans
+        .iter()
+        .filter(|s| matches!(s.tag, crate::diff::Tag::Equal | crate::diff::Tag::Restyled))
+        .map(|s| qa[s.old.clone()].unicode_words().count())
+        .sum();
+    let shorter = qa.unicode_words().count().min(qb.unicode_words().count());
+    if (same as f32) < 0.6 * shorter as f32 {
+        return None;
+    }
+    // Changes before the first or after the last shared word only cut the quote
+    // elsewhere; the rewording is what differs in between.
+    let first =
+        spans.iter().position(|s| s.tag == crate::diff::Tag::Equal && !qa[s.old.clone()].trim().is_empty());
+    let last =
+        spans.iter().rposition(|s| s.tag == crate::diff::Tag::Equal && !qa[s.old.clone()].trim().is_empty());
+    let (Some(first), Some(last)) = (first, last) else { return None };
+    // …unless both sides change there: then it is a rewording at the edge.
+    let two_sided = |part: &[crate::diff::Span]| {
+        let loud = |t| part.iter().any(|s| s.tag == t && s.weight != crate::diff::Weight::Quiet);
+        loud(crate::diff::Tag::Delete) && loud(crate::diff::Tag::Insert)
+    };
+    let from = if two_sided(&spans[..first]) { 0 } else { first };
+    let to = if two_sided(&spans[last + 1..]) { spans.len() - 1 } else { last };
+    let spans = &spans[from..=to];
+    let old: Vec<&str> = spans
+        .iter()
+        .filter(|s| s.tag == crate::diff::Tag::Delete && s.weight != crate::diff::Weight::Quiet)
+        .map(|s| qa[s.old.clone()].trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let new: Vec<&str> = spans
+        .iter()
+        .filter(|s| s.tag == crate::diff::Tag::Insert && s.weight != crate::diff::Weight::Quiet)
+        .map(|s| qb[s.new.clone()].trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    // Spelling variants ("authorisation") are style, not wording.
+    let old: Vec<&str> = old
+        .into_iter()
+        .filter(|x| !x.is_empty() && !new.iter().any(|y| crate::text::is_spelling_variant(x, y)))
+        .collect();
+    let new: Vec<&str> = new
+        .into_iter()
+        .filter(|y| !y.is_empty() && !old.iter().any(|x| crate::text::is_spelling_variant(x, y)))
+        .collect();
+    // A rewording changes a word that carries meaning; "vs" against "not" is noise from
+    // two quotations that only look alike.
+    let meaningful = |v: &[&str]| v.iter().any(|w| w.unicode_words().any(|x| x.chars().count() > 3));
+    // …and changes words, not whole phrases: "error" against "specifically misconfigured
+    // access controls" is another quotation, not this one reworded, while "found … any …
+    // information" against "data" is a misquote word by word.
+    let words = |v: &[&str]| v.iter().map(|w| w.unicode_words().count()).sum::<usize>();
+    let longest = |v: &[&str]| v.iter().map(|w| w.unicode_words().count()).max().unwrap_or(0);
+    let (wo, wn) = (words(&old), words(&new));
+    let bigger = if wo >= wn { &old } else { &new };
+    let lopsided = wo > 0 && wn > 0 && wo.max(wn) > 2 * wo.min(wn) && longest(bigger) >= 2;
+    if (old.is_empty() && new.is_empty())
+        || old.len().max(new.len()) > 4
+        || wo.max(wn) > 6
+        || lopsided
+        || !(meaningful(&old) || meaningful(&new))
+    {
+        return None;
+    }
+    let side = |v: &[&str]| {
+        if v.is_empty() { "—".to_string() } else { format!("\"{}\"", v.join(" … ")) }
+    };
+    Some(format!("{} vs {}", side(&old), side(&new)))
 }
 
 /// A quotation with what the comparison needs, worked out once per wording.

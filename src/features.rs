@@ -8,9 +8,11 @@
 //!
 //! Everything here is general English; nothing is tied to one corpus.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
+
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -350,16 +352,15 @@ pub fn extract_with_progress(corpus: &Corpus, progress: &dyn Fn(usize)) -> Featu
     let tokenized = corpus.articles.chunks(TOKENIZE_CHUNK).flat_map(|chunk| {
         let tokens: Vec<Vec<Vec<Token>>> = chunk
             .par_iter()
-            .map_init(
-                || Stemmer::create(Algorithm::English),
-                |stemmer, article| {
+            .map(|article| {
+                STEMS.with_borrow_mut(|stems| {
                     article
                         .passages
                         .iter()
-                        .map(|p| tokenize(&article.text[p.start..p.end], &acronyms, stemmer))
+                        .map(|p| tokenize(&article.text[p.start..p.end], &acronyms, stems))
                         .collect()
-                },
-            )
+                })
+            })
             .collect();
         tokens
     });
@@ -503,17 +504,64 @@ pub struct Token {
     pub surface: String,
 }
 
+/// Stems words through a cache: news text repeats its words, and the Snowball stemmer is the
+/// costliest step of tokenising. One per worker thread.
+pub struct Stems {
+    stemmer: Stemmer,
+    cache: FxHashMap<String, String>,
+}
+
+thread_local! {
+    static STEMS: std::cell::RefCell<Stems> = std::cell::RefCell::new(Stems::new());
+}
+
+/// Words a [`Stems`] cache holds before it starts over, so memory stays bounded.
+const STEM_CACHE_MAX: usize = 200_000;
+
+impl Stems {
+    pub fn new() -> Self {
+        Stems { stemmer: Stemmer::create(Algorithm::English), cache: FxHashMap::default() }
+    }
+
+    /// The stem of `word` (lower case).
+    fn stem(&mut self, word: &str) -> String {
+        if let Some(stem) = self.cache.get(word) {
+            return stem.clone();
+        }
+        if self.cache.len() >= STEM_CACHE_MAX {
+            self.cache.clear();
+        }
+        let stem = self.stemmer.stem(word).into_owned();
+        self.cache.insert(word.to_string(), stem.clone());
+        stem
+    }
+}
+
+impl Default for Stems {
+    fn default() -> Self {
+        Stems::new()
+    }
+}
+
 /// Cuts a passage into terms: stems, numbers, months, acronyms; stopwords dropped.
-pub fn tokenize(passage: &str, acronyms: &[Acronym], stemmer: &Stemmer) -> Vec<Token> {
+pub fn tokenize(passage: &str, acronyms: &[Acronym], stems: &mut Stems) -> Vec<Token> {
     let words: Vec<(usize, &str)> = passage.unicode_word_indices().collect();
-    let lower: Vec<String> =
-        words.iter().map(|(_, w)| strip_possessive(&text::fold_style(w)).to_string()).collect();
+    let lower: Vec<Cow<str>> = words
+        .iter()
+        .map(|(_, w)| match text::fold(w) {
+            Cow::Borrowed(f) => Cow::Borrowed(strip_possessive(f)),
+            Cow::Owned(f) => Cow::Owned(strip_possessive(&f).to_string()),
+        })
+        .collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
         let (pos, w) = words[i];
         // A long form defined as an acronym becomes the acronym.
-        if let Some(a) = acronyms.iter().find(|a| lower[i..].starts_with(&a.long)) {
+        let defined = |a: &&Acronym| {
+            lower.len() - i >= a.long.len() && a.long.iter().zip(&lower[i..]).all(|(x, y)| x == y)
+        };
+        if let Some(a) = acronyms.iter().find(defined) {
             out.push(Token {
                 key: a.short.clone(),
                 kind: TermKind::Acronym,
@@ -522,7 +570,7 @@ pub fn tokenize(passage: &str, acronyms: &[Acronym], stemmer: &Stemmer) -> Vec<T
             i += a.long.len();
             continue;
         }
-        let l = &lower[i];
+        let l = lower[i].as_ref();
         if let Some(v) = parse_number(l) {
             let mut value = v;
             if let Some(scale) = lower.get(i + 1).and_then(|n| text::scale_word(n)).filter(|_| v < 1000.0) {
@@ -540,7 +588,7 @@ pub fn tokenize(passage: &str, acronyms: &[Acronym], stemmer: &Stemmer) -> Vec<T
             out.push(Token { key: number_key(v), kind: TermKind::Number, surface: w.to_string() });
         } else if !is_stopword(l) && l.chars().any(char::is_alphanumeric) {
             let is_name = w.starts_with(char::is_uppercase) && !is_sentence_start(passage, pos);
-            let acronym = acronyms.iter().any(|a| a.short == *l);
+            let acronym = acronyms.iter().any(|a| a.short == l);
             let kind = if acronym {
                 TermKind::Acronym
             } else if is_name {
@@ -548,7 +596,7 @@ pub fn tokenize(passage: &str, acronyms: &[Acronym], stemmer: &Stemmer) -> Vec<T
             } else {
                 TermKind::Word
             };
-            let key = if acronym { l.clone() } else { stemmer.stem(l).into_owned() };
+            let key = if acronym { l.to_string() } else { stems.stem(l) };
             out.push(Token { key, kind, surface: w.to_string() });
         }
         i += 1;
@@ -585,7 +633,7 @@ mod tests {
     use super::*;
 
     fn keys(s: &str, acronyms: &[Acronym]) -> Vec<String> {
-        tokenize(s, acronyms, &Stemmer::create(Algorithm::English)).into_iter().map(|t| t.key).collect()
+        tokenize(s, acronyms, &mut Stems::new()).into_iter().map(|t| t.key).collect()
     }
 
     #[test]

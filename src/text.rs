@@ -3,22 +3,52 @@
 //!
 //! English only for now; everything here is general English, nothing is tied to one corpus.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Folds case, quote marks, dashes and whitespace so that typographic variants compare equal.
 pub fn fold_style(w: &str) -> String {
+    fold(w).into_owned()
+}
+
+/// [`fold_style`], borrowing `w` when it is already folded: most words of English text are
+/// plain lower-case ASCII, and the detectors fold every word of every member.
+pub fn fold(w: &str) -> Cow<'_, str> {
     if w.chars().all(char::is_whitespace) {
-        return " ".to_string();
+        return Cow::Borrowed(" ");
     }
-    w.chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => '"',
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => '-',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    if w.is_ascii() {
+        if !w.bytes().any(|b| b.is_ascii_uppercase() || b == b'`') {
+            return Cow::Borrowed(w);
+        }
+        return Cow::Owned(
+            w.bytes().map(|b| if b == b'`' { '\'' } else { char::from(b.to_ascii_lowercase()) }).collect(),
+        );
+    }
+    Cow::Owned(
+        w.chars()
+            .map(|c| match c {
+                '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
+                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => {
+                    '"'
+                }
+                '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => {
+                    '-'
+                }
+                c => c,
+            })
+            .flat_map(char::to_lowercase)
+            .collect(),
+    )
+}
+
+/// `w` in lower case, borrowed when it already is.
+pub fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
 }
 
 /// Whether `c` opens or closes a quotation (straight or curly).
@@ -64,7 +94,7 @@ pub fn quote_regions(s: &str) -> Vec<Range<usize>> {
 
 /// The value of an English number word ("thirteen", "two", "dozen"), if `w` is one.
 pub fn number_word(w: &str) -> Option<f64> {
-    let v = match w.to_lowercase().as_str() {
+    let v = match lower(w).as_ref() {
         "zero" => 0.0,
         "one" => 1.0,
         "two" | "twice" | "both" => 2.0,
@@ -101,12 +131,12 @@ pub fn number_word(w: &str) -> Option<f64> {
         _ => return None,
     };
     // "both" and "one" are too often not quantities to count as number words on their own.
-    if matches!(w.to_lowercase().as_str(), "both" | "one") { None } else { Some(v) }
+    if matches!(lower(w).as_ref(), "both" | "one") { None } else { Some(v) }
 }
 
 /// Scale words that multiply the number before them.
 pub fn scale_word(w: &str) -> Option<f64> {
-    match w.to_lowercase().as_str() {
+    match lower(w).as_ref() {
         "hundred" => Some(100.0),
         "thousand" | "k" => Some(1e3),
         "million" | "mn" | "m" => Some(1e6),
@@ -118,8 +148,8 @@ pub fn scale_word(w: &str) -> Option<f64> {
 
 /// The month number (1–12) of a month name or its usual abbreviation.
 pub fn month(w: &str) -> Option<u8> {
-    let l = w.trim_end_matches('.').to_lowercase();
-    let m = match l.as_str() {
+    let l = lower(w.trim_end_matches('.'));
+    let m = match l.as_ref() {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
         "march" | "mar" => 3,
@@ -136,7 +166,7 @@ pub fn month(w: &str) -> Option<u8> {
     };
     // "May", "March" and "Jan" are also ordinary words or names: only the capitalised form counts.
     if matches!(
-        l.as_str(),
+        l.as_ref(),
         "may"
             | "march"
             | "mar"
@@ -176,7 +206,7 @@ pub const MONTHS: [&str; 12] = [
 
 /// Weekday names are dates too ("on Tuesday").
 pub fn weekday(w: &str) -> Option<u8> {
-    let d = match w.to_lowercase().as_str() {
+    let d = match lower(w).as_ref() {
         "monday" => 1,
         "tuesday" => 2,
         "wednesday" => 3,
@@ -191,9 +221,9 @@ pub fn weekday(w: &str) -> Option<u8> {
 
 /// Words that negate or deny what follows.
 pub fn is_negation(w: &str) -> bool {
-    let l = fold_style(w);
+    let l = fold(w);
     matches!(
-        l.as_str(),
+        l.as_ref(),
         "not"
             | "no"
             | "never"
@@ -211,7 +241,7 @@ pub fn is_negation(w: &str) -> bool {
 
 /// Verbs and nouns of denial and rebuttal: an article that *reports a denial* of a claim.
 pub fn is_denial(stem_or_word: &str) -> bool {
-    let l = stem_or_word.to_lowercase();
+    let l = lower(stem_or_word);
     [
         "deni", "deny", "reject", "refut", "rebut", "disput", "dismiss", "false", "untru", "inaccura",
         "mislead", "contest", "correct",

@@ -9,7 +9,7 @@
 
 use rayon::prelude::*;
 
-use super::Node;
+use super::{Edge, Node};
 use crate::features;
 
 /// Most posting visits one call may make before the commonest terms leave the index. Small
@@ -24,7 +24,7 @@ pub fn pairs(
     nodes: &[Node],
     floor: f32,
     similarity: &(dyn Fn(&Node, &Node, f32, usize) -> f32 + Sync),
-) -> Vec<(usize, usize, f32)> {
+) -> Vec<Edge> {
     pairs_within(nodes, floor, VISIT_BUDGET, similarity)
 }
 
@@ -34,7 +34,7 @@ fn pairs_within(
     floor: f32,
     budget: u64,
     similarity: &(dyn Fn(&Node, &Node, f32, usize) -> f32 + Sync),
-) -> Vec<(usize, usize, f32)> {
+) -> Vec<Edge> {
     let n = nodes.len();
     if n < 2 {
         return Vec::new();
@@ -69,7 +69,7 @@ fn pairs_within(
             }
         }
     }
-    (0..n)
+    let rows: Vec<Vec<Edge>> = (0..n)
         .into_par_iter()
         .map_init(
             || (vec![0.0f32; n], vec![0u32; n], Vec::<u32>::new()),
@@ -105,16 +105,22 @@ fn pairs_within(
                     }
                     let s = similarity(&nodes[i], &nodes[j], dot, count);
                     if s >= floor {
-                        out.push((i, j, s));
+                        out.push((i as u32, j as u32, s));
                     }
                 }
                 touched.clear();
-                out.sort_unstable_by_key(|e| e.1);
+
                 out
             },
         )
-        .flatten_iter()
-        .collect()
+        .collect();
+    // Concatenated once at the exact size: growing one vector of a million edges would copy
+    // it over and over.
+    let mut edges = Vec::with_capacity(rows.iter().map(Vec::len).sum());
+    for row in rows {
+        edges.extend(row);
+    }
+    edges
 }
 
 /// Which terms go into the index: all of them when the walk fits `budget`, else all but the
@@ -163,7 +169,7 @@ mod tests {
             [node(0, &[(1, 0.6), (2, 0.8)]), node(1, &[(1, 0.8), (3, 0.6)]), node(2, &[(2, 0.6), (3, 0.8)])];
         let edges = pairs(&nodes, 0.0, &plain);
         for (i, j, s) in edges {
-            assert_eq!(s, features::dot(&nodes[i].vector, &nodes[j].vector), "{i} {j}");
+            assert_eq!(s, features::dot(&nodes[i as usize].vector, &nodes[j as usize].vector), "{i} {j}");
         }
     }
 

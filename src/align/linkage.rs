@@ -5,24 +5,24 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use super::Node;
+use super::{Edge, Node};
 use crate::hash::FxHashMap;
 
-/// Keeps an edge only when each end is among the other's `k` best matches in its group.
+/// The edges whose ends are each among the other's `k` best matches in its group.
 ///
 /// Alignment between two articles is close to one-to-one: a sentence that shares the story's
 /// common words ("the Financial Times reported") with a dozen sentences of another article is
 /// tied only to the one or two it matches best, so it cannot glue their facts together.
-pub fn keep_mutual_best(edges: &mut Vec<(usize, usize, f32)>, nodes: &[Node], k: usize) {
+pub fn keep_mutual_best(edges: &[Edge], nodes: &[Node], k: usize) -> Vec<Edge> {
     if k == 0 || edges.is_empty() {
-        return;
+        return edges.to_vec();
     }
     let first = nodes.iter().map(|x| x.group).min().unwrap_or(0);
     let groups = nodes.iter().map(|x| x.group).max().unwrap_or(0) + 1 - first;
     if nodes.len().saturating_mul(groups).saturating_mul(k) <= DENSE_TOP_LIMIT {
-        keep_mutual_best_dense(edges, nodes, k, first, groups);
+        keep_mutual_best_dense(edges, nodes, k, first, groups)
     } else {
-        keep_mutual_best_sorted(edges, nodes, k);
+        keep_mutual_best_sorted(edges, nodes, k)
     }
 }
 
@@ -32,16 +32,17 @@ const DENSE_TOP_LIMIT: usize = 4_000_000;
 /// [`keep_mutual_best`] with the k best scores per (node, group) in one flat table, filled in a
 /// single pass: the common case of a block of a few dozen articles.
 fn keep_mutual_best_dense(
-    edges: &mut Vec<(usize, usize, f32)>,
+    edges: &[Edge],
     nodes: &[Node],
     k: usize,
     first: usize,
     groups: usize,
-) {
+) -> Vec<Edge> {
     let mut top = vec![f32::NEG_INFINITY; nodes.len() * groups * k];
-    let slot = |x: usize, group: usize| (x * groups + group - first) * k;
-    for &(i, j, s) in edges.iter() {
-        for at in [slot(i, nodes[j].group), slot(j, nodes[i].group)] {
+    let slot = |x: u32, group: usize| (x as usize * groups + group - first) * k;
+    let group = |x: u32| nodes[x as usize].group;
+    for &(i, j, s) in edges {
+        for at in [slot(i, group(j)), slot(j, group(i))] {
             let best = &mut top[at..at + k];
             if s > best[k - 1] {
                 let mut p = k - 1;
@@ -54,32 +55,33 @@ fn keep_mutual_best_dense(
         }
     }
     // The k-th best, or the worst of fewer: what an edge must reach.
-    let bar = |x: usize, group: usize| {
+    let bar = |x: u32, group: usize| {
         let at = slot(x, group);
         top[at..at + k].iter().rev().copied().find(|v| v.is_finite()).unwrap_or(0.0)
     };
-    edges.retain(|&(i, j, s)| s >= bar(i, nodes[j].group) && s >= bar(j, nodes[i].group));
+    edges.iter().copied().filter(|&(i, j, s)| s >= bar(i, group(j)) && s >= bar(j, group(i))).collect()
 }
 
 /// [`keep_mutual_best`] by sorting each node's links: for blocks of very many small groups.
-fn keep_mutual_best_sorted(edges: &mut Vec<(usize, usize, f32)>, nodes: &[Node], k: usize) {
+fn keep_mutual_best_sorted(edges: &[Edge], nodes: &[Node], k: usize) -> Vec<Edge> {
     // Every node's links as (other group, similarity), one contiguous slice per node.
     let n = nodes.len();
+    let group = |x: u32| nodes[x as usize].group;
     let mut start = vec![0usize; n + 1];
-    for &(i, j, _) in edges.iter() {
-        start[i + 1] += 1;
-        start[j + 1] += 1;
+    for &(i, j, _) in edges {
+        start[i as usize + 1] += 1;
+        start[j as usize + 1] += 1;
     }
     for x in 0..n {
         start[x + 1] += start[x];
     }
     let mut fill = start.clone();
     let mut links = vec![(0usize, 0.0f32); start[n]];
-    for &(i, j, s) in edges.iter() {
-        links[fill[i]] = (nodes[j].group, s);
-        fill[i] += 1;
-        links[fill[j]] = (nodes[i].group, s);
-        fill[j] += 1;
+    for &(i, j, s) in edges {
+        links[fill[i as usize]] = (group(j), s);
+        fill[i as usize] += 1;
+        links[fill[j as usize]] = (group(i), s);
+        fill[j as usize] += 1;
     }
     // Per node and other group, the k-th best similarity: what an edge must reach.
     let mut kth: Vec<(usize, f32)> = Vec::with_capacity(links.len());
@@ -92,16 +94,17 @@ fn keep_mutual_best_sorted(edges: &mut Vec<(usize, usize, f32)>, nodes: &[Node],
         }
         kth_start[x + 1] = kth.len();
     }
-    let bar = |x: usize, group: usize| {
-        let own = &kth[kth_start[x]..kth_start[x + 1]];
+    let bar = |x: u32, group: usize| {
+        let own = &kth[kth_start[x as usize]..kth_start[x as usize + 1]];
         own.binary_search_by_key(&group, |&(g, _)| g).map_or(0.0, |p| own[p].1)
     };
-    edges.retain(|&(i, j, s)| s >= bar(i, nodes[j].group) && s >= bar(j, nodes[i].group));
+    edges.iter().copied().filter(|&(i, j, s)| s >= bar(i, group(j)) && s >= bar(j, group(i))).collect()
 }
 
 /// A proposed merge: linkage (scaled to an integer), the two clusters (smallest first on ties),
-/// and their versions when proposed, so stale proposals can be skipped.
-type Merge = (i64, Reverse<usize>, Reverse<usize>, u32, u32);
+/// and their versions when proposed, so stale proposals can be skipped. Kept to 20 bytes: the
+/// heap holds every proposal ever made, and popping it is most of the clustering's time.
+type Merge = (i32, Reverse<u32>, Reverse<u32>, u32, u32);
 
 /// Passages per article of a cluster.
 type ArticleCounts = FxHashMap<usize, usize>;
@@ -118,7 +121,7 @@ fn cross_pairs(x: &ArticleCounts, y: &ArticleCounts, nx: usize, ny: usize) -> f3
 /// of the passages of their two nodes. Two clusters merge, best first, while the mean over
 /// all their cross-article passage pairs (unlinked pairs count as zero) is at least
 /// `threshold`. Returns clusters of node indices, each sorted, in order of their smallest node.
-pub fn average_linkage(nodes: &[Node], edges: &[(usize, usize, f32)], threshold: f32) -> Vec<Vec<usize>> {
+pub fn average_linkage(nodes: &[Node], edges: &[Edge], threshold: f32) -> Vec<Vec<usize>> {
     let n = nodes.len();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     let mut size: Vec<usize> = nodes.iter().map(Node::size).collect();
@@ -131,11 +134,12 @@ pub fn average_linkage(nodes: &[Node], edges: &[(usize, usize, f32)], threshold:
     // proposals completely.
     let mut links: Vec<FxHashMap<usize, f32>> = vec![FxHashMap::default(); n];
     for &(i, j, s) in edges {
+        let (i, j) = (i as usize, j as usize);
         let total = s * cross_pairs(&per_article[i], &per_article[j], size[i], size[j]);
         links[i].insert(j, total);
         links[j].insert(i, total);
     }
-    let key = |v: f32| (v * 1e6) as i64;
+    let key = |v: f32| (v * 1e6) as i32;
     let mut heap: BinaryHeap<Merge> = BinaryHeap::new();
     for &(i, j, s) in edges {
         if s >= threshold {
@@ -143,6 +147,7 @@ pub fn average_linkage(nodes: &[Node], edges: &[(usize, usize, f32)], threshold:
         }
     }
     while let Some((_, Reverse(a), Reverse(b), va, vb)) = heap.pop() {
+        let (a, b) = (a as usize, b as usize);
         if !alive[a] || !alive[b] || version[a] != va || version[b] != vb {
             continue;
         }
@@ -170,7 +175,7 @@ pub fn average_linkage(nodes: &[Node], edges: &[(usize, usize, f32)], threshold:
             let linkage = if pairs > 0.0 { s / pairs } else { 0.0 };
             if linkage >= threshold {
                 let (x, y) = if a < c { (a, c) } else { (c, a) };
-                heap.push((key(linkage), Reverse(x), Reverse(y), version[x], version[y]));
+                heap.push((key(linkage), Reverse(x as u32), Reverse(y as u32), version[x], version[y]));
             }
         }
     }
@@ -193,37 +198,58 @@ pub fn average_linkage(nodes: &[Node], edges: &[(usize, usize, f32)], threshold:
 pub fn second_claims(
     clusters: &[Vec<usize>],
     nodes: &[Node],
-    edges: &[(usize, usize, f32)],
+    edges: &[Edge],
     threshold: f32,
 ) -> Vec<Vec<usize>> {
-    let mut adjacency: Vec<Vec<(usize, f32)>> = vec![Vec::new(); nodes.len()];
-    for &(i, j, s) in edges {
-        adjacency[i].push((j, s));
-        adjacency[j].push((i, s));
+    // Each node's links, one contiguous slice per node, in edge order.
+    let n = nodes.len();
+    let mut start = vec![0usize; n + 1];
+    for &(i, j, _) in edges {
+        start[i as usize + 1] += 1;
+        start[j as usize + 1] += 1;
     }
+    for x in 0..n {
+        start[x + 1] += start[x];
+    }
+    let mut fill = start.clone();
+    let mut adjacency = vec![(0u32, 0.0f32); start[n]];
+    for &(i, j, s) in edges {
+        adjacency[fill[i as usize]] = (j, s);
+        fill[i as usize] += 1;
+        adjacency[fill[j as usize]] = (i, s);
+        fill[j as usize] += 1;
+    }
+    let mut sums = vec![0.0f32; n];
+    let mut touched: Vec<usize> = Vec::new();
     clusters
         .iter()
         .map(|members| {
-            let groups: std::collections::BTreeSet<usize> = members.iter().map(|&m| nodes[m].group).collect();
-            if groups.len() < 2 {
+            let mut per_group: FxHashMap<usize, usize> = FxHashMap::default();
+            for &m in members {
+                *per_group.entry(nodes[m].group).or_default() += 1;
+            }
+            if per_group.len() < 2 {
                 return Vec::new();
             }
             // Candidates: neighbours of the members, scored against the members of other articles.
-            let mut sums: FxHashMap<usize, f32> = FxHashMap::default();
             for &m in members {
-                for &(x, s) in &adjacency[m] {
+                for &(x, s) in &adjacency[start[m]..start[m + 1]] {
+                    let x = x as usize;
                     if members.binary_search(&x).is_err() {
-                        *sums.entry(x).or_default() += s;
+                        if sums[x] == 0.0 {
+                            touched.push(x);
+                        }
+                        sums[x] += s;
                     }
                 }
             }
-            let mut joined: Vec<usize> = sums
-                .into_iter()
-                .filter(|&(x, sum)| {
-                    let others = members.iter().filter(|&&m| nodes[m].group != nodes[x].group).count();
+            let mut joined: Vec<usize> = touched
+                .drain(..)
+                .filter(|&x| {
+                    let sum = std::mem::take(&mut sums[x]);
+                    let others = members.len() - per_group.get(&nodes[x].group).copied().unwrap_or(0);
                     sum / others.max(1) as f32 >= threshold
                 })
-                .map(|(x, _)| x)
                 .collect();
             joined.sort_unstable();
             joined
@@ -249,14 +275,13 @@ mod tests {
         for i in 0..60 {
             for j in i + 1..60 {
                 if nodes[i].group != nodes[j].group && next() % 3 == 0 {
-                    edges.push((i, j, (next() % 20) as f32 / 20.0 + 0.05));
+                    edges.push((i as u32, j as u32, (next() % 20) as f32 / 20.0 + 0.05));
                 }
             }
         }
         for k in 1..4 {
-            let (mut dense, mut sorted) = (edges.clone(), edges.clone());
-            keep_mutual_best_dense(&mut dense, &nodes, k, 0, 7);
-            keep_mutual_best_sorted(&mut sorted, &nodes, k);
+            let dense = keep_mutual_best_dense(&edges, &nodes, k, 0, 7);
+            let sorted = keep_mutual_best_sorted(&edges, &nodes, k);
             assert_eq!(dense, sorted, "k = {k}");
             assert!(dense.len() < edges.len());
         }

@@ -354,43 +354,37 @@ fn disjoint(a: &[u32], b: &[u32]) -> bool {
 /// earthquake) are the hardest false matches; whole-article similarity tells them apart. In a
 /// corpus that is all one story every pair of articles is typical and the factor stays near 1.
 fn apply_story_context(features: &Features, nodes: &[Node], edges: &mut [Edge], config: &Config) {
-    if config.story_context <= 0.0 {
+    if config.story_context <= 0.0 || nodes.is_empty() {
         return;
     }
-    // Edges come in runs of one article pair: look each run up once.
-    let mut pair_sim: FxHashMap<(usize, usize), f32> = FxHashMap::default();
-    let mut last = None;
-    for &(i, j, _) in edges.iter() {
-        let (a, b) = (nodes[i as usize].group, nodes[j as usize].group);
-        if last != Some((a, b)) {
-            pair_sim
-                .entry((a, b))
-                .or_insert_with(|| features::dot(&features.articles[a], &features.articles[b]));
-            last = Some((a, b));
+    // One slot per pair of articles of the block (articles are contiguous at this level), NaN
+    // until the pair is seen: a lookup per edge costs an index, not a hash.
+    let first = nodes.iter().map(|x| x.group).min().unwrap_or(0);
+    let groups = nodes.iter().map(|x| x.group).max().unwrap_or(0) + 1 - first;
+    let pair = |e: &Edge| {
+        let (a, b) = (nodes[e.0 as usize].group, nodes[e.1 as usize].group);
+        if a < b { (a, b) } else { (b, a) }
+    };
+    let slot = |(a, b): (usize, usize)| (b - first) * (b - first).saturating_sub(1) / 2 + (a - first);
+    let mut factor = vec![f32::NAN; groups * groups.saturating_sub(1) / 2];
+    for e in edges.iter() {
+        let (a, b) = pair(e);
+        let at = slot((a, b));
+        if factor[at].is_nan() {
+            factor[at] = features::dot(&features.articles[a], &features.articles[b]);
         }
     }
-    let mut values: Vec<f32> = pair_sim.values().copied().collect();
+    let mut values: Vec<f32> = factor.iter().copied().filter(|v| !v.is_nan()).collect();
     if values.len() < 3 {
         return;
     }
     values.sort_by(f32::total_cmp);
     let median = values[values.len() / 2].max(1e-6);
-    let factor: FxHashMap<(usize, usize), f32> = pair_sim
-        .into_iter()
-        .map(|(pair, sim)| (pair, (sim / median).powf(config.story_context).clamp(CONTEXT_MIN, CONTEXT_MAX)))
-        .collect();
-    let mut last: Option<((usize, usize), f32)> = None;
+    for f in factor.iter_mut().filter(|f| !f.is_nan()) {
+        *f = (*f / median).powf(config.story_context).clamp(CONTEXT_MIN, CONTEXT_MAX);
+    }
     for e in edges.iter_mut() {
-        let pair = (nodes[e.0 as usize].group, nodes[e.1 as usize].group);
-        let f = match last {
-            Some((p, f)) if p == pair => f,
-            _ => {
-                let f = factor.get(&pair).copied().unwrap_or(1.0);
-                last = Some((pair, f));
-                f
-            }
-        };
-        e.2 *= f;
+        e.2 *= factor[slot(pair(e))];
     }
 }
 

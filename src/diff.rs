@@ -12,6 +12,7 @@
 //! [`DEADLINE`] is only a last-resort safety net that normal inputs never reach, so the output
 //! does not depend on machine load.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
@@ -71,19 +72,25 @@ pub const MAX_TOKENS: usize = 2_000;
 /// takes milliseconds; the deadline exists only so that a bug cannot hang the reader.
 pub const DEADLINE: Duration = Duration::from_secs(2);
 
+/// Up to this many tokens a side, a diff runs without a deadline: at most a few hundred
+/// thousand steps, well under a millisecond.
+const UNTIMED_TOKENS: usize = 400;
+
 /// Diffs `old` against `new`. Spans are in order and together cover both strings exactly.
 pub fn word_diff(old: &str, new: &str) -> Vec<Span> {
     let a = tokens(old);
     let b = tokens(new);
-    let ka: Vec<&str> = a.iter().map(|t| t.key.as_str()).collect();
-    let kb: Vec<&str> = b.iter().map(|t| t.key.as_str()).collect();
+    let ka: Vec<&str> = a.iter().map(|t| t.key.as_ref()).collect();
+    let kb: Vec<&str> = b.iter().map(|t| t.key.as_ref()).collect();
     let ops = if ka.len() > MAX_TOKENS || kb.len() > MAX_TOKENS {
         coarse_ops(&ka, &kb)
     } else {
-        similar::capture_diff_slices_deadline(Algorithm::Patience, &ka, &kb, Some(Instant::now() + DEADLINE))
+        // Sentences and quotations diff in microseconds, and reading the clock at every step
+        // of such a diff costs more than the diff: the safety net is for long inputs only.
+        let deadline = (ka.len().max(kb.len()) > UNTIMED_TOKENS).then(|| Instant::now() + DEADLINE);
+        similar::capture_diff_slices_deadline(Algorithm::Patience, &ka, &kb, deadline)
     };
-    let quotes_a = text::quote_regions(old);
-    let quotes_b = text::quote_regions(new);
+    let (side_a, side_b) = (Side::new(old), Side::new(new));
     let mut spans: Vec<Span> = Vec::new();
     for op in ops {
         let (tag, ra, rb) = op.as_tag_tuple();
@@ -105,7 +112,7 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Span> {
                 }
             }
             DiffTag::Delete | DiffTag::Insert | DiffTag::Replace => {
-                let weight = weigh(old, &old_range, &quotes_a).max(weigh(new, &new_range, &quotes_b));
+                let weight = side_a.weigh(&old_range).max(side_b.weigh(&new_range));
                 if !old_range.is_empty() {
                     let at = new_range.start;
                     push(&mut spans, Span { tag: Tag::Delete, old: old_range.clone(), new: at..at, weight });
@@ -169,51 +176,64 @@ fn push(spans: &mut Vec<Span>, span: Span) {
     spans.push(span);
 }
 
-struct Token {
+struct Token<'a> {
     range: Range<usize>,
-    key: String,
+    key: std::borrow::Cow<'a, str>,
 }
 
-fn tokens(s: &str) -> Vec<Token> {
-    s.split_word_bound_indices()
-        .map(|(i, w)| Token { range: i..i + w.len(), key: text::fold_style(w) })
-        .collect()
+fn tokens(s: &str) -> Vec<Token<'_>> {
+    s.split_word_bound_indices().map(|(i, w)| Token { range: i..i + w.len(), key: text::fold(w) }).collect()
 }
 
-fn byte_range(tokens: &[Token], r: Range<usize>, len: usize) -> Range<usize> {
+fn byte_range(tokens: &[Token<'_>], r: Range<usize>, len: usize) -> Range<usize> {
     let start = tokens.get(r.start).map_or(len, |t| t.range.start);
     let end = if r.end == 0 { start } else { tokens.get(r.end - 1).map_or(len, |t| t.range.end) };
     start..end.max(start)
 }
 
-/// Judges what a changed stretch of `s` is about.
-fn weigh(s: &str, r: &Range<usize>, quotes: &[Range<usize>]) -> Weight {
-    let piece = &s[r.clone()];
-    let words: Vec<&str> = piece.unicode_words().collect();
-    if words.is_empty() {
-        return Weight::Quiet;
-    }
-    let mut w = Weight::Word;
-    if words.iter().any(|x| x.chars().any(|c| c.is_ascii_digit()) || text::number_word(x).is_some()) {
-        return Weight::Number;
-    }
-    if words.iter().any(|x| text::month(x).is_some()) {
-        w = w.max(Weight::Date);
-    } else if words.iter().any(|x| text::is_negation(x)) {
-        w = w.max(Weight::Negation);
-    } else if quotes.iter().any(|q| q.start <= r.start && r.end <= q.end) {
-        w = w.max(Weight::Quote);
-    } else if word_positions(s, r).any(|(i, x)| i > 0 && x.chars().next().is_some_and(char::is_uppercase)) {
-        w = w.max(Weight::Name);
-    }
-    w
+/// One side of a diff, with what judging its changes needs, worked out at most once.
+struct Side<'a> {
+    text: &'a str,
+    quotes: Vec<Range<usize>>,
+    /// Every word with its byte position, segmented on first need.
+    words: OnceCell<Vec<(usize, &'a str)>>,
 }
 
-/// Words in `r` with their byte position in `s`, to tell a capital that starts a sentence
-/// from one that starts a name.
-fn word_positions<'a>(s: &'a str, r: &Range<usize>) -> impl Iterator<Item = (usize, &'a str)> + 'a {
-    let r = r.clone();
-    s.unicode_word_indices().filter(move |(i, _)| r.contains(i))
+impl<'a> Side<'a> {
+    fn new(text: &'a str) -> Self {
+        Side { text, quotes: text::quote_regions(text), words: OnceCell::new() }
+    }
+
+    /// Judges what the changed stretch `r` is about.
+    fn weigh(&self, r: &Range<usize>) -> Weight {
+        let piece = &self.text[r.clone()];
+        let words: Vec<&str> = piece.unicode_words().collect();
+        if words.is_empty() {
+            return Weight::Quiet;
+        }
+        let mut w = Weight::Word;
+        if words.iter().any(|x| x.chars().any(|c| c.is_ascii_digit()) || text::number_word(x).is_some()) {
+            return Weight::Number;
+        }
+        if words.iter().any(|x| text::month(x).is_some()) {
+            w = w.max(Weight::Date);
+        } else if words.iter().any(|x| text::is_negation(x)) {
+            w = w.max(Weight::Negation);
+        } else if self.quotes.iter().any(|q| q.start <= r.start && r.end <= q.end) {
+            w = w.max(Weight::Quote);
+        } else if self.words_in(r).any(|&(i, x)| i > 0 && x.chars().next().is_some_and(char::is_uppercase)) {
+            // A capital that does not start the text starts a name.
+            w = w.max(Weight::Name);
+        }
+        w
+    }
+
+    /// The words that start in `r`, with their byte positions.
+    fn words_in(&self, r: &Range<usize>) -> impl Iterator<Item = &(usize, &'a str)> {
+        let words = self.words.get_or_init(|| self.text.unicode_word_indices().collect());
+        let from = words.partition_point(|&(i, _)| i < r.start);
+        words[from..].iter().take_while(move |&&(i, _)| i < r.end)
+    }
 }
 
 #[cfg(test)]

@@ -103,6 +103,10 @@ fn pairs_within(
                         dot += d;
                         count += c;
                     }
+                    // No similarity exceeds the dot product.
+                    if dot < floor {
+                        continue;
+                    }
                     let s = similarity(&nodes[i], &nodes[j], dot, count);
                     if s >= floor {
                         out.push((i as u32, j as u32, s));

@@ -286,11 +286,7 @@ fn cluster_block(nodes: Vec<Node>, level: usize, features: &Features, config: &C
             candidates::pairs(&nodes, threshold * EDGE_FLOOR / CONTEXT_MAX, &|a, b, dot, shared| {
                 penalised(dot, shared, a, b)
             });
-        apply_story_context(features, &nodes, &mut edges, config);
-        for e in &mut edges {
-            e.2 = e.2.min(1.0);
-        }
-        edges.retain(|e| e.2 >= threshold * EDGE_FLOOR);
+        apply_story_context(features, &nodes, &mut edges, config, threshold * EDGE_FLOOR);
         let mutual = linkage::keep_mutual_best(&edges, &nodes, config.mutual_best);
         let clusters = linkage::average_linkage(&nodes, &mutual, threshold);
         let extras = linkage::second_claims(&clusters, &nodes, &edges, config.secondary_threshold);
@@ -348,13 +344,19 @@ fn disjoint(a: &[u32], b: &[u32]) -> bool {
 }
 
 /// Scales each pair's similarity by how much closer its two articles are than a typical pair
-/// of articles in the block: `(sim(article_a, article_b) / median)^κ`, bounded.
+/// of articles in the block: `(sim(article_a, article_b) / median)^κ`, bounded; then caps
+/// each at 1 and keeps those that reach `floor`, in the same pass.
 ///
 /// Look-alike sentences from articles about a different event (another outage, another
 /// earthquake) are the hardest false matches; whole-article similarity tells them apart. In a
 /// corpus that is all one story every pair of articles is typical and the factor stays near 1.
-fn apply_story_context(features: &Features, nodes: &[Node], edges: &mut [Edge], config: &Config) {
+fn apply_story_context(features: &Features, nodes: &[Node], edges: &mut Vec<Edge>, config: &Config, floor: f32) {
+    let keep = |e: &mut Edge, factor: f32| {
+        e.2 = (e.2 * factor).min(1.0);
+        e.2 >= floor
+    };
     if config.story_context <= 0.0 || nodes.is_empty() {
+        edges.retain_mut(|e| keep(e, 1.0));
         return;
     }
     // One slot per pair of articles of the block (articles are contiguous at this level), NaN
@@ -376,6 +378,7 @@ fn apply_story_context(features: &Features, nodes: &[Node], edges: &mut [Edge], 
     }
     let mut values: Vec<f32> = factor.iter().copied().filter(|v| !v.is_nan()).collect();
     if values.len() < 3 {
+        edges.retain_mut(|e| keep(e, 1.0));
         return;
     }
     values.sort_by(f32::total_cmp);
@@ -383,9 +386,7 @@ fn apply_story_context(features: &Features, nodes: &[Node], edges: &mut [Edge], 
     for f in factor.iter_mut().filter(|f| !f.is_nan()) {
         *f = (*f / median).powf(config.story_context).clamp(CONTEXT_MIN, CONTEXT_MAX);
     }
-    for e in edges.iter_mut() {
-        e.2 *= factor[slot(pair(e))];
-    }
+    edges.retain_mut(|e| keep(e, factor[slot(pair(e))]));
 }
 
 /// Sums of the member vectors of a claim: all of them, and per article, so "the other

@@ -82,14 +82,7 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Span> {
     let b = tokens(new);
     let ka: Vec<&str> = a.iter().map(|t| t.key.as_ref()).collect();
     let kb: Vec<&str> = b.iter().map(|t| t.key.as_ref()).collect();
-    let ops = if ka.len() > MAX_TOKENS || kb.len() > MAX_TOKENS {
-        coarse_ops(&ka, &kb)
-    } else {
-        // Sentences and quotations diff in microseconds, and reading the clock at every step
-        // of such a diff costs more than the diff: the safety net is for long inputs only.
-        let deadline = (ka.len().max(kb.len()) > UNTIMED_TOKENS).then(|| Instant::now() + DEADLINE);
-        similar::capture_diff_slices_deadline(Algorithm::Patience, &ka, &kb, deadline)
-    };
+    let ops = bounded_diff(Algorithm::Patience, &ka, &kb);
     let (side_a, side_b) = (Side::new(old), Side::new(new));
     let mut spans: Vec<Span> = Vec::new();
     for op in ops {
@@ -127,8 +120,21 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Span> {
     spans
 }
 
+/// The diff operations turning `a` into `b`, with the work bounded as the module says: coarse
+/// beyond [`MAX_TOKENS`], and the [`DEADLINE`] only for inputs too long to be sure of.
+pub fn bounded_diff<T: std::hash::Hash + Eq + Ord>(algorithm: Algorithm, a: &[T], b: &[T]) -> Vec<similar::DiffOp> {
+    if a.len() > MAX_TOKENS || b.len() > MAX_TOKENS {
+        coarse_ops(a, b)
+    } else {
+        // Sentences and quotations diff in microseconds, and reading the clock at every step
+        // of such a diff costs more than the diff: the safety net is for long inputs only.
+        let deadline = (a.len().max(b.len()) > UNTIMED_TOKENS).then(|| Instant::now() + DEADLINE);
+        similar::capture_diff_slices_deadline(algorithm, a, b, deadline)
+    }
+}
+
 /// A linear diff for huge inputs: equal common prefix and suffix, one replacement between.
-fn coarse_ops(a: &[&str], b: &[&str]) -> Vec<similar::DiffOp> {
+fn coarse_ops<T: Eq>(a: &[T], b: &[T]) -> Vec<similar::DiffOp> {
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
     let (mid_a, mid_b) = (prefix..a.len() - suffix, prefix..b.len() - suffix);

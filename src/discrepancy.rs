@@ -746,13 +746,7 @@ fn negation_difference(deny: &Statements, plain: &Statements) -> Option<String> 
     if cues.is_empty() {
         return None;
     }
-    let deadline = std::time::Instant::now() + std::time::Duration::from_millis(50);
-    let ops = similar::capture_diff_slices_deadline(
-        similar::Algorithm::Myers,
-        &plain.words,
-        &deny.words,
-        Some(deadline),
-    );
+    let ops = crate::diff::bounded_diff(similar::Algorithm::Myers, &plain.words, &deny.words);
     let shared: usize = ops
         .iter()
         .map(|op| match op {

@@ -425,7 +425,7 @@ pub fn extract_with_progress(corpus: &Corpus, progress: &dyn Fn(usize)) -> Featu
     let n = passages.max(1) as f32;
     let idf: Vec<f32> = df.iter().map(|&d| (1.0 + n / d.max(1) as f32).ln()).collect();
     let vectors: Vec<Vec<Vector>> = raw
-        .into_iter()
+        .into_par_iter()
         .map(|article| {
             article
                 .into_iter()
@@ -447,7 +447,7 @@ pub fn extract_with_progress(corpus: &Corpus, progress: &dyn Fn(usize)) -> Featu
                 .collect()
         })
         .collect();
-    let articles = vectors.iter().map(|ps: &Vec<Vector>| centroid(ps)).collect();
+    let articles = vectors.par_iter().map(|ps: &Vec<Vector>| centroid(ps)).collect();
     Features { terms, idf, vectors, df, passages, articles }
 }
 

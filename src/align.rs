@@ -70,6 +70,10 @@ pub(crate) struct Node {
     /// Numbers and months stated by any member, for conflict checks.
     pub numbers: Vec<u32>,
     pub months: Vec<u32>,
+    /// One bit per number and per month (term id mod 64): two nodes whose bits do not meet
+    /// share none, which settles most conflict checks without reading the lists.
+    number_bits: u64,
+    month_bits: u64,
     /// Member passages per article, sorted by article.
     pub articles: Vec<(usize, usize)>,
     /// Nodes of one group are never linked: one article at the first level, one block above.
@@ -98,6 +102,8 @@ impl Node {
         Node {
             vector,
             mass,
+            number_bits: bits(&numbers),
+            month_bits: bits(&months),
             numbers,
             months,
             articles: vec![(article, 1)],
@@ -150,6 +156,8 @@ impl Node {
         let mut node = Node {
             vector,
             mass,
+            number_bits: bits(&numbers),
+            month_bits: bits(&months),
             numbers,
             months,
             articles: articles.into_iter().collect(),
@@ -280,16 +288,17 @@ fn blocks(nodes: &[Node], size: usize) -> Vec<std::ops::Range<usize>> {
 /// Clusters one block and returns one node per cluster (singletons included).
 fn cluster_block(nodes: Vec<Node>, level: usize, features: &Features, config: &Config) -> Vec<Node> {
     let threshold = config.link_threshold;
+    let group: Vec<usize> = nodes.iter().map(|x| x.group).collect();
     let (clusters, extras) = if level == 0 {
         // Story context can double a score, so pairs are gathered down to half the floor.
         let mut edges =
             candidates::pairs(&nodes, threshold * EDGE_FLOOR / CONTEXT_MAX, &|a, b, dot, shared| {
                 penalised(dot, shared, a, b)
             });
-        apply_story_context(features, &nodes, &mut edges, config, threshold * EDGE_FLOOR);
-        let mutual = linkage::keep_mutual_best(&edges, &nodes, config.mutual_best);
+        apply_story_context(features, &group, &mut edges, config, threshold * EDGE_FLOOR);
+        let mutual = linkage::keep_mutual_best(&edges, &group, config.mutual_best);
         let clusters = linkage::average_linkage(&nodes, &mutual, threshold);
-        let extras = linkage::second_claims(&clusters, &nodes, &edges, config.secondary_threshold);
+        let extras = linkage::second_claims(&clusters, &group, &edges, config.secondary_threshold);
         (clusters, extras)
     } else {
         // The mean cosine over all passage pairs of two groups is the dot product of their
@@ -298,7 +307,7 @@ fn cluster_block(nodes: Vec<Node>, level: usize, features: &Features, config: &C
         let edges = candidates::pairs(&nodes, threshold * EDGE_FLOOR, &|a, b, dot, shared| {
             penalised(dot, shared, a, b) * a.mass * b.mass / (a.size() * b.size()) as f32
         });
-        let mutual = linkage::keep_mutual_best(&edges, &nodes, config.mutual_best);
+        let mutual = linkage::keep_mutual_best(&edges, &group, config.mutual_best);
         let clusters = linkage::average_linkage(&nodes, &mutual, threshold);
         (clusters, Vec::new())
     };
@@ -315,7 +324,19 @@ fn cluster_block(nodes: Vec<Node>, level: usize, features: &Features, config: &C
 
 /// A node pair's dot product, lowered as [`penalise`] says.
 fn penalised(dot: f32, shared: usize, a: &Node, b: &Node) -> f32 {
-    penalise(dot, shared, (&a.months, &b.months), (&a.numbers, &b.numbers))
+    // No bits: no list. Bits that do not meet: lists that share nothing. Only the rest are read.
+    let (months, numbers) = (a.month_bits & b.month_bits, a.number_bits & b.number_bits);
+    penalise_with(
+        dot,
+        shared,
+        a.month_bits != 0 && b.month_bits != 0 && (months == 0 || disjoint(&a.months, &b.months)),
+        a.number_bits != 0 && b.number_bits != 0 && (numbers == 0 || disjoint(&a.numbers, &b.numbers)),
+    )
+}
+
+/// The bits of [`Node::number_bits`] for `ids`.
+fn bits(ids: &[u32]) -> u64 {
+    ids.iter().fold(0, |b, &t| b | 1 << (t % 64))
 }
 
 /// Cosine similarity of two unit vectors, lowered as [`penalise`] says.
@@ -325,12 +346,17 @@ pub fn similarity(a: &Vector, b: &Vector) -> f32 {
 }
 
 /// A dot product lowered for a single shared term and for conflicting months or numbers.
-fn penalise(mut dot: f32, shared: usize, months: (&[u32], &[u32]), numbers: (&[u32], &[u32])) -> f32 {
+fn penalise(dot: f32, shared: usize, months: (&[u32], &[u32]), numbers: (&[u32], &[u32])) -> f32 {
+    penalise_with(dot, shared, disjoint(months.0, months.1), disjoint(numbers.0, numbers.1))
+}
+
+/// [`penalise`], told whether the months and the numbers conflict.
+fn penalise_with(mut dot: f32, shared: usize, months_conflict: bool, numbers_conflict: bool) -> f32 {
     // One shared word is a topic, not a fact.
     if shared < 2 {
         dot *= SINGLE_TERM;
     }
-    dot * match (disjoint(months.0, months.1), disjoint(numbers.0, numbers.1)) {
+    dot * match (months_conflict, numbers_conflict) {
         (true, true) => BOTH_CONFLICT,
         (true, false) => MONTH_CONFLICT,
         (false, true) => NUMBER_CONFLICT,
@@ -350,21 +376,21 @@ fn disjoint(a: &[u32], b: &[u32]) -> bool {
 /// Look-alike sentences from articles about a different event (another outage, another
 /// earthquake) are the hardest false matches; whole-article similarity tells them apart. In a
 /// corpus that is all one story every pair of articles is typical and the factor stays near 1.
-fn apply_story_context(features: &Features, nodes: &[Node], edges: &mut Vec<Edge>, config: &Config, floor: f32) {
+fn apply_story_context(features: &Features, group: &[usize], edges: &mut Vec<Edge>, config: &Config, floor: f32) {
     let keep = |e: &mut Edge, factor: f32| {
         e.2 = (e.2 * factor).min(1.0);
         e.2 >= floor
     };
-    if config.story_context <= 0.0 || nodes.is_empty() {
+    if config.story_context <= 0.0 || group.is_empty() {
         edges.retain_mut(|e| keep(e, 1.0));
         return;
     }
     // One slot per pair of articles of the block (articles are contiguous at this level), NaN
     // until the pair is seen: a lookup per edge costs an index, not a hash.
-    let first = nodes.iter().map(|x| x.group).min().unwrap_or(0);
-    let groups = nodes.iter().map(|x| x.group).max().unwrap_or(0) + 1 - first;
+    let first = group.iter().copied().min().unwrap_or(0);
+    let groups = group.iter().copied().max().unwrap_or(0) + 1 - first;
     let pair = |e: &Edge| {
-        let (a, b) = (nodes[e.0 as usize].group, nodes[e.1 as usize].group);
+        let (a, b) = (group[e.0 as usize], group[e.1 as usize]);
         if a < b { (a, b) } else { (b, a) }
     };
     let slot = |(a, b): (usize, usize)| (b - first) * (b - first).saturating_sub(1) / 2 + (a - first);

@@ -13,16 +13,19 @@ use crate::hash::FxHashMap;
 /// Alignment between two articles is close to one-to-one: a sentence that shares the story's
 /// common words ("the Financial Times reported") with a dozen sentences of another article is
 /// tied only to the one or two it matches best, so it cannot glue their facts together.
-pub fn keep_mutual_best(edges: &[Edge], nodes: &[Node], k: usize) -> Vec<Edge> {
+///
+/// `group[x]` is node x's group (its article at the first level): a flat list, because the
+/// edges visit nodes in no order and a node is a big record.
+pub fn keep_mutual_best(edges: &[Edge], group: &[usize], k: usize) -> Vec<Edge> {
     if k == 0 || edges.is_empty() {
         return edges.to_vec();
     }
-    let first = nodes.iter().map(|x| x.group).min().unwrap_or(0);
-    let groups = nodes.iter().map(|x| x.group).max().unwrap_or(0) + 1 - first;
-    if nodes.len().saturating_mul(groups).saturating_mul(k) <= DENSE_TOP_LIMIT {
-        keep_mutual_best_dense(edges, nodes, k, first, groups)
+    let first = group.iter().copied().min().unwrap_or(0);
+    let groups = group.iter().copied().max().unwrap_or(0) + 1 - first;
+    if group.len().saturating_mul(groups).saturating_mul(k) <= DENSE_TOP_LIMIT {
+        keep_mutual_best_dense(edges, group, k, first, groups)
     } else {
-        keep_mutual_best_sorted(edges, nodes, k)
+        keep_mutual_best_sorted(edges, group, k)
     }
 }
 
@@ -33,14 +36,14 @@ const DENSE_TOP_LIMIT: usize = 4_000_000;
 /// single pass: the common case of a block of a few dozen articles.
 fn keep_mutual_best_dense(
     edges: &[Edge],
-    nodes: &[Node],
+    group_of: &[usize],
     k: usize,
     first: usize,
     groups: usize,
 ) -> Vec<Edge> {
-    let mut top = vec![f32::NEG_INFINITY; nodes.len() * groups * k];
+    let mut top = vec![f32::NEG_INFINITY; group_of.len() * groups * k];
     let slot = |x: u32, group: usize| (x as usize * groups + group - first) * k;
-    let group = |x: u32| nodes[x as usize].group;
+    let group = |x: u32| group_of[x as usize];
     for &(i, j, s) in edges {
         for at in [slot(i, group(j)), slot(j, group(i))] {
             let best = &mut top[at..at + k];
@@ -63,10 +66,10 @@ fn keep_mutual_best_dense(
 }
 
 /// [`keep_mutual_best`] by sorting each node's links: for blocks of very many small groups.
-fn keep_mutual_best_sorted(edges: &[Edge], nodes: &[Node], k: usize) -> Vec<Edge> {
+fn keep_mutual_best_sorted(edges: &[Edge], group_of: &[usize], k: usize) -> Vec<Edge> {
     // Every node's links as (other group, similarity), one contiguous slice per node.
-    let n = nodes.len();
-    let group = |x: u32| nodes[x as usize].group;
+    let n = group_of.len();
+    let group = |x: u32| group_of[x as usize];
     let mut start = vec![0usize; n + 1];
     for &(i, j, _) in edges {
         start[i as usize + 1] += 1;
@@ -243,12 +246,12 @@ pub fn average_linkage(nodes: &[Node], edges: &[Edge], threshold: f32) -> Vec<Ve
 /// injury count and with the fire. Only meaningful when nodes are single passages.
 pub fn second_claims(
     clusters: &[Vec<usize>],
-    nodes: &[Node],
+    group: &[usize],
     edges: &[Edge],
     threshold: f32,
 ) -> Vec<Vec<usize>> {
     // Each node's links, one contiguous slice per node, in edge order.
-    let n = nodes.len();
+    let n = group.len();
     let mut start = vec![0usize; n + 1];
     for &(i, j, _) in edges {
         start[i as usize + 1] += 1;
@@ -272,7 +275,7 @@ pub fn second_claims(
         .map(|members| {
             let mut per_group: FxHashMap<usize, usize> = FxHashMap::default();
             for &m in members {
-                *per_group.entry(nodes[m].group).or_default() += 1;
+                *per_group.entry(group[m]).or_default() += 1;
             }
             if per_group.len() < 2 {
                 return Vec::new();
@@ -293,7 +296,7 @@ pub fn second_claims(
                 .drain(..)
                 .filter(|&x| {
                     let sum = std::mem::take(&mut sums[x]);
-                    let others = members.len() - per_group.get(&nodes[x].group).copied().unwrap_or(0);
+                    let others = members.len() - per_group.get(&group[x]).copied().unwrap_or(0);
                     sum / others.max(1) as f32 >= threshold
                 })
                 .collect();
@@ -326,8 +329,9 @@ mod tests {
             }
         }
         for k in 1..4 {
-            let dense = keep_mutual_best_dense(&edges, &nodes, k, 0, 7);
-            let sorted = keep_mutual_best_sorted(&edges, &nodes, k);
+            let group: Vec<usize> = nodes.iter().map(|x| x.group).collect();
+            let dense = keep_mutual_best_dense(&edges, &group, k, 0, 7);
+            let sorted = keep_mutual_best_sorted(&edges, &group, k);
             assert_eq!(dense, sorted, "k = {k}");
             assert!(dense.len() < edges.len());
         }

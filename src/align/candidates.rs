@@ -23,7 +23,7 @@ const VISIT_BUDGET: u64 = 60_000_000;
 pub fn pairs(
     nodes: &[Node],
     floor: f32,
-    similarity: &(dyn Fn(&Node, &Node, f32, usize) -> f32 + Sync),
+    similarity: &(impl Fn(&Node, &Node, f32, usize) -> f32 + Sync),
 ) -> Vec<Edge> {
     pairs_within(nodes, floor, VISIT_BUDGET, similarity)
 }
@@ -33,7 +33,7 @@ fn pairs_within(
     nodes: &[Node],
     floor: f32,
     budget: u64,
-    similarity: &(dyn Fn(&Node, &Node, f32, usize) -> f32 + Sync),
+    similarity: &(impl Fn(&Node, &Node, f32, usize) -> f32 + Sync),
 ) -> Vec<Edge> {
     let n = nodes.len();
     if n < 2 {

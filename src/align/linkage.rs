@@ -42,7 +42,9 @@ fn keep_mutual_best_dense(
     groups: usize,
 ) -> Vec<Edge> {
     let mut top = vec![f32::NEG_INFINITY; group_of.len() * groups * k];
-    let slot = |x: u32, group: usize| (x as usize * groups + group - first) * k;
+    // Group-major: the edges of one node reach one group's column in a run of neighbours.
+    let n = group_of.len();
+    let slot = |x: u32, group: usize| ((group - first) * n + x as usize) * k;
     let group = |x: u32| group_of[x as usize];
     for &(i, j, s) in edges {
         for at in [slot(i, group(j)), slot(j, group(i))] {
@@ -58,10 +60,11 @@ fn keep_mutual_best_dense(
         }
     }
     // The k-th best, or the worst of fewer: what an edge must reach.
-    let bar = |x: u32, group: usize| {
-        let at = slot(x, group);
-        top[at..at + k].iter().rev().copied().find(|v| v.is_finite()).unwrap_or(0.0)
-    };
+    let bars: Vec<f32> = top
+        .chunks_exact(k)
+        .map(|best| best.iter().rev().copied().find(|v| v.is_finite()).unwrap_or(0.0))
+        .collect();
+    let bar = |x: u32, group: usize| bars[slot(x, group) / k];
     edges.iter().copied().filter(|&(i, j, s)| s >= bar(i, group(j)) && s >= bar(j, group(i))).collect()
 }
 
@@ -270,9 +273,16 @@ pub fn second_claims(
     }
     let mut sums = vec![0.0f32; n];
     let mut touched: Vec<usize> = Vec::new();
+    let mut cluster_of = vec![usize::MAX; n];
+    for (c, members) in clusters.iter().enumerate() {
+        for &m in members {
+            cluster_of[m] = c;
+        }
+    }
     clusters
         .iter()
-        .map(|members| {
+        .enumerate()
+        .map(|(c, members)| {
             let mut per_group: FxHashMap<usize, usize> = FxHashMap::default();
             for &m in members {
                 *per_group.entry(group[m]).or_default() += 1;
@@ -284,7 +294,7 @@ pub fn second_claims(
             for &m in members {
                 for &(x, s) in &adjacency[start[m]..start[m + 1]] {
                     let x = x as usize;
-                    if members.binary_search(&x).is_err() {
+                    if cluster_of[x] != c {
                         if sums[x] == 0.0 {
                             touched.push(x);
                         }

@@ -376,7 +376,13 @@ fn disjoint(a: &[u32], b: &[u32]) -> bool {
 /// Look-alike sentences from articles about a different event (another outage, another
 /// earthquake) are the hardest false matches; whole-article similarity tells them apart. In a
 /// corpus that is all one story every pair of articles is typical and the factor stays near 1.
-fn apply_story_context(features: &Features, group: &[usize], edges: &mut Vec<Edge>, config: &Config, floor: f32) {
+fn apply_story_context(
+    features: &Features,
+    group: &[usize],
+    edges: &mut Vec<Edge>,
+    config: &Config,
+    floor: f32,
+) {
     let keep = |e: &mut Edge, factor: f32| {
         e.2 = (e.2 * factor).min(1.0);
         e.2 >= floor

@@ -122,7 +122,11 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Span> {
 
 /// The diff operations turning `a` into `b`, with the work bounded as the module says: coarse
 /// beyond [`MAX_TOKENS`], and the [`DEADLINE`] only for inputs too long to be sure of.
-pub fn bounded_diff<T: std::hash::Hash + Eq + Ord>(algorithm: Algorithm, a: &[T], b: &[T]) -> Vec<similar::DiffOp> {
+pub fn bounded_diff<T: std::hash::Hash + Eq + Ord>(
+    algorithm: Algorithm,
+    a: &[T],
+    b: &[T],
+) -> Vec<similar::DiffOp> {
     if a.len() > MAX_TOKENS || b.len() > MAX_TOKENS {
         coarse_ops(a, b)
     } else {

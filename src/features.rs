@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::corpus::Corpus;
+use crate::corpus::{Article, Corpus};
 use crate::hash::FxHashMap;
 use crate::text;
 
@@ -336,6 +336,65 @@ const TOKENIZE_CHUNK: usize = 256;
 /// A passage's term counts, numbers and months, before IDF weighting.
 type RawVector = (Vec<(u32, f32)>, Vec<u32>, Vec<u32>);
 
+/// Term ids by key, assigned in order of first appearance.
+#[derive(Default)]
+struct Vocabulary {
+    ids: FxHashMap<String, u32>,
+    terms: Vec<Term>,
+}
+
+impl Vocabulary {
+    /// The term counts, numbers and months of each of an article's passages.
+    fn intern_article(&mut self, passages: Vec<Vec<Token>>) -> Vec<RawVector> {
+        passages.into_iter().map(|tokens| self.intern_passage(tokens)).collect()
+    }
+
+    fn intern_passage(&mut self, tokens: Vec<Token>) -> RawVector {
+        let mut ids: Vec<u32> = Vec::with_capacity(tokens.len());
+        let mut numbers = Vec::new();
+        let mut months = Vec::new();
+        for tok in tokens {
+            let kind = tok.kind;
+            let id = match self.ids.get(tok.key.as_str()) {
+                Some(&id) => {
+                    // A word seen capitalised mid-sentence anywhere is a name.
+                    let term = &mut self.terms[id as usize];
+                    if kind == TermKind::Name && term.kind == TermKind::Word {
+                        term.kind = TermKind::Name;
+                        term.surface = tok.surface;
+                    }
+                    id
+                }
+                None => {
+                    let id = self.terms.len() as u32;
+                    self.ids.insert(tok.key.clone(), id);
+                    self.terms.push(Term { key: tok.key, kind, surface: tok.surface });
+                    id
+                }
+            };
+            ids.push(id);
+            match kind {
+                TermKind::Number => numbers.push(id),
+                TermKind::Date => months.push(id),
+                _ => {}
+            }
+        }
+        ids.sort_unstable();
+        let mut tf: Vec<(u32, f32)> = Vec::with_capacity(ids.len());
+        for id in ids {
+            match tf.last_mut() {
+                Some(last) if last.0 == id => last.1 += 1.0,
+                _ => tf.push((id, 1.0)),
+            }
+        }
+        numbers.sort_unstable();
+        numbers.dedup();
+        months.sort_unstable();
+        months.dedup();
+        (tf, numbers, months)
+    }
+}
+
 /// Builds the vocabulary and vectors of every passage of `corpus`.
 pub fn extract(corpus: &Corpus) -> Features {
     extract_with_progress(corpus, &|_| {})
@@ -344,13 +403,14 @@ pub fn extract(corpus: &Corpus) -> Features {
 /// [`extract`], calling `progress` with the number of articles read so far.
 pub fn extract_with_progress(corpus: &Corpus, progress: &dyn Fn(usize)) -> Features {
     let acronyms = learn_acronyms(corpus);
-    let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
-    let mut terms: Vec<Term> = Vec::new();
-    let mut raw: Vec<Vec<RawVector>> = Vec::new();
+    let mut vocab = Vocabulary::default();
+    let mut raw: Vec<Vec<RawVector>> = Vec::with_capacity(corpus.articles.len());
     // Tokenising is the costly part and independent per article: done in parallel, a chunk of
-    // articles at a time so the tokens of a huge corpus never all sit in memory.
-    let tokenized = corpus.articles.chunks(TOKENIZE_CHUNK).flat_map(|chunk| {
-        let tokens: Vec<Vec<Vec<Token>>> = chunk
+    // articles at a time so the tokens of a huge corpus never all sit in memory. Interning
+    // is sequential (term ids follow first appearance); one chunk is interned while the next
+    // is tokenised, so neither core waits for it.
+    let tokenize_chunk = |chunk: &[Article]| -> Vec<Vec<Vec<Token>>> {
+        chunk
             .par_iter()
             .map(|article| {
                 STEMS.with_borrow_mut(|stems| {
@@ -361,60 +421,20 @@ pub fn extract_with_progress(corpus: &Corpus, progress: &dyn Fn(usize)) -> Featu
                         .collect()
                 })
             })
-            .collect();
-        tokens
-    });
-    for (done, (article, passages)) in corpus.articles.iter().zip(tokenized).enumerate() {
-        if done % TOKENIZE_CHUNK == 0 {
-            progress(done);
-        }
-        let mut per_article = Vec::with_capacity(article.passages.len());
-        for tokens in passages {
-            let mut ids: Vec<u32> = Vec::with_capacity(tokens.len());
-            let mut numbers = Vec::new();
-            let mut months = Vec::new();
-            for tok in tokens {
-                let kind = tok.kind;
-                let id = match vocab.get(tok.key.as_str()) {
-                    Some(&id) => {
-                        // A word seen capitalised mid-sentence anywhere is a name.
-                        let term = &mut terms[id as usize];
-                        if kind == TermKind::Name && term.kind == TermKind::Word {
-                            term.kind = TermKind::Name;
-                            term.surface = tok.surface;
-                        }
-                        id
-                    }
-                    None => {
-                        let id = terms.len() as u32;
-                        vocab.insert(tok.key.clone(), id);
-                        terms.push(Term { key: tok.key, kind, surface: tok.surface });
-                        id
-                    }
-                };
-                ids.push(id);
-                match kind {
-                    TermKind::Number => numbers.push(id),
-                    TermKind::Date => months.push(id),
-                    _ => {}
-                }
-            }
-            ids.sort_unstable();
-            let mut tf: Vec<(u32, f32)> = Vec::with_capacity(ids.len());
-            for id in ids {
-                match tf.last_mut() {
-                    Some(last) if last.0 == id => last.1 += 1.0,
-                    _ => tf.push((id, 1.0)),
-                }
-            }
-            numbers.sort_unstable();
-            numbers.dedup();
-            months.sort_unstable();
-            months.dedup();
-            per_article.push((tf, numbers, months));
-        }
-        raw.push(per_article);
+            .collect()
+    };
+    let mut chunks = corpus.articles.chunks(TOKENIZE_CHUNK);
+    let mut pending = chunks.next().map(tokenize_chunk);
+    while let Some(tokens) = pending.take() {
+        progress(raw.len());
+        let next = chunks.next();
+        let (_, next_tokens) = rayon::join(
+            || raw.extend(tokens.into_iter().map(|passages| vocab.intern_article(passages))),
+            || next.map(tokenize_chunk),
+        );
+        pending = next_tokens;
     }
+    let Vocabulary { terms, .. } = vocab;
     let passages: usize = raw.iter().map(Vec::len).sum();
     let mut df = vec![0u32; terms.len()];
     for (tf, _, _) in raw.iter().flatten() {

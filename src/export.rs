@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::analysis::{Analysis, DiscrepancyKind, Evidence, PassageRef};
@@ -11,14 +12,6 @@ use crate::corpus::{Article, Passage};
 
 /// Version of the JSON contract; bump it when a field changes meaning or disappears.
 pub const SCHEMA_VERSION: u32 = 1;
-
-#[derive(Serialize)]
-struct JsonAnalysis<'a> {
-    schema_version: u32,
-    articles: Vec<JsonArticle<'a>>,
-    claims: Vec<JsonClaim<'a>>,
-    discrepancies: Vec<JsonDiscrepancy<'a>>,
-}
 
 #[derive(Serialize)]
 struct JsonArticle<'a> {
@@ -95,56 +88,99 @@ pub fn json(a: &Analysis) -> String {
 
 /// [`json`], streamed to `out`: a thousand articles make a document of a hundred megabytes,
 /// which need not sit in memory whole.
+///
+/// The bytes are those of serde_json's pretty printer for `{schema_version, articles, claims,
+/// discrepancies}`; the elements of the three lists are printed in parallel, a batch at a time.
 pub fn write_json(a: &Analysis, out: &mut impl std::io::Write) -> std::io::Result<()> {
     let id = |r: PassageRef| a.article(r.article).id.as_str();
-    let doc = JsonAnalysis {
-        schema_version: SCHEMA_VERSION,
-        articles: a
-            .corpus
-            .articles
-            .iter()
-            .map(|art| JsonArticle {
-                id: &art.id,
-                path: art.path.display().to_string(),
-                title: &art.title,
-                source: art.meta.source.as_deref(),
-                author: art.meta.author.as_deref(),
-                date: art.meta.date.as_deref(),
-                url: art.meta.url.as_deref(),
-                passages: art.passages.iter().map(|p| passage_json(art, p)).collect(),
+    let articles: Vec<JsonArticle> = a
+        .corpus
+        .articles
+        .iter()
+        .map(|art| JsonArticle {
+            id: &art.id,
+            path: art.path.display().to_string(),
+            title: &art.title,
+            source: art.meta.source.as_deref(),
+            author: art.meta.author.as_deref(),
+            date: art.meta.date.as_deref(),
+            url: art.meta.url.as_deref(),
+            passages: art.passages.iter().map(|p| passage_json(art, p)).collect(),
+        })
+        .collect();
+    let claims: Vec<JsonClaim> = a
+        .claims
+        .iter()
+        .map(|c| JsonClaim {
+            id: c.id,
+            score: c.score,
+            members: c
+                .members
+                .iter()
+                .map(|m| JsonMember {
+                    article: id(m.at),
+                    passage: m.at.passage,
+                    similarity: m.similarity,
+                    evidence: &m.evidence,
+                })
+                .collect(),
+        })
+        .collect();
+    let discrepancies: Vec<JsonDiscrepancy> = a
+        .discrepancies
+        .iter()
+        .map(|d| JsonDiscrepancy {
+            kind: d.kind,
+            claim: d.claim,
+            members: d.members.iter().map(|&r| JsonRef { article: id(r), passage: r.passage }).collect(),
+            detail: &d.detail,
+        })
+        .collect();
+    write!(out, "{{\n  \"schema_version\": {SCHEMA_VERSION},\n")?;
+    write_field(out, "articles", &articles)?;
+    out.write_all(b",\n")?;
+    write_field(out, "claims", &claims)?;
+    out.write_all(b",\n")?;
+    write_field(out, "discrepancies", &discrepancies)?;
+    out.write_all(b"\n}\n")
+}
+
+/// Elements printed in parallel before they are written out in order.
+const JSON_BATCH: usize = 64;
+
+/// `  "name": [...]`, a list field of the top-level object, as serde_json's pretty printer
+/// writes it: each element printed alone and indented two levels (JSON strings never hold a
+/// raw newline, so every newline of an element is one of its line breaks).
+fn write_field<T: Serialize + Sync>(out: &mut impl std::io::Write, name: &str, items: &[T]) -> std::io::Result<()> {
+    write!(out, "  \"{name}\": ")?;
+    if items.is_empty() {
+        return out.write_all(b"[]");
+    }
+    out.write_all(b"[\n")?;
+    for (b, batch) in items.chunks(JSON_BATCH).enumerate() {
+        let printed: Vec<Vec<u8>> = batch
+            .par_iter()
+            .map(|item| {
+                let plain = serde_json::to_vec_pretty(item)?;
+                let mut indented = Vec::with_capacity(plain.len() + plain.len() / 8);
+                indented.extend_from_slice(b"    ");
+                for byte in plain {
+                    indented.push(byte);
+                    if byte == b'\n' {
+                        indented.extend_from_slice(b"    ");
+                    }
+                }
+                Ok(indented)
             })
-            .collect(),
-        claims: a
-            .claims
-            .iter()
-            .map(|c| JsonClaim {
-                id: c.id,
-                score: c.score,
-                members: c
-                    .members
-                    .iter()
-                    .map(|m| JsonMember {
-                        article: id(m.at),
-                        passage: m.at.passage,
-                        similarity: m.similarity,
-                        evidence: &m.evidence,
-                    })
-                    .collect(),
-            })
-            .collect(),
-        discrepancies: a
-            .discrepancies
-            .iter()
-            .map(|d| JsonDiscrepancy {
-                kind: d.kind,
-                claim: d.claim,
-                members: d.members.iter().map(|&r| JsonRef { article: id(r), passage: r.passage }).collect(),
-                detail: &d.detail,
-            })
-            .collect(),
-    };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    out.write_all(b"\n")
+            .collect::<Result<_, serde_json::Error>>()?;
+        for (k, element) in printed.iter().enumerate() {
+            if b > 0 || k > 0 {
+                out.write_all(b",\n")?;
+            }
+            out.write_all(element)?;
+        }
+    }
+    out.write_all(b"\n  ]")
 }
 
 /// One article's passages as `{"passages": [...]}` (the `passages` command).

@@ -22,7 +22,7 @@ mod candidates;
 mod linkage;
 
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -194,14 +194,7 @@ pub fn align_with_progress(
         .enumerate()
         .flat_map(|(a, art)| (0..art.passages.len()).map(move |p| PassageRef { article: a, passage: p }))
         .collect();
-    let vector = |id: usize| &features.vectors[refs[id].article][refs[id].passage];
-    let nodes: Vec<Node> = (0..refs.len())
-        .map(|id| {
-            let v = vector(id);
-            Node::passage(v.terms.clone(), v.numbers.clone(), v.months.clone(), refs[id].article, id as u32)
-        })
-        .collect();
-    let groups = cluster(nodes, &features, config, progress);
+    let groups = cluster(passage_nodes(&features, &refs), &features, config, progress);
     let mut claims: Vec<Claim> = groups
         .par_iter()
         .filter_map(|node| {
@@ -217,6 +210,17 @@ pub fn align_with_progress(
         c.id = id;
     }
     claims
+}
+
+/// One node per passage, in the order of `refs`.
+fn passage_nodes(features: &Features, refs: &[PassageRef]) -> Vec<Node> {
+    refs.iter()
+        .enumerate()
+        .map(|(id, r)| {
+            let v = &features.vectors[r.article][r.passage];
+            Node::passage(v.terms.clone(), v.numbers.clone(), v.months.clone(), r.article, id as u32)
+        })
+        .collect()
 }
 
 /// Clusters `nodes` level by level: blocks of whole groups in parallel, then their results
@@ -290,12 +294,15 @@ fn cluster_block(nodes: Vec<Node>, level: usize, features: &Features, config: &C
     let threshold = config.link_threshold;
     let group: Vec<usize> = nodes.iter().map(|x| x.group).collect();
     let (clusters, extras) = if level == 0 {
-        // Story context can double a score, so pairs are gathered down to half the floor.
-        let mut edges =
-            candidates::pairs(&nodes, threshold * EDGE_FLOOR / CONTEXT_MAX, &|a, b, dot, shared| {
+        let floor = threshold * EDGE_FLOOR;
+        let edges = presumed_story_context(features, &nodes, &group, config, floor).unwrap_or_else(|| {
+            // Story context can double a score, so pairs are gathered down to half the floor.
+            let mut edges = candidates::pairs(&nodes, floor / CONTEXT_MAX, &|a, b, dot, shared| {
                 penalised(dot, shared, a, b)
             });
-        apply_story_context(features, &group, &mut edges, config, threshold * EDGE_FLOOR);
+            apply_story_context(features, &group, &mut edges, config, floor);
+            edges
+        });
         let mutual = linkage::keep_mutual_best(&edges, &group, config.mutual_best);
         let clusters = linkage::average_linkage(&nodes, &mutual, threshold);
         let extras = linkage::second_claims(&clusters, &group, &edges, config.secondary_threshold);
@@ -419,6 +426,64 @@ fn apply_story_context(
         *f = (*f / median).powf(config.story_context).clamp(CONTEXT_MIN, CONTEXT_MAX);
     }
     edges.retain_mut(|e| keep(e, factor[slot(pair(e))]));
+}
+
+/// Most articles in a block for which [`presumed_story_context`] compares every pair.
+const PRESUMED_CONTEXT_ARTICLES: usize = 200;
+
+/// The edges [`apply_story_context`] would leave, scaled as the candidates are scored, or
+/// `None` when the presumption behind it fails.
+///
+/// The story context is a median over the pairs of articles that have candidate pairs at all.
+/// In a block of one story that is every pair of articles, so the factors can be worked out
+/// before the walk and the hundreds of thousands of pairs that fall below the floor once
+/// scaled are never kept. The walk records which article pairs did have candidates; when one
+/// had none, the median would differ, and the caller takes the general path instead.
+fn presumed_story_context(
+    features: &Features,
+    nodes: &[Node],
+    group: &[usize],
+    config: &Config,
+    floor: f32,
+) -> Option<Vec<Edge>> {
+    let mut articles: Vec<usize> = group.to_vec();
+    articles.dedup();
+    if config.story_context <= 0.0 || articles.len() < 3 || articles.len() > PRESUMED_CONTEXT_ARTICLES {
+        return None;
+    }
+    let first = articles[0];
+    let slot = |a: usize, b: usize| {
+        let (a, b) = if a < b { (a - first, b - first) } else { (b - first, a - first) };
+        b * b.saturating_sub(1) / 2 + a
+    };
+    let span = articles[articles.len() - 1] + 1 - first;
+    let mut factor = vec![f32::NAN; span * span.saturating_sub(1) / 2];
+    for (k, &b) in articles.iter().enumerate() {
+        for &a in &articles[..k] {
+            factor[slot(a, b)] = features::dot(&features.articles[a], &features.articles[b]);
+        }
+    }
+    let mut values: Vec<f32> = factor.iter().copied().filter(|v| !v.is_nan()).collect();
+    values.sort_by(f32::total_cmp);
+    let median = values[values.len() / 2].max(1e-6);
+    for f in factor.iter_mut().filter(|f| !f.is_nan()) {
+        *f = (*f / median).powf(config.story_context).clamp(CONTEXT_MIN, CONTEXT_MAX);
+    }
+    let seen: Vec<AtomicBool> = factor.iter().map(|_| AtomicBool::new(false)).collect();
+    let gather = floor / CONTEXT_MAX;
+    let edges = candidates::pairs(nodes, gather, &|a, b, dot, shared| {
+        let s = penalised(dot, shared, a, b);
+        if s < gather {
+            return s;
+        }
+        let at = slot(a.group, b.group);
+        seen[at].store(true, Ordering::Relaxed);
+        let scaled = (s * factor[at]).min(1.0);
+        if scaled >= floor { scaled } else { 0.0 }
+    });
+    let every_pair_seen =
+        factor.iter().zip(&seen).all(|(f, seen)| f.is_nan() || seen.load(Ordering::Relaxed));
+    every_pair_seen.then_some(edges)
 }
 
 /// Sums of the member vectors of a claim: all of them, and per article, so "the other
@@ -665,6 +730,73 @@ mod tests {
         assert_eq!(spans(&blocked), Some(6), "{blocked:#?}");
         // One block: the exact single pass finds the same.
         assert_eq!(spans(&align(&corpus, &Config::default())), Some(6));
+    }
+
+    /// The edges of the general path: gather, then scale by the story context.
+    fn general_edges(features: &Features, nodes: &[Node], config: &Config) -> Vec<Edge> {
+        let floor = config.link_threshold * EDGE_FLOOR;
+        let mut edges =
+            candidates::pairs(nodes, floor / CONTEXT_MAX, &|a, b, dot, shared| penalised(dot, shared, a, b));
+        let group: Vec<usize> = nodes.iter().map(|x| x.group).collect();
+        apply_story_context(features, &group, &mut edges, config, floor);
+        edges
+    }
+
+    fn corpus_nodes(texts: &[(&str, &str)]) -> (Features, Vec<Node>) {
+        let corpus = Corpus::from_texts(texts.iter().copied());
+        let features = features::extract(&corpus);
+        let refs: Vec<PassageRef> = corpus
+            .articles
+            .iter()
+            .enumerate()
+            .flat_map(|(a, art)| (0..art.passages.len()).map(move |p| PassageRef { article: a, passage: p }))
+            .collect();
+        let nodes = passage_nodes(&features, &refs);
+        (features, nodes)
+    }
+
+    #[test]
+    fn the_presumed_story_context_gives_the_edges_of_the_general_path() {
+        let (features, nodes) = corpus_nodes(&[
+            (
+                "a",
+                "Dover fire\nA fire shut the Dover chemical plant on Tuesday.\nFifteen workers were hurt.\n",
+            ),
+            ("b", "Plant shut\nFire shut the Dover plant on Tuesday.\nFifteen workers were injured.\n"),
+            ("c", "Blaze\nOn Tuesday a fire shut the chemical plant in Dover.\nWorkers were hurt.\n"),
+            (
+                "d",
+                "Dover\nThe Dover chemical plant was shut by a fire.\nFifteen were hurt, officials said.\n",
+            ),
+        ]);
+        let config = Config::default();
+        let group: Vec<usize> = nodes.iter().map(|x| x.group).collect();
+        let floor = config.link_threshold * EDGE_FLOOR;
+        let presumed =
+            presumed_story_context(&features, &nodes, &group, &config, floor).expect("every pair shares");
+        let general = general_edges(&features, &nodes, &config);
+        assert!(!general.is_empty());
+        let sorted = |mut e: Vec<Edge>| {
+            e.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+            e
+        };
+        assert_eq!(sorted(presumed), sorted(general));
+    }
+
+    #[test]
+    fn an_article_pair_without_candidates_falls_back_to_the_general_path() {
+        // Article d shares no word with a, b or c: the median over the pairs that have
+        // candidates differs from the one over all pairs.
+        let (features, nodes) = corpus_nodes(&[
+            ("a", "Dover fire\nA fire shut the Dover chemical plant on Tuesday.\n"),
+            ("b", "Plant shut\nFire shut the Dover plant on Tuesday.\n"),
+            ("c", "Blaze\nOn Tuesday a fire shut the chemical plant in Dover.\n"),
+            ("d", "Cricket\nYorkshire won the county championship.\n"),
+        ]);
+        let config = Config::default();
+        let group: Vec<usize> = nodes.iter().map(|x| x.group).collect();
+        let floor = config.link_threshold * EDGE_FLOOR;
+        assert!(presumed_story_context(&features, &nodes, &group, &config, floor).is_none());
     }
 
     #[test]

@@ -151,7 +151,11 @@ const JSON_BATCH: usize = 64;
 /// `  "name": [...]`, a list field of the top-level object, as serde_json's pretty printer
 /// writes it: each element printed alone and indented two levels (JSON strings never hold a
 /// raw newline, so every newline of an element is one of its line breaks).
-fn write_field<T: Serialize + Sync>(out: &mut impl std::io::Write, name: &str, items: &[T]) -> std::io::Result<()> {
+fn write_field<T: Serialize + Sync>(
+    out: &mut impl std::io::Write,
+    name: &str,
+    items: &[T],
+) -> std::io::Result<()> {
     write!(out, "  \"{name}\": ")?;
     if items.is_empty() {
         return out.write_all(b"[]");

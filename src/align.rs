@@ -777,7 +777,7 @@ mod tests {
         let general = general_edges(&features, &nodes, &config);
         assert!(!general.is_empty());
         let sorted = |mut e: Vec<Edge>| {
-            e.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+            e.sort_by_key(|x| (x.0, x.1));
             e
         };
         assert_eq!(sorted(presumed), sorted(general));

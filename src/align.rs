@@ -470,6 +470,9 @@ fn presumed_story_context(
         *f = (*f / median).powf(config.story_context).clamp(CONTEXT_MIN, CONTEXT_MAX);
     }
     let seen: Vec<AtomicBool> = factor.iter().map(|_| AtomicBool::new(false)).collect();
+    // Gathered down to the floor over the largest factor, as the general path does; a pair
+    // that reaches it is scaled (possibly above its dot product, which the walk allows), and
+    // one that falls below the floor once scaled scores 0 and is dropped.
     let gather = floor / CONTEXT_MAX;
     let edges = candidates::pairs(nodes, gather, &|a, b, dot, shared| {
         let s = penalised(dot, shared, a, b);

@@ -17,7 +17,9 @@ use crate::features;
 const VISIT_BUDGET: u64 = 60_000_000;
 
 /// Pairs `(i, j, score)` with `i < j`, the two nodes in different groups, and `score ≥ floor`,
-/// where `score = similarity(node_i, node_j, dot, shared_terms)` never exceeds `dot`.
+/// where `score = similarity(node_i, node_j, dot, shared_terms)`. A pair whose dot product is
+/// below `floor` is dropped without being scored, so `similarity` may lower a score or scale
+/// one that reaches the floor, but must not lift a pair from below the floor to above it.
 /// Within the budget every such pair is found; beyond it, a pair whose only shared terms are
 /// the dropped common ones is not proposed.
 pub fn pairs(
@@ -94,8 +96,8 @@ fn pairs_within(
                     acc[j] = 0.0;
                     shared[j] = 0;
                     if !exact {
-                        // The common terms add at most the product of their norms, and no
-                        // similarity exceeds the dot product: skip what cannot reach the floor.
+                        // The common terms add at most the product of their norms: skip what
+                        // cannot reach the floor.
                         if dot + common_norm[i] * common_norm[j] < floor {
                             continue;
                         }
@@ -103,7 +105,7 @@ fn pairs_within(
                         dot += d;
                         count += c;
                     }
-                    // No similarity exceeds the dot product.
+                    // Below the floor before scoring: dropped (see the contract above).
                     if dot < floor {
                         continue;
                     }

@@ -188,12 +188,7 @@ pub fn align_with_progress(
         progress(Progress { stage: Stage::Features, done, total })
     });
     progress(Progress { stage: Stage::Features, done: total, total });
-    let refs: Vec<PassageRef> = corpus
-        .articles
-        .iter()
-        .enumerate()
-        .flat_map(|(a, art)| (0..art.passages.len()).map(move |p| PassageRef { article: a, passage: p }))
-        .collect();
+    let refs = passage_refs(corpus);
     let groups = cluster(passage_nodes(&features, &refs), &features, config, progress);
     let mut claims: Vec<Claim> = groups
         .par_iter()
@@ -210,6 +205,16 @@ pub fn align_with_progress(
         c.id = id;
     }
     claims
+}
+
+/// Every passage of `corpus`, article by article: the flat ids the clustering works on.
+fn passage_refs(corpus: &Corpus) -> Vec<PassageRef> {
+    corpus
+        .articles
+        .iter()
+        .enumerate()
+        .flat_map(|(a, art)| (0..art.passages.len()).map(move |p| PassageRef { article: a, passage: p }))
+        .collect()
 }
 
 /// One node per passage, in the order of `refs`.
@@ -394,38 +399,64 @@ fn apply_story_context(
         e.2 = (e.2 * factor).min(1.0);
         e.2 >= floor
     };
-    if config.story_context <= 0.0 || group.is_empty() {
+    let (Some(&first), Some(&last)) = (group.iter().min(), group.iter().max()) else { return };
+    if config.story_context <= 0.0 {
         edges.retain_mut(|e| keep(e, 1.0));
         return;
     }
-    // One slot per pair of articles of the block (articles are contiguous at this level), NaN
-    // until the pair is seen: a lookup per edge costs an index, not a hash.
-    let first = group.iter().copied().min().unwrap_or(0);
-    let groups = group.iter().copied().max().unwrap_or(0) + 1 - first;
-    let pair = |e: &Edge| {
-        let (a, b) = (group[e.0 as usize], group[e.1 as usize]);
-        if a < b { (a, b) } else { (b, a) }
-    };
-    let slot = |(a, b): (usize, usize)| (b - first) * (b - first).saturating_sub(1) / 2 + (a - first);
-    let mut factor = vec![f32::NAN; groups * groups.saturating_sub(1) / 2];
+    let pair = |e: &Edge| (group[e.0 as usize], group[e.1 as usize]);
+    let mut pairs = ArticlePairs::new(first, last);
     for e in edges.iter() {
         let (a, b) = pair(e);
-        let at = slot((a, b));
-        if factor[at].is_nan() {
-            factor[at] = features::dot(&features.articles[a], &features.articles[b]);
+        let at = pairs.slot(a, b);
+        if pairs.values[at].is_nan() {
+            pairs.values[at] = features::dot(&features.articles[a.min(b)], &features.articles[a.max(b)]);
         }
     }
-    let mut values: Vec<f32> = factor.iter().copied().filter(|v| !v.is_nan()).collect();
-    if values.len() < 3 {
+    if !pairs.make_factors(config.story_context) {
         edges.retain_mut(|e| keep(e, 1.0));
         return;
     }
-    values.sort_by(f32::total_cmp);
-    let median = values[values.len() / 2].max(1e-6);
-    for f in factor.iter_mut().filter(|f| !f.is_nan()) {
-        *f = (*f / median).powf(config.story_context).clamp(CONTEXT_MIN, CONTEXT_MAX);
+    edges.retain_mut(|e| {
+        let (a, b) = pair(e);
+        keep(e, pairs.values[pairs.slot(a, b)])
+    });
+}
+
+/// A value per pair of a block's articles (contiguous at the first level), in a flat
+/// triangle: a lookup per edge costs an index, not a hash. NaN marks a pair not present.
+struct ArticlePairs {
+    first: usize,
+    values: Vec<f32>,
+}
+
+impl ArticlePairs {
+    /// Every pair of articles `first..=last`, none present yet.
+    fn new(first: usize, last: usize) -> Self {
+        let span = last + 1 - first;
+        ArticlePairs { first, values: vec![f32::NAN; span * span.saturating_sub(1) / 2] }
     }
-    edges.retain_mut(|e| keep(e, factor[slot(pair(e))]));
+
+    /// Where the pair of articles `a` and `b` (either order, different) is kept.
+    fn slot(&self, a: usize, b: usize) -> usize {
+        let (a, b) = if a < b { (a - self.first, b - self.first) } else { (b - self.first, a - self.first) };
+        b * b.saturating_sub(1) / 2 + a
+    }
+
+    /// Turns the present pairs' article similarities into story-context factors,
+    /// `(similarity / median)^κ` bounded; false, and no factors, below three pairs.
+    fn make_factors(&mut self, story_context: f32) -> bool {
+        let mut present: Vec<f32> = self.values.iter().copied().filter(|v| !v.is_nan()).collect();
+        if present.len() < 3 {
+            return false;
+        }
+        present.sort_by(f32::total_cmp);
+        let median = present[present.len() / 2].max(1e-6);
+        for f in self.values.iter_mut().filter(|f| !f.is_nan()) {
+            *f = (*f / median).powf(story_context).clamp(CONTEXT_MIN, CONTEXT_MAX);
+        }
+        true
+    }
 }
 
 /// Most articles in a block for which [`presumed_story_context`] compares every pair.
@@ -451,25 +482,17 @@ fn presumed_story_context(
     if config.story_context <= 0.0 || articles.len() < 3 || articles.len() > PRESUMED_CONTEXT_ARTICLES {
         return None;
     }
-    let first = articles[0];
-    let slot = |a: usize, b: usize| {
-        let (a, b) = if a < b { (a - first, b - first) } else { (b - first, a - first) };
-        b * b.saturating_sub(1) / 2 + a
-    };
-    let span = articles[articles.len() - 1] + 1 - first;
-    let mut factor = vec![f32::NAN; span * span.saturating_sub(1) / 2];
+    let mut factor = ArticlePairs::new(articles[0], articles[articles.len() - 1]);
     for (k, &b) in articles.iter().enumerate() {
         for &a in &articles[..k] {
-            factor[slot(a, b)] = features::dot(&features.articles[a], &features.articles[b]);
+            let at = factor.slot(a, b);
+            factor.values[at] = features::dot(&features.articles[a], &features.articles[b]);
         }
     }
-    let mut values: Vec<f32> = factor.iter().copied().filter(|v| !v.is_nan()).collect();
-    values.sort_by(f32::total_cmp);
-    let median = values[values.len() / 2].max(1e-6);
-    for f in factor.iter_mut().filter(|f| !f.is_nan()) {
-        *f = (*f / median).powf(config.story_context).clamp(CONTEXT_MIN, CONTEXT_MAX);
+    if !factor.make_factors(config.story_context) {
+        return None;
     }
-    let seen: Vec<AtomicBool> = factor.iter().map(|_| AtomicBool::new(false)).collect();
+    let seen: Vec<AtomicBool> = factor.values.iter().map(|_| AtomicBool::new(false)).collect();
     // Gathered down to the floor over the largest factor, as the general path does; a pair
     // that reaches it is scaled (possibly above its dot product, which the walk allows), and
     // one that falls below the floor once scaled scores 0 and is dropped.
@@ -479,13 +502,13 @@ fn presumed_story_context(
         if s < gather {
             return s;
         }
-        let at = slot(a.group, b.group);
+        let at = factor.slot(a.group, b.group);
         seen[at].store(true, Ordering::Relaxed);
-        let scaled = (s * factor[at]).min(1.0);
+        let scaled = (s * factor.values[at]).min(1.0);
         if scaled >= floor { scaled } else { 0.0 }
     });
     let every_pair_seen =
-        factor.iter().zip(&seen).all(|(f, seen)| f.is_nan() || seen.load(Ordering::Relaxed));
+        factor.values.iter().zip(&seen).all(|(f, seen)| f.is_nan() || seen.load(Ordering::Relaxed));
     every_pair_seen.then_some(edges)
 }
 
@@ -748,13 +771,7 @@ mod tests {
     fn corpus_nodes(texts: &[(&str, &str)]) -> (Features, Vec<Node>) {
         let corpus = Corpus::from_texts(texts.iter().copied());
         let features = features::extract(&corpus);
-        let refs: Vec<PassageRef> = corpus
-            .articles
-            .iter()
-            .enumerate()
-            .flat_map(|(a, art)| (0..art.passages.len()).map(move |p| PassageRef { article: a, passage: p }))
-            .collect();
-        let nodes = passage_nodes(&features, &refs);
+        let nodes = passage_nodes(&features, &passage_refs(&corpus));
         (features, nodes)
     }
 

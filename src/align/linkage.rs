@@ -70,25 +70,10 @@ fn keep_mutual_best_dense(
 
 /// [`keep_mutual_best`] by sorting each node's links: for blocks of very many small groups.
 fn keep_mutual_best_sorted(edges: &[Edge], group_of: &[usize], k: usize) -> Vec<Edge> {
-    // Every node's links as (other group, similarity), one contiguous slice per node.
+    // Every node's links as (other group, similarity).
     let n = group_of.len();
     let group = |x: u32| group_of[x as usize];
-    let mut start = vec![0usize; n + 1];
-    for &(i, j, _) in edges {
-        start[i as usize + 1] += 1;
-        start[j as usize + 1] += 1;
-    }
-    for x in 0..n {
-        start[x + 1] += start[x];
-    }
-    let mut fill = start.clone();
-    let mut links = vec![(0usize, 0.0f32); start[n]];
-    for &(i, j, s) in edges {
-        links[fill[i as usize]] = (group(j), s);
-        fill[i as usize] += 1;
-        links[fill[j as usize]] = (group(i), s);
-        fill[j as usize] += 1;
-    }
+    let (start, mut links) = adjacency(n, edges, group);
     // Per node and other group, the k-th best similarity: what an edge must reach.
     let mut kth: Vec<(usize, f32)> = Vec::with_capacity(links.len());
     let mut kth_start = vec![0usize; n + 1];
@@ -105,6 +90,32 @@ fn keep_mutual_best_sorted(edges: &[Edge], group_of: &[usize], k: usize) -> Vec<
         own.binary_search_by_key(&group, |&(g, _)| g).map_or(0.0, |p| own[p].1)
     };
     edges.iter().copied().filter(|&(i, j, s)| s >= bar(i, group(j)) && s >= bar(j, group(i))).collect()
+}
+
+/// Every node's links as `(label(other end), similarity)`, in edge order, node `x`'s in
+/// `links[start[x]..start[x + 1]]`: one flat list instead of a vector per node.
+fn adjacency<T: Copy + Default>(
+    n: usize,
+    edges: &[Edge],
+    label: impl Fn(u32) -> T,
+) -> (Vec<usize>, Vec<(T, f32)>) {
+    let mut start = vec![0usize; n + 1];
+    for &(i, j, _) in edges {
+        start[i as usize + 1] += 1;
+        start[j as usize + 1] += 1;
+    }
+    for x in 0..n {
+        start[x + 1] += start[x];
+    }
+    let mut fill = start.clone();
+    let mut links = vec![(T::default(), 0.0f32); start[n]];
+    for &(i, j, s) in edges {
+        links[fill[i as usize]] = (label(j), s);
+        fill[i as usize] += 1;
+        links[fill[j as usize]] = (label(i), s);
+        fill[j as usize] += 1;
+    }
+    (start, links)
 }
 
 /// A proposed merge: linkage (scaled to an integer), the two clusters (smallest first on ties),
@@ -253,24 +264,9 @@ pub fn second_claims(
     edges: &[Edge],
     threshold: f32,
 ) -> Vec<Vec<usize>> {
-    // Each node's links, one contiguous slice per node, in edge order.
+    // Each node's links as (other node, similarity).
     let n = group.len();
-    let mut start = vec![0usize; n + 1];
-    for &(i, j, _) in edges {
-        start[i as usize + 1] += 1;
-        start[j as usize + 1] += 1;
-    }
-    for x in 0..n {
-        start[x + 1] += start[x];
-    }
-    let mut fill = start.clone();
-    let mut adjacency = vec![(0u32, 0.0f32); start[n]];
-    for &(i, j, s) in edges {
-        adjacency[fill[i as usize]] = (j, s);
-        fill[i as usize] += 1;
-        adjacency[fill[j as usize]] = (i, s);
-        fill[j as usize] += 1;
-    }
+    let (start, links) = adjacency(n, edges, |x| x);
     let mut sums = vec![0.0f32; n];
     let mut touched: Vec<usize> = Vec::new();
     let mut cluster_of = vec![usize::MAX; n];
@@ -292,7 +288,7 @@ pub fn second_claims(
             }
             // Candidates: neighbours of the members, scored against the members of other articles.
             for &m in members {
-                for &(x, s) in &adjacency[start[m]..start[m + 1]] {
+                for &(x, s) in &links[start[m]..start[m + 1]] {
                     let x = x as usize;
                     if cluster_of[x] != c {
                         if sums[x] == 0.0 {

@@ -1,31 +1,8 @@
-//! Lists the files of `articles/` so the binary can bundle them with `include_bytes!`, and
-//! fingerprints the sources so an analysis cached by another build is never read as this one's.
+//! Lists the files of `articles/` so the binary can bundle them with `include_bytes!`.
 
 use std::{env, fs, path::Path};
 
-/// FNV-1a over every file under `dir`, in path order.
-fn fingerprint(dir: &Path, hash: &mut u64) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
-    let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            fingerprint(&path, hash);
-        } else if let Ok(bytes) = fs::read(&path) {
-            for b in path.to_string_lossy().bytes().chain(bytes) {
-                *hash ^= u64::from(b);
-                *hash = hash.wrapping_mul(0x0100_0000_01b3);
-            }
-        }
-    }
-}
-
 fn main() {
-    println!("cargo:rerun-if-changed=src");
-    let mut hash = 0xcbf2_9ce4_8422_2325;
-    fingerprint(Path::new("src"), &mut hash);
-    println!("cargo:rustc-env=PARALLAX_SOURCE_HASH={hash:016x}");
-
     let dir = Path::new("articles");
     println!("cargo:rerun-if-changed=articles");
     let mut names: Vec<String> = fs::read_dir(dir)

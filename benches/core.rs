@@ -19,7 +19,7 @@ fn generated(n: usize) -> Corpus {
 }
 
 fn bench_segment(c: &mut Criterion) {
-    let corpus = Corpus::bundled();
+    let corpus = parallax::bundled::corpus();
     let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
     c.bench_function("segment/bundled (5 articles, 30 KB)", |b| {
         b.iter(|| {
@@ -32,7 +32,7 @@ fn bench_segment(c: &mut Criterion) {
 
 fn bench_align(c: &mut Criterion) {
     let config = Config::default();
-    let bundled = Corpus::bundled();
+    let bundled = parallax::bundled::corpus();
     c.bench_function("align/bundled", |b| b.iter(|| black_box(align::align(black_box(&bundled), &config))));
     let big = generated(100);
     let mut g = c.benchmark_group("align");
@@ -44,7 +44,7 @@ fn bench_align(c: &mut Criterion) {
 }
 
 fn bench_discrepancies(c: &mut Criterion) {
-    let corpus = Corpus::bundled();
+    let corpus = parallax::bundled::corpus();
     let claims = align::align(&corpus, &Config::default());
     c.bench_function("discrepancies/bundled", |b| {
         b.iter(|| black_box(discrepancy::detect(black_box(&corpus), black_box(&claims))))
@@ -52,7 +52,7 @@ fn bench_discrepancies(c: &mut Criterion) {
 }
 
 fn bench_diff(c: &mut Criterion) {
-    let corpus = Corpus::bundled();
+    let corpus = parallax::bundled::corpus();
     let claims = align::align(&corpus, &Config::default());
     // Every pair of members of every claim: what the compare view may show.
     let pairs: Vec<(&str, &str)> = claims

@@ -25,7 +25,7 @@ fn frame(c: &mut Criterion, name: &str, app: &App) {
 }
 
 fn bench_render(c: &mut Criterion) {
-    let analysis = Analysis::new(Corpus::bundled());
+    let analysis = Analysis::new(parallax::bundled::corpus());
     for (w, h) in [(200, 60), (120, 36)] {
         let mut app = App::new(analysis.clone(), Rect::new(0, 0, w, h));
         update::sync(&mut app);

@@ -9,7 +9,7 @@
 //! source it retells, which `examples/scale_eval.rs` scores the alignment against.
 //!
 //! Deterministic: the same N and SEED give byte-identical files on every machine (a private
-//! SplitMix64, no external data other than `Corpus::bundled()`). About 7 KB per article, so
+//! SplitMix64, no external data other than `parallax::bundled::corpus()`). About 7 KB per article, so
 //! 1,000 articles are about 7 MB. Heavy overlap and paraphrase on purpose: every article
 //! retells facts of the same five source articles.
 #![allow(clippy::unwrap_used)]
@@ -18,7 +18,6 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use parallax::corpus::Corpus;
 use parallax::segment;
 
 /// SplitMix64: tiny, good enough, and stable across platforms and crate versions.
@@ -140,7 +139,7 @@ pub type Gold = Vec<(std::ops::Range<usize>, String)>;
 /// [`generate`], with each article's [`Gold`].
 pub fn generate_with_gold(n: usize, seed: u64) -> Vec<(String, String, Gold)> {
     // The sentences of the bundled bodies, and their headlines.
-    let corpus = Corpus::bundled();
+    let corpus = parallax::bundled::corpus();
     let mut sentences: Vec<String> = Vec::new();
     let mut titles: Vec<String> = Vec::new();
     for a in &corpus.articles {

@@ -19,7 +19,7 @@ fn main() {
     let paths: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
     let t = Instant::now();
     let corpus = if paths.is_empty() {
-        Corpus::bundled()
+        parallax::bundled::corpus()
     } else {
         Corpus::load(&paths).unwrap_or_else(|e| {
             eprintln!("stages: {e}");

@@ -1,25 +1,11 @@
-//! parallax: align the claims of several news articles about one story and show where they
-//! disagree.
+//! parallax: the command line and the terminal reader on top of [`parallax_core`].
 //!
-//! The core (corpus → passages → claims → discrepancies, plus word diff, annotations and
-//! export) is plain data in, plain data out, with no terminal code. The `tui` module is a layer
-//! on top of [`analysis::Analysis`].
+//! The analysis (corpus → passages → claims → discrepancies, word diff, annotations, export)
+//! lives in `parallax-core`, which knows nothing of terminals; its modules are re-exported
+//! here so the binary, the tests and the examples name one crate. This package adds the
+//! bundled corpus ([`bundled`]) and the reader ([`tui`]).
 
-pub mod align;
-pub mod analysis;
-pub mod annotate;
-pub mod cache;
-pub mod corpus;
-pub mod diff;
-pub mod discrepancy;
-pub mod error;
-pub mod export;
-pub mod features;
-pub mod hash;
-pub mod segment;
-pub mod text;
+pub use parallax_core::*;
+
+pub mod bundled;
 pub mod tui;
-
-pub use analysis::{Analysis, Claim, Discrepancy, DiscrepancyKind, PassageRef};
-pub use corpus::{Article, Corpus};
-pub use error::{Error, Result};

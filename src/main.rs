@@ -242,7 +242,7 @@ fn load(paths: &[PathBuf]) -> Result<Corpus, Failure> {
 /// [`load`], leaving the warnings in the corpus.
 fn load_quietly(paths: &[PathBuf]) -> Result<Corpus, Failure> {
     if paths.is_empty() {
-        return Ok(Corpus::bundled());
+        return Ok(parallax::bundled::corpus());
     }
     Corpus::load(paths).map_err(|e| Failure::Usage(format!("{e}; give a folder of .txt or .md articles")))
 }

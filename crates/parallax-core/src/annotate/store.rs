@@ -83,8 +83,8 @@ struct UndoStep {
 ///
 /// Typical use from the TUI:
 /// ```no_run
-/// # use parallax::annotate::{Store, Target, Change, Label};
-/// # fn demo(analysis: &parallax::Analysis, at: parallax::PassageRef) -> parallax::Result<()> {
+/// # use parallax_core::annotate::{Store, Target, Change, Label};
+/// # fn demo(analysis: &parallax_core::Analysis, at: parallax_core::PassageRef) -> parallax_core::Result<()> {
 /// let mut store = Store::open(&[])?; // the bundled corpus
 /// store.reanchor(analysis);
 /// if let Some(target) = Target::passage(&analysis.corpus, at) {

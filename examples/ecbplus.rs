@@ -7,7 +7,10 @@
 //! covered annotated lines (a passage covers a line when at least half of the line lies inside
 //! it). Micro precision, recall and F1 over all cross-document pairs of annotated lines.
 //!
-//! `cargo run --release --example ecbplus [ECBPLUS_DIR] [--threshold X] [--all-lines]`
+//! `cargo run --release --example ecbplus -- [ECBPLUS_DIR] [--threshold X] [--all-lines]`
+//!
+//! ECB+ is not in the repository (7 MB, CC-BY 3.0); without `ECBPLUS_DIR` the example reads
+//! `../shared/benchmarks/ecbplus` beside the workspace.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -18,8 +21,23 @@ use parallax::{Analysis, Corpus};
 
 type LineRef = (String, usize);
 
+/// The converted ECB+ folder when no path is given, relative to the workspace root.
+const DEFAULT_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/benchmarks/ecbplus");
+const USAGE: &str = "cargo run --release --example ecbplus -- ECBPLUS_DIR [--threshold X] [--all-lines]";
+
+/// Prints `why` and exits 2: bad usage or missing data, not a bug.
+fn fail(why: String) -> ! {
+    eprintln!("ecbplus: {why}");
+    std::process::exit(2)
+}
+
+/// The number after a flag, or a usage error.
+fn number<T: std::str::FromStr>(flag: &str, value: Option<String>) -> T {
+    value.and_then(|v| v.parse().ok()).unwrap_or_else(|| fail(format!("{flag} takes a number; {USAGE}")))
+}
+
 fn main() {
-    let mut dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/benchmarks/ecbplus"));
+    let mut dir = PathBuf::from(DEFAULT_DIR);
     let mut config = Config::default();
     let mut all_lines = false;
     let mut verbose = false;
@@ -28,37 +46,24 @@ fn main() {
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
-            "--threshold" => {
-                config.link_threshold =
-                    args.next().and_then(|v| v.parse().ok()).expect("--threshold takes a number")
-            }
-            "--context" => {
-                config.story_context =
-                    args.next().and_then(|v| v.parse().ok()).expect("--context takes a number")
-            }
-            "--secondary" => {
-                config.secondary_threshold =
-                    args.next().and_then(|v| v.parse().ok()).expect("--secondary takes a number")
-            }
-            "--per-article" => {
-                config.per_article =
-                    args.next().and_then(|v| v.parse().ok()).expect("--per-article takes a number")
-            }
-            "--mutual" => {
-                config.mutual_best =
-                    args.next().and_then(|v| v.parse().ok()).expect("--mutual takes a number")
-            }
+            "--threshold" => config.link_threshold = number(&a, args.next()),
+            "--context" => config.story_context = number(&a, args.next()),
+            "--secondary" => config.secondary_threshold = number(&a, args.next()),
+            "--per-article" => config.per_article = number(&a, args.next()),
+            "--mutual" => config.mutual_best = number(&a, args.next()),
             "--all-lines" => all_lines = true,
             "-v" | "--verbose" => verbose = true,
             "--pairs" => pairs_mode = true,
+            flag if flag.starts_with('-') => fail(format!("unknown flag {flag}; {USAGE}")),
             _ => dir = PathBuf::from(a),
         }
     }
-    let gold_text = std::fs::read_to_string(dir.join("gold.json")).unwrap_or_else(|e| {
-        eprintln!("cannot read {}: {e}", dir.join("gold.json").display());
-        std::process::exit(2)
+    let gold_file = dir.join("gold.json");
+    let gold_text = std::fs::read_to_string(&gold_file).unwrap_or_else(|e| {
+        fail(format!("no ECB+ data: cannot read {}: {e}; pass its folder: {USAGE}", gold_file.display()))
     });
-    let gold: serde_json::Value = serde_json::from_str(&gold_text).expect("gold.json is JSON");
+    let gold: serde_json::Value = serde_json::from_str(&gold_text)
+        .unwrap_or_else(|e| fail(format!("{} is not JSON: {e}", gold_file.display())));
     let clusters = gold["clusters"].as_object().expect("clusters");
     let topics: BTreeSet<String> =
         clusters.keys().filter_map(|k| k.strip_suffix("_ecb").map(str::to_string)).collect();

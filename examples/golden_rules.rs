@@ -1,14 +1,16 @@
-//! Scores the segmenter on the English "Golden Rules" (see `../shared/benchmarks/README.md`).
+//! Scores the segmenter on the English "Golden Rules" (provenance and licence in
+//! `crates/parallax-core/tests/data/README.md`).
 //!
-//! `cargo run --release --example golden_rules [PATH]` prints exact and whitespace-collapsed
-//! pass counts, the count on the 48 rules of the pySBD benchmark, and every failure.
+//! `cargo run --release --example golden_rules -- [PATH]` prints exact and whitespace-collapsed
+//! pass counts, the count on the 48 rules of the pySBD benchmark, and every failure. Without
+//! `PATH` it reads the copy vendored for the tests (`crates/parallax-core/tests/data/`).
 
 use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let path = std::env::args().nth(1).unwrap_or_else(|| {
-        format!("{}/../shared/benchmarks/golden_rules_en.json", env!("CARGO_MANIFEST_DIR"))
+        format!("{}/crates/parallax-core/tests/data/golden_rules_en.json", env!("CARGO_MANIFEST_DIR"))
     });
     let rules: Vec<serde_json::Value> = match std::fs::read_to_string(&path)
         .map_err(|e| e.to_string())
@@ -16,7 +18,9 @@ fn main() -> ExitCode {
     {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("golden_rules: cannot read {path}: {e}");
+            eprintln!(
+                "golden_rules: cannot read {path}: {e}; pass the rules file: cargo run --release --example golden_rules -- PATH"
+            );
             return ExitCode::from(2);
         }
     };

@@ -42,7 +42,8 @@ fn fail(why: String) -> ! {
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    const USAGE: &str = "usage: scale_eval DIR [--block N] [--threshold X]";
+    const USAGE: &str = "usage: cargo run --release --example scale_eval -- DIR [--block N] [--threshold X], \
+                         DIR made by: cargo run --release --example gen_corpus -- DIR 1000 42";
     let args: Vec<String> = std::env::args().skip(1).collect();
     let dir = PathBuf::from(args.first().unwrap_or_else(|| fail(USAGE.into())));
     let mut config = Config::default();
@@ -58,10 +59,10 @@ fn main() {
         k += 2;
     }
     let gold_file = dir.join("gold.json");
-    let gold: serde_json::Value =
-        std::fs::read_to_string(&gold_file).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_else(
-            || fail(format!("cannot read {}; make the corpus with gen_corpus", gold_file.display())),
-        );
+    let gold: serde_json::Value = std::fs::read_to_string(&gold_file)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_else(|| fail(format!("cannot read {}; {USAGE}", gold_file.display())));
     let corpus = Corpus::load(std::slice::from_ref(&dir)).unwrap_or_else(|e| fail(e.to_string()));
     // Source ids as numbers; every passage's source (most overlapping generated sentence).
     let mut ids: HashMap<String, usize> = HashMap::new();

@@ -1,13 +1,13 @@
 //! Property tests of issue 6 that go beyond the segmenter (see `segment_props.rs` for that):
 //! whole articles decoded from arbitrary bytes, word diffs of arbitrary Unicode, and an analysis
-//! that is deterministic and independent of file order. Re-anchoring is covered in
-//! `annotations.rs`. Case counts are modest so the suite stays fast.
+//! that is deterministic and independent of file order. Re-anchoring is covered in the root
+//! package's `tests/annotations.rs`. Case counts are modest so the suite stays fast.
 #![allow(clippy::unwrap_used)]
 
 use std::path::PathBuf;
 
-use parallax::diff::{Tag, word_diff};
-use parallax::{Analysis, Article, Corpus, export};
+use parallax_core::diff::{Tag, word_diff};
+use parallax_core::{Analysis, Article, Corpus, export};
 use proptest::prelude::*;
 
 /// Words and marks that make articles share claims, numbers and quotes, plus odd scripts.

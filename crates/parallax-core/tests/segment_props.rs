@@ -2,7 +2,7 @@
 //! Property tests: whatever the input, passages are in-bounds, char-aligned, ordered,
 //! non-overlapping, trimmed and non-empty byte ranges.
 
-use parallax::segment::{segment, sentences};
+use parallax_core::segment::{segment, sentences};
 use proptest::prelude::*;
 
 fn check(text: &str, body: std::ops::Range<usize>) {

@@ -18,7 +18,7 @@ use std::fmt::Write as _;
 
 use parallax::Analysis;
 use parallax::tui::app::App;
-use parallax::tui::view::theme::Theme;
+use parallax::tui::theme::Theme;
 use parallax::tui::{update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -1,18 +1,40 @@
 //! The terminal reader: a layer over [`crate::analysis::Analysis`].
 //!
-//! Elm shape: [`app::App`] is plain state, [`action::Action`] the intents, [`keymap`] the one
-//! table of keys, [`update::update`] the only mutation, [`view::render`] the only drawing. This
-//! file owns the terminal: it enters and leaves raw mode, runs the analysis on a worker thread
-//! so the first screen appears at once, and exits cleanly on `q`, SIGTERM, SIGHUP, SIGINT, a terminal
-//! that goes away, or a panic.
+//! Elm shape: [`app::App`] is plain state grouped per screen, [`action::Action`] the intents,
+//! [`keymap`] the one table of keys, [`update::update`] the only mutation, [`view::render`] the
+//! only drawing. This file owns the terminal: it enters and leaves raw mode, runs the analysis on
+//! a worker thread so the first screen appears at once, and exits cleanly on `q`, SIGTERM,
+//! SIGHUP, SIGINT, a terminal that goes away, or a panic.
+//!
+//! Who imports whom (an arrow reads "uses"; unit tests aside). There is no cycle: the state
+//! knows neither update nor the view, update sees only the view's geometry, the view only reads.
+//!
+//! ```text
+//! action, query, wrap, theme, tty, fixture                  leaves (the analysis core only)
+//! input        -> action                                    the one line-input component
+//! keymap       -> action
+//! app          -> keymap, query, input, theme               the state
+//! notes        -> app, action, input                        annotation keys and reads
+//! help         -> app, keymap                               the text of the ? overlay
+//! view::layout -> app, notes, query, wrap                   every size; draws nothing
+//! update       -> app, action, input, keymap, query, notes, help, wrap, view::layout
+//! view::{text, annotations, panes, claim, claims, overview, status}
+//!              -> app, input, keymap, notes, query, theme, wrap, view::{layout, text}
+//!                 and claim -> panes -> annotations (annotation lines and marks)
+//! view         -> app, help, theme, its modules
+//! tui          -> everything
+//! ```
 
 pub mod action;
 pub mod app;
 #[doc(hidden)]
 pub mod fixture;
+pub mod help;
+pub mod input;
 pub mod keymap;
 pub mod notes;
 pub mod query;
+pub mod theme;
 pub mod tty;
 pub mod update;
 pub mod view;
@@ -98,7 +120,7 @@ pub fn run_loading<E>(
         ratatui_hook(info);
     }));
     let guard = MouseGuard::new();
-    let theme = view::theme::Theme::new(color_enabled());
+    let theme = theme::Theme::new(color_enabled());
     let origin = if paths.is_empty() {
         crate::corpus::BUNDLED_NAME.to_string()
     } else {
@@ -139,7 +161,7 @@ pub fn run_loading<E>(
         Err(e) => {
             let why = format!("annotations unavailable: {e}");
             app.notes.unavailable = Some(why.clone());
-            app.status = Some(app::Status { text: why, error: true });
+            app.warn(why);
         }
     }
     update::sync(&mut app);
@@ -203,7 +225,7 @@ fn event_loop(
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if matches!(app.phase, app::Phase::Analysing { .. }) {
             match rx.try_recv() {
-                Ok(analysis) => app.finish_analysis(analysis),
+                Ok(analysis) => update::finish_analysis(app, analysis),
                 Err(mpsc::TryRecvError::Disconnected) => {
                     let why = WORKER_PANIC
                         .lock()
@@ -258,11 +280,131 @@ fn idle(app: &mut app::App) {
             if let Some(ro) = store.read_only() {
                 let why = ro.reason.clone();
                 app.notes.unavailable = Some(format!("annotations are read-only: {why}"));
-                app.status = Some(app::Status { text: why, error: true });
+                app.warn(why);
             }
             app.refresh_lists();
         }
         Ok(false) => {}
-        Err(e) => app.status = Some(app::Status { text: format!("annotations: {e}"), error: true }),
+        Err(e) => app.warn(format!("annotations: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::path::Path;
+
+    /// The reader's modules and the modules each one names in its code (unit tests aside), read
+    /// from `crate::tui::…` and `super::…` paths: `update`, `view`, `view::layout`, ….
+    fn imports() -> BTreeMap<String, BTreeSet<String>> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui");
+        let mut files = vec![(String::new(), root.with_extension("rs"))];
+        for (dir, prefix) in [(root.clone(), ""), (root.join("view"), "view::")] {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "rs") {
+                    let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+                    files.push((format!("{prefix}{name}"), path));
+                }
+            }
+        }
+        let modules: BTreeSet<String> = files.iter().map(|(m, _)| m.clone()).collect();
+        let mut graph = BTreeMap::new();
+        for (module, path) in &files {
+            let text = std::fs::read_to_string(path).unwrap();
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            let parent = module.rsplit_once("::").map_or("", |(p, _)| p);
+            let mut uses = BTreeSet::new();
+            for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
+                for (prefix, base) in [("crate::tui::", String::new()), ("super::", parent.to_string())] {
+                    for (i, _) in line.match_indices(prefix) {
+                        let rest = &line[i + prefix.len()..];
+                        let end = rest.find(|c: char| !(c.is_alphanumeric() || "_:{}, ".contains(c)));
+                        for path in expand(&rest[..end.unwrap_or(rest.len())]) {
+                            let full = if base.is_empty() { path } else { format!("{base}::{path}") };
+                            // The longest known module the path starts with.
+                            let hit = modules
+                                .iter()
+                                .filter(|m| !m.is_empty())
+                                .filter(|m| full == **m || full.starts_with(&format!("{m}::")));
+                            if let Some(m) = hit.max_by_key(|m| m.len())
+                                && m != module
+                            {
+                                uses.insert(m.clone());
+                            }
+                        }
+                    }
+                }
+            }
+            graph.insert(module.clone(), uses);
+        }
+        graph
+    }
+
+    /// `a::{b, c::d}` → `a::b`, `a::c::d` (one level of braces, as `use` lines here have).
+    fn expand(path: &str) -> Vec<String> {
+        let path = path.trim();
+        match (path.find('{'), path.rfind('}')) {
+            (Some(open), Some(close)) if open < close => path[open + 1..close]
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(|p| {
+                    if p == "self" {
+                        path[..open].trim_end_matches("::").to_string()
+                    } else {
+                        format!("{}{p}", &path[..open])
+                    }
+                })
+                .collect(),
+            _ => vec![path.trim_end_matches([':', ' ', ',']).to_string()],
+        }
+    }
+
+    #[test]
+    fn the_reader_modules_form_layers_without_a_cycle() {
+        let graph = imports();
+        let uses = |m: &str| graph.get(m).cloned().unwrap_or_default();
+        let in_view = |set: &BTreeSet<String>| {
+            set.iter().filter(|m| m.starts_with("view")).cloned().collect::<Vec<_>>()
+        };
+        assert!(
+            uses("app").iter().all(|m| m != "update" && !m.starts_with("view")),
+            "app: {:?}",
+            uses("app")
+        );
+        assert_eq!(in_view(&uses("notes")), Vec::<String>::new(), "notes uses the view");
+        assert_eq!(
+            in_view(&uses("update")),
+            ["view::layout"],
+            "update uses more of the view than its layout"
+        );
+        assert_eq!(in_view(&uses("view::layout")), Vec::<String>::new(), "layout uses other view modules");
+        assert!(
+            uses("update").contains("notes") && uses("view::claim").contains("view::panes"),
+            "{graph:#?}"
+        );
+        // No cycle: a depth-first walk never meets a module it is still inside.
+        fn walk<'a>(
+            m: &'a str,
+            graph: &'a BTreeMap<String, BTreeSet<String>>,
+            path: &mut Vec<&'a str>,
+            done: &mut BTreeSet<&'a str>,
+        ) {
+            if done.contains(m) {
+                return;
+            }
+            assert!(!path.contains(&m), "import cycle: {} -> {m}", path.join(" -> "));
+            path.push(m);
+            for next in graph.get(m).into_iter().flatten() {
+                walk(next, graph, path, done);
+            }
+            path.pop();
+            done.insert(m);
+        }
+        let mut done = BTreeSet::new();
+        for m in graph.keys() {
+            walk(m, &graph, &mut Vec::new(), &mut done);
+        }
     }
 }

@@ -76,6 +76,35 @@ impl Session {
         }
     }
 
+    /// The terminal cursor: `(x, y)` when it is shown.
+    fn cursor(&self) -> Option<(u16, u16)> {
+        let out = Command::new("tmux")
+            .args(["display-message", "-p", "-t", &self.name, "#{cursor_x} #{cursor_y} #{cursor_flag}"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let v: Vec<u16> = text.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+        match v[..] {
+            [x, y, 1] => Some((x, y)),
+            _ => None,
+        }
+    }
+
+    /// Waits until the terminal cursor is shown at `at`; panics with the screen if it never is.
+    fn wait_for_cursor(&self, at: (u16, u16)) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while self.cursor() != Some(at) {
+            if Instant::now() > deadline {
+                panic!(
+                    "the cursor is at {:?}, not {at:?}; the screen was:\n{}",
+                    self.cursor(),
+                    self.screen()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     fn keys(&self, keys: &[&str]) {
         for k in keys {
             let ok =
@@ -156,8 +185,11 @@ fn reader_opens_navigates_and_quits_cleanly() {
     s.keys(&["Escape", "/"]);
     s.wait_for("SEARCH");
     s.keys(&["-l", "Kiro"]);
-    s.wait_for("/Kiro");
-    s.wait_for("/Kiro▏  result ");
+    s.wait_for("/Kiro  result ");
+    // The terminal cursor stands in the input line, after what is typed, and follows ←.
+    s.wait_for_cursor((14, 35));
+    s.keys(&["Left", "Left"]);
+    s.wait_for_cursor((12, 35));
     s.keys(&["Enter", "q"]);
     assert_eq!(s.exit_status(), 0);
     // The terminal is back to the shell: no alternate screen left behind.

@@ -6,12 +6,12 @@
 use parallax::Analysis;
 use parallax::corpus::Corpus;
 use parallax::tui::app::{App, Screen};
-use parallax::tui::view::theme::Theme;
+use parallax::tui::theme::Theme;
 use parallax::tui::{fixture, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier};
 
 fn app_on(analysis: Analysis, w: u16, h: u16) -> App {
@@ -137,16 +137,16 @@ fn overview_scrolls_sideways_through_a_thousand_articles() {
     app.press("o").unwrap();
     let t = snap!("overview_many_120x36", app);
     let text = format!("{}", t.backend());
-    let count = view::overview::columns(&app).count;
+    let count = view::layout::overview_columns(&app).count;
     assert!(count > 9, "a 120-column screen has room for more than 9 article columns: {count}");
     assert!(text.contains(&format!("articles 1–{count} of 1000 (h/l)")), "{text}");
     app.press("l l →").unwrap();
     let text = format!("{}", draw(&app).backend());
     assert!(text.contains(&format!("articles 4–{} of 1000", count + 3)), "{text}");
     app.press("h").unwrap();
-    assert_eq!(view::overview::columns(&app).first, 2);
+    assert_eq!(view::layout::overview_columns(&app).first, 2);
     app.press("L").unwrap();
-    assert_eq!(view::overview::columns(&app).first, 2 + count);
+    assert_eq!(view::layout::overview_columns(&app).first, 2 + count);
     // Paging right stops with the last article in the last column.
     for _ in 0..1000 / count + 1 {
         app.press("L").unwrap();
@@ -161,7 +161,7 @@ fn overview_scrolls_sideways_through_a_thousand_articles() {
     let cell = &buf[(x + 8, y + 1)];
     assert_eq!(cell.symbol(), "●", "{text}");
     app.press("H").unwrap();
-    assert_eq!(view::overview::columns(&app).first, 1000 - 2 * count);
+    assert_eq!(view::layout::overview_columns(&app).first, 1000 - 2 * count);
     // Disagreeing members (article numbers 1, 8, 15, …: index % 7 == 0) are marked and styled.
     app.press("g").unwrap();
     for _ in 0..1000 {
@@ -209,6 +209,42 @@ fn search_in_progress() {
         assert_eq!(buf[(x, y)].bg, Color::Yellow);
         assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
     }
+}
+
+/// The row of the buffer at the terminal cursor, and the cursor's column; `None` when the
+/// screen has no cursor.
+fn cursor(t: &Terminal<TestBackend>) -> Option<(String, u16)> {
+    let b = t.backend();
+    let Position { x, y } = b.cursor_position();
+    let row = (0..b.buffer().area.width).map(|x| b.buffer()[(x, y)].symbol()).collect();
+    b.cursor_visible().then_some((row, x))
+}
+
+/// Every input line edits at its cursor, by grapheme, and the terminal cursor stands where the
+/// next character goes, counted in display columns.
+#[test]
+fn inputs_edit_at_the_terminal_cursor() {
+    let mut app = fixture_app(120, 36);
+    app.press("/").unwrap();
+    app.type_text("regons");
+    app.press("← ← ←").unwrap();
+    app.type_text("i");
+    assert_eq!(app.search.query.text(), "regions");
+    let (row, x) = cursor(&draw(&app)).expect("a cursor in the search input");
+    assert!(row.starts_with(" SEARCH  /regions  result"), "{row}");
+    assert_eq!(x, 14, "after “/regi”: {row}");
+    // The claims filter: wide characters take two columns; Home and Delete edit its start.
+    app.press("Enter c").unwrap();
+    app.type_text("x東京");
+    app.press("←").unwrap();
+    let (row, x) = cursor(&draw(&app)).expect("a cursor in the claims filter");
+    assert!(row.starts_with("┃filter x東"), "{row}");
+    assert_eq!(x, 1 + 7 + 3, "after “x東”: {row}");
+    app.press("Home Delete").unwrap();
+    assert_eq!(app.claims.filter.text(), "東京");
+    // Nothing is typed on the Compare screen: no cursor.
+    app.press("Esc").unwrap();
+    assert_eq!(cursor(&draw(&app)), None);
 }
 
 #[test]

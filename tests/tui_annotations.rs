@@ -5,11 +5,11 @@
 
 use parallax::annotate::{Label, Store};
 use parallax::tui::app::{App, Overlay, Screen};
-use parallax::tui::view::theme::Theme;
+use parallax::tui::theme::Theme;
 use parallax::tui::{fixture, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier};
 
 fn app_with_store(dir: &std::path::Path, w: u16, h: u16) -> App {
@@ -48,7 +48,7 @@ fn a_labels_the_selected_passage_and_saves_at_once() {
     app.press("2").unwrap();
     assert_eq!(app.overlay, None);
     assert_eq!(status(&app), "passage labelled disputed");
-    let at = app.at(app.focus);
+    let at = app.at(app.compare.focus);
     assert!(app.notes.marks.contains_key(&at));
     // Saved before the key returned.
     let s = reopen(dir.path());
@@ -75,7 +75,7 @@ fn e_edits_a_multiline_note_and_esc_saves() {
     app.type_text("line two");
     app.press("Left Backspace").unwrap();
     match &app.overlay {
-        Some(Overlay::Note(ed)) => assert_eq!(ed.text, "q to check\nline to"),
+        Some(Overlay::Note(ed)) => assert_eq!(ed.input.text(), "q to check\nline to"),
         o => panic!("{o:?}"),
     }
     app.press("Esc").unwrap();
@@ -145,7 +145,7 @@ fn a_in_the_claim_view_labels_the_whole_claim() {
     let mut app = app_with_store(dir.path(), 120, 36);
     app.press("j Enter").unwrap();
     assert_eq!(app.screen, Screen::Claim);
-    let claim = app.claim.unwrap();
+    let claim = app.claim.id.unwrap();
     app.press("a 1").unwrap();
     assert_eq!(status(&app), "claim labelled verified");
     let s = reopen(dir.path());
@@ -157,15 +157,15 @@ fn a_in_the_claim_view_labels_the_whole_claim() {
     // The claims list and the overview filter by label.
     app.press("Esc c Tab").unwrap();
     assert_eq!(app.notes.claim_label, Some(Label::Verified));
-    assert_eq!(app.claims_matches.iter().map(|m| m.claim).collect::<Vec<_>>(), [claim]);
+    assert_eq!(app.claims.matches.iter().map(|m| m.claim).collect::<Vec<_>>(), [claim]);
     app.press("Esc o f").unwrap();
     assert_eq!(app.notes.claim_label, Some(Label::Disputed));
-    assert!(app.overview_rows.is_empty());
+    assert!(app.overview.rows.is_empty());
     for _ in 0..4 {
         app.press("f").unwrap();
     }
     assert_eq!(app.notes.claim_label, None);
-    assert_eq!(app.overview_rows.len(), app.analysis.claims.len());
+    assert_eq!(app.overview.rows.len(), app.analysis.claims.len());
 }
 
 #[test]
@@ -175,7 +175,7 @@ fn the_list_filters_by_label_and_text_and_jumps() {
     app.press("j a 2 j j a 5 t").unwrap();
     app.type_text("later");
     app.press("Enter g").unwrap();
-    assert_eq!(app.selected[0], 0);
+    assert_eq!(app.compare.selected[0], 0);
     app.press("A").unwrap();
     assert_eq!(app.overlay, Some(Overlay::Annotations));
     assert_eq!(parallax::tui::notes::rows(&app).len(), 2);
@@ -189,7 +189,7 @@ fn the_list_filters_by_label_and_text_and_jumps() {
     assert_eq!(rows[0].label, Some(Label::Question));
     app.press("Enter").unwrap();
     assert_eq!(app.overlay, None);
-    assert_eq!(app.selected[app.focus.index()], 3);
+    assert_eq!(app.compare.selected[app.compare.focus.index()], 3);
 }
 
 #[test]
@@ -220,7 +220,7 @@ fn a_failed_save_keeps_the_typed_note() {
     std::fs::write(dir.path(), "x").unwrap();
     app.press("Esc").unwrap();
     match &app.overlay {
-        Some(Overlay::Note(ed)) => assert_eq!(ed.text, "precious"),
+        Some(Overlay::Note(ed)) => assert_eq!(ed.input.text(), "precious"),
         o => panic!("the editor closed: {o:?}"),
     }
     assert!(app.status.as_ref().unwrap().error);
@@ -249,15 +249,9 @@ fn the_note_editor_wraps_wide_characters_by_width() {
         .map(|r| r.trim_matches(|c| c == '│' || c == '┃' || c == ' ').replace(' ', ""))
         .collect();
     assert_eq!(inside, line, "{rows:#?}");
-    // The cursor (reversed) is the blank cell right after the last emoji, on the second row.
-    let (x, y) = buf
-        .area
-        .positions()
-        .map(|p| (p.x, p.y))
-        .find(|&(x, y)| {
-            rows[usize::from(y)].contains('東') && buf[(x, y)].modifier.contains(Modifier::REVERSED)
-        })
-        .unwrap();
+    // The terminal cursor is on the blank cell right after the last emoji, on the second row.
+    assert!(t.backend().cursor_visible());
+    let Position { x, y } = t.backend().cursor_position();
     assert_eq!(buf[(x, y)].symbol(), " ");
     assert_eq!(buf[(x - 2, y)].symbol(), "😀");
     assert!(rows[usize::from(y)].contains('東'), "{rows:#?}");
@@ -277,7 +271,14 @@ fn screens_of_the_picker_editor_and_list() {
     insta::assert_snapshot!("annotate_editor_80x24", draw(&app).backend());
     app.press("Esc t").unwrap();
     app.type_text("numbers");
-    insta::assert_snapshot!("annotate_tags_80x24", draw(&app).backend());
+    let t = draw(&app);
+    insta::assert_snapshot!("annotate_tags_80x24", t.backend());
+    // The terminal cursor stands after the typed tags.
+    let Position { x, y } = t.backend().cursor_position();
+    assert!(t.backend().cursor_visible());
+    let row: String = (0..80).map(|x| t.backend().buffer()[(x, y)].symbol()).collect();
+    let start = row.find("tags numbers").unwrap();
+    assert_eq!(usize::from(x), row[..start].chars().count() + "tags numbers".len(), "{row}");
     app.press("Enter").unwrap();
     insta::assert_snapshot!("annotate_marked_80x24", draw(&app).backend());
     app.press("A").unwrap();

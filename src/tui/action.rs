@@ -1,107 +1,165 @@
-//! The intents a user can express. Keys and mouse events become an [`Action`]; only
-//! [`crate::tui::update::update`] turns an action into a change of state.
+//! The intents a user can express. Keys and mouse events become an [`Action`]; only `update`
+//! turns an action into a change of state.
+//!
+//! One declaration per variant: its doc comment, its description (`#[strum(message)]`, shown by
+//! the help overlay and the README key table) and its snake_case name all come from the enum,
+//! so adding an action is one variant and one keymap row.
+
+use strum::{EnumMessage, IntoStaticStr};
 
 /// One thing the user asked for. The keymap binds keys to these; mouse and terminal events
-/// produce the internal ones.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// produce the internal ones, which have no description.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, IntoStaticStr, EnumMessage)]
+#[strum(serialize_all = "snake_case")]
 pub enum Action {
     /// Leave parallax.
+    #[strum(message = "quit")]
     Quit,
     /// Stop the process like any job (Ctrl-Z); `fg` resumes it (issue #6).
+    #[strum(message = "suspend to the shell (fg resumes)")]
     Suspend,
     /// Close the overlay or screen on top and return to the one below.
+    #[strum(message = "back / close")]
     Back,
     /// Open or close the key help.
+    #[strum(message = "help: every key")]
     ToggleHelp,
     /// Select the next passage of the focused article.
+    #[strum(message = "next passage")]
     NextPassage,
     /// Select the previous passage of the focused article.
+    #[strum(message = "previous passage")]
     PrevPassage,
     /// Move a page down.
+    #[strum(message = "page down")]
     PageDown,
     /// Move a page up.
+    #[strum(message = "page up")]
     PageUp,
     /// Go to the first passage or line.
+    #[strum(message = "top")]
     Top,
     /// Go to the last passage or line.
+    #[strum(message = "bottom")]
     Bottom,
     /// Move the cursor or the view one line down.
+    #[strum(message = "move or scroll down")]
     Down,
     /// Move the cursor or the view one line up.
+    #[strum(message = "move or scroll up")]
     Up,
     /// Select the next passage that belongs to a claim.
+    #[strum(message = "next matched claim")]
     NextClaim,
     /// Select the previous passage that belongs to a claim.
+    #[strum(message = "previous matched claim")]
     PrevClaim,
     /// Select the next passage with a discrepancy.
+    #[strum(message = "next discrepancy")]
     NextDiscrepancy,
     /// Select the previous passage with a discrepancy.
+    #[strum(message = "previous discrepancy")]
     PrevDiscrepancy,
     /// Move the focus to the other pane.
+    #[strum(message = "switch focus between the panes")]
     SwitchFocus,
     /// Show the next article in the focused pane.
+    #[strum(message = "next article in the focused pane")]
     NextArticle,
     /// Show the previous article in the focused pane.
+    #[strum(message = "previous article in the focused pane")]
     PrevArticle,
     /// Scroll the overview's article columns a page right.
+    #[strum(message = "a page of article columns right")]
     NextColumnPage,
     /// Scroll the overview's article columns a page left.
+    #[strum(message = "a page of article columns left")]
     PrevColumnPage,
     /// Show article N (1-based) in the focused pane.
+    #[strum(message = "show article 1–9 in the focused pane")]
     ShowArticle(u8),
     /// Open the claim view of the selected passage.
+    #[strum(message = "claim view: every article's wording")]
     OpenClaim,
     /// Open or close the claims × articles overview.
+    #[strum(message = "overview: claims × articles")]
     OpenOverview,
     /// Open or close the fuzzy claims list.
+    #[strum(message = "claims list with fuzzy filter")]
     OpenClaims,
     /// Start typing a search across the whole corpus.
+    #[strum(message = "search the whole corpus")]
     StartSearch,
     /// Go to the next search result.
+    #[strum(message = "next search result")]
     NextHit,
     /// Go to the previous search result.
+    #[strum(message = "previous search result")]
     PrevHit,
     /// Change the order of the overview rows.
+    #[strum(message = "sort by coverage / disagreement / order")]
     CycleSort,
     /// Act on the highlighted row: jump to its claim.
+    #[strum(message = "jump to the claim")]
     Confirm,
     /// Finish typing the search and keep its results.
+    #[strum(message = "keep the results and go back to reading")]
     SubmitSearch,
     /// Open the label picker for the selection (passage, or claim in the claim view).
+    #[strum(message = "label: 1 verified 2 disputed 3 misleading 4 important 5 question")]
     Annotate,
     /// Open the note editor for the selection.
+    #[strum(message = "write or edit a note")]
     EditNote,
     /// Open the tag input for the selection.
+    #[strum(message = "add tags (comma separated)")]
     AddTags,
     /// Delete the annotation on the selection.
+    #[strum(message = "delete the annotation")]
     DeleteAnnotation,
     /// Undo the last annotation change.
+    #[strum(message = "undo the last annotation change")]
     Undo,
     /// Open the list of every annotation.
+    #[strum(message = "list every annotation")]
     OpenAnnotations,
     /// Choose label N (1–5) in the picker; 0 clears the label.
+    #[strum(message = "choose this label")]
     PickLabel(u8),
     /// Toggle the filter of the annotation list to label N (1–5).
+    #[strum(message = "show only label 1–5 (again: all)")]
     ToggleLabel(u8),
     /// Cycle the label filter of the overview and claims list.
+    #[strum(message = "filter by label: all → verified → … → question")]
     CycleLabelFilter,
     /// Save what the note editor or the tag input holds.
+    #[strum(message = "save")]
     SaveInput,
     /// Start a new line in the note editor.
+    #[strum(message = "new line")]
     Newline,
-    /// Move the editor cursor left.
+    /// Move the input cursor one character left.
+    #[strum(message = "cursor left")]
     CursorLeft,
-    /// Move the editor cursor right.
+    /// Move the input cursor one character right.
+    #[strum(message = "cursor right")]
     CursorRight,
-    /// Move the editor cursor to the start of the line.
+    /// Move the input cursor to the start of its line.
+    #[strum(message = "start of line")]
     CursorHome,
-    /// Move the editor cursor to the end of the line.
+    /// Move the input cursor to the end of its line.
+    #[strum(message = "end of line")]
     CursorEnd,
-    /// Type one character into the input line.
+    /// Type one character into the input line. Internal: the keymap types unbound characters.
     Input(char),
     /// Delete the character before the cursor of the input line.
+    #[strum(message = "delete the character before the cursor")]
     Backspace,
+    /// Delete the character under the cursor of the input line.
+    #[strum(message = "delete the character under the cursor")]
+    Delete,
     /// Clear the input line.
+    #[strum(message = "clear the input")]
     ClearInput,
     /// Scroll the pane under the mouse by some rows (negative: up). Internal.
     Scroll { column: u16, row: u16, delta: i16 },
@@ -116,123 +174,27 @@ pub enum Action {
 }
 
 impl Action {
-    /// A stable snake_case name, for messages and a future key-config file.
+    /// A stable snake_case name (`next_passage`), for messages and a future key-config file.
     pub fn name(self) -> &'static str {
-        match self {
-            Action::Quit => "quit",
-            Action::Suspend => "suspend",
-            Action::Back => "back",
-            Action::ToggleHelp => "toggle_help",
-            Action::NextPassage => "next_passage",
-            Action::PrevPassage => "prev_passage",
-            Action::PageDown => "page_down",
-            Action::PageUp => "page_up",
-            Action::Top => "top",
-            Action::Bottom => "bottom",
-            Action::Down => "move or scroll down",
-            Action::Up => "move or scroll up",
-            Action::NextClaim => "next_claim",
-            Action::PrevClaim => "prev_claim",
-            Action::NextDiscrepancy => "next_discrepancy",
-            Action::PrevDiscrepancy => "prev_discrepancy",
-            Action::SwitchFocus => "switch_focus",
-            Action::NextArticle => "next_article",
-            Action::PrevArticle => "prev_article",
-            Action::NextColumnPage => "next_column_page",
-            Action::PrevColumnPage => "prev_column_page",
-            Action::ShowArticle(_) => "show_article",
-            Action::OpenClaim => "open_claim",
-            Action::OpenOverview => "open_overview",
-            Action::OpenClaims => "open_claims",
-            Action::StartSearch => "start_search",
-            Action::NextHit => "next_hit",
-            Action::PrevHit => "prev_hit",
-            Action::CycleSort => "cycle_sort",
-            Action::Confirm => "confirm",
-            Action::SubmitSearch => "submit_search",
-            Action::Annotate => "annotate",
-            Action::EditNote => "edit_note",
-            Action::AddTags => "add_tags",
-            Action::DeleteAnnotation => "delete_annotation",
-            Action::Undo => "undo",
-            Action::OpenAnnotations => "open_annotations",
-            Action::PickLabel(_) => "pick_label",
-            Action::ToggleLabel(_) => "toggle_label",
-            Action::CycleLabelFilter => "cycle_label_filter",
-            Action::SaveInput => "save_input",
-            Action::Newline => "newline",
-            Action::CursorLeft => "cursor_left",
-            Action::CursorRight => "cursor_right",
-            Action::CursorHome => "cursor_home",
-            Action::CursorEnd => "cursor_end",
-            Action::Input(_) => "input",
-            Action::Backspace => "backspace",
-            Action::ClearInput => "clear_input",
-            Action::Scroll { .. } => "scroll",
-            Action::Click { .. } => "click",
-            Action::Resize { .. } => "resize",
-            Action::Tick { .. } => "tick",
-            Action::Progress(_) => "progress",
-        }
+        self.into()
     }
 
-    /// What the action does, in the words of the help overlay and the README key table.
+    /// What the action does, in the words of the help overlay and the README key table; empty
+    /// for the internal actions no key is bound to.
     pub fn describe(self) -> &'static str {
-        match self {
-            Action::Quit => "quit",
-            Action::Suspend => "suspend to the shell (fg resumes)",
-            Action::Back => "back / close",
-            Action::ToggleHelp => "help: every key",
-            Action::NextPassage => "next passage",
-            Action::PrevPassage => "previous passage",
-            Action::PageDown => "page down",
-            Action::PageUp => "page up",
-            Action::Top => "top",
-            Action::Bottom => "bottom",
-            Action::Down => "move or scroll down",
-            Action::Up => "move or scroll up",
-            Action::NextClaim => "next matched claim",
-            Action::PrevClaim => "previous matched claim",
-            Action::NextDiscrepancy => "next discrepancy",
-            Action::PrevDiscrepancy => "previous discrepancy",
-            Action::SwitchFocus => "switch focus between the panes",
-            Action::NextArticle => "next article in the focused pane",
-            Action::PrevArticle => "previous article in the focused pane",
-            Action::NextColumnPage => "a page of article columns right",
-            Action::PrevColumnPage => "a page of article columns left",
-            Action::ShowArticle(_) => "show article 1–9 in the focused pane",
-            Action::OpenClaim => "claim view: every article's wording",
-            Action::OpenOverview => "overview: claims × articles",
-            Action::OpenClaims => "claims list with fuzzy filter",
-            Action::StartSearch => "search the whole corpus",
-            Action::NextHit => "next search result",
-            Action::PrevHit => "previous search result",
-            Action::CycleSort => "sort by coverage / disagreement / order",
-            Action::Confirm => "jump to the claim",
-            Action::SubmitSearch => "keep the results and go back to reading",
-            Action::Annotate => "label: 1 verified 2 disputed 3 misleading 4 important 5 question",
-            Action::EditNote => "write or edit a note",
-            Action::AddTags => "add tags (comma separated)",
-            Action::DeleteAnnotation => "delete the annotation",
-            Action::Undo => "undo the last annotation change",
-            Action::OpenAnnotations => "list every annotation",
-            Action::PickLabel(_) => "choose this label",
-            Action::ToggleLabel(_) => "show only label 1–5 (again: all)",
-            Action::CycleLabelFilter => "filter by label: all → verified → … → question",
-            Action::SaveInput => "save",
-            Action::Newline => "new line",
-            Action::CursorLeft => "cursor left",
-            Action::CursorRight => "cursor right",
-            Action::CursorHome => "start of line",
-            Action::CursorEnd => "end of line",
-            Action::Input(_) => "type",
-            Action::Backspace => "delete a character",
-            Action::ClearInput => "clear the input",
-            Action::Scroll { .. } => "scroll",
-            Action::Click { .. } => "select",
-            Action::Resize { .. } => "resize",
-            Action::Tick { .. } => "tick",
-            Action::Progress(_) => "progress",
-        }
+        self.get_message().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Action;
+
+    #[test]
+    fn names_are_the_snake_case_variants() {
+        assert_eq!(Action::NextPassage.name(), "next_passage");
+        assert_eq!(Action::ShowArticle(3).name(), "show_article");
+        assert_eq!(Action::Scroll { column: 0, row: 0, delta: 1 }.name(), "scroll");
+        assert_eq!(Action::Down.name(), "down");
     }
 }

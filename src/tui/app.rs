@@ -1,13 +1,13 @@
-//! The reader's state: plain data, changed only by [`super::update::update`] and read by
-//! [`super::view::render`].
+//! The reader's state: plain data grouped per screen, changed only by `update` and read by the
+//! view. It imports neither; the methods here read the state or recompute what is derived from
+//! the analysis and the annotations.
 
-use ratatui::crossterm::event::{Event, KeyEventKind, MouseEventKind};
 use ratatui::layout::Rect;
 
-use super::action::Action;
-use super::keymap::{self, KeySpec, Mode};
-use super::query;
-use super::view::theme::Theme;
+use super::input::{Editor, LineInput};
+use super::keymap::Mode;
+use super::query::{self, ClaimMatch, Hit, Sort};
+use super::theme::Theme;
 use crate::analysis::{Analysis, PassageRef};
 use crate::annotate::{Label, Store};
 use crate::corpus::Corpus;
@@ -59,35 +59,6 @@ pub enum Phase {
     Failed(String),
 }
 
-/// Order of the overview rows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sort {
-    /// Most articles first.
-    Coverage,
-    /// Most discrepancies first.
-    Disagreement,
-    /// Claim order (as the analysis found them).
-    Order,
-}
-
-impl Sort {
-    pub fn next(self) -> Sort {
-        match self {
-            Sort::Coverage => Sort::Disagreement,
-            Sort::Disagreement => Sort::Order,
-            Sort::Order => Sort::Coverage,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Sort::Coverage => "coverage",
-            Sort::Disagreement => "disagreement",
-            Sort::Order => "claim order",
-        }
-    }
-}
-
 /// A line for the status bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
@@ -95,33 +66,23 @@ pub struct Status {
     pub error: bool,
 }
 
-/// One search result: a byte range of an article's text inside one of its passages.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hit {
-    pub at: PassageRef,
-    pub range: std::ops::Range<usize>,
-}
-
-/// The corpus-wide search.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Search {
-    /// What is typed (and, once submitted, what is highlighted).
-    pub query: String,
-    /// Whether the input line is open.
-    pub editing: bool,
-    pub hits: Vec<Hit>,
-    pub current: Option<usize>,
-    /// Where the reader was when the search started, for Esc.
-    pub origin: Option<Place>,
-}
-
-/// Where the reader is on the Compare screen, to come back to.
+/// The Compare screen: the article in each pane, its selected passage and its first visible
+/// row. Indexed by [`Pane::index`]. A copy of it is where a search returns to on Esc.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Place {
+pub struct Compare {
+    /// The pane the reader moves; the other follows to the counterpart.
     pub focus: Pane,
+    /// Indices into `corpus.articles`.
     pub articles: [usize; 2],
     pub selected: [usize; 2],
     pub scroll: [usize; 2],
+}
+
+/// The claim view: which claim, and its scroll offset in lines.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ClaimView {
+    pub id: Option<usize>,
+    pub scroll: usize,
 }
 
 /// A list with a cursor and a scroll offset.
@@ -129,6 +90,55 @@ pub struct Place {
 pub struct ListState {
     pub selected: usize,
     pub offset: usize,
+}
+
+/// The claims × articles overview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overview {
+    pub sort: Sort,
+    pub list: ListState,
+    /// First article column shown (clamped by `layout::overview_columns`).
+    pub first_column: usize,
+    /// Claim ids in row order, after the sort and the label filter.
+    pub rows: Vec<usize>,
+}
+
+/// The fuzzy claims list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClaimsList {
+    pub filter: LineInput,
+    pub list: ListState,
+    /// The claims that pass the filter and the label filter, best first.
+    pub matches: Vec<ClaimMatch>,
+}
+
+/// The corpus-wide search.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    /// What is typed (and, once submitted, what is highlighted).
+    pub query: LineInput,
+    /// Whether the input line is open.
+    pub editing: bool,
+    pub hits: Vec<Hit>,
+    pub current: Option<usize>,
+    /// Where the reader was when the search started, for Esc.
+    pub origin: Option<Compare>,
+}
+
+/// The list of every annotation: its filters survive closing it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AnnotationList {
+    /// Only this label (`None`: every label).
+    pub label: Option<Label>,
+    /// Typed words matched against tags, note and quote.
+    pub filter: LineInput,
+    pub list: ListState,
+}
+
+/// The `?` overlay.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Help {
+    pub scroll: usize,
 }
 
 /// An overlay of the annotation keys, drawn over the screen below it.
@@ -139,62 +149,13 @@ pub enum Overlay {
     /// `e`: the note editor. Esc or ctrl-s saves; the text stays here until the save succeeds.
     Note(Editor),
     /// `t`: the one-line tag input (comma separated). Enter or Esc adds the typed tags.
-    Tags(String),
-    /// `A`: every annotation, filterable by label and by typed text.
+    Tags(LineInput),
+    /// `A`: every annotation ([`App::annotations`]), filterable by label and by typed text.
     Annotations,
 }
 
-/// A small multi-line text editor: the text and a cursor (a byte offset on a char boundary).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Editor {
-    pub text: String,
-    pub cursor: usize,
-    /// The text when the editor opened: saving it unchanged writes nothing.
-    pub original: String,
-}
-
-impl Editor {
-    pub fn new(text: &str) -> Self {
-        Editor { text: text.to_string(), cursor: text.len(), original: text.to_string() }
-    }
-
-    pub fn insert(&mut self, c: char) {
-        self.text.insert(self.cursor, c);
-        self.cursor += c.len_utf8();
-    }
-
-    pub fn backspace(&mut self) {
-        if let Some(c) = self.text[..self.cursor].chars().next_back() {
-            self.cursor -= c.len_utf8();
-            self.text.remove(self.cursor);
-        }
-    }
-
-    pub fn left(&mut self) {
-        if let Some(c) = self.text[..self.cursor].chars().next_back() {
-            self.cursor -= c.len_utf8();
-        }
-    }
-
-    pub fn right(&mut self) {
-        if let Some(c) = self.text[self.cursor..].chars().next() {
-            self.cursor += c.len_utf8();
-        }
-    }
-
-    /// Start of the cursor's line.
-    pub fn home(&mut self) {
-        self.cursor = self.text[..self.cursor].rfind('\n').map_or(0, |i| i + 1);
-    }
-
-    /// End of the cursor's line.
-    pub fn end(&mut self) {
-        self.cursor = self.text[self.cursor..].find('\n').map_or(self.text.len(), |i| self.cursor + i);
-    }
-}
-
-/// The annotation state of the reader: the store (if it could be opened), the marks derived
-/// from it, and the list and filters of the annotation screens.
+/// The annotations of the reader: the store (if it could be opened) and the marks derived
+/// from it.
 #[derive(Debug, Default)]
 pub struct Notes {
     pub store: Option<Store>,
@@ -202,11 +163,6 @@ pub struct Notes {
     pub unavailable: Option<String>,
     /// Passages that carry a mark, with the ids shown on each.
     pub marks: std::collections::BTreeMap<PassageRef, Vec<String>>,
-    /// The label filter of the annotation list (`None`: every label).
-    pub list_label: Option<Label>,
-    /// The typed filter of the annotation list: matches tags, note and quote.
-    pub list_query: String,
-    pub list: ListState,
     /// The label filter of the overview and the claims list.
     pub claim_label: Option<Label>,
 }
@@ -218,39 +174,26 @@ pub struct App {
     pub phase: Phase,
     /// The screen size; update uses it for pages and for keeping the selection visible.
     pub size: Rect,
+    /// The full-screen view under any overlay.
     pub screen: Screen,
-    /// The help overlay's scroll offset when it is open.
-    pub help: Option<usize>,
-    pub focus: Pane,
-    /// The article shown in each pane (indices into `corpus.articles`).
-    pub articles: [usize; 2],
-    /// The selected passage in each pane; the focused pane's is the one the reader moves, the
-    /// other follows to its counterpart.
-    pub selected: [usize; 2],
-    /// The first visible row of each pane.
-    pub scroll: [usize; 2],
-    /// The claim shown in the claim view, and its scroll offset.
-    pub claim: Option<usize>,
-    pub claim_scroll: usize,
-    pub sort: Sort,
-    pub overview: ListState,
-    /// First article column shown in the overview (clamped by `view::overview::columns`).
-    pub overview_col: usize,
-    pub claims_query: String,
-    pub claims_list: ListState,
+    pub compare: Compare,
+    pub claim: ClaimView,
+    pub overview: Overview,
+    pub claims: ClaimsList,
     pub search: Search,
-    /// Derived from the analysis once: per-claim numbers, the overview order, the filter result.
+    pub annotations: AnnotationList,
+    /// Open over everything else when `Some`.
+    pub help: Option<Help>,
+    /// The overlay of the annotation keys, if one is open.
+    pub overlay: Option<Overlay>,
+    pub notes: Notes,
+    /// Per-claim numbers, derived from the analysis once.
     pub stats: query::ClaimStats,
-    pub overview_rows: Vec<usize>,
-    pub claims_matches: Vec<query::ClaimMatch>,
     pub status: Option<Status>,
     pub theme: Theme,
     pub quit: bool,
     /// Ctrl-Z asked to stop the process; the terminal owner (`tui::run_loading`) does it and clears this.
     pub suspend: bool,
-    /// The overlay of the annotation keys, if one is open.
-    pub overlay: Option<Overlay>,
-    pub notes: Notes,
 }
 
 impl App {
@@ -269,56 +212,46 @@ impl App {
             phase: Phase::Ready,
             size,
             screen: Screen::Compare,
-            help: None,
-            focus: Pane::Left,
-            articles: [0, if n > 1 { 1 } else { 0 }],
-            selected: [0, 0],
-            scroll: [0, 0],
-            claim: None,
-            claim_scroll: 0,
-            sort: Sort::Coverage,
-            overview: ListState::default(),
-            overview_col: 0,
-            claims_query: String::new(),
-            claims_list: ListState::default(),
+            compare: Compare {
+                focus: Pane::Left,
+                articles: [0, if n > 1 { 1 } else { 0 }],
+                selected: [0, 0],
+                scroll: [0, 0],
+            },
+            claim: ClaimView::default(),
+            overview: Overview {
+                sort: Sort::Coverage,
+                list: ListState::default(),
+                first_column: 0,
+                rows: Vec::new(),
+            },
+            claims: ClaimsList::default(),
             search: Search::default(),
+            annotations: AnnotationList::default(),
+            help: None,
+            overlay: None,
+            notes: Notes::default(),
             stats: Default::default(),
-            overview_rows: Vec::new(),
-            claims_matches: Vec::new(),
             status: None,
             theme: Theme::default(),
             quit: false,
             suspend: false,
-            overlay: None,
-            notes: Notes::default(),
         };
         app.refresh_stats();
         if n < 2 {
-            app.status = Some(Status {
-                text: "only one article: nothing to compare; open a folder of several".into(),
-                error: false,
-            });
+            app.say("only one article: nothing to compare; open a folder of several");
         }
         app
     }
 
-    /// Takes the finished analysis from the worker, keeping the reader's place.
-    pub fn finish_analysis(&mut self, analysis: Analysis) {
-        self.analysis = analysis;
-        self.phase = Phase::Ready;
-        if let Some(store) = &mut self.notes.store {
-            store.reanchor(&self.analysis);
-        }
-        self.refresh_stats();
-        let claims = self.analysis.claims.len();
-        let disc = self.analysis.discrepancies.len();
-        if self.status.is_none() && self.analysis.corpus.articles.len() > 1 {
-            self.status = Some(Status {
-                text: format!("analysed: {claims} claims, {disc} discrepancies"),
-                error: false,
-            });
-        }
-        super::update::sync(self);
+    /// Puts a message on the status line.
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.status = Some(Status { text: text.into(), error: false });
+    }
+
+    /// Puts an error on the status line.
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.status = Some(Status { text: text.into(), error: true });
     }
 
     /// Recomputes what is derived from the analysis, then the overview order and the filter.
@@ -330,13 +263,13 @@ impl App {
     /// Recomputes the overview order and the claims filter after a sort or query change, then
     /// the annotation marks.
     pub fn refresh_lists(&mut self) {
-        self.overview_rows = query::overview_rows(&self.stats, self.sort);
-        self.claims_matches = query::filter_claims(&self.stats, &self.claims_query);
+        self.overview.rows = query::overview_rows(&self.stats, self.overview.sort);
+        self.claims.matches = query::filter_claims(&self.stats, self.claims.filter.text());
         self.refresh_marks();
         if let Some(l) = self.notes.claim_label {
             let keep = self.claims_with_label(l);
-            self.overview_rows.retain(|c| keep.contains(c));
-            self.claims_matches.retain(|m| keep.contains(&m.claim));
+            self.overview.rows.retain(|c| keep.contains(c));
+            self.claims.matches.retain(|m| keep.contains(&m.claim));
         }
     }
 
@@ -345,7 +278,7 @@ impl App {
     pub fn attach_store(&mut self, store: Store) {
         if let Some(ro) = store.read_only() {
             self.notes.unavailable = Some(format!("annotations are read-only: {}", ro.reason));
-            self.status = Some(Status { text: ro.reason.clone(), error: true });
+            self.warn(ro.reason.clone());
         }
         self.notes.store = Some(store);
         if let Some(store) = &mut self.notes.store {
@@ -405,46 +338,6 @@ impl App {
         }
     }
 
-    /// Turns a terminal event into an action and applies it. Tests go down the same path.
-    pub fn handle_event(&mut self, event: Event) {
-        let action = match event {
-            Event::Key(k) if k.kind == KeyEventKind::Press => {
-                keymap::lookup(self.mode(), KeySpec::from_event(k))
-            }
-            Event::Mouse(m) => match m.kind {
-                MouseEventKind::ScrollDown => Some(Action::Scroll { column: m.column, row: m.row, delta: 3 }),
-                MouseEventKind::ScrollUp => Some(Action::Scroll { column: m.column, row: m.row, delta: -3 }),
-                MouseEventKind::Down(ratatui::crossterm::event::MouseButton::Left) => {
-                    Some(Action::Click { column: m.column, row: m.row })
-                }
-                _ => None,
-            },
-            Event::Resize(width, height) => Some(Action::Resize { width, height }),
-            _ => None,
-        };
-        if let Some(a) = action {
-            super::update::update(self, a);
-        }
-    }
-
-    /// Presses keys written as in the keymap, separated by spaces (`"j j ] Enter"`).
-    pub fn press(&mut self, keys: &str) -> Result<(), String> {
-        for k in keys.split(' ').filter(|k| !k.is_empty()) {
-            let spec: KeySpec = k.parse()?;
-            if let Some(a) = keymap::lookup(self.mode(), spec) {
-                super::update::update(self, a);
-            }
-        }
-        Ok(())
-    }
-
-    /// Types text into the input line of the current mode.
-    pub fn type_text(&mut self, text: &str) {
-        for c in text.chars() {
-            super::update::update(self, Action::Input(c));
-        }
-    }
-
     /// Number of articles.
     pub fn article_count(&self) -> usize {
         self.analysis.corpus.articles.len()
@@ -457,7 +350,8 @@ impl App {
 
     /// The selected passage of a pane.
     pub fn at(&self, pane: Pane) -> PassageRef {
-        PassageRef { article: self.articles[pane.index()], passage: self.selected[pane.index()] }
+        let i = pane.index();
+        PassageRef { article: self.compare.articles[i], passage: self.compare.selected[i] }
     }
 
     /// The pair of passages shown side by side and their shared claim, when the passage of the
@@ -466,27 +360,39 @@ impl App {
         if !self.comparing() {
             return None;
         }
-        let driver = self.at(self.focus);
-        let other = self.articles[self.focus.other().index()];
+        let focus = self.compare.focus;
+        let driver = self.at(focus);
+        let other = self.compare.articles[focus.other().index()];
         let (claim, at) = self.analysis.counterpart(driver, other)?;
-        if at != self.at(self.focus.other()) {
+        if at != self.at(focus.other()) {
             return None;
         }
-        let (left, right) = match self.focus {
+        let (left, right) = match focus {
             Pane::Left => (driver, at),
             Pane::Right => (at, driver),
         };
         Some((claim, left, right))
     }
 
-    /// Where the reader is now.
-    pub fn place(&self) -> Place {
-        Place { focus: self.focus, articles: self.articles, selected: self.selected, scroll: self.scroll }
-    }
-
     /// The claim of the selected passage: the one shared with the other pane if any, else the
     /// first it belongs to.
     pub fn current_claim(&self) -> Option<usize> {
-        self.pair().map(|p| p.0).or_else(|| self.analysis.claims_at(self.at(self.focus)).first().copied())
+        self.pair()
+            .map(|p| p.0)
+            .or_else(|| self.analysis.claims_at(self.at(self.compare.focus)).first().copied())
+    }
+
+    /// The member of `claim` the claim view diffs the others against: the selected passage if
+    /// it is a member, else the focused pane's article's, else the left pane's, else the first.
+    pub fn claim_reference(&self, claim: usize) -> Option<PassageRef> {
+        let c = self.analysis.claims.get(claim)?;
+        let selected = self.at(self.compare.focus);
+        if c.members.iter().any(|m| m.at == selected) {
+            return Some(selected);
+        }
+        c.member_in(self.compare.articles[self.compare.focus.index()])
+            .or_else(|| c.member_in(self.compare.articles[0]))
+            .or(c.members.first())
+            .map(|m| m.at)
     }
 }

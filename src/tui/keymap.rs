@@ -12,10 +12,13 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::action::Action;
 
 /// Which set of bindings applies. `Global` bindings apply in every mode that does not bind the
-/// key itself, except that in the text-input modes a plain character is typed instead.
+/// key itself, except that in the text-input modes a plain character is typed instead. `Input`
+/// holds the editing keys every text-input mode shares; like `Global`, it is never the mode of
+/// the reader itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mode {
     Global,
+    Input,
     Compare,
     Claim,
     Overview,
@@ -30,7 +33,7 @@ pub enum Mode {
 
 impl Mode {
     /// All modes in the order the help shows them.
-    pub const ALL: [Mode; 11] = [
+    pub const ALL: [Mode; 12] = [
         Mode::Compare,
         Mode::Claim,
         Mode::Overview,
@@ -40,6 +43,7 @@ impl Mode {
         Mode::Picker,
         Mode::Note,
         Mode::Tags,
+        Mode::Input,
         Mode::Help,
         Mode::Global,
     ];
@@ -48,6 +52,7 @@ impl Mode {
     pub fn title(self) -> &'static str {
         match self {
             Mode::Global => "Everywhere",
+            Mode::Input => "Every input line and the note editor",
             Mode::Compare => "Compare",
             Mode::Claim => "Claim view",
             Mode::Overview => "Overview",
@@ -64,7 +69,7 @@ impl Mode {
     /// The short badge on the status line.
     pub fn badge(self) -> &'static str {
         match self {
-            Mode::Global | Mode::Compare => "COMPARE",
+            Mode::Global | Mode::Input | Mode::Compare => "COMPARE",
             Mode::Claim => "CLAIM",
             Mode::Overview => "OVERVIEW",
             Mode::Claims => "CLAIMS",
@@ -152,6 +157,7 @@ impl fmt::Display for KeySpec {
             KeyCode::Tab => f.write_str("Tab"),
             KeyCode::BackTab => f.write_str("shift-Tab"),
             KeyCode::Backspace => f.write_str("Backspace"),
+            KeyCode::Delete => f.write_str("Delete"),
             KeyCode::F(n) => write!(f, "F{n}"),
             other => write!(f, "{other:?}"),
         }
@@ -190,6 +196,7 @@ impl FromStr for KeySpec {
             "Tab" => KeyCode::Tab,
             "shift-Tab" => KeyCode::BackTab,
             "Backspace" => KeyCode::Backspace,
+            "Delete" => KeyCode::Delete,
             _ => {
                 let mut chars = rest.chars();
                 match (chars.next(), chars.next()) {
@@ -202,15 +209,16 @@ impl FromStr for KeySpec {
     }
 }
 
-/// One row of the keymap.
+/// One row of the keymap: one action on one or more keys.
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
     pub mode: Mode,
-    pub key: KeySpec,
+    /// The keys; the footer hint shows the first.
+    pub keys: &'static [KeySpec],
     pub action: Action,
-    /// Label in the footer hints; bindings with the same label share one hint (`j/k passage`).
+    /// Label in the footer hints; rows with the same label share one hint (`j/k passage`).
     pub hint: Option<&'static str>,
-    /// What the key does here, when the action's own description is too general.
+    /// What the keys do here, when the action's own description is too general.
     pub what: Option<&'static str>,
 }
 
@@ -219,229 +227,206 @@ impl Binding {
     pub fn describe(&self) -> &'static str {
         self.what.unwrap_or_else(|| self.action.describe())
     }
+
+    /// Whether `key` is one of this row's keys.
+    pub fn binds(&self, key: KeySpec) -> bool {
+        self.keys.contains(&key)
+    }
 }
 
-const fn b(mode: Mode, key: KeySpec, action: Action, hint: Option<&'static str>) -> Binding {
-    Binding { mode, key, action, hint, what: None }
+const fn b(mode: Mode, keys: &'static [KeySpec], action: Action, hint: Option<&'static str>) -> Binding {
+    Binding { mode, keys, action, hint, what: None }
 }
 
 /// A binding with its own description.
 const fn bw(
     mode: Mode,
-    key: KeySpec,
+    keys: &'static [KeySpec],
     action: Action,
     hint: Option<&'static str>,
     what: &'static str,
 ) -> Binding {
-    Binding { mode, key, action, hint, what: Some(what) }
+    Binding { mode, keys, action, hint, what: Some(what) }
 }
 
 use Action as A;
 use KeyCode as K;
+use KeySpec as S;
 use Mode as M;
 
 /// Every key binding, in the order the help lists them.
 pub static KEYMAP: &[Binding] = &[
     // Compare
-    b(M::Compare, KeySpec::ch('j'), A::NextPassage, Some("passage")),
-    b(M::Compare, KeySpec::ch('k'), A::PrevPassage, Some("passage")),
-    b(M::Compare, KeySpec::key(K::Down), A::NextPassage, None),
-    b(M::Compare, KeySpec::key(K::Up), A::PrevPassage, None),
-    b(M::Compare, KeySpec::ch('J'), A::PageDown, None),
-    b(M::Compare, KeySpec::ch('K'), A::PageUp, None),
-    b(M::Compare, KeySpec::key(K::PageDown), A::PageDown, None),
-    b(M::Compare, KeySpec::key(K::PageUp), A::PageUp, None),
-    b(M::Compare, KeySpec::ch('g'), A::Top, None),
-    b(M::Compare, KeySpec::ch('G'), A::Bottom, None),
-    b(M::Compare, KeySpec::key(K::Home), A::Top, None),
-    b(M::Compare, KeySpec::key(K::End), A::Bottom, None),
-    b(M::Compare, KeySpec::ch('n'), A::NextClaim, Some("claim")),
-    b(M::Compare, KeySpec::ch('N'), A::PrevClaim, Some("claim")),
-    b(M::Compare, KeySpec::ch(']'), A::NextDiscrepancy, Some("discrepancy")),
-    b(M::Compare, KeySpec::ch('['), A::PrevDiscrepancy, Some("discrepancy")),
-    b(M::Compare, KeySpec::key(K::Tab), A::SwitchFocus, Some("pane")),
-    b(M::Compare, KeySpec::key(K::BackTab), A::SwitchFocus, None),
-    b(M::Compare, KeySpec::ch('l'), A::NextArticle, Some("article")),
-    b(M::Compare, KeySpec::ch('h'), A::PrevArticle, Some("article")),
-    b(M::Compare, KeySpec::key(K::Right), A::NextArticle, None),
-    b(M::Compare, KeySpec::key(K::Left), A::PrevArticle, None),
-    b(M::Compare, KeySpec::ch('1'), A::ShowArticle(1), None),
-    b(M::Compare, KeySpec::ch('2'), A::ShowArticle(2), None),
-    b(M::Compare, KeySpec::ch('3'), A::ShowArticle(3), None),
-    b(M::Compare, KeySpec::ch('4'), A::ShowArticle(4), None),
-    b(M::Compare, KeySpec::ch('5'), A::ShowArticle(5), None),
-    b(M::Compare, KeySpec::ch('6'), A::ShowArticle(6), None),
-    b(M::Compare, KeySpec::ch('7'), A::ShowArticle(7), None),
-    b(M::Compare, KeySpec::ch('8'), A::ShowArticle(8), None),
-    b(M::Compare, KeySpec::ch('9'), A::ShowArticle(9), None),
-    b(M::Compare, KeySpec::key(K::Enter), A::OpenClaim, Some("claim view")),
-    b(M::Compare, KeySpec::ctrl('n'), A::NextHit, Some("result")),
-    b(M::Compare, KeySpec::ctrl('p'), A::PrevHit, Some("result")),
-    bw(M::Compare, KeySpec::key(K::Esc), A::Back, None, "clear the search"),
-    bw(M::Compare, KeySpec::ch('a'), A::Annotate, Some("label"), "label the selected passage"),
-    bw(M::Compare, KeySpec::ch('e'), A::EditNote, None, "write or edit the passage's note"),
-    bw(M::Compare, KeySpec::ch('t'), A::AddTags, None, "add tags to the passage"),
-    bw(M::Compare, KeySpec::ch('x'), A::DeleteAnnotation, None, "delete the passage's annotation"),
-    b(M::Compare, KeySpec::ch('u'), A::Undo, None),
-    b(M::Compare, KeySpec::ch('A'), A::OpenAnnotations, None),
+    b(M::Compare, &[S::ch('j'), S::key(K::Down)], A::NextPassage, Some("passage")),
+    b(M::Compare, &[S::ch('k'), S::key(K::Up)], A::PrevPassage, Some("passage")),
+    b(M::Compare, &[S::ch('J'), S::key(K::PageDown)], A::PageDown, None),
+    b(M::Compare, &[S::ch('K'), S::key(K::PageUp)], A::PageUp, None),
+    b(M::Compare, &[S::ch('g'), S::key(K::Home)], A::Top, None),
+    b(M::Compare, &[S::ch('G'), S::key(K::End)], A::Bottom, None),
+    b(M::Compare, &[S::ch('n')], A::NextClaim, Some("claim")),
+    b(M::Compare, &[S::ch('N')], A::PrevClaim, Some("claim")),
+    b(M::Compare, &[S::ch(']')], A::NextDiscrepancy, Some("discrepancy")),
+    b(M::Compare, &[S::ch('[')], A::PrevDiscrepancy, Some("discrepancy")),
+    b(M::Compare, &[S::key(K::Tab), S::key(K::BackTab)], A::SwitchFocus, Some("pane")),
+    b(M::Compare, &[S::ch('l'), S::key(K::Right)], A::NextArticle, Some("article")),
+    b(M::Compare, &[S::ch('h'), S::key(K::Left)], A::PrevArticle, Some("article")),
+    b(M::Compare, &[S::ch('1')], A::ShowArticle(1), None),
+    b(M::Compare, &[S::ch('2')], A::ShowArticle(2), None),
+    b(M::Compare, &[S::ch('3')], A::ShowArticle(3), None),
+    b(M::Compare, &[S::ch('4')], A::ShowArticle(4), None),
+    b(M::Compare, &[S::ch('5')], A::ShowArticle(5), None),
+    b(M::Compare, &[S::ch('6')], A::ShowArticle(6), None),
+    b(M::Compare, &[S::ch('7')], A::ShowArticle(7), None),
+    b(M::Compare, &[S::ch('8')], A::ShowArticle(8), None),
+    b(M::Compare, &[S::ch('9')], A::ShowArticle(9), None),
+    b(M::Compare, &[S::key(K::Enter)], A::OpenClaim, Some("claim view")),
+    b(M::Compare, &[S::ctrl('n')], A::NextHit, Some("result")),
+    b(M::Compare, &[S::ctrl('p')], A::PrevHit, Some("result")),
+    bw(M::Compare, &[S::key(K::Esc)], A::Back, None, "clear the search"),
+    bw(M::Compare, &[S::ch('a')], A::Annotate, Some("label"), "label the selected passage"),
+    bw(M::Compare, &[S::ch('e')], A::EditNote, None, "write or edit the passage's note"),
+    bw(M::Compare, &[S::ch('t')], A::AddTags, None, "add tags to the passage"),
+    bw(M::Compare, &[S::ch('x')], A::DeleteAnnotation, None, "delete the passage's annotation"),
+    b(M::Compare, &[S::ch('u')], A::Undo, None),
+    b(M::Compare, &[S::ch('A')], A::OpenAnnotations, None),
     // Claim view
-    b(M::Claim, KeySpec::ch('j'), A::Down, Some("scroll")),
-    b(M::Claim, KeySpec::ch('k'), A::Up, Some("scroll")),
-    b(M::Claim, KeySpec::key(K::Down), A::Down, None),
-    b(M::Claim, KeySpec::key(K::Up), A::Up, None),
-    b(M::Claim, KeySpec::ch('J'), A::PageDown, None),
-    b(M::Claim, KeySpec::ch('K'), A::PageUp, None),
-    b(M::Claim, KeySpec::key(K::PageDown), A::PageDown, None),
-    b(M::Claim, KeySpec::key(K::PageUp), A::PageUp, None),
-    b(M::Claim, KeySpec::ch('g'), A::Top, None),
-    b(M::Claim, KeySpec::ch('G'), A::Bottom, None),
-    bw(M::Claim, KeySpec::ch('n'), A::NextClaim, Some("claim"), "next claim"),
-    bw(M::Claim, KeySpec::ch('N'), A::PrevClaim, Some("claim"), "previous claim"),
+    b(M::Claim, &[S::ch('j'), S::key(K::Down)], A::Down, Some("scroll")),
+    b(M::Claim, &[S::ch('k'), S::key(K::Up)], A::Up, Some("scroll")),
+    b(M::Claim, &[S::ch('J'), S::key(K::PageDown)], A::PageDown, None),
+    b(M::Claim, &[S::ch('K'), S::key(K::PageUp)], A::PageUp, None),
+    b(M::Claim, &[S::ch('g')], A::Top, None),
+    b(M::Claim, &[S::ch('G')], A::Bottom, None),
+    bw(M::Claim, &[S::ch('n')], A::NextClaim, Some("claim"), "next claim"),
+    bw(M::Claim, &[S::ch('N')], A::PrevClaim, Some("claim"), "previous claim"),
     bw(
         M::Claim,
-        KeySpec::ch(']'),
+        &[S::ch(']')],
         A::NextDiscrepancy,
         Some("disagreeing claim"),
         "next claim with a discrepancy",
     ),
     bw(
         M::Claim,
-        KeySpec::ch('['),
+        &[S::ch('[')],
         A::PrevDiscrepancy,
         Some("disagreeing claim"),
         "previous claim with a discrepancy",
     ),
-    bw(M::Claim, KeySpec::key(K::Enter), A::Back, None, "back to Compare, on this claim"),
-    bw(M::Claim, KeySpec::key(K::Esc), A::Back, Some("back"), "back to Compare, on this claim"),
-    bw(M::Claim, KeySpec::ch('a'), A::Annotate, Some("label"), "label the whole claim"),
-    bw(M::Claim, KeySpec::ch('e'), A::EditNote, None, "write or edit the claim's note"),
-    bw(M::Claim, KeySpec::ch('t'), A::AddTags, None, "add tags to the claim"),
-    bw(M::Claim, KeySpec::ch('x'), A::DeleteAnnotation, None, "delete the claim's annotation"),
-    b(M::Claim, KeySpec::ch('u'), A::Undo, None),
-    b(M::Claim, KeySpec::ch('A'), A::OpenAnnotations, None),
+    // Two rows, so that the hint shows Esc.
+    bw(M::Claim, &[S::key(K::Enter)], A::Back, None, "back to Compare, on this claim"),
+    bw(M::Claim, &[S::key(K::Esc)], A::Back, Some("back"), "back to Compare, on this claim"),
+    bw(M::Claim, &[S::ch('a')], A::Annotate, Some("label"), "label the whole claim"),
+    bw(M::Claim, &[S::ch('e')], A::EditNote, None, "write or edit the claim's note"),
+    bw(M::Claim, &[S::ch('t')], A::AddTags, None, "add tags to the claim"),
+    bw(M::Claim, &[S::ch('x')], A::DeleteAnnotation, None, "delete the claim's annotation"),
+    b(M::Claim, &[S::ch('u')], A::Undo, None),
+    b(M::Claim, &[S::ch('A')], A::OpenAnnotations, None),
     // Overview
-    b(M::Overview, KeySpec::ch('j'), A::Down, Some("move")),
-    b(M::Overview, KeySpec::ch('k'), A::Up, Some("move")),
-    b(M::Overview, KeySpec::key(K::Down), A::Down, None),
-    b(M::Overview, KeySpec::key(K::Up), A::Up, None),
-    b(M::Overview, KeySpec::ch('J'), A::PageDown, None),
-    b(M::Overview, KeySpec::ch('K'), A::PageUp, None),
-    b(M::Overview, KeySpec::key(K::PageDown), A::PageDown, None),
-    b(M::Overview, KeySpec::key(K::PageUp), A::PageUp, None),
-    b(M::Overview, KeySpec::ch('g'), A::Top, None),
-    b(M::Overview, KeySpec::ch('G'), A::Bottom, None),
-    bw(M::Overview, KeySpec::ch('l'), A::NextArticle, None, "scroll the article columns right"),
-    bw(M::Overview, KeySpec::ch('h'), A::PrevArticle, None, "scroll the article columns left"),
-    bw(M::Overview, KeySpec::key(K::Right), A::NextArticle, None, "scroll the article columns right"),
-    bw(M::Overview, KeySpec::key(K::Left), A::PrevArticle, None, "scroll the article columns left"),
-    b(M::Overview, KeySpec::ch('L'), A::NextColumnPage, None),
-    b(M::Overview, KeySpec::ch('H'), A::PrevColumnPage, None),
-    b(M::Overview, KeySpec::ch('s'), A::CycleSort, Some("sort")),
-    b(M::Overview, KeySpec::key(K::Enter), A::Confirm, Some("jump")),
-    b(M::Overview, KeySpec::ch('f'), A::CycleLabelFilter, Some("label filter")),
-    bw(M::Overview, KeySpec::key(K::Esc), A::Back, Some("back"), "back to Compare"),
-    // Claims list
-    b(M::Claims, KeySpec::key(K::Down), A::Down, Some("move")),
-    b(M::Claims, KeySpec::key(K::Up), A::Up, Some("move")),
-    b(M::Claims, KeySpec::ctrl('n'), A::Down, None),
-    b(M::Claims, KeySpec::ctrl('p'), A::Up, None),
-    b(M::Claims, KeySpec::ctrl('j'), A::Down, None),
-    b(M::Claims, KeySpec::ctrl('k'), A::Up, None),
-    b(M::Claims, KeySpec::key(K::PageDown), A::PageDown, None),
-    b(M::Claims, KeySpec::key(K::PageUp), A::PageUp, None),
-    b(M::Claims, KeySpec::key(K::Enter), A::Confirm, Some("jump")),
-    b(M::Claims, KeySpec::key(K::Backspace), A::Backspace, None),
-    b(M::Claims, KeySpec::ctrl('u'), A::ClearInput, Some("clear")),
-    b(M::Claims, KeySpec::ctrl('f'), A::CycleLabelFilter, Some("label filter")),
-    b(M::Claims, KeySpec::key(K::Tab), A::CycleLabelFilter, None),
-    bw(M::Claims, KeySpec::key(K::Esc), A::Back, Some("back"), "back to Compare"),
-    // Search input
-    b(M::Search, KeySpec::key(K::Enter), A::SubmitSearch, Some("keep")),
-    b(M::Search, KeySpec::key(K::Down), A::NextHit, Some("result")),
-    b(M::Search, KeySpec::key(K::Up), A::PrevHit, Some("result")),
-    b(M::Search, KeySpec::ctrl('n'), A::NextHit, None),
-    b(M::Search, KeySpec::ctrl('p'), A::PrevHit, None),
-    b(M::Search, KeySpec::key(K::Backspace), A::Backspace, None),
-    b(M::Search, KeySpec::ctrl('u'), A::ClearInput, Some("clear")),
+    b(M::Overview, &[S::ch('j'), S::key(K::Down)], A::Down, Some("move")),
+    b(M::Overview, &[S::ch('k'), S::key(K::Up)], A::Up, Some("move")),
+    b(M::Overview, &[S::ch('J'), S::key(K::PageDown)], A::PageDown, None),
+    b(M::Overview, &[S::ch('K'), S::key(K::PageUp)], A::PageUp, None),
+    b(M::Overview, &[S::ch('g')], A::Top, None),
+    b(M::Overview, &[S::ch('G')], A::Bottom, None),
     bw(
-        M::Search,
-        KeySpec::key(K::Esc),
-        A::Back,
-        Some("cancel"),
-        "cancel and return to where the search began",
+        M::Overview,
+        &[S::ch('l'), S::key(K::Right)],
+        A::NextArticle,
+        None,
+        "scroll the article columns right",
     ),
+    bw(M::Overview, &[S::ch('h'), S::key(K::Left)], A::PrevArticle, None, "scroll the article columns left"),
+    b(M::Overview, &[S::ch('L')], A::NextColumnPage, None),
+    b(M::Overview, &[S::ch('H')], A::PrevColumnPage, None),
+    b(M::Overview, &[S::ch('s')], A::CycleSort, Some("sort")),
+    b(M::Overview, &[S::key(K::Enter)], A::Confirm, Some("jump")),
+    b(M::Overview, &[S::ch('f')], A::CycleLabelFilter, Some("label filter")),
+    bw(M::Overview, &[S::key(K::Esc)], A::Back, Some("back"), "back to Compare"),
+    // Claims list
+    b(M::Claims, &[S::key(K::Down), S::ctrl('n'), S::ctrl('j')], A::Down, Some("move")),
+    b(M::Claims, &[S::key(K::Up), S::ctrl('p'), S::ctrl('k')], A::Up, Some("move")),
+    b(M::Claims, &[S::key(K::PageDown)], A::PageDown, None),
+    b(M::Claims, &[S::key(K::PageUp)], A::PageUp, None),
+    b(M::Claims, &[S::key(K::Enter)], A::Confirm, Some("jump")),
+    b(M::Claims, &[S::ctrl('u')], A::ClearInput, Some("clear")),
+    b(M::Claims, &[S::ctrl('f'), S::key(K::Tab)], A::CycleLabelFilter, Some("label filter")),
+    bw(M::Claims, &[S::key(K::Esc)], A::Back, Some("back"), "back to Compare"),
+    // Search input
+    b(M::Search, &[S::key(K::Enter)], A::SubmitSearch, Some("keep")),
+    b(M::Search, &[S::key(K::Down), S::ctrl('n')], A::NextHit, Some("result")),
+    b(M::Search, &[S::key(K::Up), S::ctrl('p')], A::PrevHit, Some("result")),
+    b(M::Search, &[S::ctrl('u')], A::ClearInput, Some("clear")),
+    bw(M::Search, &[S::key(K::Esc)], A::Back, Some("cancel"), "cancel and return to where the search began"),
     // Annotation list
-    b(M::Annotations, KeySpec::key(K::Down), A::Down, Some("move")),
-    b(M::Annotations, KeySpec::key(K::Up), A::Up, Some("move")),
-    b(M::Annotations, KeySpec::ctrl('n'), A::Down, None),
-    b(M::Annotations, KeySpec::ctrl('p'), A::Up, None),
-    b(M::Annotations, KeySpec::key(K::PageDown), A::PageDown, None),
-    b(M::Annotations, KeySpec::key(K::PageUp), A::PageUp, None),
-    b(M::Annotations, KeySpec::ch('1'), A::ToggleLabel(1), Some("label filter")),
-    b(M::Annotations, KeySpec::ch('2'), A::ToggleLabel(2), None),
-    b(M::Annotations, KeySpec::ch('3'), A::ToggleLabel(3), None),
-    b(M::Annotations, KeySpec::ch('4'), A::ToggleLabel(4), None),
-    b(M::Annotations, KeySpec::ch('5'), A::ToggleLabel(5), None),
-    b(M::Annotations, KeySpec::key(K::Enter), A::Confirm, Some("jump")),
+    b(M::Annotations, &[S::key(K::Down), S::ctrl('n')], A::Down, Some("move")),
+    b(M::Annotations, &[S::key(K::Up), S::ctrl('p')], A::Up, Some("move")),
+    b(M::Annotations, &[S::key(K::PageDown)], A::PageDown, None),
+    b(M::Annotations, &[S::key(K::PageUp)], A::PageUp, None),
+    b(M::Annotations, &[S::ch('1')], A::ToggleLabel(1), Some("label filter")),
+    b(M::Annotations, &[S::ch('2')], A::ToggleLabel(2), None),
+    b(M::Annotations, &[S::ch('3')], A::ToggleLabel(3), None),
+    b(M::Annotations, &[S::ch('4')], A::ToggleLabel(4), None),
+    b(M::Annotations, &[S::ch('5')], A::ToggleLabel(5), None),
+    b(M::Annotations, &[S::key(K::Enter)], A::Confirm, Some("jump")),
     bw(
         M::Annotations,
-        KeySpec::ctrl('x'),
+        &[S::ctrl('x')],
         A::DeleteAnnotation,
         Some("delete"),
         "delete the highlighted annotation",
     ),
-    b(M::Annotations, KeySpec::key(K::Backspace), A::Backspace, None),
-    b(M::Annotations, KeySpec::ctrl('u'), A::ClearInput, Some("clear")),
-    bw(M::Annotations, KeySpec::key(K::Esc), A::Back, Some("back"), "close the list"),
+    b(M::Annotations, &[S::ctrl('u')], A::ClearInput, Some("clear")),
+    bw(M::Annotations, &[S::key(K::Esc)], A::Back, Some("back"), "close the list"),
     // Label picker
-    b(M::Picker, KeySpec::ch('1'), A::PickLabel(1), Some("verified")),
-    b(M::Picker, KeySpec::ch('2'), A::PickLabel(2), Some("disputed")),
-    b(M::Picker, KeySpec::ch('3'), A::PickLabel(3), Some("misleading")),
-    b(M::Picker, KeySpec::ch('4'), A::PickLabel(4), Some("important")),
-    b(M::Picker, KeySpec::ch('5'), A::PickLabel(5), Some("question")),
-    bw(M::Picker, KeySpec::ch('0'), A::PickLabel(0), Some("clear"), "clear the label"),
-    bw(M::Picker, KeySpec::key(K::Esc), A::Back, Some("cancel"), "cancel: nothing changes"),
+    b(M::Picker, &[S::ch('1')], A::PickLabel(1), Some("verified")),
+    b(M::Picker, &[S::ch('2')], A::PickLabel(2), Some("disputed")),
+    b(M::Picker, &[S::ch('3')], A::PickLabel(3), Some("misleading")),
+    b(M::Picker, &[S::ch('4')], A::PickLabel(4), Some("important")),
+    b(M::Picker, &[S::ch('5')], A::PickLabel(5), Some("question")),
+    bw(M::Picker, &[S::ch('0')], A::PickLabel(0), Some("clear"), "clear the label"),
+    bw(M::Picker, &[S::key(K::Esc)], A::Back, Some("cancel"), "cancel: nothing changes"),
     // Note editor
-    bw(M::Note, KeySpec::ctrl('s'), A::SaveInput, Some("save"), "save the note and close"),
-    bw(M::Note, KeySpec::key(K::Esc), A::SaveInput, Some("save"), "save the note and close (u undoes)"),
-    b(M::Note, KeySpec::key(K::Enter), A::Newline, Some("new line")),
-    b(M::Note, KeySpec::key(K::Backspace), A::Backspace, None),
-    b(M::Note, KeySpec::key(K::Left), A::CursorLeft, None),
-    b(M::Note, KeySpec::key(K::Right), A::CursorRight, None),
-    b(M::Note, KeySpec::key(K::Home), A::CursorHome, None),
-    b(M::Note, KeySpec::key(K::End), A::CursorEnd, None),
+    bw(M::Note, &[S::ctrl('s')], A::SaveInput, Some("save"), "save the note and close"),
+    bw(M::Note, &[S::key(K::Esc)], A::SaveInput, Some("save"), "save the note and close (u undoes)"),
+    b(M::Note, &[S::key(K::Enter)], A::Newline, Some("new line")),
     // Tag input
-    bw(M::Tags, KeySpec::key(K::Enter), A::SaveInput, Some("add"), "add the typed tags"),
-    bw(M::Tags, KeySpec::key(K::Esc), A::SaveInput, None, "add the typed tags (nothing typed: close)"),
-    b(M::Tags, KeySpec::key(K::Backspace), A::Backspace, None),
-    b(M::Tags, KeySpec::ctrl('u'), A::ClearInput, Some("clear")),
+    bw(M::Tags, &[S::key(K::Enter)], A::SaveInput, Some("add"), "add the typed tags"),
+    bw(M::Tags, &[S::key(K::Esc)], A::SaveInput, None, "add the typed tags (nothing typed: close)"),
+    b(M::Tags, &[S::ctrl('u')], A::ClearInput, Some("clear")),
+    // Every input line and the note editor
+    b(M::Input, &[S::key(K::Left)], A::CursorLeft, None),
+    b(M::Input, &[S::key(K::Right)], A::CursorRight, None),
+    b(M::Input, &[S::key(K::Home)], A::CursorHome, None),
+    b(M::Input, &[S::key(K::End)], A::CursorEnd, None),
+    b(M::Input, &[S::key(K::Backspace)], A::Backspace, None),
+    b(M::Input, &[S::key(K::Delete)], A::Delete, None),
     // Help
-    b(M::Help, KeySpec::ch('j'), A::Down, Some("scroll")),
-    b(M::Help, KeySpec::ch('k'), A::Up, Some("scroll")),
-    b(M::Help, KeySpec::key(K::Down), A::Down, None),
-    b(M::Help, KeySpec::key(K::Up), A::Up, None),
-    b(M::Help, KeySpec::ch('J'), A::PageDown, None),
-    b(M::Help, KeySpec::ch('K'), A::PageUp, None),
-    b(M::Help, KeySpec::key(K::PageDown), A::PageDown, None),
-    b(M::Help, KeySpec::key(K::PageUp), A::PageUp, None),
-    b(M::Help, KeySpec::ch('g'), A::Top, None),
-    b(M::Help, KeySpec::ch('G'), A::Bottom, None),
-    bw(M::Help, KeySpec::key(K::Esc), A::Back, Some("close"), "close the help"),
-    bw(M::Help, KeySpec::ch('?'), A::Back, None, "close the help"),
+    b(M::Help, &[S::ch('j'), S::key(K::Down)], A::Down, Some("scroll")),
+    b(M::Help, &[S::ch('k'), S::key(K::Up)], A::Up, Some("scroll")),
+    b(M::Help, &[S::ch('J'), S::key(K::PageDown)], A::PageDown, None),
+    b(M::Help, &[S::ch('K'), S::key(K::PageUp)], A::PageUp, None),
+    b(M::Help, &[S::ch('g')], A::Top, None),
+    b(M::Help, &[S::ch('G')], A::Bottom, None),
+    bw(M::Help, &[S::key(K::Esc), S::ch('?')], A::Back, Some("close"), "close the help"),
     // Everywhere
-    b(M::Global, KeySpec::ch('o'), A::OpenOverview, Some("overview")),
-    b(M::Global, KeySpec::ch('c'), A::OpenClaims, Some("claims")),
-    b(M::Global, KeySpec::ch('/'), A::StartSearch, Some("search")),
-    b(M::Global, KeySpec::ch('?'), A::ToggleHelp, Some("help")),
-    b(M::Global, KeySpec::ch('q'), A::Quit, Some("quit")),
-    b(M::Global, KeySpec::ctrl('c'), A::Quit, None),
-    b(M::Global, KeySpec::ctrl('z'), A::Suspend, None),
+    b(M::Global, &[S::ch('o')], A::OpenOverview, Some("overview")),
+    b(M::Global, &[S::ch('c')], A::OpenClaims, Some("claims")),
+    b(M::Global, &[S::ch('/')], A::StartSearch, Some("search")),
+    b(M::Global, &[S::ch('?')], A::ToggleHelp, Some("help")),
+    b(M::Global, &[S::ch('q'), S::ctrl('c')], A::Quit, Some("quit")),
+    b(M::Global, &[S::ctrl('z')], A::Suspend, None),
 ];
 
-/// The action bound to `key` in `mode`, falling back to the global bindings; in a text-input
-/// mode a plain character is typed.
+/// The rows of one mode, in table order.
+fn rows(mode: Mode) -> impl Iterator<Item = &'static Binding> {
+    KEYMAP.iter().filter(move |b| b.mode == mode)
+}
+
+/// The action bound to `key` in `mode`. A text-input mode falls back to the editing keys, then
+/// types a plain character; every mode but the label picker then falls back to the global
+/// bindings.
 pub fn lookup(mode: Mode, key: KeySpec) -> Option<Action> {
-    let find = |m: Mode| KEYMAP.iter().find(|b| b.mode == m && b.key == key).map(|b| b.action);
+    let find = |m: Mode| rows(m).find(|b| b.binds(key)).map(|b| b.action);
     if let Some(a) = find(mode) {
         return Some(a);
     }
@@ -451,32 +436,36 @@ pub fn lookup(mode: Mode, key: KeySpec) -> Option<Action> {
             .into_iter()
             .find_map(|(k, a)| (k == key).then_some(a));
     }
-    if mode.takes_text()
-        && let KeyCode::Char(c) = key.code
-        && !key.mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-    {
-        return Some(Action::Input(c));
+    if mode.takes_text() {
+        if let Some(a) = find(Mode::Input) {
+            return Some(a);
+        }
+        if let KeyCode::Char(c) = key.code
+            && !key.mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return Some(Action::Input(c));
+        }
     }
     find(Mode::Global)
 }
 
-/// Footer hints for `mode`: `(keys, label)` pairs such as `("j/k", "passage")`, the mode's own
-/// first, then the global ones it does not shadow.
+/// Footer hints for `mode`: `(keys, label)` pairs such as `("j/k", "passage")`, each row
+/// showing its first key, the mode's own first, then the global ones it does not shadow.
 pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &'static str)> = Vec::new();
     let mut push = |b: &Binding| {
-        let Some(label) = b.hint else { return };
+        let (Some(label), Some(key)) = (b.hint, b.keys.first()) else { return };
         if let Some(slot) = out.iter_mut().find(|(_, l)| *l == label) {
             slot.0.push('/');
-            slot.0.push_str(&b.key.to_string());
+            slot.0.push_str(&key.to_string());
         } else {
-            out.push((b.key.to_string(), label));
+            out.push((key.to_string(), label));
         }
     };
-    KEYMAP.iter().filter(|b| b.mode == mode).for_each(&mut push);
+    rows(mode).for_each(&mut push);
     if !mode.takes_text() {
-        for g in KEYMAP.iter().filter(|b| b.mode == Mode::Global) {
-            let shadowed = KEYMAP.iter().any(|b| b.mode == mode && b.key == g.key);
+        for g in rows(Mode::Global) {
+            let shadowed = g.keys.first().is_some_and(|&k| rows(mode).any(|b| b.binds(k)));
             let useless =
                 matches!((mode, g.action), (Mode::Help, Action::ToggleHelp)) || mode == Mode::Picker;
             if !shadowed && !useless {
@@ -490,12 +479,12 @@ pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
 /// The bindings of one mode grouped by what they do: `(keys, description)`, in table order.
 pub fn groups(mode: Mode) -> Vec<(Vec<KeySpec>, &'static str)> {
     let mut out: Vec<(Vec<KeySpec>, &'static str)> = Vec::new();
-    for b in KEYMAP.iter().filter(|b| b.mode == mode) {
+    for b in rows(mode) {
         let d = b.describe();
         if let Some(slot) = out.iter_mut().find(|(_, x)| *x == d) {
-            slot.0.push(b.key);
+            slot.0.extend_from_slice(b.keys);
         } else {
-            out.push((vec![b.key], d));
+            out.push((b.keys.to_vec(), d));
         }
     }
     out
@@ -542,17 +531,24 @@ pub fn keymap_markdown() -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn no_key_is_bound_twice_in_a_mode() {
-        for (i, a) in KEYMAP.iter().enumerate() {
-            for b in &KEYMAP[i + 1..] {
-                assert!(!(a.mode == b.mode && a.key == b.key), "{:?} {} bound twice", a.mode, a.key);
-            }
-        }
+    /// Every (mode, key) of the table, one per key of each row.
+    fn keys() -> impl Iterator<Item = (&'static Binding, KeySpec)> {
+        KEYMAP.iter().flat_map(|b| b.keys.iter().map(move |&k| (b, k)))
     }
 
     #[test]
-    fn every_user_action_has_a_key() {
+    fn no_key_is_bound_twice_in_a_mode() {
+        let all: Vec<_> = keys().collect();
+        for (i, (a, ka)) in all.iter().enumerate() {
+            for (b, kb) in &all[i + 1..] {
+                assert!(!(a.mode == b.mode && ka == kb), "{:?} {ka} bound twice", a.mode);
+            }
+        }
+        assert!(KEYMAP.iter().all(|b| !b.keys.is_empty()));
+    }
+
+    #[test]
+    fn every_user_action_has_a_key_and_a_description() {
         let user = [
             A::Quit,
             A::Back,
@@ -583,7 +579,12 @@ mod tests {
             A::CycleSort,
             A::Confirm,
             A::SubmitSearch,
+            A::CursorLeft,
+            A::CursorRight,
+            A::CursorHome,
+            A::CursorEnd,
             A::Backspace,
+            A::Delete,
             A::ClearInput,
         ];
         for a in user {
@@ -592,14 +593,41 @@ mod tests {
         for n in 1..=9 {
             assert!(KEYMAP.iter().any(|b| b.action == A::ShowArticle(n)));
         }
+        for b in KEYMAP {
+            assert!(!b.describe().is_empty(), "{} has no description", b.action.name());
+        }
     }
 
     #[test]
     fn keys_print_and_parse_back() {
-        for b in KEYMAP {
-            let s = b.key.to_string();
-            assert_eq!(s.parse::<KeySpec>(), Ok(b.key), "{s}");
+        for (_, k) in keys() {
+            let s = k.to_string();
+            assert_eq!(s.parse::<KeySpec>(), Ok(k), "{s}");
         }
+    }
+
+    #[test]
+    fn every_input_line_edits_with_the_same_keys() {
+        for mode in Mode::ALL.into_iter().filter(|m| m.takes_text()) {
+            for (k, a) in [
+                (K::Left, A::CursorLeft),
+                (K::Right, A::CursorRight),
+                (K::Home, A::CursorHome),
+                (K::End, A::CursorEnd),
+                (K::Backspace, A::Backspace),
+                (K::Delete, A::Delete),
+            ] {
+                assert_eq!(lookup(mode, KeySpec::key(k)), Some(a), "{mode:?} {k:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_row_of_several_keys_hints_its_first() {
+        assert!(hints(Mode::Compare).contains(&("j/k".to_string(), "passage")));
+        assert!(hints(Mode::Claims).contains(&("↓/↑".to_string(), "move")));
+        assert_eq!(lookup(Mode::Claims, KeySpec::ctrl('j')), Some(A::Down));
+        assert_eq!(lookup(Mode::Help, KeySpec::ch('?')), Some(A::Back));
     }
 
     #[test]

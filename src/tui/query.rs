@@ -1,11 +1,46 @@
-//! Data the screens derive from the analysis: the overview order, the fuzzy claims filter and
-//! the corpus search. Pure functions, shared by update and view.
+//! Data the screens derive from the analysis alone (no reader state): the overview order, the
+//! fuzzy claims filter and the corpus search. Pure functions, shared by the state, update and view.
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
-use super::app::{Hit, Sort};
 use crate::analysis::{Analysis, PassageRef};
+
+/// Order of the overview rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    /// Most articles first.
+    Coverage,
+    /// Most discrepancies first.
+    Disagreement,
+    /// Claim order (as the analysis found them).
+    Order,
+}
+
+impl Sort {
+    pub fn next(self) -> Sort {
+        match self {
+            Sort::Coverage => Sort::Disagreement,
+            Sort::Disagreement => Sort::Order,
+            Sort::Order => Sort::Coverage,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Sort::Coverage => "coverage",
+            Sort::Disagreement => "disagreement",
+            Sort::Order => "claim order",
+        }
+    }
+}
+
+/// One search result: a byte range of an article's text inside one of its passages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub at: PassageRef,
+    pub range: std::ops::Range<usize>,
+}
 
 /// The reference wording of a claim: its first member's text.
 pub fn claim_label(analysis: &Analysis, claim: usize) -> &str {
@@ -53,11 +88,6 @@ pub fn claim_discrepancies(
     };
     out.sort_by_key(|d| std::cmp::Reverse(articles(&d.2)));
     out
-}
-
-/// Number of discrepancies of a claim.
-pub fn disagreements(analysis: &Analysis, claim: usize) -> usize {
-    analysis.discrepancies_of_claim(claim).count()
 }
 
 /// Per-claim numbers the lists need on every frame, computed once per analysis.

@@ -1,12 +1,79 @@
 //! The only place the reader's state changes: `update(&mut App, Action)`. It never touches the
-//! terminal; sizes come from [`App::size`] through the same layout functions the view uses.
+//! terminal; sizes come from [`App::size`] through [`layout`], the one part of the view it
+//! imports. The annotation keys are in [`super::notes`], the editing of input lines in
+//! [`super::input`]. Terminal events and typed keys enter through [`App::handle_event`] and
+//! [`App::press`], which live here so that the state module stays plain data.
+
+use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::app::{App, Overlay, Pane, Phase, Screen, Status};
-use super::query;
-use super::view::{claim as claim_view, help as help_view, layout, overview as overview_view};
+use super::app::{App, ClaimView, Help, ListState, Overlay, Pane, Phase, Screen, Search};
+use super::input::Edit;
+use super::keymap::{self, KeySpec, Mode};
+use super::view::layout;
 use super::wrap::ArticleRows;
-use crate::analysis::PassageRef;
+use super::{help, notes, query};
+use crate::analysis::{Analysis, PassageRef};
+use crate::annotate::Label;
+
+impl App {
+    /// Turns a terminal event into an action and applies it. Tests go down the same path.
+    pub fn handle_event(&mut self, event: Event) {
+        let action = match event {
+            Event::Key(k) if k.kind == KeyEventKind::Press => {
+                keymap::lookup(self.mode(), KeySpec::from_event(k))
+            }
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::ScrollDown => Some(Action::Scroll { column: m.column, row: m.row, delta: 3 }),
+                MouseEventKind::ScrollUp => Some(Action::Scroll { column: m.column, row: m.row, delta: -3 }),
+                MouseEventKind::Down(MouseButton::Left) => {
+                    Some(Action::Click { column: m.column, row: m.row })
+                }
+                _ => None,
+            },
+            Event::Resize(width, height) => Some(Action::Resize { width, height }),
+            _ => None,
+        };
+        if let Some(a) = action {
+            update(self, a);
+        }
+    }
+
+    /// Presses keys written as in the keymap, separated by spaces (`"j j ] Enter"`).
+    pub fn press(&mut self, keys: &str) -> Result<(), String> {
+        for k in keys.split(' ').filter(|k| !k.is_empty()) {
+            let spec: KeySpec = k.parse()?;
+            if let Some(a) = keymap::lookup(self.mode(), spec) {
+                update(self, a);
+            }
+        }
+        Ok(())
+    }
+
+    /// Types text into the input line of the current mode.
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            update(self, Action::Input(c));
+        }
+    }
+}
+
+/// Takes the finished analysis from the worker, keeping the reader's place.
+pub fn finish_analysis(app: &mut App, analysis: Analysis) {
+    app.analysis = analysis;
+    app.phase = Phase::Ready;
+    if let Some(store) = &mut app.notes.store {
+        store.reanchor(&app.analysis);
+    }
+    app.refresh_stats();
+    let claims = app.analysis.claims.len();
+    let disc = app.analysis.discrepancies.len();
+    if app.status.is_none() && app.comparing() {
+        app.say(format!("analysed: {claims} claims, {disc} discrepancies"));
+    }
+    sync(app);
+}
 
 /// Applies one action.
 pub fn update(app: &mut App, action: Action) {
@@ -25,7 +92,7 @@ pub fn update(app: &mut App, action: Action) {
             return;
         }
         Action::Resize { width, height } => {
-            app.size = ratatui::layout::Rect::new(0, 0, width, height);
+            app.size = Rect::new(0, 0, width, height);
             sync(app);
             return;
         }
@@ -39,12 +106,13 @@ pub fn update(app: &mut App, action: Action) {
     if app.overlay.is_some() && app.help.is_none() {
         match action {
             Action::Scroll { .. } | Action::Click { .. } => {}
-            Action::Quit if !matches!(app.overlay, Some(Overlay::Note(_)) | Some(Overlay::Tags(_))) => {
+            Action::Quit if !matches!(app.overlay, Some(Overlay::Note(_) | Overlay::Tags(_))) => {
                 app.quit = true
             }
             Action::Suspend => app.suspend = true,
-            Action::ToggleHelp => app.help = Some(0),
-            _ => super::notes::on_overlay(app, action),
+            Action::ToggleHelp => app.help = Some(Help::default()),
+            _ if app.overlay == Some(Overlay::Annotations) => annotation_list(app, action),
+            _ => notes::on_overlay(app, action),
         }
         return;
     }
@@ -58,28 +126,14 @@ pub fn update(app: &mut App, action: Action) {
             | Action::OpenAnnotations
     ) && app.help.is_none()
     {
-        super::notes::on_selection(app, action);
-        return;
-    }
-    if action == Action::CycleLabelFilter {
-        let all = crate::annotate::Label::ALL;
-        app.notes.claim_label = match app.notes.claim_label {
-            None => Some(all[0]),
-            Some(l) => all.iter().position(|&x| x == l).and_then(|i| all.get(i + 1)).copied(),
-        };
-        app.overview = Default::default();
-        app.claims_list = Default::default();
-        app.refresh_lists();
-        match app.notes.claim_label {
-            Some(l) => say(app, format!("showing claims labelled {l}")),
-            None => say(app, "showing every claim"),
-        }
+        notes::on_selection(app, action);
         return;
     }
     match action {
+        Action::CycleLabelFilter => cycle_label_filter(app),
         Action::Quit => app.quit = true,
         Action::Suspend => app.suspend = true,
-        Action::ToggleHelp => app.help = if app.help.is_some() { None } else { Some(0) },
+        Action::ToggleHelp => app.help = if app.help.is_some() { None } else { Some(Help::default()) },
         Action::OpenOverview => {
             app.screen = if app.screen == Screen::Overview { Screen::Compare } else { Screen::Overview };
             if app.screen == Screen::Overview {
@@ -88,20 +142,17 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::OpenClaims => {
             app.screen = if app.screen == Screen::Claims { Screen::Compare } else { Screen::Claims };
-            app.claims_list = Default::default();
+            app.claims.list = ListState::default();
         }
         Action::StartSearch => {
-            app.search =
-                super::app::Search { editing: true, origin: Some(app.place()), ..Default::default() };
-            if app.screen != Screen::Compare {
-                app.screen = Screen::Compare;
-            }
+            app.search = Search { editing: true, origin: Some(app.compare), ..Default::default() };
+            app.screen = Screen::Compare;
         }
         Action::Scroll { column, row, delta } => scroll_at(app, column, row, delta),
         Action::Click { column, row } => click(app, column, row),
         _ => match app.mode() {
-            super::keymap::Mode::Help => help(app, action),
-            super::keymap::Mode::Search => search(app, action),
+            Mode::Help => help(app, action),
+            Mode::Search => search(app, action),
             _ => match app.screen {
                 Screen::Compare => compare(app, action),
                 Screen::Claim => claim(app, action),
@@ -112,32 +163,40 @@ pub fn update(app: &mut App, action: Action) {
     }
 }
 
-fn say(app: &mut App, text: impl Into<String>) {
-    app.status = Some(Status { text: text.into(), error: false });
-}
-
-fn warn(app: &mut App, text: impl Into<String>) {
-    app.status = Some(Status { text: text.into(), error: true });
+/// `f` / ctrl-f: the label filter of the overview and the claims list, all → each label → all.
+fn cycle_label_filter(app: &mut App) {
+    let all = Label::ALL;
+    app.notes.claim_label = match app.notes.claim_label {
+        None => Some(all[0]),
+        Some(l) => all.iter().position(|&x| x == l).and_then(|i| all.get(i + 1)).copied(),
+    };
+    app.overview.list = ListState::default();
+    app.claims.list = ListState::default();
+    app.refresh_lists();
+    match app.notes.claim_label {
+        Some(l) => app.say(format!("showing claims labelled {l}")),
+        None => app.say("showing every claim"),
+    }
 }
 
 fn passage_count(app: &App, pane: Pane) -> usize {
-    app.analysis.corpus.articles.get(app.articles[pane.index()]).map_or(0, |a| a.passages.len())
+    app.analysis.corpus.articles.get(app.compare.articles[pane.index()]).map_or(0, |a| a.passages.len())
 }
 
 /// The rows of a pane's article at the pane's current text width.
-pub fn pane_rows(app: &App, pane: Pane) -> ArticleRows {
+fn pane_rows(app: &App, pane: Pane) -> ArticleRows {
     let width = layout::pane_text(app, pane).width as usize;
     app.analysis
         .corpus
         .articles
-        .get(app.articles[pane.index()])
+        .get(app.compare.articles[pane.index()])
         .map_or_else(ArticleRows::default, |a| ArticleRows::new(a, width.max(1)))
 }
 
 fn compare(app: &mut App, action: Action) {
-    let pane = app.focus;
+    let pane = app.compare.focus;
     let n = passage_count(app, pane);
-    let sel = app.selected[pane.index()];
+    let sel = app.compare.selected[pane.index()];
     match action {
         Action::NextPassage => select(app, (sel + 1).min(n.saturating_sub(1))),
         Action::PrevPassage => select(app, sel.saturating_sub(1)),
@@ -157,14 +216,14 @@ fn compare(app: &mut App, action: Action) {
             select(app, target);
         }
         Action::NextClaim | Action::PrevClaim => {
-            let at = app.articles[pane.index()];
+            let at = app.compare.articles[pane.index()];
             let found = step(n, sel, action == Action::NextClaim, |p| {
                 !app.analysis.claims_at(PassageRef { article: at, passage: p }).is_empty()
             });
             land(app, found, action == Action::NextClaim, "no passage of this article is matched in another");
         }
         Action::NextDiscrepancy | Action::PrevDiscrepancy => {
-            let at = app.articles[pane.index()];
+            let at = app.compare.articles[pane.index()];
             let found = step(n, sel, action == Action::NextDiscrepancy, |p| {
                 !app.analysis.discrepancies_at(PassageRef { article: at, passage: p }).is_empty()
             });
@@ -172,21 +231,20 @@ fn compare(app: &mut App, action: Action) {
         }
         Action::SwitchFocus => {
             if app.comparing() {
-                app.focus = pane.other();
+                app.compare.focus = pane.other();
                 sync(app);
             } else {
-                warn(app, "only one article: nothing to compare");
+                app.warn("only one article: nothing to compare");
             }
         }
         Action::NextArticle | Action::PrevArticle => {
             let count = app.article_count();
             if count < 2 {
-                warn(app, "only one article: nothing to compare");
+                app.warn("only one article: nothing to compare");
                 return;
             }
-            let other = app.articles[pane.other().index()];
-            let cur = app.articles[pane.index()];
-            let mut next = cur;
+            let other = app.compare.articles[pane.other().index()];
+            let mut next = app.compare.articles[pane.index()];
             loop {
                 next = if action == Action::NextArticle {
                     (next + 1) % count
@@ -202,26 +260,26 @@ fn compare(app: &mut App, action: Action) {
         Action::ShowArticle(k) => {
             let idx = usize::from(k).saturating_sub(1);
             if idx >= app.article_count() {
-                warn(app, format!("no article {k}: there are {}", app.article_count()));
+                app.warn(format!("no article {k}: there are {}", app.article_count()));
             } else {
                 show_article(app, idx);
             }
         }
-        Action::OpenClaim if !app.comparing() => warn(app, "only one article: nothing to compare"),
+        Action::OpenClaim if !app.comparing() => app.warn("only one article: nothing to compare"),
         Action::OpenClaim => match app.current_claim() {
             Some(c) => {
-                app.claim = Some(c);
-                app.claim_scroll = 0;
+                app.claim = ClaimView { id: Some(c), scroll: 0 };
                 app.screen = Screen::Claim;
             }
             None => {
-                warn(app, not_ready_or(app, "this passage is in no claim: no other article says it"));
+                let why = not_ready_or(app, "this passage is in no claim: no other article says it");
+                app.warn(why);
             }
         },
         Action::NextHit | Action::PrevHit => next_hit(app, action == Action::NextHit),
         Action::Back if !app.search.query.is_empty() => {
-            app.search = Default::default();
-            say(app, "search cleared");
+            app.search = Search::default();
+            app.say("search cleared");
         }
         _ => {}
     }
@@ -241,10 +299,13 @@ fn land(app: &mut App, found: Option<(usize, bool)>, forward: bool, none: &str) 
         Some((p, wrapped)) => {
             select(app, p);
             if wrapped {
-                say(app, if forward { "wrapped to the top" } else { "wrapped to the bottom" });
+                app.say(if forward { "wrapped to the top" } else { "wrapped to the bottom" });
             }
         }
-        None => warn(app, not_ready_or(app, none)),
+        None => {
+            let why = not_ready_or(app, none);
+            app.warn(why);
+        }
     }
 }
 
@@ -267,30 +328,31 @@ fn step(n: usize, from: usize, forward: bool, ok: impl Fn(usize) -> bool) -> Opt
 /// Puts article `idx` in the focused pane (swapping the panes if the other shows it), keeping
 /// the selected claim when the new article carries it.
 fn show_article(app: &mut App, idx: usize) {
-    let (f, o) = (app.focus.index(), app.focus.other().index());
-    if idx == app.articles[f] {
+    let (f, o) = (app.compare.focus.index(), app.compare.focus.other().index());
+    let c = &mut app.compare;
+    if idx == c.articles[f] {
         return;
     }
-    if idx == app.articles[o] {
-        app.articles.swap(f, o);
-        app.selected.swap(f, o);
-        app.scroll.swap(f, o);
+    if idx == c.articles[o] {
+        c.articles.swap(f, o);
+        c.selected.swap(f, o);
+        c.scroll.swap(f, o);
         sync(app);
         return;
     }
     // Keep the claim being read: the focused passage's if it is paired, else the other pane's.
-    let mine = app.analysis.counterpart(app.at(app.focus), idx);
-    let theirs = app.analysis.counterpart(app.at(app.focus.other()), idx);
+    let mine = app.analysis.counterpart(app.at(app.compare.focus), idx);
+    let theirs = app.analysis.counterpart(app.at(app.compare.focus.other()), idx);
     let pick = if app.pair().is_some() { mine.or(theirs) } else { theirs.or(mine) };
-    app.articles[f] = idx;
-    app.selected[f] = pick.map_or(0, |(_, at)| at.passage);
-    app.scroll[f] = 0;
+    app.compare.articles[f] = idx;
+    app.compare.selected[f] = pick.map_or(0, |(_, at)| at.passage);
+    app.compare.scroll[f] = 0;
     sync(app);
 }
 
 /// Selects passage `p` of the focused pane and brings the other pane along.
-pub fn select(app: &mut App, p: usize) {
-    app.selected[app.focus.index()] = p;
+fn select(app: &mut App, p: usize) {
+    app.compare.selected[app.compare.focus.index()] = p;
     sync(app);
 }
 
@@ -299,29 +361,37 @@ pub fn select(app: &mut App, p: usize) {
 pub fn sync(app: &mut App) {
     let n_articles = app.article_count();
     for i in 0..2 {
-        if app.articles[i] >= n_articles {
-            app.articles[i] = 0;
+        if app.compare.articles[i] >= n_articles {
+            app.compare.articles[i] = 0;
         }
-        let n = app.analysis.corpus.articles.get(app.articles[i]).map_or(0, |a| a.passages.len());
-        app.selected[i] = app.selected[i].min(n.saturating_sub(1));
+        let n = app.analysis.corpus.articles.get(app.compare.articles[i]).map_or(0, |a| a.passages.len());
+        app.compare.selected[i] = app.compare.selected[i].min(n.saturating_sub(1));
     }
-    let d = app.focus;
+    let d = app.compare.focus;
     let o = d.other();
-    let counterpart = app.analysis.counterpart(app.at(d), app.articles[o.index()]);
+    let counterpart = app.analysis.counterpart(app.at(d), app.compare.articles[o.index()]);
     if let Some((_, at)) = counterpart {
-        app.selected[o.index()] = at.passage;
+        app.compare.selected[o.index()] = at.passage;
     }
     let rows = pane_rows(app, d);
     let height = layout::pane_text(app, d).height as usize;
-    let sel_rows = rows.of(app.selected[d.index()]);
-    app.scroll[d.index()] = keep_visible(app.scroll[d.index()], sel_rows.clone(), height, rows.rows.len());
+    let sel_rows = rows.of(app.compare.selected[d.index()]);
+    let scroll = &mut app.compare.scroll[d.index()];
+    *scroll = keep_visible(*scroll, sel_rows, height, rows.rows.len());
     if counterpart.is_some() && app.comparing() {
-        let other_rows = pane_rows(app, o);
-        let target = other_rows.of(app.selected[o.index()]).start;
-        let offset = sel_rows.start.saturating_sub(app.scroll[d.index()]);
-        let max = other_rows.rows.len().saturating_sub(height.max(1));
-        app.scroll[o.index()] = target.saturating_sub(offset).min(max.max(target.saturating_sub(height / 2)));
+        level_follower(app, &rows, height);
     }
+}
+
+/// Scrolls the other pane so that the counterpart is level with the focused pane's selection
+/// (`rows`: the focused pane's rows, `height`: the panes' height).
+fn level_follower(app: &mut App, rows: &ArticleRows, height: usize) {
+    let (d, o) = (app.compare.focus.index(), app.compare.focus.other().index());
+    let other_rows = pane_rows(app, app.compare.focus.other());
+    let target = other_rows.of(app.compare.selected[o]).start;
+    let offset = rows.of(app.compare.selected[d]).start.saturating_sub(app.compare.scroll[d]);
+    let max = other_rows.rows.len().saturating_sub(height.max(1));
+    app.compare.scroll[o] = target.saturating_sub(offset).min(max.max(target.saturating_sub(height / 2)));
 }
 
 /// A scroll offset that shows `rows` with a margin, moving as little as it can.
@@ -344,9 +414,9 @@ fn next_hit(app: &mut App, forward: bool) {
     let n = app.search.hits.len();
     if n == 0 {
         if app.search.query.is_empty() {
-            warn(app, "no search: press / to search");
+            app.warn("no search: press / to search");
         } else {
-            warn(app, format!("no results for “{}”", app.search.query));
+            app.warn(format!("no results for “{}”", app.search.query.text()));
         }
         return;
     }
@@ -359,7 +429,7 @@ fn next_hit(app: &mut App, forward: bool) {
     app.search.current = Some(next);
     goto_hit(app, next);
     let wrapped = matches!(cur, Some(c) if (forward && next < c) || (!forward && next > c));
-    say(app, format!("result {}/{n}{}", next + 1, if wrapped { " (wrapped)" } else { "" }));
+    app.say(format!("result {}/{n}{}", next + 1, if wrapped { " (wrapped)" } else { "" }));
 }
 
 fn goto_hit(app: &mut App, i: usize) {
@@ -370,78 +440,80 @@ fn goto_hit(app: &mut App, i: usize) {
 }
 
 /// Shows passage `at`: in the pane that has its article, else in the focused pane.
-pub fn goto(app: &mut App, at: PassageRef) {
-    if app.articles[app.focus.index()] != at.article && app.articles[app.focus.other().index()] == at.article
-    {
-        app.focus = app.focus.other();
+fn goto(app: &mut App, at: PassageRef) {
+    let c = &mut app.compare;
+    if c.articles[c.focus.index()] != at.article && c.articles[c.focus.other().index()] == at.article {
+        c.focus = c.focus.other();
     }
-    if app.articles[app.focus.index()] != at.article {
-        app.articles[app.focus.index()] = at.article;
-        app.scroll[app.focus.index()] = 0;
+    let f = c.focus.index();
+    if c.articles[f] != at.article {
+        c.articles[f] = at.article;
+        c.scroll[f] = 0;
     }
     select(app, at.passage);
 }
 
 /// Shows claim `c` in Compare: a member in the focused pane and, when it can, another member
 /// in the other pane.
-pub fn goto_claim(app: &mut App, c: usize) {
+fn goto_claim(app: &mut App, c: usize) {
     let Some(claim) = app.analysis.claims.get(c) else { return };
     let members: Vec<PassageRef> = claim.members.iter().map(|m| m.at).collect();
-    let f = app.focus.index();
-    let o = app.focus.other().index();
+    let (f, o) = (app.compare.focus.index(), app.compare.focus.other().index());
+    let articles = app.compare.articles;
     let target = members
         .iter()
-        .find(|m| m.article == app.articles[f])
-        .or_else(|| members.iter().find(|m| m.article == app.articles[o]))
+        .find(|m| m.article == articles[f])
+        .or_else(|| members.iter().find(|m| m.article == articles[o]))
         .or(members.first())
         .copied();
     let Some(target) = target else { return };
     goto(app, target);
-    let (f, o) = (app.focus.index(), app.focus.other().index());
+    let (f, o) = (app.compare.focus.index(), app.compare.focus.other().index());
+    let articles = app.compare.articles;
     if app.comparing()
-        && !members.iter().any(|m| m.article == app.articles[o])
-        && let Some(m) = members.iter().find(|m| m.article != app.articles[f])
+        && !members.iter().any(|m| m.article == articles[o])
+        && let Some(m) = members.iter().find(|m| m.article != articles[f])
     {
-        app.articles[o] = m.article;
-        app.selected[o] = m.passage;
+        app.compare.articles[o] = m.article;
+        app.compare.selected[o] = m.passage;
     }
     app.screen = Screen::Compare;
     sync(app);
 }
 
 fn claim(app: &mut App, action: Action) {
-    let lines = claim_view::line_count(app);
-    let page = layout::bands(app.size).map_or(1, |b| layout::inner(b.body).height as usize).max(1);
+    let lines = layout::claim_line_count(app);
+    let page = (layout::claim_box(app).height as usize).max(1);
     let max = lines.saturating_sub(page);
     let n = app.analysis.claims.len();
+    let scroll = &mut app.claim.scroll;
     match action {
-        Action::Down => app.claim_scroll = (app.claim_scroll + 1).min(max),
-        Action::Up => app.claim_scroll = app.claim_scroll.saturating_sub(1),
-        Action::PageDown => app.claim_scroll = (app.claim_scroll + page.saturating_sub(1)).min(max),
-        Action::PageUp => app.claim_scroll = app.claim_scroll.saturating_sub(page.saturating_sub(1)),
-        Action::Top => app.claim_scroll = 0,
-        Action::Bottom => app.claim_scroll = max,
+        Action::Down => *scroll = (*scroll + 1).min(max),
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::PageDown => *scroll = (*scroll + page.saturating_sub(1)).min(max),
+        Action::PageUp => *scroll = scroll.saturating_sub(page.saturating_sub(1)),
+        Action::Top => *scroll = 0,
+        Action::Bottom => *scroll = max,
         Action::NextClaim | Action::PrevClaim | Action::NextDiscrepancy | Action::PrevDiscrepancy => {
-            let Some(cur) = app.claim else { return };
+            let Some(cur) = app.claim.id else { return };
             let forward = matches!(action, Action::NextClaim | Action::NextDiscrepancy);
             let need_disc = matches!(action, Action::NextDiscrepancy | Action::PrevDiscrepancy);
             match step(n, cur, forward, |c| {
                 !need_disc || app.stats.disagreements.get(c).is_some_and(|&d| d > 0)
             }) {
                 Some((c, wrapped)) => {
-                    app.claim = Some(c);
-                    app.claim_scroll = 0;
+                    app.claim = ClaimView { id: Some(c), scroll: 0 };
                     if wrapped {
-                        say(app, "wrapped around");
+                        app.say("wrapped around");
                     }
                 }
                 None => {
-                    warn(app, if need_disc { "no other claim with a discrepancy" } else { "no other claim" })
+                    app.warn(if need_disc { "no other claim with a discrepancy" } else { "no other claim" })
                 }
             }
         }
         Action::Back => {
-            if let Some(c) = app.claim {
+            if let Some(c) = app.claim.id {
                 goto_claim(app, c);
             }
             app.screen = Screen::Compare;
@@ -451,19 +523,23 @@ fn claim(app: &mut App, action: Action) {
 }
 
 /// Moves a list cursor and keeps it in a window of `height` rows.
-pub fn move_list(list: &mut super::app::ListState, len: usize, height: usize, action: Action) {
-    let last = len.saturating_sub(1);
+fn move_list(list: &mut ListState, len: usize, height: usize, action: Action) {
     let page = height.max(1);
     list.selected = match action {
-        Action::Down => (list.selected + 1).min(last),
+        Action::Down => list.selected + 1,
         Action::Up => list.selected.saturating_sub(1),
-        Action::PageDown => (list.selected + page).min(last),
+        Action::PageDown => list.selected + page,
         Action::PageUp => list.selected.saturating_sub(page),
         Action::Top => 0,
-        Action::Bottom => last,
+        Action::Bottom => len,
         _ => list.selected,
-    }
-    .min(last);
+    };
+    clamp_list(list, len, height);
+}
+
+/// Keeps a list cursor on a row and in a window of `height` rows.
+fn clamp_list(list: &mut ListState, len: usize, height: usize) {
+    list.selected = list.selected.min(len.saturating_sub(1));
     if list.selected < list.offset {
         list.offset = list.selected;
     }
@@ -473,48 +549,50 @@ pub fn move_list(list: &mut super::app::ListState, len: usize, height: usize, ac
 }
 
 fn select_current_in_overview(app: &mut App) {
-    let rows = app.overview_rows.clone();
     if let Some(c) = app.current_claim()
-        && let Some(i) = rows.iter().position(|&r| r == c)
+        && let Some(i) = app.overview.rows.iter().position(|&r| r == c)
     {
-        app.overview.selected = i;
+        app.overview.list.selected = i;
     }
-    let h = overview_view::list_height(app);
-    move_list(&mut app.overview, rows.len(), h, Action::Tick { elapsed_ms: 0 });
+    let h = layout::overview_list(app).height;
+    clamp_list(&mut app.overview.list, app.overview.rows.len(), h);
 }
 
 fn overview(app: &mut App, action: Action) {
-    let rows = app.overview_rows.clone();
-    let h = overview_view::list_height(app);
+    let len = app.overview.rows.len();
+    let h = layout::overview_list(app).height;
     match action {
         Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::Top | Action::Bottom => {
-            move_list(&mut app.overview, rows.len(), h, action);
+            move_list(&mut app.overview.list, len, h, action);
         }
         Action::CycleSort => {
-            let cur = rows.get(app.overview.selected).copied();
-            app.sort = app.sort.next();
+            let cur = app.overview.rows.get(app.overview.list.selected).copied();
+            app.overview.sort = app.overview.sort.next();
             app.refresh_lists();
-            let rows = app.overview_rows.clone();
-            app.overview.selected = cur.and_then(|c| rows.iter().position(|&r| r == c)).unwrap_or(0);
-            app.overview.offset = 0;
-            move_list(&mut app.overview, rows.len(), h, Action::Tick { elapsed_ms: 0 });
-            say(app, format!("sorted by {}", app.sort.name()));
+            let rows = &app.overview.rows;
+            let selected = cur.and_then(|c| rows.iter().position(|&r| r == c)).unwrap_or(0);
+            app.overview.list = ListState { selected, offset: 0 };
+            clamp_list(&mut app.overview.list, app.overview.rows.len(), h);
+            app.say(format!("sorted by {}", app.overview.sort.name()));
         }
         Action::NextArticle | Action::PrevArticle | Action::NextColumnPage | Action::PrevColumnPage => {
-            let cols = overview_view::columns(app);
+            let cols = layout::overview_columns(app);
             let step = match action {
                 Action::NextArticle | Action::PrevArticle => 1,
                 _ => cols.count,
             };
-            app.overview_col = if matches!(action, Action::NextArticle | Action::NextColumnPage) {
+            app.overview.first_column = if matches!(action, Action::NextArticle | Action::NextColumnPage) {
                 (cols.first + step).min(cols.total - cols.count)
             } else {
                 cols.first.saturating_sub(step)
             };
         }
-        Action::Confirm => match rows.get(app.overview.selected) {
+        Action::Confirm => match app.overview.rows.get(app.overview.list.selected) {
             Some(&c) => goto_claim(app, c),
-            None => warn(app, not_ready_or(app, "no claims")),
+            None => {
+                let why = not_ready_or(app, "no claims");
+                app.warn(why);
+            }
         },
         Action::Back => app.screen = Screen::Compare,
         _ => {}
@@ -522,77 +600,102 @@ fn overview(app: &mut App, action: Action) {
 }
 
 fn claims(app: &mut App, action: Action) {
-    let len = app.claims_matches.len();
-    let h = super::view::claims::list_height(app);
+    let len = app.claims.matches.len();
+    let h = layout::filtered_list(app).height;
     match action {
         Action::Down | Action::Up | Action::PageDown | Action::PageUp => {
-            move_list(&mut app.claims_list, len, h, action);
+            move_list(&mut app.claims.list, len, h, action);
         }
-        Action::Input(_) | Action::Backspace | Action::ClearInput => {
-            match action {
-                Action::Input(c) => app.claims_query.push(c),
-                Action::Backspace => {
-                    app.claims_query.pop();
-                }
-                _ => app.claims_query.clear(),
-            }
-            app.claims_list = Default::default();
-            app.refresh_lists();
-        }
-        Action::Confirm => match app.claims_matches.get(app.claims_list.selected).map(|m| m.claim) {
+        Action::Confirm => match app.claims.matches.get(app.claims.list.selected).map(|m| m.claim) {
             Some(c) => goto_claim(app, c),
-            None => warn(app, not_ready_or(app, "no claim matches")),
+            None => {
+                let why = not_ready_or(app, "no claim matches");
+                app.warn(why);
+            }
         },
         Action::Back => app.screen = Screen::Compare,
-        _ => {}
+        _ => {
+            if app.claims.filter.apply(action) == Edit::Edited {
+                app.claims.list = ListState::default();
+                app.refresh_lists();
+            }
+        }
+    }
+}
+
+/// Keys of the annotation list: moving, the label and text filters, and jumping to an
+/// annotation's passage; ctrl-x deletes through [`notes::delete_listed`].
+fn annotation_list(app: &mut App, action: Action) {
+    match action {
+        Action::Down | Action::Up | Action::PageDown | Action::PageUp => {
+            let len = notes::rows(app).len();
+            let h = layout::filtered_list(app).height;
+            move_list(&mut app.annotations.list, len, h, action);
+        }
+        Action::ToggleLabel(k) => {
+            let l = Label::from_key(char::from(b'0' + k));
+            app.annotations.label = if app.annotations.label == l { None } else { l };
+            app.annotations.list = ListState::default();
+        }
+        Action::DeleteAnnotation => notes::delete_listed(app),
+        Action::Confirm => {
+            let Some(id) = notes::rows(app).get(app.annotations.list.selected).map(|r| r.id.clone()) else {
+                app.warn("no annotation matches");
+                return;
+            };
+            match app.notes.store.as_ref().and_then(|s| s.passage_of(&app.analysis, &id)) {
+                Some(at) => {
+                    app.overlay = None;
+                    app.screen = Screen::Compare;
+                    goto(app, at);
+                }
+                None => app.warn("this annotation is orphaned: its words are no longer in the article"),
+            }
+        }
+        Action::Back => app.overlay = None,
+        _ => {
+            if app.annotations.filter.apply(action) == Edit::Edited {
+                app.annotations.list = ListState::default();
+            }
+        }
     }
 }
 
 fn search(app: &mut App, action: Action) {
     match action {
-        Action::Input(c) => {
-            app.search.query.push(c);
-            refresh_search(app);
-        }
-        Action::Backspace => {
-            app.search.query.pop();
-            refresh_search(app);
-        }
-        Action::ClearInput => {
-            app.search.query.clear();
-            refresh_search(app);
-        }
         Action::NextHit | Action::PrevHit => next_hit(app, action == Action::NextHit),
         Action::SubmitSearch => {
             app.search.editing = false;
             let n = app.search.hits.len();
             if app.search.query.is_empty() {
-                app.search = Default::default();
+                app.search = Search::default();
             } else if n == 0 {
-                warn(app, format!("no results for “{}”", app.search.query));
+                app.warn(format!("no results for “{}”", app.search.query.text()));
             } else {
                 let i = app.search.current.unwrap_or(0);
-                say(app, format!("result {}/{n}: ctrl-n / ctrl-p for the next and previous", i + 1));
+                app.say(format!("result {}/{n}: ctrl-n / ctrl-p for the next and previous", i + 1));
             }
         }
         Action::Back => {
-            if let Some(p) = app.search.origin {
-                app.focus = p.focus;
-                app.articles = p.articles;
-                app.selected = p.selected;
+            if let Some(origin) = app.search.origin {
+                app.compare = origin;
                 sync(app);
-                app.scroll = p.scroll;
+                app.compare.scroll = origin.scroll;
             }
-            app.search = Default::default();
+            app.search = Search::default();
         }
-        _ => {}
+        _ => {
+            if app.search.query.apply(action) == Edit::Edited {
+                refresh_search(app);
+            }
+        }
     }
 }
 
 /// Recomputes the results as the query changes and shows the first one at or after where the
 /// search started.
 fn refresh_search(app: &mut App) {
-    app.search.hits = query::search(&app.analysis, &app.search.query);
+    app.search.hits = query::search(&app.analysis, app.search.query.text());
     app.search.current = None;
     let Some(p) = app.search.origin else { return };
     if app.search.hits.is_empty() {
@@ -606,61 +709,49 @@ fn refresh_search(app: &mut App) {
 }
 
 fn help(app: &mut App, action: Action) {
-    let Some(scroll) = app.help else { return };
-    let lines = help_view::line_count(app);
+    let Some(Help { scroll }) = app.help else { return };
+    let lines = help::line_count(app);
     let page = layout::help_box(app.size).height.saturating_sub(2) as usize;
     let max = lines.saturating_sub(page);
-    app.help = match action {
-        Action::Down => Some((scroll + 1).min(max)),
-        Action::Up => Some(scroll.saturating_sub(1)),
-        Action::PageDown => Some((scroll + page).min(max)),
-        Action::PageUp => Some(scroll.saturating_sub(page)),
-        Action::Top => Some(0),
-        Action::Bottom => Some(max),
-        Action::Back | Action::ToggleHelp => None,
-        _ => Some(scroll),
+    let scroll = match action {
+        Action::Down => (scroll + 1).min(max),
+        Action::Up => scroll.saturating_sub(1),
+        Action::PageDown => (scroll + page).min(max),
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::Top => 0,
+        Action::Bottom => max,
+        Action::Back | Action::ToggleHelp => {
+            app.help = None;
+            return;
+        }
+        _ => scroll,
     };
+    app.help = Some(Help { scroll });
 }
 
 fn scroll_at(app: &mut App, column: u16, row: u16, delta: i16) {
     let Some(b) = layout::bands(app.size) else { return };
     let down = delta > 0;
     let steps = delta.unsigned_abs() as usize;
+    let one = if down { Action::Down } else { Action::Up };
     if app.help.is_some() {
-        for _ in 0..steps {
-            help(app, if down { Action::Down } else { Action::Up });
-        }
+        (0..steps).for_each(|_| help(app, one));
         return;
     }
     match app.screen {
         Screen::Compare => {
             let l = layout::compare(b.body, app);
             if let Some(p) = l.panes.iter().find(|p| layout::contains(p.outer, column, row)) {
-                let i = p.pane.index();
                 let total = pane_rows(app, p.pane).rows.len();
                 let max = total.saturating_sub(p.text.height as usize);
-                app.scroll[i] = if down {
-                    (app.scroll[i] + steps).min(max.max(app.scroll[i]))
-                } else {
-                    app.scroll[i].saturating_sub(steps)
-                };
+                let scroll = &mut app.compare.scroll[p.pane.index()];
+                *scroll =
+                    if down { (*scroll + steps).min(max.max(*scroll)) } else { scroll.saturating_sub(steps) };
             }
         }
-        Screen::Claim => {
-            for _ in 0..steps {
-                claim(app, if down { Action::Down } else { Action::Up });
-            }
-        }
-        Screen::Overview => {
-            for _ in 0..steps {
-                overview(app, if down { Action::Down } else { Action::Up });
-            }
-        }
-        Screen::Claims => {
-            for _ in 0..steps {
-                claims(app, if down { Action::Down } else { Action::Up });
-            }
-        }
+        Screen::Claim => (0..steps).for_each(|_| claim(app, one)),
+        Screen::Overview => (0..steps).for_each(|_| overview(app, one)),
+        Screen::Claims => (0..steps).for_each(|_| claims(app, one)),
     }
 }
 
@@ -679,18 +770,18 @@ fn click(app: &mut App, column: u16, row: u16) {
             if !app.comparing() && p.pane == Pane::Right {
                 return;
             }
-            app.focus = p.pane;
+            app.compare.focus = p.pane;
             if layout::contains(Rect::union(p.gutter, p.text), column, row) {
                 let rows = pane_rows(app, p.pane);
-                let r = app.scroll[p.pane.index()] + usize::from(row - p.text.y);
+                let keep = app.compare.scroll[p.pane.index()];
+                let r = keep + usize::from(row - p.text.y);
                 if let Some(passage) = rows.rows.get(r).and_then(|r| r.passage) {
-                    let keep = app.scroll[p.pane.index()];
                     select(app, passage);
                     // A click should not jump the pane that was clicked.
                     let sel = rows.of(passage);
                     let h = p.text.height as usize;
                     if sel.start >= keep && sel.end <= keep + h {
-                        app.scroll[p.pane.index()] = keep;
+                        app.compare.scroll[p.pane.index()] = keep;
                         sync_follower(app);
                     }
                     return;
@@ -699,29 +790,27 @@ fn click(app: &mut App, column: u16, row: u16) {
             sync(app);
         }
         Screen::Overview => {
-            let first = overview_view::list_top(app);
+            let first = layout::overview_list(app).top;
             if row >= first {
-                let i = app.overview.offset + usize::from(row - first);
-                let len = app.overview_rows.len();
-                if i < len {
-                    if app.overview.selected == i {
+                let i = app.overview.list.offset + usize::from(row - first);
+                if i < app.overview.rows.len() {
+                    if app.overview.list.selected == i {
                         overview(app, Action::Confirm);
                     } else {
-                        app.overview.selected = i;
+                        app.overview.list.selected = i;
                     }
                 }
             }
         }
         Screen::Claims => {
-            let first = super::view::claims::list_top(app);
+            let first = layout::filtered_list(app).top;
             if row >= first {
-                let i = app.claims_list.offset + usize::from(row - first);
-                let len = app.claims_matches.len();
-                if i < len {
-                    if app.claims_list.selected == i {
+                let i = app.claims.list.offset + usize::from(row - first);
+                if i < app.claims.matches.len() {
+                    if app.claims.list.selected == i {
                         claims(app, Action::Confirm);
                     } else {
-                        app.claims_list.selected = i;
+                        app.claims.list.selected = i;
                     }
                 }
             }
@@ -732,27 +821,23 @@ fn click(app: &mut App, column: u16, row: u16) {
 
 /// Re-aligns the other pane with the focused one without moving the focused pane.
 fn sync_follower(app: &mut App) {
-    let d = app.focus;
-    let o = d.other();
-    if app.analysis.counterpart(app.at(d), app.articles[o.index()]).is_none() || !app.comparing() {
+    let d = app.compare.focus;
+    if app.analysis.counterpart(app.at(d), app.compare.articles[d.other().index()]).is_none()
+        || !app.comparing()
+    {
         return;
     }
     let rows = pane_rows(app, d);
-    let other_rows = pane_rows(app, o);
     let height = layout::pane_text(app, d).height as usize;
-    let offset = rows.of(app.selected[d.index()]).start.saturating_sub(app.scroll[d.index()]);
-    let target = other_rows.of(app.selected[o.index()]).start;
-    let max = other_rows.rows.len().saturating_sub(height.max(1));
-    app.scroll[o.index()] = target.saturating_sub(offset).min(max.max(target.saturating_sub(height / 2)));
+    level_follower(app, &rows, height);
 }
-
-use ratatui::layout::Rect;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::app::Sort;
+    use crate::tui::app::Help;
     use crate::tui::fixture;
+    use crate::tui::query::Sort;
 
     fn app() -> App {
         let mut app = App::new(fixture::analysis(), Rect::new(0, 0, 120, 36));
@@ -774,7 +859,7 @@ mod tests {
         app.press("j j").unwrap();
         assert_eq!(app.at(Pane::Right), at(&app, 1, "came back"));
         app.press("k g").unwrap();
-        assert_eq!(app.selected[0], 0);
+        assert_eq!(app.compare.selected[0], 0);
         app.press("G").unwrap();
         assert_eq!(app.at(Pane::Left), at(&app, 0, "spokesperson"));
     }
@@ -797,7 +882,7 @@ mod tests {
     fn claim_keys_skip_unmatched_passages() {
         let mut app = app();
         app.press("Tab").unwrap();
-        assert_eq!(app.focus, Pane::Right);
+        assert_eq!(app.compare.focus, Pane::Right);
         app.press("G n").unwrap();
         assert_eq!(app.at(Pane::Right), at(&app, 1, "outage lasted"));
         app.press("N").unwrap();
@@ -810,15 +895,15 @@ mod tests {
     fn number_keys_and_h_l_choose_the_article_of_the_focused_pane() {
         let mut app = app();
         app.press("j 3").unwrap();
-        assert_eq!(app.articles, [2, 1]);
+        assert_eq!(app.compare.articles, [2, 1]);
         // The claim is kept: article 3's member of claim 0 is selected.
         assert_eq!(app.at(Pane::Left), at(&app, 2, "disruption"));
         app.press("2").unwrap();
-        assert_eq!(app.articles, [1, 2], "showing the other pane's article swaps the panes");
+        assert_eq!(app.compare.articles, [1, 2], "showing the other pane's article swaps the panes");
         app.press("l").unwrap();
-        assert_eq!(app.articles, [0, 2], "l skips the article in the other pane");
+        assert_eq!(app.compare.articles, [0, 2], "l skips the article in the other pane");
         app.press("h").unwrap();
-        assert_eq!(app.articles, [1, 2]);
+        assert_eq!(app.compare.articles, [1, 2]);
         app.press("9").unwrap();
         assert!(app.status.as_ref().is_some_and(|s| s.error && s.text.contains("no article 9")));
     }
@@ -829,7 +914,7 @@ mod tests {
         // Left on claim 1, which article 3 does not carry: the right pane is left unpaired.
         app.press("j j Tab 3").unwrap();
         assert!(app.pair().is_none());
-        assert_eq!(app.selected[1], 0);
+        assert_eq!(app.compare.selected[1], 0);
         // Switching the unpaired right pane picks the left passage's counterpart.
         app.press("2").unwrap();
         assert_eq!(app.at(Pane::Right), at(&app, 1, "denied"));
@@ -843,9 +928,9 @@ mod tests {
         assert_eq!(app.screen, Screen::Compare, "the title passage is in no claim");
         assert!(app.status.as_ref().is_some_and(|s| s.error));
         app.press("j Enter").unwrap();
-        assert_eq!((app.screen, app.claim), (Screen::Claim, Some(0)));
+        assert_eq!((app.screen, app.claim.id), (Screen::Claim, Some(0)));
         app.press("n").unwrap();
-        assert_eq!(app.claim, Some(1));
+        assert_eq!(app.claim.id, Some(1));
         app.press("Esc").unwrap();
         assert_eq!(app.screen, Screen::Compare);
         assert_eq!(app.at(Pane::Left), at(&app, 0, "user error"));
@@ -856,7 +941,7 @@ mod tests {
     fn claim_view_diffs_against_the_selected_passage() {
         let mut app = app();
         app.press("Tab j Enter").unwrap();
-        assert_eq!(claim_view::reference(&app, 0), Some(at(&app, 1, "outage lasted")));
+        assert_eq!(app.claim_reference(0), Some(at(&app, 1, "outage lasted")));
     }
 
     #[test]
@@ -864,9 +949,9 @@ mod tests {
         let mut app = app();
         app.press("o").unwrap();
         assert_eq!(app.screen, Screen::Overview);
-        assert_eq!(app.overview_rows, [0, 2, 1]);
+        assert_eq!(app.overview.rows, [0, 2, 1]);
         app.press("s").unwrap();
-        assert_eq!(app.sort, Sort::Disagreement);
+        assert_eq!(app.overview.sort, Sort::Disagreement);
         app.press("G Enter").unwrap();
         assert_eq!(app.screen, Screen::Compare);
         let last = *query::overview_rows(&app.stats, Sort::Disagreement).last().unwrap();
@@ -880,7 +965,7 @@ mod tests {
         let mut app = app();
         app.press("c").unwrap();
         app.type_text("39 regions");
-        assert_eq!(app.claims_matches.first().map(|m| m.claim), Some(2));
+        assert_eq!(app.claims.matches.first().map(|m| m.claim), Some(2));
         app.press("Enter").unwrap();
         assert_eq!(app.screen, Screen::Compare);
         assert_eq!(app.current_claim(), Some(2));
@@ -892,16 +977,16 @@ mod tests {
         app.press("/").unwrap();
         app.type_text("regions");
         assert_eq!(app.search.hits.len(), 3);
-        assert_eq!(app.at(app.focus), at(&app, 0, "restored service"));
+        assert_eq!(app.at(app.compare.focus), at(&app, 0, "restored service"));
         app.press("Enter").unwrap();
         assert!(!app.search.editing);
         app.press("ctrl-n").unwrap();
-        assert_eq!(app.at(app.focus).article, 1, "the hit in the right pane's article focuses it");
+        assert_eq!(app.at(app.compare.focus).article, 1, "the hit in the right pane's article focuses it");
         app.press("ctrl-n").unwrap();
-        assert_eq!(app.at(app.focus), at(&app, 2, "returned"));
+        assert_eq!(app.at(app.compare.focus), at(&app, 2, "returned"));
         // n is still "next claim", not "next result".
         app.press("n").unwrap();
-        assert!(app.analysis.claims_at(app.at(app.focus)).len() == 1);
+        assert!(app.analysis.claims_at(app.at(app.compare.focus)).len() == 1);
         assert_eq!(app.search.current, Some(2));
         app.press("Esc").unwrap();
         assert!(app.search.query.is_empty());
@@ -912,10 +997,10 @@ mod tests {
         let mut app = app();
         app.press("j /").unwrap();
         app.type_text("analysts");
-        assert_eq!(app.at(app.focus), at(&app, 1, "Analysts"));
+        assert_eq!(app.at(app.compare.focus), at(&app, 1, "Analysts"));
         app.press("Esc").unwrap();
         assert_eq!(app.at(Pane::Left), at(&app, 0, "outage lasted"));
-        assert_eq!(app.focus, Pane::Left);
+        assert_eq!(app.compare.focus, Pane::Left);
         assert!(app.search.hits.is_empty());
     }
 
@@ -924,9 +1009,9 @@ mod tests {
         let mut app = app();
         app.press("/ q j ?").unwrap();
         assert!(!app.quit);
-        assert_eq!(app.search.query, "qj?");
+        assert_eq!(app.search.query.text(), "qj?");
         app.press("Esc c q").unwrap();
-        assert_eq!(app.claims_query, "q");
+        assert_eq!(app.claims.filter.text(), "q");
         app.press("Esc q").unwrap();
         assert!(app.quit);
     }
@@ -944,10 +1029,10 @@ mod tests {
     fn help_opens_scrolls_and_closes() {
         let mut app = app();
         app.press("?").unwrap();
-        assert_eq!(app.help, Some(0));
+        assert_eq!(app.help, Some(Help { scroll: 0 }));
         app.press("j j").unwrap();
-        assert_eq!(app.help, Some(2));
-        assert_eq!(app.selected[0], 0, "keys go to the help, not the panes");
+        assert_eq!(app.help, Some(Help { scroll: 2 }));
+        assert_eq!(app.compare.selected[0], 0, "keys go to the help, not the panes");
         app.press("?").unwrap();
         assert_eq!(app.help, None);
         app.press("? Esc").unwrap();
@@ -963,7 +1048,7 @@ mod tests {
         assert_eq!(app.help, None);
         assert!(app.search.editing);
         app.press("x").unwrap();
-        assert_eq!(app.search.query, "x");
+        assert_eq!(app.search.query.text(), "x");
     }
 
     #[test]
@@ -975,12 +1060,12 @@ mod tests {
         let target = at(&app, 1, "Analysts").passage;
         let y = right.text.y + rows.of(target).start as u16;
         update(&mut app, Action::Click { column: right.text.x + 2, row: y });
-        assert_eq!(app.focus, Pane::Right);
-        assert_eq!(app.selected[1], target);
+        assert_eq!(app.compare.focus, Pane::Right);
+        assert_eq!(app.compare.selected[1], target);
         app.size = Rect::new(0, 0, 120, 12);
         update(&mut app, Action::Scroll { column: right.text.x, row: right.text.y, delta: 3 });
-        assert!(app.scroll[1] > 0);
-        assert_eq!(app.selected[1], target, "the wheel scrolls without moving the selection");
+        assert!(app.compare.scroll[1] > 0);
+        assert_eq!(app.compare.selected[1], target, "the wheel scrolls without moving the selection");
     }
 
     #[test]
@@ -995,7 +1080,7 @@ mod tests {
             crate::analysis::Progress { stage: crate::analysis::Stage::Aligning, done: 3, total: 15 };
         update(&mut app, Action::Progress(report));
         assert_eq!(app.phase, Phase::Analysing { ticks: 1, elapsed_ms: 1500, progress: Some(report) });
-        app.finish_analysis(fixture::analysis());
+        finish_analysis(&mut app, fixture::analysis());
         assert_eq!(app.phase, Phase::Ready);
         assert_eq!(app.at(Pane::Left), at(&app, 0, "user error"));
         assert_eq!(app.at(Pane::Right), at(&app, 1, "denied"));
@@ -1008,7 +1093,11 @@ mod tests {
         app.press("G").unwrap();
         let rows = pane_rows(&app, Pane::Left);
         let h = layout::pane_text(&app, Pane::Left).height as usize;
-        let r = rows.of(app.selected[0]);
-        assert!(r.start >= app.scroll[0] && r.start < app.scroll[0] + h, "{r:?} {} {h}", app.scroll[0]);
+        let r = rows.of(app.compare.selected[0]);
+        assert!(
+            r.start >= app.compare.scroll[0] && r.start < app.compare.scroll[0] + h,
+            "{r:?} {} {h}",
+            app.compare.scroll[0]
+        );
     }
 }

@@ -1,26 +1,23 @@
 //! Drawing: `render(&App, &mut Frame)` reads the state and never changes it. Each region has its
-//! own module; [`layout`] decides where everything goes.
+//! own module; [`layout`] decides where everything goes and [`text`] holds the shared pieces.
 
 pub mod annotations;
 pub mod claim;
 pub mod claims;
-pub mod help;
 pub mod layout;
 pub mod overview;
 pub mod panes;
 pub mod status;
-pub mod theme;
-
-use std::ops::Range;
+pub mod text;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
 use super::app::{App, Screen};
-use super::wrap;
+use super::help;
+use super::theme::Theme;
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
@@ -47,14 +44,27 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     status::footer(app, frame, b.status);
     annotations::render(app, frame, area);
-    if app.help.is_some() {
-        help::render(app, frame, layout::help_box(area));
+    if let Some(h) = app.help {
+        help_overlay(app, frame, layout::help_box(area), h.scroll);
     }
+}
+
+/// The `?` overlay: the help text from line `scroll`, in a double frame.
+fn help_overlay(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
+    let t = &app.theme;
+    frame.render_widget(Clear, area);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Double)
+        .border_style(t.border_focused)
+        .title(Span::styled(" Help · every key · Esc closes ", t.title));
+    let lines: Vec<Line> = help::lines(app).into_iter().skip(scroll).collect();
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 /// The first frame, drawn before the articles are read: a big corpus takes a moment to load,
 /// and the screen should answer at once.
-pub fn loading(frame: &mut Frame, origin: &str, theme: &theme::Theme) {
+pub fn loading(frame: &mut Frame, origin: &str, theme: &Theme) {
     let area = frame.area();
     if area.height == 0 {
         return;
@@ -68,139 +78,4 @@ pub fn loading(frame: &mut Frame, origin: &str, theme: &theme::Theme) {
     let msg = Paragraph::new(Span::styled(format!("Reading the articles in {origin}…"), theme.message))
         .alignment(Alignment::Center);
     frame.render_widget(msg, Rect { y, height: 1, ..area });
-}
-
-/// The part of `text[range]` split into spans: `base` everywhere, patched by every highlight
-/// that covers a piece (later highlights win). Ranges are byte offsets into `text`.
-pub fn styled<'a>(
-    text: &'a str,
-    range: Range<usize>,
-    base: Style,
-    highlights: &[(Range<usize>, Style)],
-) -> Vec<Span<'a>> {
-    let mut cuts = vec![range.start, range.end];
-    for (r, _) in highlights {
-        for x in [r.start, r.end] {
-            if x > range.start && x < range.end && text.is_char_boundary(x) {
-                cuts.push(x);
-            }
-        }
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-    let mut spans = Vec::new();
-    for w in cuts.windows(2) {
-        let (a, z) = (w[0], w[1]);
-        if a >= z {
-            continue;
-        }
-        let mut style = base;
-        for (r, s) in highlights {
-            if r.start <= a && z <= r.end {
-                style = style.patch(*s);
-            }
-        }
-        spans.push(Span::styled(&text[a..z], style));
-    }
-    spans
-}
-
-/// Shortens `s` to at most `max` columns, ending with `…` when cut.
-pub fn truncate(s: &str, max: usize) -> String {
-    if wrap::width(s) <= max {
-        return s.to_string();
-    }
-    if max == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for g in unicode_segmentation::UnicodeSegmentation::graphemes(s, true) {
-        let gw = wrap::width(g);
-        if w + gw + 1 > max {
-            break;
-        }
-        out.push_str(g);
-        w += gw;
-    }
-    out.push('…');
-    out
-}
-
-/// A line of `(text, style)` pieces.
-pub fn line<'a>(pieces: impl IntoIterator<Item = (String, Style)>) -> Line<'a> {
-    Line::from(pieces.into_iter().map(|(t, s)| Span::styled(t, s)).collect::<Vec<_>>())
-}
-
-/// The article's heading: number, title and source, as in pane titles and lists.
-pub fn article_label(app: &App, index: usize) -> String {
-    let a = app.analysis.article(index);
-    match a.source() {
-        Some(s) => format!("{} {} — {s}", index + 1, a.title),
-        None => format!("{} {}", index + 1, a.title),
-    }
-}
-
-/// Wraps a paragraph of plain pieces to `width`, keeping each piece's style.
-pub fn wrap_styled(
-    text: &str,
-    width: usize,
-    indent: usize,
-    base: Style,
-    highlights: &[(Range<usize>, Style)],
-) -> Vec<Line<'static>> {
-    let pad = " ".repeat(indent);
-    wrap::wrap(text, width.saturating_sub(indent).max(1))
-        .into_iter()
-        .map(|r| {
-            let mut spans = vec![Span::raw(pad.clone())];
-            spans.extend(
-                styled(text, r, base, highlights)
-                    .into_iter()
-                    .map(|s| Span::styled(s.content.into_owned(), s.style)),
-            );
-            Line::from(spans)
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use ratatui::style::Modifier;
-
-    #[test]
-    fn highlights_stay_on_their_words_at_every_width() {
-        let text = "Amazon said the outage lasted 13 hours, not 15, in one of 39 regions (東京).";
-        let marks: Vec<(Range<usize>, Style)> = ["13 hours", "not", "39 regions", "東京"]
-            .iter()
-            .map(|w| {
-                let s = text.find(w).unwrap();
-                (s..s + w.len(), Style::new().add_modifier(Modifier::REVERSED))
-            })
-            .collect();
-        for width in 3..40 {
-            let mut marked = String::new();
-            for row in wrap::wrap(text, width) {
-                for span in styled(text, row, Style::new(), &marks) {
-                    if span.style.add_modifier.contains(Modifier::REVERSED) {
-                        marked.push_str(&span.content);
-                    } else {
-                        marked.push('|');
-                    }
-                }
-                marked.push('|');
-            }
-            let got: Vec<&str> = marked.split('|').filter(|s| !s.is_empty()).collect();
-            let joined = got.join(" ");
-            assert_eq!(joined.replace(' ', ""), "13hoursnot39regions東京", "width {width}: {got:?}");
-        }
-    }
-
-    #[test]
-    fn truncate_respects_display_width() {
-        assert_eq!(truncate("東京 outage", 5), "東京…");
-        assert_eq!(truncate("short", 10), "short");
-        assert_eq!(wrap::width(&truncate("a very long title indeed", 10)), 10);
-    }
 }

@@ -289,7 +289,7 @@ pub fn markdown(a: &Analysis) -> String {
             let _ = write!(row, " {mark} |");
         }
         let first = c.members.first().map_or("", |m| a.text(m.at));
-        let _ = writeln!(out, "{row} {} |", md(&truncate(first, 90)));
+        let _ = writeln!(out, "{row} {} |", md(&truncate_chars(first, 90)));
     }
 
     let _ = writeln!(out, "\n## Claims\n");
@@ -359,8 +359,9 @@ fn distinct_articles(c: &crate::analysis::Claim) -> usize {
     v.len()
 }
 
-/// Cuts `s` to at most `max` chars on a char boundary, marking the cut.
-pub fn truncate(s: &str, max: usize) -> String {
+/// Cuts `s` to at most `max` chars (not display columns: the report is Markdown, not a
+/// terminal), ending with `…` when cut.
+fn truncate_chars(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         return s.to_string();
     }

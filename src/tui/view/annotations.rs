@@ -7,16 +7,32 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{layout, truncate};
+use super::layout;
+use super::text::{fit_width, focused_box, show_cursor};
 use crate::annotate::Label;
-use crate::tui::app::{App, Editor, Overlay};
-use crate::tui::notes;
+use crate::tui::app::{App, Overlay};
+use crate::tui::input::{Editor, LineInput};
+use crate::tui::keymap::Mode;
+use crate::tui::{notes, wrap};
 
 /// A box of `w`×`h` centred in `area` (clamped to it).
 fn centred(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
     Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}
+
+/// The one-letter gutter mark of a label (readable without colour); `✎` for a note or tags
+/// without a label.
+pub fn label_mark(label: Option<Label>) -> char {
+    match label {
+        Some(Label::Verified) => '✓',
+        Some(Label::Disputed) => '✗',
+        Some(Label::Misleading) => '!',
+        Some(Label::Important) => '★',
+        Some(Label::Question) => '?',
+        None => '✎',
+    }
 }
 
 /// What the overlay acts on, for its title.
@@ -31,7 +47,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     match o {
         Overlay::Picker => picker(app, frame, b.body),
         Overlay::Note(ed) => note(app, frame, b.body, ed),
-        Overlay::Tags(text) => tags(app, frame, b.body, text),
+        Overlay::Tags(input) => tags(app, frame, b.body, input),
         Overlay::Annotations => list(app, frame, b.body),
     }
 }
@@ -45,7 +61,7 @@ fn picker(app: &App, frame: &mut Frame, body: Rect) {
         let on = current == Some(l);
         lines.push(Line::from(vec![
             Span::styled(format!(" {} ", l.key()), t.key),
-            Span::styled(format!("{} ", notes::mark(Some(l))), t.annotation_mark),
+            Span::styled(format!("{} ", label_mark(Some(l))), t.annotation_mark),
             Span::styled(l.name().to_string(), if on { t.selected } else { Style::new() }),
             Span::styled(if on { "  (current)" } else { "" }, t.dim),
         ]));
@@ -54,7 +70,7 @@ fn picker(app: &App, frame: &mut Frame, body: Rect) {
     lines.push(Line::from(vec![Span::styled(" Esc ", t.key), Span::styled("cancel", t.dim)]));
     frame.render_widget(Clear, r);
     frame.render_widget(
-        Paragraph::new(lines).block(layout::focused_box(app, format!(" Label this {} ", what(app)))),
+        Paragraph::new(lines).block(focused_box(app, format!(" Label this {} ", what(app)))),
         r,
     );
 }
@@ -66,28 +82,27 @@ fn note(app: &App, frame: &mut Frame, body: Rect, ed: &Editor) {
     let r = centred(body, w, h);
     let inner = layout::inner(r);
     frame.render_widget(Clear, r);
-    let block = layout::focused_box(app, format!(" Note on this {} ", what(app))).title_bottom(
+    let block = focused_box(app, format!(" Note on this {} ", what(app))).title_bottom(
         Line::from(Span::styled(" Esc / ctrl-s save · Enter new line ", t.dim)).right_aligned(),
     );
     frame.render_widget(block, r);
     // Hard lines, each cut into rows of the inner width; the cursor row stays in view.
     let width = inner.width.max(1) as usize;
-    let (ranges, cursor) = editor_rows(&ed.text, ed.cursor, width);
-    let rows: Vec<&str> = ranges.into_iter().map(|r| &ed.text[r]).collect();
+    let text = ed.input.text();
+    let (ranges, cursor) = editor_rows(text, ed.input.cursor(), width);
     let height = inner.height as usize;
     let skip = (cursor.0 + 1).saturating_sub(height);
     let buf = frame.buffer_mut();
-    for (y, row) in rows.iter().skip(skip).take(height).enumerate() {
-        buf.set_string(inner.x, inner.y + y as u16, row, Style::new());
+    for (y, row) in ranges.into_iter().skip(skip).take(height).enumerate() {
+        buf.set_string(inner.x, inner.y + y as u16, &text[row], Style::new());
     }
-    let cx = inner.x + (cursor.1.min(width.saturating_sub(1))) as u16;
-    let cy = inner.y + (cursor.0 - skip) as u16;
-    if cy < inner.y + inner.height {
-        let cell = &mut buf[(cx, cy)];
-        cell.set_style(t.cursor);
-    }
-    if ed.text.is_empty() {
+    if text.is_empty() {
         buf.set_string(inner.x + 1, inner.y, "type the note…", t.dim);
+    }
+    if height > 0 && app.mode() == Mode::Note {
+        let cx = inner.x + (cursor.1.min(width.saturating_sub(1))) as u16;
+        let cy = inner.y + (cursor.0 - skip) as u16;
+        frame.set_cursor_position((cx, cy));
     }
 }
 
@@ -99,12 +114,12 @@ pub fn editor_rows(text: &str, cursor: usize, width: usize) -> (Vec<std::ops::Ra
     let mut at = (0, 0);
     let mut offset = 0;
     for line in text.split('\n') {
-        let cut = crate::tui::wrap::cut(line, width);
+        let cut = wrap::cut(line, width);
         let last = cut.len() - 1;
         for (i, r) in cut.into_iter().enumerate() {
             let r = offset + r.start..offset + r.end;
             if (r.start..r.end).contains(&cursor) || (i == last && cursor == r.end) {
-                at = (rows.len(), crate::tui::wrap::width(&text[r.start..cursor]));
+                at = (rows.len(), wrap::width(&text[r.start..cursor]));
             }
             rows.push(r);
         }
@@ -113,13 +128,17 @@ pub fn editor_rows(text: &str, cursor: usize, width: usize) -> (Vec<std::ops::Ra
     (rows, at)
 }
 
-fn tags(app: &App, frame: &mut Frame, body: Rect, text: &str) {
+/// The labels before the typed tags and the annotation-list filter.
+const TAGS: &str = "tags ";
+const FILTER: &str = "filter ";
+
+fn tags(app: &App, frame: &mut Frame, body: Rect, input: &LineInput) {
     let t = &app.theme;
     let r = centred(body, body.width.saturating_sub(8).clamp(20, 60), 5);
     frame.render_widget(Clear, r);
     let have = notes::current(app).map(|a| a.tags.join(", ")).unwrap_or_default();
     let lines = vec![
-        Line::from(vec![Span::styled("tags ", t.key), Span::raw(text.to_string()), Span::styled("▏", t.key)]),
+        Line::from(vec![Span::styled(TAGS, t.key), Span::raw(input.text().to_string())]),
         Line::from(Span::styled(
             if have.is_empty() {
                 "comma separated · Enter adds · Esc adds what is typed".to_string()
@@ -129,21 +148,11 @@ fn tags(app: &App, frame: &mut Frame, body: Rect, text: &str) {
             t.dim,
         )),
     ];
-    let block = layout::focused_box(app, format!(" Tag this {} ", what(app)));
+    let block = focused_box(app, format!(" Tag this {} ", what(app)));
     frame.render_widget(Paragraph::new(lines).block(block), r);
-}
-
-/// The screen row of the first list row.
-fn list_top(app: &App) -> u16 {
-    let b = layout::bands(app.size).map_or(app.size, |b| b.body);
-    layout::inner(b).y + 2
-}
-
-/// How many list rows fit.
-pub fn list_height(app: &App) -> usize {
-    let Some(b) = layout::bands(app.size) else { return 0 };
-    let inner = layout::inner(b.body);
-    (inner.y + inner.height).saturating_sub(list_top(app)) as usize
+    if app.mode() == Mode::Tags {
+        show_cursor(frame, layout::inner(r), TAGS.len(), input);
+    }
 }
 
 fn list(app: &App, frame: &mut Frame, body: Rect) {
@@ -153,21 +162,18 @@ fn list(app: &App, frame: &mut Frame, body: Rect) {
     let inner = layout::inner(body);
     let width = inner.width as usize;
     frame.render_widget(Clear, body);
-    let filter = match app.notes.list_label {
+    let list = &app.annotations;
+    let filter = match list.label {
         Some(l) => format!(" · only {l}"),
         None => String::new(),
     };
-    frame.render_widget(
-        layout::focused_box(app, format!(" Annotations · {} of {total}{filter} ", rows.len())),
-        body,
-    );
+    frame.render_widget(focused_box(app, format!(" Annotations · {} of {total}{filter} ", rows.len())), body);
     let mut lines = vec![
         Line::from(vec![
-            Span::styled("filter ", t.key),
-            Span::raw(app.notes.list_query.clone()),
-            Span::styled("▏", t.key),
+            Span::styled(FILTER, t.key),
+            Span::raw(list.filter.text().to_string()),
             Span::styled(
-                if app.notes.list_query.is_empty() {
+                if list.filter.is_empty() {
                     "  type a tag or words · 1–5 label · Enter jump"
                 } else {
                     ""
@@ -185,14 +191,14 @@ fn list(app: &App, frame: &mut Frame, body: Rect) {
         };
         lines.push(Line::from(Span::styled(msg, t.dim)));
     }
-    for (k, r) in rows.iter().enumerate().skip(app.notes.list.offset).take(list_height(app)) {
-        let selected = k == app.notes.list.selected;
+    for (k, r) in rows.iter().enumerate().skip(list.list.offset).take(layout::filtered_list(app).height) {
+        let selected = k == list.list.selected;
         let base = if selected { t.cursor_row } else { Style::new() };
         let label = r.label.map_or("—", |l| l.name());
         let status = r.status.name();
         let mut spans = vec![
             Span::styled(if selected { "▶ " } else { "  " }, t.selection_bar),
-            Span::styled(format!("{} ", notes::mark(r.label)), t.annotation_mark),
+            Span::styled(format!("{} ", label_mark(r.label)), t.annotation_mark),
             Span::styled(format!("{label:<10} "), base.patch(t.title)),
             Span::styled(format!("{status:<8} "), if status == "orphaned" { t.error } else { t.dim }),
             Span::styled(if r.claim { "claim " } else { "" }, t.dim),
@@ -205,11 +211,14 @@ fn list(app: &App, frame: &mut Frame, body: Rect) {
         if !r.note.is_empty() {
             rest.push_str(&format!(" — {}", r.note.replace('\n', " ")));
         }
-        let used: usize = spans.iter().map(|s| super::wrap::width(&s.content)).sum();
-        spans.push(Span::styled(truncate(&rest, width.saturating_sub(used)), base));
+        let used: usize = spans.iter().map(|s| wrap::width(&s.content)).sum();
+        spans.push(Span::styled(fit_width(&rest, width.saturating_sub(used)), base));
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+    if app.mode() == Mode::Annotations {
+        show_cursor(frame, inner, FILTER.len(), &list.filter);
+    }
 }
 
 #[cfg(test)]

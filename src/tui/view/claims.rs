@@ -6,37 +6,31 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{layout, truncate};
-use crate::tui::app::App;
+use super::layout::{self, digits};
+use super::text::{fit_width, focused_box, show_cursor};
+use crate::tui::app::{App, Phase};
+use crate::tui::keymap::Mode;
 use crate::tui::query;
 
-/// The screen row of the first list row.
-pub fn list_top(app: &App) -> u16 {
-    let b = layout::bands(app.size).map_or(app.size, |b| b.body);
-    layout::inner(b).y + 2
-}
-
-/// How many list rows fit.
-pub fn list_height(app: &App) -> usize {
-    layout::rows_below(app, list_top(app))
-}
+/// The label before the typed filter.
+const FILTER: &str = "filter ";
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let t = &app.theme;
     let a = &app.analysis;
     let inner = layout::inner(body);
     let width = inner.width as usize;
-    let matches = &app.claims_matches;
+    let matches = &app.claims.matches;
+    let filter = &app.claims.filter;
     let n = a.corpus.articles.len();
-    let block = layout::focused_box(app, format!(" Claims · {} of {} ", matches.len(), a.claims.len()));
+    let block = focused_box(app, format!(" Claims · {} of {} ", matches.len(), a.claims.len()));
     frame.render_widget(block, body);
     let mut lines = vec![
         Line::from(vec![
-            Span::styled("filter ", t.key),
-            Span::raw(app.claims_query.clone()),
-            Span::styled("▏", t.key),
+            Span::styled(FILTER, t.key),
+            Span::raw(filter.text().to_string()),
             Span::styled(
-                if app.claims_query.is_empty() { "  type to filter by any article's wording" } else { "" },
+                if filter.is_empty() { "  type to filter by any article's wording" } else { "" },
                 t.dim,
             ),
         ]),
@@ -45,7 +39,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     if matches.is_empty() {
         let msg = if a.claims.is_empty() {
             match app.phase {
-                crate::tui::app::Phase::Analysing { .. } => "Analysing… claims appear when it is done.",
+                Phase::Analysing { .. } => "Analysing… claims appear when it is done.",
                 _ => "No claims: no two articles state the same thing.",
             }
         } else {
@@ -53,8 +47,9 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         };
         lines.push(Line::from(Span::styled(msg, t.dim)));
     }
-    for (k, m) in matches.iter().enumerate().skip(app.claims_list.offset).take(list_height(app)) {
-        let selected = k == app.claims_list.selected;
+    let list = &app.claims.list;
+    for (k, m) in matches.iter().enumerate().skip(list.offset).take(layout::filtered_list(app).height) {
+        let selected = k == list.selected;
         let d = app.stats.disagreements.get(m.claim).copied().unwrap_or(0);
         let mut spans = vec![
             Span::styled(if selected { "▶ " } else { "  " }, t.selection_bar),
@@ -67,7 +62,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
             Span::styled(if d > 0 { format!("{:>4} ", format!("{d}!")) } else { "     ".into() }, t.title),
         ];
         let room = width.saturating_sub(17 + 2 * digits(n));
-        let label = truncate(query::claim_label(a, m.claim), room);
+        let label = fit_width(query::claim_label(a, m.claim), room);
         let base = if selected { t.cursor_row } else { Style::new() };
         for (ci, ch) in label.chars().enumerate() {
             let hit = m.indices.binary_search(&(ci as u32)).is_ok();
@@ -79,9 +74,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-/// Decimal digits of `n`.
-pub fn digits(n: usize) -> usize {
-    n.max(1).ilog10() as usize + 1
+    if app.mode() == Mode::Claims {
+        show_cursor(frame, inner, FILTER.len(), filter);
+    }
 }

@@ -1,9 +1,13 @@
-//! Where everything goes: a pure function of the screen size and the state, shared by the view
-//! (to draw) and by update (page sizes, keeping the selection in view, mouse hit-testing).
+//! Where everything goes: pure functions of the screen size and the state, shared by the view
+//! (to draw) and by update (page sizes, scroll limits, keeping the selection in view, mouse
+//! hit-testing). Every per-screen size lives here, so update imports nothing else of the view;
+//! this module imports no other view module, and draws nothing.
 
 use ratatui::layout::Rect;
 
+use crate::analysis::{DiscrepancyKind, Member, PassageRef};
 use crate::tui::app::{App, Pane};
+use crate::tui::{notes, query, wrap};
 
 /// Below this the reader shows "terminal too small".
 pub const MIN_WIDTH: u16 = 30;
@@ -73,7 +77,7 @@ pub fn compare(body: Rect, app: &App) -> CompareLayout {
             pane_area(Pane::Right, Rect { x: body.x + lw, width: body.width - lw, ..panes_area }),
         ]
     } else {
-        let pane = if app.comparing() { app.focus } else { Pane::Left };
+        let pane = if app.comparing() { app.compare.focus } else { Pane::Left };
         vec![pane_area(pane, panes_area)]
     };
     CompareLayout { panes, detail }
@@ -126,19 +130,217 @@ pub fn contains(r: Rect, column: u16, row: u16) -> bool {
     column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height
 }
 
-/// The thick, focused frame of a full-screen list or overlay, with its title.
-pub fn focused_box<'a>(app: &App, title: String) -> ratatui::widgets::Block<'a> {
-    use ratatui::widgets::{Block, BorderType, Borders};
-    Block::new()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Thick)
-        .border_style(app.theme.border_focused)
-        .title(ratatui::text::Span::styled(title, app.theme.title))
+/// The body band, or the whole screen when it is too small (nothing is drawn then).
+fn body(size: Rect) -> Rect {
+    bands(size).map_or(size, |b| b.body)
 }
 
-/// How many list rows fit below screen row `top` in the body band.
-pub fn rows_below(app: &App, top: u16) -> usize {
-    let Some(b) = bands(app.size) else { return 0 };
-    let inner = inner(b.body);
-    (inner.y + inner.height).saturating_sub(top) as usize
+/// Where the rows of a list start on screen and how many fit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListRows {
+    pub top: u16,
+    pub height: usize,
+}
+
+/// The rows of a list in the full-body box, below `header` lines of it.
+fn list_rows(app: &App, header: u16) -> ListRows {
+    let top = inner(body(app.size)).y.saturating_add(header);
+    let height = bands(app.size).map_or(0, |b| {
+        let inner = inner(b.body);
+        (inner.y + inner.height).saturating_sub(top) as usize
+    });
+    ListRows { top, height }
+}
+
+/// The claims list and the annotation list: a filter line and a rule above the rows.
+pub fn filtered_list(app: &App) -> ListRows {
+    list_rows(app, 2)
+}
+
+/// The overview's matrix rows, below the legend, a blank line and the column heads.
+pub fn overview_list(app: &App) -> ListRows {
+    let legend = legend_shape(overview_columns(app)).1;
+    list_rows(app, u16::try_from(legend).unwrap_or(u16::MAX).saturating_add(2))
+}
+
+/// Legend entries per legend column of the overview; more visible articles get more legend
+/// columns.
+const LEGEND_ROWS: usize = 9;
+/// Cells kept for the wording when deciding how many article columns fit.
+const MIN_WORDING: usize = 20;
+
+/// The overview's article columns on screen: `count` articles from `first`, `width` cells each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns {
+    pub first: usize,
+    pub count: usize,
+    pub width: usize,
+    /// Articles in the corpus.
+    pub total: usize,
+}
+
+impl Columns {
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.first..self.first + self.count
+    }
+
+    /// Whether some articles are off screen (the title then says which are shown).
+    pub fn scrolls(self) -> bool {
+        self.count < self.total
+    }
+}
+
+/// Decimal digits of `n`.
+pub fn digits(n: usize) -> usize {
+    n.max(1).ilog10() as usize + 1
+}
+
+/// Widths of the fixed parts of an overview row: (coverage, discrepancies).
+pub fn overview_widths(app: &App) -> (usize, usize) {
+    let n = app.analysis.corpus.articles.len();
+    let cov_w = (2 * digits(n) + 1).max(4);
+    let max_disc = app.stats.disagreements.iter().copied().max().unwrap_or(0);
+    (cov_w, digits(max_disc).max(3) + 1)
+}
+
+/// Cells of an overview row before the wording, the article columns aside.
+pub fn overview_fixed(app: &App) -> usize {
+    let (cov_w, disc_w) = overview_widths(app);
+    8 + 1 + cov_w + 1 + disc_w + 2
+}
+
+/// Which article columns fit at the current size, from `app.overview.first_column` (clamped
+/// so the last page is full).
+pub fn overview_columns(app: &App) -> Columns {
+    let total = app.analysis.corpus.articles.len();
+    let width = (digits(total) + 1).max(3);
+    let avail = (inner(body(app.size)).width as usize).saturating_sub(overview_fixed(app) + MIN_WORDING);
+    let count = (avail / width).max(1).min(total);
+    let first = app.overview.first_column.min(total - count);
+    Columns { first, count, width, total }
+}
+
+/// The overview legend's shape: (legend columns, rows).
+pub fn legend_shape(cols: Columns) -> (usize, usize) {
+    let across = cols.count.div_ceil(LEGEND_ROWS).max(1);
+    (across, cols.count.div_ceil(across))
+}
+
+/// Discrepancies listed above the wordings in the claim view when there are many (all are
+/// listed at the end).
+const HEAD_DISCREPANCIES: usize = 8;
+
+/// One block of the claim view, top to bottom.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ClaimBlock<'a> {
+    /// A line in place of the claim ("No claim selected.").
+    Message(&'static str),
+    /// The claim's annotations, one line each.
+    Annotations(usize),
+    /// The line saying the articles agree.
+    Agreement,
+    /// Discrepancy `i` of [`ClaimOutline::discrepancies`].
+    Discrepancy(usize),
+    /// The line saying how many more discrepancies follow the wordings.
+    More(usize),
+    Blank,
+    /// One article's wording: a heading, the wrapped text, the evidence line if any, a blank.
+    Member {
+        member: &'a Member,
+        height: usize,
+    },
+    SilentHeading,
+    /// An article silent on the claim.
+    Silent(usize),
+    /// The heading of the full list of discrepancies after the wordings.
+    AllHeading,
+}
+
+impl ClaimBlock<'_> {
+    /// Lines of the block.
+    pub fn height(&self) -> usize {
+        match self {
+            ClaimBlock::Member { height, .. } => *height,
+            ClaimBlock::Annotations(n) => *n,
+            _ => 1,
+        }
+    }
+}
+
+/// The claim view's blocks at a width, and what the member blocks need to be drawn. Member
+/// wordings are diffed and wrapped only when on screen, so a claim with hundreds of members
+/// costs what the visible ones cost; their height comes from wrapping the plain text, which is
+/// what the styled lines wrap to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimOutline<'a> {
+    pub blocks: Vec<ClaimBlock<'a>>,
+    /// The member the others are diffed against ([`App::claim_reference`]).
+    pub reference: Option<PassageRef>,
+    /// The claim's discrepancies with the same kind and detail merged.
+    pub discrepancies: Vec<(DiscrepancyKind, String, Vec<PassageRef>)>,
+}
+
+/// Lays out the claim view at `width` columns: the annotations, the discrepancies (the first few
+/// when there are many: a claim told by hundreds of articles can differ in a hundred ways, and
+/// the wordings should stay one screen away), every member's wording with the reference
+/// first, the silent articles, and then the full list of discrepancies if it was cut.
+pub fn claim_outline(app: &App, width: usize) -> ClaimOutline<'_> {
+    use ClaimBlock as B;
+    let a = &app.analysis;
+    let only = |blocks| ClaimOutline { blocks, reference: None, discrepancies: Vec::new() };
+    let Some(id) = app.claim.id else { return only(vec![B::Message("No claim selected.")]) };
+    let Some(claim) = a.claims.get(id) else { return only(vec![B::Message("No such claim.")]) };
+    let Some(reference) = app.claim_reference(id) else { return only(Vec::new()) };
+    let mut blocks = Vec::new();
+    let annotations = notes::shown(app).len();
+    if annotations > 0 {
+        blocks.push(B::Annotations(annotations));
+    }
+    let discrepancies = query::claim_discrepancies(a, id);
+    if discrepancies.is_empty() {
+        blocks.push(B::Agreement);
+    }
+    let head =
+        if discrepancies.len() > HEAD_DISCREPANCIES + 2 { HEAD_DISCREPANCIES } else { discrepancies.len() };
+    blocks.extend((0..head).map(B::Discrepancy));
+    let more = discrepancies.len() - head;
+    if more > 0 {
+        blocks.push(B::More(more));
+    }
+    blocks.push(B::Blank);
+    let text_width = claim_text_width(width);
+    let mut members: Vec<_> = claim.members.iter().collect();
+    members.sort_by_key(|m| (m.at != reference, m.at.article));
+    for member in members {
+        let rows = wrap::wrap(a.text(member.at), text_width).len();
+        let height = 1 + rows + usize::from(!member.evidence.is_empty()) + 1;
+        blocks.push(B::Member { member, height });
+    }
+    let mut silent = (0..a.corpus.articles.len()).filter(|&i| claim.member_in(i).is_none()).peekable();
+    if silent.peek().is_some() {
+        blocks.push(B::SilentHeading);
+        blocks.extend(silent.map(B::Silent));
+    }
+    if more > 0 {
+        blocks.push(B::Blank);
+        blocks.push(B::AllHeading);
+        blocks.extend((0..discrepancies.len()).map(B::Discrepancy));
+    }
+    ClaimOutline { blocks, reference: Some(reference), discrepancies }
+}
+
+/// Where the claim view wraps a wording, in a box `width` columns wide: indented by two, one
+/// column kept free on the right.
+pub fn claim_text_width(width: usize) -> usize {
+    width.saturating_sub(1).saturating_sub(2).max(1)
+}
+
+/// The inner width and height of the claim view's box.
+pub fn claim_box(app: &App) -> Rect {
+    bands(app.size).map_or(Rect::default(), |b| inner(b.body))
+}
+
+/// How many lines the claim view has at the current size (for scrolling); diffs nothing.
+pub fn claim_line_count(app: &App) -> usize {
+    claim_outline(app, claim_box(app).width as usize).blocks.iter().map(ClaimBlock::height).sum()
 }

@@ -2,8 +2,8 @@
 //! and who disagrees.
 //!
 //! Only the visible window is drawn: the rows from the list offset, and the article columns from
-//! [`columns`], which scroll sideways (h/l) when the articles do not all fit. A thousand
-//! articles cost what the visible ones cost.
+//! [`layout::overview_columns`], which scroll sideways (h/l) when the articles do not all fit.
+//! A thousand articles cost what the visible ones cost.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -11,125 +11,56 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{article_label, layout, truncate};
-use crate::tui::app::App;
+use super::layout::{self, Columns};
+use super::text::{article_label, fit_width, focused_box};
+use crate::tui::app::{App, Phase};
 use crate::tui::query;
-
-/// Legend entries per legend column; more visible articles get more legend columns.
-const LEGEND_ROWS: usize = 9;
-/// Cells kept for the wording when deciding how many article columns fit.
-const MIN_WORDING: usize = 20;
-
-/// The article columns on screen: `count` articles from `first`, `width` cells each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Columns {
-    pub first: usize,
-    pub count: usize,
-    pub width: usize,
-    /// Articles in the corpus.
-    pub total: usize,
-}
-
-impl Columns {
-    pub fn range(self) -> std::ops::Range<usize> {
-        self.first..self.first + self.count
-    }
-
-    /// Whether some articles are off screen (the title then says which are shown).
-    pub fn scrolls(self) -> bool {
-        self.count < self.total
-    }
-}
-
-/// Widths of the fixed parts of a row: (coverage, discrepancies).
-fn fixed_widths(app: &App) -> (usize, usize) {
-    let n = app.analysis.corpus.articles.len();
-    let cov_w = (2 * super::claims::digits(n) + 1).max(4);
-    let max_disc = app.stats.disagreements.iter().copied().max().unwrap_or(0);
-    (cov_w, super::claims::digits(max_disc).max(3) + 1)
-}
-
-/// Cells of a row before the wording, the article columns aside.
-fn fixed(app: &App) -> usize {
-    let (cov_w, disc_w) = fixed_widths(app);
-    8 + 1 + cov_w + 1 + disc_w + 2
-}
-
-/// Which article columns fit at the current size, from `app.overview_col` (clamped so the last
-/// page is full).
-pub fn columns(app: &App) -> Columns {
-    let total = app.analysis.corpus.articles.len();
-    let width = (super::claims::digits(total) + 1).max(3);
-    let body = layout::bands(app.size).map_or(app.size, |b| b.body);
-    let avail = (layout::inner(body).width as usize).saturating_sub(fixed(app) + MIN_WORDING);
-    let count = (avail / width).max(1).min(total);
-    let first = app.overview_col.min(total - count);
-    Columns { first, count, width, total }
-}
-
-/// Legend layout: (legend columns, rows).
-fn legend_shape(cols: Columns) -> (usize, usize) {
-    let across = cols.count.div_ceil(LEGEND_ROWS).max(1);
-    (across, cols.count.div_ceil(across))
-}
-
-/// The screen row of the first matrix row.
-pub fn list_top(app: &App) -> u16 {
-    let b = layout::bands(app.size).map_or(app.size, |b| b.body);
-    let legend = legend_shape(columns(app)).1;
-    layout::inner(b).y + u16::try_from(legend).unwrap_or(u16::MAX).saturating_add(2)
-}
-
-/// How many matrix rows fit.
-pub fn list_height(app: &App) -> usize {
-    layout::rows_below(app, list_top(app))
-}
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let t = &app.theme;
     let a = &app.analysis;
     let inner = layout::inner(body);
     let width = inner.width as usize;
-    let rows = &app.overview_rows;
+    let rows = &app.overview.rows;
     let n = a.corpus.articles.len();
-    let cols = columns(app);
+    let cols = layout::overview_columns(app);
     let shown_cols = if cols.scrolls() {
         format!(" · articles {}–{} of {n} (h/l)", cols.first + 1, cols.first + cols.count)
     } else {
         String::new()
     };
-    let block = layout::focused_box(
+    let block = focused_box(
         app,
         format!(
             " Overview · {} claims × {n} articles{shown_cols} · sorted by {} (s) ",
             rows.len(),
-            app.sort.name()
+            app.overview.sort.name()
         ),
     );
     frame.render_widget(block, body);
     let mut lines: Vec<Line> = legend(app, cols, width);
-    let (cov_w, disc_w) = fixed_widths(app);
+    let (cov_w, disc_w) = layout::overview_widths(app);
     let mut head = String::from("  claim ");
     for i in cols.range() {
         head.push_str(&format!("{:>w$} ", i + 1, w = cols.width - 1));
     }
     head.push_str(&format!(" {:>cov_w$} {:>disc_w$}  wording", "arts", "disc"));
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(truncate(&head, width), t.heading)));
-    let shown = list_height(app);
+    lines.push(Line::from(Span::styled(fit_width(&head, width), t.heading)));
+    let shown = layout::overview_list(app).height;
     if rows.is_empty() {
         let msg = match app.phase {
-            crate::tui::app::Phase::Analysing { .. } => "Analysing… the matrix fills in when it is done.",
+            Phase::Analysing { .. } => "Analysing… the matrix fills in when it is done.",
             _ => "No claims: no two articles state the same thing.",
         };
         lines.push(Line::from(Span::styled(msg, t.dim)));
     }
-    let used = fixed(app) + cols.count * cols.width;
+    let used = layout::overview_fixed(app) + cols.count * cols.width;
     let pad = " ".repeat(cols.width - 2);
     let mut cells = vec![0u8; cols.count];
-    for (k, &c) in rows.iter().enumerate().skip(app.overview.offset).take(shown) {
+    for (k, &c) in rows.iter().enumerate().skip(app.overview.list.offset).take(shown) {
         let claim = &a.claims[c];
-        let selected = k == app.overview.selected;
+        let selected = k == app.overview.list.selected;
         let disputed = app.stats.disputed.get(c).map_or(&[][..], Vec::as_slice);
         // 0 silent, 1 reports, 2 reports and disagrees; members are sorted by article, so only
         // the visible slice is read.
@@ -163,7 +94,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
             if ndisc == 0 { " ".repeat(disc_w + 1) } else { format!(" {:>disc_w$}", format!("{ndisc}!")) };
         spans.push(Span::styled(d, if ndisc == 0 { Style::new() } else { t.title }));
         spans.push(Span::raw("  "));
-        let label = truncate(query::claim_label(a, c), width.saturating_sub(used + 1));
+        let label = fit_width(query::claim_label(a, c), width.saturating_sub(used + 1));
         spans.push(Span::styled(label, if selected { t.cursor_row } else { Style::new() }));
         lines.push(Line::from(spans));
     }
@@ -171,11 +102,11 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
 }
 
 /// One entry per visible article column (title, and how many claims it carries), in as many
-/// legend columns as needed to keep the legend at most `LEGEND_ROWS` tall.
+/// legend columns as needed to keep the legend short ([`layout::legend_shape`]).
 fn legend(app: &App, cols: Columns, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let claims = app.analysis.claims.len();
-    let (across, down) = legend_shape(cols);
+    let (across, down) = layout::legend_shape(cols);
     let cell_w = width / across;
     let mut lines: Vec<Vec<Span<'static>>> = vec![Vec::new(); down];
     for (k, i) in cols.range().enumerate() {
@@ -186,7 +117,7 @@ fn legend(app: &App, cols: Columns, width: usize) -> Vec<Line<'static>> {
         } else {
             format!("  {carried} claims ")
         };
-        let title = truncate(&article_label(app, i), cell_w.saturating_sub(label.len() + 1));
+        let title = fit_width(&article_label(app, i), cell_w.saturating_sub(label.len() + 1));
         let line = &mut lines[k % down];
         if k >= down {
             // Line up the second and later legend columns.

@@ -9,15 +9,16 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 
+use super::annotations::label_mark;
 use super::layout::{self, PaneArea};
-use super::theme::kind_mark;
-use super::{article_label, styled, truncate};
+use super::text::{article_label, fit_width, styled};
 use crate::analysis::{EvidenceKind, PassageRef};
 use crate::diff::{self, Tag};
 use crate::segment::PassageKind;
 use crate::tui::app::{App, Pane, Phase};
-use crate::tui::query;
+use crate::tui::theme::kind_mark;
 use crate::tui::wrap::ArticleRows;
+use crate::tui::{notes, query};
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let l = layout::compare(body, app);
@@ -60,15 +61,15 @@ fn pair_diff(app: &App) -> PairDiff {
 fn render_pane(app: &App, frame: &mut Frame, p: &PaneArea, diff: &PairDiff) {
     let t = &app.theme;
     let i = p.pane.index();
-    let index = app.articles[i];
+    let index = app.compare.articles[i];
     let Some(article) = app.analysis.corpus.articles.get(index) else { return };
-    let focused = app.focus == p.pane && app.comparing();
+    let focused = app.compare.focus == p.pane && app.comparing();
     let paired = app.pair().is_some();
     let border = if focused { t.border_focused } else { t.border };
     let title_room = (p.outer.width as usize).saturating_sub(4);
     let label = article_label(app, index);
     let mut title = vec![Span::styled(" ", border)];
-    let cut = truncate(&label, title_room.saturating_sub(2));
+    let cut = fit_width(&label, title_room.saturating_sub(2));
     match (cut.split_once(" — "), article.source()) {
         (Some((head, src)), Some(_)) => {
             title.push(Span::styled(head.to_string(), t.title));
@@ -80,7 +81,7 @@ fn render_pane(app: &App, frame: &mut Frame, p: &PaneArea, diff: &PairDiff) {
     title.push(Span::styled(" ", border));
     let n = article.passages.len();
     let show_sel = focused || paired || !app.comparing();
-    let pos = if show_sel { format!(" {}/{n} ", app.selected[i] + 1) } else { format!(" –/{n} ") };
+    let pos = if show_sel { format!(" {}/{n} ", app.compare.selected[i] + 1) } else { format!(" –/{n} ") };
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(if focused { BorderType::Thick } else { BorderType::Rounded })
@@ -98,8 +99,8 @@ fn render_pane(app: &App, frame: &mut Frame, p: &PaneArea, diff: &PairDiff) {
     highlights.extend(
         app.search.hits.iter().filter(|h| h.at.article == index).map(|h| (h.range.clone(), t.search_hit)),
     );
-    let sel = app.selected[i];
-    let scroll = app.scroll[i];
+    let sel = app.compare.selected[i];
+    let scroll = app.compare.scroll[i];
     let buf = frame.buffer_mut();
     for (y, row) in rows.rows.iter().skip(scroll).take(p.text.height as usize).enumerate() {
         let y = p.text.y + y as u16;
@@ -138,7 +139,7 @@ fn render_pane(app: &App, frame: &mut Frame, p: &PaneArea, diff: &PairDiff) {
                 .store
                 .as_ref()
                 .and_then(|s| ids.iter().find_map(|id| s.get(id).and_then(|a| a.label)));
-            buf.set_string(p.gutter.x + 3, y, crate::tui::notes::mark(label).to_string(), t.annotation_mark);
+            buf.set_string(p.gutter.x + 3, y, label_mark(label).to_string(), t.annotation_mark);
         }
         let kind = article.passages.get(passage).map(|x| x.kind);
         let mut base = match kind {
@@ -190,11 +191,11 @@ pub fn detail_lines(app: &App, width: usize) -> Vec<Line<'static>> {
 /// One line per annotation shown on the selection: mark, label, tags and note.
 pub fn annotation_lines(app: &App) -> Vec<Line<'static>> {
     let t = &app.theme;
-    crate::tui::notes::shown(app)
+    notes::shown(app)
         .into_iter()
         .map(|a| {
             let mut spans = vec![Span::styled(
-                format!("{} {}", crate::tui::notes::mark(a.label), a.label.map_or("note", |l| l.name())),
+                format!("{} {}", label_mark(a.label), a.label.map_or("note", |l| l.name())),
                 t.annotation_mark,
             )];
             if a.target.is_claim() {
@@ -232,11 +233,12 @@ fn match_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         }
         Phase::Ready => {}
     }
-    let driver = app.at(app.focus);
-    let other_article = app.articles[app.focus.other().index()];
-    let other_title = truncate(&a.article(other_article).title, 40);
+    let focus = app.compare.focus;
+    let driver = app.at(focus);
+    let other_article = app.compare.articles[focus.other().index()];
+    let other_title = fit_width(&a.article(other_article).title, 40);
     let Some(claim_id) = app.current_claim() else {
-        let title = truncate(&a.article(driver.article).title, 40);
+        let title = fit_width(&a.article(driver.article).title, 40);
         return vec![
             Line::from(vec![
                 Span::styled(" unmatched ", t.kind_badge),
@@ -252,7 +254,7 @@ fn match_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         (0..n).filter(|&i| claim.member_in(i).is_none()).map(|i| (i + 1).to_string()).collect();
     let mut head = vec![Span::raw(format!(
         "Carried by {} of {n} articles · cohesion {:.2}",
-        crate::tui::query::coverage(a, claim_id),
+        query::coverage(a, claim_id),
         claim.score
     ))];
     if silent.len() > 8 {
@@ -264,7 +266,7 @@ fn match_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let pair = app.pair();
     if pair.is_none() {
         let carriers = query::article_numbers(claim.members.iter().map(|m| m.at));
-        let shown = app.articles[app.focus.index()];
+        let shown = app.compare.articles[focus.index()];
         let mut line = vec![
             Span::styled(" silent ", t.kind_badge),
             Span::raw(format!(" “{other_title}” does not report this; articles {carriers} do.")),
@@ -305,7 +307,7 @@ fn match_lines(app: &App, width: usize) -> Vec<Line<'static>> {
                     ev.push(Span::styled(" · ", t.dim));
                 }
                 ev.push(Span::styled(format!("{kind} "), t.dim));
-                ev.push(Span::raw(truncate(&words.join(", "), width.saturating_sub(20).max(10))));
+                ev.push(Span::raw(fit_width(&words.join(", "), width.saturating_sub(20).max(10))));
             }
             if m.evidence.is_empty() {
                 ev.push(Span::styled("overall wording", t.dim));

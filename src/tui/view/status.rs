@@ -6,9 +6,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::wrap;
-use crate::tui::app::{App, Phase};
+use super::text::{fit_width, show_cursor};
+use crate::tui::app::{App, Phase, Screen};
 use crate::tui::keymap::{self, Mode};
+use crate::tui::wrap;
 
 const SPINNER: [char; 8] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧'];
 
@@ -19,7 +20,7 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     let n = a.corpus.articles.len();
     let mut left = vec![Span::styled(" parallax ", t.header), Span::styled("│ ", t.dim)];
     if !a.corpus.origin.is_empty() && area.width >= 70 {
-        left.push(Span::raw(format!("{} ", super::truncate(&a.corpus.origin, 30))));
+        left.push(Span::raw(format!("{} ", fit_width(&a.corpus.origin, 30))));
         left.push(Span::styled("│ ", t.dim));
     }
     let narrow = area.width < 64;
@@ -74,19 +75,18 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
 
 /// Where the reader is, for the right end of the header.
 fn position(app: &App) -> String {
-    use crate::tui::app::Screen;
     match app.screen {
         Screen::Compare => {
-            let f = app.focus.index();
-            let article = app.articles[f];
+            let f = app.compare.focus.index();
+            let article = app.compare.articles[f];
             let n = app.analysis.corpus.articles.get(article).map_or(0, |a| a.passages.len());
-            format!("article {} · passage {}/{} ", article + 1, app.selected[f] + 1, n)
+            format!("article {} · passage {}/{} ", article + 1, app.compare.selected[f] + 1, n)
         }
-        Screen::Claim => match app.claim {
+        Screen::Claim => match app.claim.id {
             Some(c) => format!("claim {}/{} ", c + 1, app.analysis.claims.len()),
             None => String::new(),
         },
-        Screen::Overview => format!("sorted by {} ", app.sort.name()),
+        Screen::Overview => format!("sorted by {} ", app.overview.sort.name()),
         Screen::Claims => String::new(),
     }
 }
@@ -96,13 +96,15 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let mode = app.mode();
     let mut spans = vec![Span::styled(format!(" {} ", mode.badge()), t.badge), Span::raw(" ")];
+    let mut cursor = None;
     if mode == Mode::Search {
+        let query = &app.search.query;
         spans.push(Span::styled("/", t.key));
-        spans.push(Span::raw(app.search.query.clone()));
-        spans.push(Span::styled("▏", t.key));
+        cursor = Some(spans.iter().map(|s| wrap::width(&s.content)).sum::<usize>());
+        spans.push(Span::raw(query.text().to_string()));
         let n = app.search.hits.len();
         let info = match (n, app.search.current) {
-            (0, _) if app.search.query.is_empty() => {
+            (0, _) if query.is_empty() => {
                 "  type to search every article · Enter keep · Esc cancel".to_string()
             }
             (0, _) => "  no results".to_string(),
@@ -125,6 +127,9 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
         hint_spans(&mut spans, mode, t.key, Style::new(), area.width as usize, searching);
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    if let Some(offset) = cursor {
+        show_cursor(frame, area, offset, &app.search.query);
+    }
 }
 
 /// Appends as many hints as fit, always keeping room for the help key at the end.

@@ -47,8 +47,6 @@ pub struct Theme {
     pub disagree: Style,
     /// The gutter mark of an annotated passage, and the label in the detail box.
     pub annotation_mark: Style,
-    /// The cursor cell of the note editor.
-    pub cursor: Style,
 }
 
 impl Default for Theme {
@@ -126,7 +124,6 @@ impl Theme {
                 plain.add_modifier(B | Modifier::REVERSED)
             },
             annotation_mark: c(plain.add_modifier(B), Some(Color::Magenta), None),
-            cursor: plain.add_modifier(Modifier::REVERSED),
         }
     }
 

@@ -1,10 +1,8 @@
-//! The `?` overlay: every key, generated from the keymap that dispatches them, and what the
-//! marks and highlights mean.
+//! The text of the `?` overlay: every key, generated from the keymap that dispatches them, and
+//! what the marks and highlights mean. A document like the README key table, kept out of the
+//! view so that update can scroll through it; the view draws it in its box.
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
 use crate::tui::app::App;
 use crate::tui::keymap::{self, Mode};
@@ -76,18 +74,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     out
 }
 
+/// How many lines the help has.
 pub fn line_count(app: &App) -> usize {
     lines(app).len()
-}
-
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
-    frame.render_widget(Clear, area);
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Double)
-        .border_style(t.border_focused)
-        .title(Span::styled(" Help · every key · Esc closes ", t.title));
-    let lines: Vec<Line> = lines(app).into_iter().skip(app.help.unwrap_or(0)).collect();
-    frame.render_widget(Paragraph::new(lines).block(block), area);
 }

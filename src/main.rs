@@ -104,14 +104,20 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
         Err(Failure::Usage(msg)) => {
-            eprintln!("parallax: {msg}");
+            say(&msg);
             ExitCode::from(2)
         }
         Err(Failure::Runtime(msg)) => {
-            eprintln!("parallax: {msg}");
+            say(&msg);
             ExitCode::from(1)
         }
     }
+}
+
+/// Prints one message line on stderr. Every message goes through here: file names, titles
+/// and reasons can hold escape sequences, which must not reach the terminal.
+fn say(msg: &str) {
+    eprintln!("parallax: {}", parallax::sanitize::text(msg));
 }
 
 /// How a run failed, which decides the exit code.
@@ -141,10 +147,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
             // once it has given the screen back.
             let terminal_failed = |e: io::Error| Failure::Runtime(format!("the terminal failed: {e}"));
             Corpus::check_paths(&cli.paths).map_err(|e| Failure::Usage(format!("{e}; check the path")))?;
+            // Said before the reader takes the screen, so it is there when the screen is given back.
+            match parallax::annotate::Store::migrate(&cli.paths) {
+                Ok(Some(moved)) => say(&moved),
+                Ok(None) => {}
+                Err(e) => say(&format!("warning: annotations not moved: {e}")),
+            }
             let warnings = parallax::tui::run_loading(&cli.paths, || load_quietly(&cli.paths))
                 .map_err(terminal_failed)??;
             for w in &warnings {
-                eprintln!("parallax: warning: {w}");
+                say(&format!("warning: {w}"));
             }
             Ok(())
         }
@@ -166,13 +178,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
             // is reported and left out rather than failing the whole report.
             match parallax::annotate::Store::open(&paths) {
                 Ok(mut store) => {
+                    if let Some(moved) = store.migrated() {
+                        say(moved);
+                    }
                     store.reanchor(&analysis);
                     report.push_str(&parallax::annotate::export::report_section(
                         &analysis,
                         store.annotations(),
                     ));
                 }
-                Err(e) => eprintln!("parallax: warning: annotations left out of the report: {e}"),
+                Err(e) => say(&format!("warning: annotations left out of the report: {e}")),
             }
             emit(&report)
         }
@@ -204,6 +219,9 @@ fn annotations(paths: &[PathBuf], json: bool) -> Result<(), Failure> {
     use parallax::annotate::{Store, export as ann};
     let analysis = analyse(paths, &Tuning::default())?;
     let store = Store::open(paths).map_err(|e| Failure::Runtime(e.to_string()))?;
+    if let Some(moved) = store.migrated() {
+        say(moved);
+    }
     if let Some(ro) = store.read_only() {
         return Err(Failure::Runtime(ro.reason.clone()));
     }
@@ -234,7 +252,7 @@ fn analyse(paths: &[PathBuf], tuning: &Tuning) -> Result<Analysis, Failure> {
 fn load(paths: &[PathBuf]) -> Result<Corpus, Failure> {
     let corpus = load_quietly(paths)?;
     for w in &corpus.warnings {
-        eprintln!("parallax: warning: {w}");
+        say(&format!("warning: {w}"));
     }
     Ok(corpus)
 }
@@ -244,7 +262,12 @@ fn load_quietly(paths: &[PathBuf]) -> Result<Corpus, Failure> {
     if paths.is_empty() {
         return Ok(parallax::bundled::corpus());
     }
-    Corpus::load(paths).map_err(|e| Failure::Usage(format!("{e}; give a folder of .txt or .md articles")))
+    Corpus::load(paths).map_err(|e| {
+        Failure::Usage(format!(
+            "{e}; give a folder of {} articles",
+            parallax::corpus::format::extension_list()
+        ))
+    })
 }
 
 fn emit(text: &str) -> Result<(), Failure> {

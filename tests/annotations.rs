@@ -582,14 +582,66 @@ fn a_file_that_turns_corrupt_under_a_running_store_is_not_overwritten() {
 fn locations_follow_the_corpus() {
     let dir = corpus(&[("a.txt", ARTICLE), ("b.txt", OTHER)]);
     let data = Path::new("/data");
-    let folder = dir.path().to_path_buf();
-    assert_eq!(Store::location_in(std::slice::from_ref(&folder), data), file_of(&folder));
+    let folder = std::fs::canonicalize(dir.path()).unwrap();
+    let beside = file_of(&folder);
+    assert_eq!(Store::location_in(std::slice::from_ref(&folder), data), beside);
     assert_eq!(Store::location_in(&[], data), data.join("bundled/annotations.json"));
+    // The files of a folder, in any order, or one of them: the folder's store.
     let (a, b) = (folder.join("a.txt"), folder.join("b.txt"));
-    let ab = Store::location_in(&[a.clone(), b.clone()], data);
-    assert!(ab.starts_with("/data/corpora"));
-    assert_eq!(ab, Store::location_in(&[b, a.clone()], data));
-    assert_ne!(ab, Store::location_in(&[a], data));
+    assert_eq!(Store::location_in(&[a.clone(), b.clone()], data), beside);
+    assert_eq!(Store::location_in(&[b, a.clone()], data), beside);
+    assert_eq!(Store::location_in(&[a], data), beside);
+}
+
+/// `parallax annotations --json` run in `cwd` on `args`, with `data` as the user data folder.
+fn annotations_cli(cwd: &Path, args: &[&str], data: &Path) -> (serde_json::Value, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["annotations", "--json"])
+        .args(args)
+        .current_dir(cwd)
+        .env("PARALLAX_DATA_DIR", data)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{stderr}");
+    (serde_json::from_slice(&out.stdout).unwrap(), stderr)
+}
+
+#[test]
+fn annotations_follow_the_articles_however_the_corpus_is_opened_and_old_stores_move_once() {
+    let dir = corpus(&[("a.txt", ARTICLE), ("b.txt", OTHER)]);
+    let folder = std::fs::canonicalize(dir.path()).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    // An annotation saved under the old rule for `parallax a.txt b.txt`: in the data folder,
+    // keyed by the sorted canonical paths.
+    let files = [folder.join("a.txt"), folder.join("b.txt")];
+    let key = parallax::hash::fnv1a(files.map(|f| f.display().to_string()).join("\n").as_bytes());
+    let old = data.path().join("corpora").join(format!("{key:016x}")).join("annotations.json");
+    let an = analysis(&folder);
+    let mut store = Store::open_at(old.clone()).unwrap();
+    store
+        .add(
+            Target::passage(&an.corpus, passage_with(&an, "a.txt", "Workers")).unwrap(),
+            None,
+            "kept",
+            vec![],
+        )
+        .unwrap();
+
+    let (json, said) = annotations_cli(&folder, &["a.txt", "b.txt"], data.path());
+    assert_eq!(json["annotations"][0]["note"], "kept");
+    assert_eq!(json["annotations"][0]["status"], "anchored");
+    assert_eq!(said.matches("annotations moved from").count(), 1, "{said}");
+    assert!(file_of(&folder).exists() && !old.exists());
+    for (cwd, args) in [
+        (dir.path(), vec!["."]),
+        (dir.path(), vec!["b.txt"]),
+        (data.path(), vec![dir.path().to_str().unwrap()]),
+    ] {
+        let (json, said) = annotations_cli(cwd, &args, data.path());
+        assert_eq!(json["annotations"][0]["note"], "kept", "{args:?}");
+        assert!(!said.contains("moved"), "said once only: {said}");
+    }
 }
 
 #[test]

@@ -96,7 +96,8 @@ fn injured_count_is_a_number_discrepancy() {
 fn output_does_not_depend_on_file_order() {
     let a = tempfile::tempdir().unwrap();
     write_story(a.path());
-    // The same files split over two folders, given in the other order.
+    // The same files split over two folders, given in either order: ids are paths below the
+    // folder that holds both (`x/herald.md`), so the order of the roots changes nothing.
     let b = tempfile::tempdir().unwrap();
     let (b1, b2) = (b.path().join("x"), b.path().join("y"));
     fs::create_dir_all(&b1).unwrap();
@@ -104,16 +105,24 @@ fn output_does_not_depend_on_file_order() {
     for (name, to) in [("herald.md", &b1), ("courier.txt", &b2), ("gazette.txt", &b2)] {
         fs::copy(a.path().join(name), to.join(name)).unwrap();
     }
-    let one = parallax(&["align", "--json", a.path().to_str().unwrap()]);
-    let two = parallax(&["align", "--json", b2.to_str().unwrap(), b1.to_str().unwrap()]);
-    let strip = |o: &Output| {
-        let mut v: serde_json::Value = serde_json::from_str(&stdout(o)).unwrap();
-        for a in v["articles"].as_array_mut().unwrap() {
-            a["path"] = serde_json::Value::Null;
-        }
-        v
-    };
-    assert_eq!(strip(&one), strip(&two));
+    let (x, y) = (b1.to_str().unwrap(), b2.to_str().unwrap());
+    let one = parallax(&["align", "--json", "--no-cache", x, y]);
+    let two = parallax(&["align", "--json", "--no-cache", y, x]);
+    assert!(one.status.success(), "{}", stderr(&one));
+    assert_eq!(stdout(&one), stdout(&two));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&one)).unwrap();
+    let ids: Vec<&str> =
+        v["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["x/herald.md", "y/courier.txt", "y/gazette.txt"]);
+    // The files of one folder, in any order, are named as the folder names them.
+    let files: Vec<String> = ["herald.md", "gazette.txt", "courier.txt"]
+        .iter()
+        .map(|n| a.path().join(n).display().to_string())
+        .collect();
+    let mut args = vec!["align", "--json", "--no-cache"];
+    args.extend(files.iter().map(String::as_str));
+    let folder = parallax(&["align", "--json", "--no-cache", a.path().to_str().unwrap()]);
+    assert_eq!(stdout(&parallax(&args)), stdout(&folder));
 }
 
 #[test]
@@ -168,6 +177,73 @@ fn bad_files_are_skipped_and_the_rest_loads() {
     assert!(stderr(&out).contains("empty.txt: empty file; skipped"), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(v["articles"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn escape_sequences_in_titles_and_file_names_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    write_story(dir.path());
+    // OSC 52 would set the clipboard, CSI 2J clear the screen, U+202E reverse what follows.
+    fs::write(
+        dir.path().join("wire.txt"),
+        "Dover fire \x1b]52;c;SGVsbG8=\x07 hurts \x1b[2J twelve\n\
+         A fire shut the Dover chemical plant on Tuesday, the company said.\n\
+         Twelve workers were injured in the blaze, said \u{202E}the fire service.\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("bad\x1b[2J.txt"), "").unwrap();
+    let path = dir.path().to_str().unwrap();
+    for args in [vec!["align", "--no-cache", path], vec!["report", "--no-cache", path]] {
+        let out = parallax(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        for (what, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            let text = String::from_utf8_lossy(bytes);
+            assert!(!text.contains(['\x1b', '\x07', '\u{202E}']), "{args:?} {what}: {text}");
+        }
+        let shown = stdout(&out);
+        assert!(
+            shown.contains("Dover fire <U+001B>]52;c;SGVsbG8=<U+0007> hurts <U+001B>[2J twelve"),
+            "{shown}"
+        );
+        assert!(stderr(&out).contains("bad<U+001B>[2J.txt: empty file; skipped"), "{}", stderr(&out));
+    }
+    let report = stdout(&parallax(&["report", "--no-cache", path]));
+    assert!(report.contains("said <U+202E>the fire service."), "{report}");
+    // The JSON keeps the text exactly, escaped by the JSON encoder.
+    let out = parallax(&["align", "--json", "--no-cache", path]);
+    assert!(!out.stdout.contains(&0x1b));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let titles: Vec<&str> =
+        v["articles"].as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
+    assert!(titles.contains(&"Dover fire \x1b]52;c;SGVsbG8=\x07 hurts \x1b[2J twelve"), "{titles:?}");
+}
+
+#[test]
+fn a_missing_path_with_escapes_is_named_harmlessly() {
+    let out = parallax(&["align", "/no/such/\x1b[2J"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("/no/such/<U+001B>[2J"), "{}", stderr(&out));
+}
+
+#[test]
+fn extensions_match_whatever_their_case_and_two_roots_keep_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    for (root, name, text) in [
+        ("nyt/2024", "STORY.TXT", "Fire shuts Dover plant\nA fire shut the Dover plant on Tuesday.\n"),
+        ("wapo/2024", "STORY.TXT", "Dover plant burns\nThe Dover plant burned on Tuesday.\n"),
+        ("wapo/2024", "notes.Md", "Dover notes\nTwelve workers were hurt at the Dover plant.\n"),
+    ] {
+        fs::create_dir_all(dir.path().join(root)).unwrap();
+        fs::write(dir.path().join(root).join(name), text).unwrap();
+    }
+    let roots = [dir.path().join("nyt/2024"), dir.path().join("wapo/2024")];
+    let out =
+        parallax(&["align", "--json", "--no-cache", roots[0].to_str().unwrap(), roots[1].to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let ids: Vec<&str> =
+        v["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["nyt/2024/STORY.TXT", "wapo/2024/STORY.TXT", "wapo/2024/notes.Md"]);
 }
 
 #[test]

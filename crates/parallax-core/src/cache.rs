@@ -25,6 +25,8 @@ use crate::hash::fnv1a;
 const FORMAT: u32 = 1;
 /// Entries kept per cache folder; older ones are removed.
 const KEEP: usize = 8;
+/// A larger entry is not ours to trust (a thousand articles take about 30 MB): ignored.
+const MAX_ENTRY_BYTES: u64 = 1 << 30;
 /// Set to anything non-empty, the cache is neither read nor written (reader and CLI alike).
 pub const NO_CACHE_ENV: &str = "PARALLAX_NO_CACHE";
 /// Environment variable naming the cache folder for corpora that are not one folder.
@@ -104,9 +106,8 @@ pub fn analyse(
         claims: analysis.claims.clone(),
         discrepancies: analysis.discrepancies.clone(),
     };
-    let stored = serde_json::to_vec(&entry)
-        .ok()
-        .is_some_and(|bytes| crate::annotate::store::write_atomic(&file, &bytes).is_ok());
+    let stored =
+        serde_json::to_vec(&entry).ok().is_some_and(|bytes| crate::fs::write_atomic(&file, &bytes).is_ok());
     if stored {
         prune(dir, &file);
     }
@@ -115,7 +116,7 @@ pub fn analyse(
 
 /// The entry in `file` if it is readable, has this key, and every passage it names exists.
 fn read(file: &Path, key: &str, corpus: &Corpus) -> Option<Entry> {
-    let bytes = fs::read(file).ok()?;
+    let bytes = crate::fs::read_capped(file, MAX_ENTRY_BYTES).ok()?;
     let entry: Entry = serde_json::from_slice(&bytes).ok()?;
     let exists = |article: usize, passage: usize| {
         corpus.articles.get(article).is_some_and(|a| passage < a.passages.len())

@@ -231,12 +231,14 @@ pub fn summary(a: &Analysis) -> String {
         }
     }
     out.push_str("Use --json for the full analysis, or `parallax report` for Markdown.\n");
-    out
+    // Titles, ids and passages come from anyone, and this is read in terminals.
+    crate::sanitize::owned(out)
 }
 
-/// Escapes text for a Markdown table cell or a quoted line.
+/// Escapes text for a Markdown table cell or a quoted line: every line break (`\n`, `\r\n`,
+/// a lone `\r`) becomes a space.
 fn md(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    s.replace('|', "\\|").replace("\r\n", " ").replace(['\r', '\n'], " ")
 }
 
 /// The Markdown report: summary, coverage matrix, claims with every wording, discrepancies,
@@ -350,7 +352,8 @@ pub fn markdown(a: &Analysis) -> String {
         }
         out.push('\n');
     }
-    out
+    // Titles, ids and passages come from anyone, and this is read in terminals.
+    crate::sanitize::owned(out)
 }
 
 fn distinct_articles(c: &crate::analysis::Claim) -> usize {

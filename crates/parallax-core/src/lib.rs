@@ -19,7 +19,9 @@ pub mod discrepancy;
 pub mod error;
 pub mod export;
 pub mod features;
+pub mod fs;
 pub mod hash;
+pub mod sanitize;
 pub mod segment;
 pub mod text;
 

@@ -176,7 +176,8 @@ fn digest<'a>(
         }
         out.push('\n');
     }
-    out
+    // Notes, tags, quotes and titles come from anyone, and this is read in terminals.
+    crate::sanitize::owned(out)
 }
 
 /// One bullet: label, status, note, tags.

@@ -17,6 +17,7 @@
 
 pub mod anchor;
 pub mod export;
+mod location;
 pub mod place;
 pub mod store;
 pub mod time;
@@ -128,6 +129,14 @@ impl Target {
     pub fn anchors(&self) -> &[Anchor] {
         match self {
             Target::Passage { anchor } => std::slice::from_ref(anchor),
+            Target::Claim { members } => members,
+        }
+    }
+
+    /// The stored anchors, to rename the articles they name.
+    fn anchors_mut(&mut self) -> &mut [Anchor] {
+        match self {
+            Target::Passage { anchor } => std::slice::from_mut(anchor),
             Target::Claim { members } => members,
         }
     }

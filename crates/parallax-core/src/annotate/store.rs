@@ -14,17 +14,18 @@
 //!   copied to a backup, left untouched, and the store becomes read-only with a reason; only
 //!   [`Store::start_fresh`], called after the user agrees, replaces it.
 //!
-//! Where the file lives: `<folder>/.parallax/annotations.json` for a corpus that is one folder;
-//! for the bundled corpus, and for files or several folders, the user data folder
-//! (`$PARALLAX_DATA_DIR`, else `$XDG_DATA_HOME/parallax` or `~/.local/share/parallax`).
+//! - **Moved, not lost.** Where the file lives follows the articles (see `annotate::location`);
+//!   a store found where an older version kept it is moved there once, its article ids renamed
+//!   to the current rule ([`Store::migrate`]), and the old file is kept as `*.migrated`.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::hash::{BuildHasher, Hasher};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use super::location::{self, Place};
 use super::place::{Placement, place};
 use super::{Annotation, Change, Label, Target, time};
 use crate::analysis::{Analysis, PassageRef};
@@ -35,6 +36,9 @@ pub const SCHEMA_VERSION: u64 = 1;
 
 /// Name of the annotations file.
 pub const FILE_NAME: &str = "annotations.json";
+
+/// A larger annotations file is refused rather than read (a million annotations fit).
+const MAX_FILE_BYTES: u64 = 1 << 30;
 
 /// Environment variable that overrides the user data folder (used by tests).
 pub const DATA_DIR_ENV: &str = "PARALLAX_DATA_DIR";
@@ -109,49 +113,58 @@ pub struct Store {
     /// The version of the file last read or written, so that [`Store::refresh`] is a `stat`
     /// when nothing changed.
     seen: Option<Fingerprint>,
+    /// What opening moved from an older version's place (see [`Store::migrate`]).
+    migrated: Option<String>,
 }
 
 impl Store {
     /// Where the annotations of the corpus loaded from `paths` are kept (no path: the bundled
-    /// corpus). Touches nothing on disk.
+    /// corpus; see `annotate::location`). Touches nothing on disk.
     pub fn location(paths: &[PathBuf]) -> Result<PathBuf> {
-        match paths {
-            [one] if one.is_dir() => Ok(Self::location_in(paths, Path::new(""))),
-            _ => Ok(Self::location_in(paths, &data_dir()?)),
-        }
+        location::current(paths).resolve(data_dir)
     }
 
-    /// [`Store::location`] with the user data folder given: `<folder>/.parallax/annotations.json`
-    /// for one folder; `<data>/bundled/` for no path; `<data>/corpora/<hash of the sorted
-    /// canonical paths>/` otherwise, so the same set of paths in any order finds the same file.
+    /// [`Store::location`] with the user data folder given.
     pub fn location_in(paths: &[PathBuf], data: &Path) -> PathBuf {
-        if let [one] = paths
-            && one.is_dir()
-        {
-            return one.join(".parallax").join(FILE_NAME);
+        match location::current(paths) {
+            Place::At(path) => path,
+            Place::InData(rel) => data.join(rel),
         }
-        if paths.is_empty() {
-            return data.join("bundled").join(FILE_NAME);
-        }
-        let mut keys: Vec<String> = paths
-            .iter()
-            .map(|p| fs::canonicalize(p).unwrap_or_else(|_| p.clone()).display().to_string())
-            .collect();
-        keys.sort();
-        keys.dedup();
-        let key = crate::hash::fnv1a(keys.join("\n").as_bytes());
-        data.join("corpora").join(format!("{key:016x}")).join(FILE_NAME)
     }
 
-    /// Opens the annotations of the corpus loaded from `paths` (no path: the bundled corpus).
+    /// Opens the annotations of the corpus loaded from `paths` (no path: the bundled corpus),
+    /// after moving them from where an older version kept them ([`Store::migrate`]; see
+    /// [`Store::migrated`]).
     pub fn open(paths: &[PathBuf]) -> Result<Store> {
-        let mut store = Self::open_at(Self::location(paths)?)?;
+        Self::open_with(paths, data_dir)
+    }
+
+    /// [`Store::open`] with the user data folder from `data`.
+    fn open_with(paths: &[PathBuf], data: impl Fn() -> Result<PathBuf>) -> Result<Store> {
+        let path = location::current(paths).resolve(&data)?;
+        let migrated = migrate_to(paths, &path, &data)?;
+        let mut store = Self::open_at(path)?;
+        store.migrated = migrated;
         store.corpus = if paths.is_empty() {
             crate::corpus::BUNDLED_NAME.to_string()
         } else {
             paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
         };
         Ok(store)
+    }
+
+    /// Moves the annotations of the corpus read from `paths` from where the rule before this
+    /// one kept them, if they are there and nothing is at [`Store::location`] yet: copied with
+    /// their article ids renamed to the current rule, then the old file renamed to
+    /// `*.migrated`. Returns the sentence to tell the user, once, when it moved something.
+    /// [`Store::open`] does this too; call it first to say so before a screen is taken.
+    pub fn migrate(paths: &[PathBuf]) -> Result<Option<String>> {
+        migrate_to(paths, &Self::location(paths)?, data_dir)
+    }
+
+    /// What [`Store::open`] moved from an older version's place, as [`Store::migrate`] says it.
+    pub fn migrated(&self) -> Option<&str> {
+        self.migrated.as_deref()
     }
 
     /// Opens the annotations file at `path`. A missing file is an empty store (nothing is
@@ -168,6 +181,7 @@ impl Store {
             placements: HashMap::new(),
             extra: Default::default(),
             seen: None,
+            migrated: None,
         };
         let seen = fingerprint(&store.path);
         match read(&store.path)? {
@@ -553,15 +567,12 @@ impl Store {
     fn serialize(&self, records: &BTreeMap<String, Annotation>) -> serde_json::Result<String> {
         let mut annotations: Vec<Annotation> = records.values().cloned().collect();
         annotations.sort_by(|a, b| a.created.cmp(&b.created).then(a.id.cmp(&b.id)));
-        let data = FileData {
+        to_json(&FileData {
             schema_version: SCHEMA_VERSION,
             corpus: self.corpus.clone(),
             annotations,
             extra: self.extra.clone(),
-        };
-        let mut json = serde_json::to_string_pretty(&data)?;
-        json.push('\n');
-        Ok(json)
+        })
     }
 
     /// Drops the cached placements of the annotations in `ids` that are new or whose target
@@ -586,7 +597,7 @@ impl Store {
         let json = self
             .serialize(records)
             .map_err(|e| Error::Format { path: self.path.clone(), reason: e.to_string() })?;
-        write_atomic(&self.path, json.as_bytes())
+        crate::fs::write_atomic(&self.path, json.as_bytes())
             .map_err(|e| Error::Write { path: self.path.clone(), source: e })
     }
 
@@ -622,7 +633,7 @@ impl Store {
         let target = self
             .path
             .with_file_name(format!("{name}.recovered-{:016x}.json", crate::hash::fnv1a(json.as_bytes())));
-        write_atomic(&target, json.as_bytes())?;
+        crate::fs::write_atomic(&target, json.as_bytes())?;
         Ok(target)
     }
 }
@@ -640,6 +651,68 @@ fn fingerprint(path: &Path) -> Option<Fingerprint> {
     Some((inode, m.modified().ok(), m.len()))
 }
 
+/// The file's contents for `data`: pretty JSON and a final newline.
+fn to_json(data: &FileData) -> serde_json::Result<String> {
+    let mut json = serde_json::to_string_pretty(data)?;
+    json.push('\n');
+    Ok(json)
+}
+
+/// [`Store::migrate`] to `to`, with the user data folder from `data` (needed only to find the
+/// old place). Done under the new file's lock, so two processes cannot both move it.
+fn migrate_to(paths: &[PathBuf], to: &Path, data: impl Fn() -> Result<PathBuf>) -> Result<Option<String>> {
+    let exists = |p: &Path| p.symlink_metadata().is_ok();
+    if paths.is_empty() || exists(to) {
+        return Ok(None);
+    }
+    // Without a data folder there is no old place to look in.
+    let Ok(from) = location::legacy(paths).resolve(data) else { return Ok(None) };
+    if !exists(&from) {
+        return Ok(None);
+    }
+    let _lock = Lock::acquire(to)?;
+    if exists(to) {
+        return Ok(None);
+    }
+    let bytes = crate::fs::read_capped(&from, MAX_FILE_BYTES)
+        .map_err(|e| Error::Read { path: from.clone(), source: e })?;
+    let renamed = crate::corpus::identity::renamed(paths)?;
+    let (bytes, renames) = rename_articles(bytes, &renamed);
+    crate::fs::write_atomic(to, &bytes).map_err(|e| Error::Write { path: to.to_path_buf(), source: e })?;
+    let mut kept = from.clone().into_os_string();
+    kept.push(".migrated");
+    std::fs::rename(&from, &kept).map_err(|e| Error::Write { path: from.clone(), source: e })?;
+    let ids = match renames {
+        0 => String::new(),
+        1 => "; 1 article id renamed to the current rule".to_string(),
+        n => format!("; {n} article ids renamed to the current rule"),
+    };
+    Ok(Some(format!(
+        "annotations moved from `{}` to `{}`{ids}; the old file is kept as `{}`",
+        from.display(),
+        to.display(),
+        Path::new(&kept).display()
+    )))
+}
+
+/// The file `bytes` with every anchor's article id renamed by `renamed`, and how many anchors
+/// changed. Contents this build cannot read are returned as they are: the store opened on them
+/// becomes read-only and says why, as it would have where they were.
+fn rename_articles(bytes: Vec<u8>, renamed: &BTreeMap<String, String>) -> (Vec<u8>, usize) {
+    let Loaded::Read(mut data) = parse(bytes.clone()) else { return (bytes, 0) };
+    let mut count = 0;
+    for anchor in data.annotations.iter_mut().flat_map(|a| a.target.anchors_mut()) {
+        if let Some(new) = renamed.get(&anchor.article) {
+            anchor.article = new.clone();
+            count += 1;
+        }
+    }
+    match to_json(&data) {
+        Ok(json) if count > 0 => (json.into_bytes(), count),
+        _ => (bytes, 0),
+    }
+}
+
 /// Merges `incoming` into `records` by id, newer copy winning. Returns the ids that changed.
 fn merge(records: &mut BTreeMap<String, Annotation>, incoming: Vec<Annotation>) -> Vec<String> {
     let mut changed = Vec::new();
@@ -655,7 +728,7 @@ fn merge(records: &mut BTreeMap<String, Annotation>, incoming: Vec<Annotation>) 
 
 /// Reads and checks the file. `Err` only when it exists but cannot be read.
 fn read(path: &Path) -> Result<Loaded> {
-    let bytes = match fs::read(path) {
+    let bytes = match crate::fs::read_capped(path, MAX_FILE_BYTES) {
         Ok(b) => b,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Loaded::Missing),
         Err(e) => return Err(Error::Read { path: path.to_path_buf(), source: e }),
@@ -699,54 +772,11 @@ fn parse(bytes: Vec<u8>) -> Loaded {
 fn backup(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
     let name = path.file_name().map_or_else(|| FILE_NAME.into(), |n| n.to_string_lossy().into_owned());
     let target = path.with_file_name(format!("{name}.unreadable-{:016x}.bak", crate::hash::fnv1a(bytes)));
-    if fs::read(&target).is_ok_and(|b| b == bytes) {
+    if crate::fs::read_capped(&target, MAX_FILE_BYTES).is_ok_and(|b| b == bytes) {
         return Ok(target);
     }
-    write_atomic(&target, bytes)?;
+    crate::fs::write_atomic(&target, bytes)?;
     Ok(target)
-}
-
-/// Writes `bytes` to `path` so that a crash leaves either the old or the new file: temp file
-/// in the same folder, fsync, rename over, fsync the folder.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = parent(path);
-    fs::create_dir_all(dir)?;
-    let name = path.file_name().map_or_else(|| FILE_NAME.into(), |n| n.to_string_lossy().into_owned());
-    let tmp =
-        dir.join(format!(".{name}.tmp-{}-{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed)));
-    let result = (|| {
-        let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        fs::rename(&tmp, path)?;
-        sync_dir(dir)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
-}
-
-/// Makes a rename durable. Folders cannot be opened for syncing on every platform; where they
-/// cannot, the rename is as durable as the platform makes it.
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    {
-        File::open(dir)?.sync_all()
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = dir;
-        Ok(())
-    }
-}
-
-fn parent(path: &Path) -> &Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    }
 }
 
 /// An exclusive advisory lock on `<file>.lock`, held until dropped. The lock file is never
@@ -757,19 +787,19 @@ struct Lock {
 
 impl Lock {
     fn acquire(path: &Path) -> Result<Lock> {
-        let dir = parent(path);
         let lock_path = path.with_file_name(format!(
             "{}.lock",
             path.file_name().map_or_else(|| FILE_NAME.into(), |n| n.to_string_lossy().into_owned())
         ));
-        let file = fs::create_dir_all(dir)
-            .and_then(|()| {
-                OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&lock_path)
-            })
+        let file = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or(Ok(()), fs::create_dir_all)
+            .and_then(|()| crate::fs::open_lock(&lock_path))
             .map_err(|e| Error::Write { path: lock_path.clone(), source: e })?;
         fs4::FileExt::lock(&file).map_err(|e| Error::Write { path: lock_path, source: e })?;
         // Temp files of writers killed mid-save can only be stale while we hold the lock.
-        remove_stale_temps(path);
+        crate::fs::remove_stale_temps(path);
         Ok(Lock { file })
     }
 }
@@ -777,18 +807,6 @@ impl Lock {
 impl Drop for Lock {
     fn drop(&mut self) {
         let _ = fs4::FileExt::unlock(&self.file);
-    }
-}
-
-/// Removes `.annotations.json.tmp-*` files left by a writer that was killed.
-fn remove_stale_temps(path: &Path) {
-    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else { return };
-    let prefix = format!(".{name}.tmp-");
-    let Ok(entries) = fs::read_dir(parent(path)) else { return };
-    for e in entries.flatten() {
-        if e.file_name().to_string_lossy().starts_with(&prefix) {
-            let _ = fs::remove_file(e.path());
-        }
     }
 }
 
@@ -885,5 +903,115 @@ mod tests {
         ));
         assert!(matches!(parse(b"{\"annotations\": []}".to_vec()), Loaded::Unusable { .. }));
         assert!(matches!(parse(b"{\"schema_version\": 1, \"annot".to_vec()), Loaded::Unusable { .. }));
+    }
+
+    /// A corpus tree under a temp folder, and a data folder beside it.
+    fn tree(files: &[&str]) -> (tempfile::TempDir, PathBuf, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = fs::canonicalize(dir.path()).unwrap();
+        for f in files {
+            let path = root.join("corpus").join(f);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, format!("Title of {f}\nThe plant burned for 13 hours on Monday.\n")).unwrap();
+        }
+        (dir, root.join("corpus"), root.join("data"))
+    }
+
+    /// Writes a store where the old rule kept it for `paths`, with one passage annotation on
+    /// each of `ids` (as the old rule named the articles), and returns its path.
+    fn old_store(paths: &[PathBuf], data: &Path, ids: &[&str]) -> PathBuf {
+        let from = location::legacy(paths).resolve(|| Ok(data.to_path_buf())).unwrap();
+        let mut store = Store::open_at(from.clone()).unwrap();
+        for id in ids {
+            let text = format!(
+                "Title of {}\nThe plant burned for 13 hours on Monday.\n",
+                id.rsplit('/').next().unwrap()
+            );
+            let anchor = super::super::Anchor::from_text(id, &text, 0..5).unwrap();
+            store.add(Target::Passage { anchor }, Some(super::super::Label::Verified), id, vec![]).unwrap();
+        }
+        from
+    }
+
+    fn articles(store: &Store) -> Vec<String> {
+        let mut v: Vec<String> =
+            store.annotations().iter().map(|a| a.target.anchors()[0].article.clone()).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn files_of_one_folder_move_their_store_beside_it_once() {
+        let (_dir, corpus, data) = tree(&["a.txt", "b.txt"]);
+        let paths = vec![corpus.join("a.txt"), corpus.join("b.txt")];
+        let from = old_store(&paths, &data, &["a.txt"]);
+        let store = Store::open_with(&paths, || Ok(data.clone())).unwrap();
+        let moved = store.migrated().unwrap();
+        assert!(moved.contains("annotations moved from") && !moved.contains("renamed"), "{moved}");
+        assert_eq!(store.path(), corpus.join(".parallax").join(FILE_NAME));
+        assert_eq!(articles(&store), ["a.txt"]);
+        assert!(!from.exists());
+        assert!(from.with_file_name("annotations.json.migrated").exists());
+        // The same store whichever way the corpus is opened, and it moves only once.
+        for again in [vec![corpus.clone()], vec![corpus.join(".")], paths] {
+            let store = Store::open_with(&again, || Ok(data.clone())).unwrap();
+            assert_eq!(store.migrated(), None);
+            assert_eq!(articles(&store), ["a.txt"]);
+        }
+    }
+
+    #[test]
+    fn two_roots_sharing_a_base_name_get_their_ids_renamed() {
+        let (_dir, corpus, data) = tree(&["nyt/2024/story.txt", "wapo/2024/story.txt"]);
+        let paths = vec![corpus.join("nyt/2024"), corpus.join("wapo/2024")];
+        // The old rule named both `2024/story.txt`.
+        old_store(&paths, &data, &["2024/story.txt"]);
+        let store = Store::open_with(&paths, || Ok(data.clone())).unwrap();
+        assert!(store.migrated().unwrap().contains("1 article id renamed"), "{:?}", store.migrated());
+        assert_eq!(store.path(), corpus.join(".parallax").join(FILE_NAME));
+        assert_eq!(articles(&store), ["nyt/2024/story.txt"]);
+    }
+
+    #[test]
+    fn two_folders_get_their_ids_renamed_below_their_common_folder() {
+        let (_dir, corpus, data) = tree(&["a/x.txt", "b/y.txt"]);
+        let paths = vec![corpus.join("a"), corpus.join("b")];
+        old_store(&paths, &data, &["x.txt", "y.txt"]);
+        let store = Store::open_with(&paths, || Ok(data.clone())).unwrap();
+        assert!(store.migrated().unwrap().contains("2 article ids renamed"));
+        assert_eq!(articles(&store), ["a/x.txt", "b/y.txt"]);
+    }
+
+    #[test]
+    fn an_existing_store_is_never_replaced_and_an_unreadable_one_moves_as_it_is() {
+        let (_dir, corpus, data) = tree(&["a.txt", "b.txt"]);
+        let paths = vec![corpus.join("a.txt"), corpus.join("b.txt")];
+        let from = old_store(&paths, &data, &["a.txt"]);
+        let here = corpus.join(".parallax").join(FILE_NAME);
+        crate::fs::write_atomic(&here, b"{\"schema_version\": 1, \"annotations\": []}\n").unwrap();
+        let store = Store::open_with(&paths, || Ok(data.clone())).unwrap();
+        assert_eq!((store.migrated(), store.annotations().len()), (None, 0));
+        assert!(from.exists(), "left where it is");
+
+        fs::remove_file(&here).unwrap();
+        fs::write(&from, b"{oops").unwrap();
+        let store = Store::open_with(&paths, || Ok(data.clone())).unwrap();
+        assert!(store.migrated().is_some());
+        assert!(store.read_only().is_some());
+        assert_eq!(fs::read(&here).unwrap(), b"{oops");
+    }
+
+    #[test]
+    fn the_bundled_corpus_and_one_folder_have_nothing_to_move() {
+        let (_dir, corpus, data) = tree(&["a.txt"]);
+        assert_eq!(
+            migrate_to(&[], &data.join("bundled").join(FILE_NAME), || Ok(data.clone())).unwrap(),
+            None
+        );
+        let one = vec![corpus.clone()];
+        old_store(&one, &data, &["a.txt"]);
+        let store = Store::open_with(&one, || Ok(data.clone())).unwrap();
+        assert_eq!(store.migrated(), None);
+        assert_eq!(articles(&store), ["a.txt"]);
     }
 }

@@ -1,17 +1,32 @@
-//! Loading a corpus: finding article files, decoding them, reading front matter and the title,
-//! and cutting each article into passages.
+//! Loading a corpus: the articles of one story, each decoded, its metadata read, and cut into
+//! passages.
 //!
-//! Every offset in parallax is a byte offset into the file as stored. Decoding therefore never
-//! changes lengths: a UTF-8 BOM stays in `text` (the body starts after it) and an invalid byte
-//! is replaced by one `?`, so `text[start..end]` is always the bytes of the file at those offsets
-//! (exactly, for valid UTF-8).
+//! - `walk` finds the article files under the paths given;
+//! - [`identity`] names them (the id rule, and the folder the corpus's stores live beside);
+//! - [`format`](mod@format) is the seam between files and everything else: it knows which extensions are
+//!   articles and how each format is read (plain text, Markdown), and gives a [`Source`];
+//! - this module turns sources into [`Article`]s: the format's passage hints, then
+//!   [`segment`] for the rest of the body.
+//!
+//! Every offset in parallax is a byte offset into the file as stored (see `decode`), so
+//! `text[start..end]` is always the bytes of the file at those offsets (exactly, for valid UTF-8).
 
-use std::collections::{BTreeMap, BTreeSet};
+mod decode;
+pub mod format;
+mod front_matter;
+pub mod identity;
+mod markdown;
+mod plain;
+mod walk;
+
+use std::collections::BTreeMap;
 use std::fs;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use rayon::prelude::*;
+
+pub use format::{Format, Hint, Shown, Source};
 
 use crate::error::{Error, Result};
 use crate::segment::{self, PassageKind};
@@ -52,12 +67,14 @@ impl Passage {
 /// One article, decoded and segmented.
 #[derive(Debug, Clone)]
 pub struct Article {
-    /// Path relative to the folder it was found in; unique within a corpus.
+    /// Its path relative to the corpus's base folder (see [`identity`]); unique within a corpus.
     pub id: String,
     /// Where it was read from (or the bundled file name).
     pub path: PathBuf,
     /// The file's text with offsets identical to the stored bytes (see module docs).
     pub text: String,
+    /// The text the reader shows and its map back to `text` (today `text` itself).
+    pub shown: Shown,
     /// Front matter, if any.
     pub meta: Meta,
     /// The heading shown for the article: front-matter title, else headline, else the id.
@@ -70,43 +87,43 @@ pub struct Article {
 }
 
 impl Article {
-    /// Decodes and segments one article. `Err` carries a one-line reason to skip the file.
+    /// Reads and segments one file in the format its path names (plain text when it names
+    /// none). `Err` carries a one-line reason to skip the file.
     pub fn from_bytes(id: String, path: PathBuf, bytes: &[u8]) -> std::result::Result<Self, String> {
-        if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-            return Err("UTF-16 text is not supported; save it as UTF-8".into());
-        }
-        if bytes.iter().take(8192).any(|&b| b == 0) {
-            return Err("binary file, not text".into());
-        }
-        let (text, lossy) = decode_exact(bytes);
-        if text.trim().is_empty() {
-            return Err("empty file".into());
-        }
-        Ok(Self::from_text(id, path, text, lossy, true))
+        let source = Format::of_named(&path).read(bytes)?;
+        Ok(Self::from_source(id, path, source))
     }
 
-    /// Builds an article from text. With `has_title`, a first line that reads as a headline
-    /// becomes passage 0 of kind [`PassageKind::Title`].
+    /// Builds an article from text read as plain text. With `has_title`, a first line that
+    /// reads as a headline becomes passage 0 of kind [`PassageKind::Title`].
     pub fn from_text(id: String, path: PathBuf, text: String, lossy: bool, has_title: bool) -> Self {
-        let bom = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
-        let (meta, body_start) = front_matter(&text, bom);
-        let body = body_start..text.len();
+        Self::from_source(id, path, plain::read_text(text, lossy, has_title))
+    }
+
+    /// Builds an article from what a format read: its hinted passages as they are, and the
+    /// rest of the body cut by [`segment`].
+    pub fn from_source(id: String, path: PathBuf, source: Source) -> Self {
+        let Source { text, lossy, shown, meta, body, hints } = source;
+        debug_assert!(hints.windows(2).all(|w| w[0].range.end <= w[1].range.start), "hints overlap");
         let mut passages = Vec::new();
-        let mut rest = body.clone();
-        let mut headline = None;
-        if has_title
-            && let Some(line) = first_line(&text, body.clone())
-            && reads_as_headline(&text[line.clone()], line.end < text.trim_end().len())
-        {
-            headline = Some(text[line.clone()].to_string());
-            passages.push(Passage { index: 0, start: line.start, end: line.end, kind: PassageKind::Title });
-            rest = line.end..body.end;
+        let mut push = |start: usize, end: usize, kind: PassageKind| {
+            passages.push(Passage { index: passages.len(), start, end, kind });
+        };
+        let mut rest = body.start;
+        for hint in &hints {
+            if rest < hint.range.start {
+                segment::segment(&text, rest..hint.range.start)
+                    .iter()
+                    .for_each(|s| push(s.start, s.end, s.kind));
+            }
+            push(hint.range.start, hint.range.end, hint.kind);
+            rest = hint.range.end;
         }
-        for s in segment::segment(&text, rest) {
-            passages.push(Passage { index: passages.len(), start: s.start, end: s.end, kind: s.kind });
-        }
+        segment::segment(&text, rest..body.end).iter().for_each(|s| push(s.start, s.end, s.kind));
+        let headline =
+            hints.iter().find(|h| h.kind == PassageKind::Title).map(|h| text[h.range.clone()].to_string());
         let title = meta.title.clone().or(headline).unwrap_or_else(|| id.clone());
-        Article { id, path, text, meta, title, body, passages, lossy }
+        Article { id, path, text, shown, meta, title, body, passages, lossy }
     }
 
     /// The text of passage `index`.
@@ -129,7 +146,7 @@ pub struct Warning {
 
 impl std::fmt::Display for Warning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.message)
+        write!(f, "{}: {}", crate::sanitize::path(&self.path), crate::sanitize::text(&self.message))
     }
 }
 
@@ -140,14 +157,6 @@ pub struct Corpus {
     pub warnings: Vec<Warning>,
     /// What was loaded, for messages and the header: folder paths or [`BUNDLED_NAME`].
     pub origin: String,
-}
-
-/// The metadata of a path given by the user, or the error that names it.
-fn stat(root: &Path) -> Result<fs::Metadata> {
-    fs::metadata(root).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => Error::NotFound { path: root.to_path_buf() },
-        _ => Error::Read { path: root.to_path_buf(), source: e },
-    })
 }
 
 impl Corpus {
@@ -162,46 +171,26 @@ impl Corpus {
     /// The error [`Corpus::load`] gives for a path that does not exist or cannot be looked at,
     /// found without reading anything: the reader checks before it takes the screen.
     pub fn check_paths(paths: &[PathBuf]) -> Result<()> {
-        paths.iter().try_for_each(|root| stat(root).map(drop))
+        paths.iter().try_for_each(|root| walk::stat(root).map(drop))
     }
 
-    /// Loads every `.txt` and `.md` file under the given folders (recursively, hidden entries
-    /// skipped) and the given files. Unusable files become warnings; no article at all is an
-    /// error that says what was searched.
+    /// Loads every article file (see [`Format`]) under the given folders (recursively, hidden
+    /// entries skipped) and the given files, named by the [`identity`] rule. Unusable files
+    /// become warnings; no article at all is an error that says what was searched.
     pub fn load(paths: &[PathBuf]) -> Result<Self> {
-        let mut files = Vec::new();
-        for root in paths {
-            let meta = stat(root)?;
-            if meta.is_dir() {
-                let mut found = Vec::new();
-                let mut seen = BTreeSet::new();
-                walk(root, root, &mut found, &mut seen)?;
-                found.sort();
-                files.extend(found.into_iter().map(|(id, path)| (id, path, root.clone())));
-            } else {
-                let id = root
-                    .file_name()
-                    .map_or_else(|| root.display().to_string(), |n| n.to_string_lossy().into_owned());
-                files.push((id, root.clone(), root.clone()));
-            }
-        }
-        let mut warnings = Vec::new();
-        let mut loaded = Vec::new();
-        // Two roots may both hold `a.txt`: prefix the root's name to keep ids unique.
-        let mut id_count: BTreeMap<String, usize> = BTreeMap::new();
-        for (id, _, _) in &files {
-            *id_count.entry(id.clone()).or_default() += 1;
-        }
+        let roots = walk::find(paths)?;
+        let mut files: Vec<(String, PathBuf)> = identity::ids(&roots)
+            .into_iter()
+            .zip(roots)
+            .flat_map(|(ids, root)| ids.into_iter().zip(root.files.into_iter().map(|f| f.path)))
+            .collect();
+        files.sort_by(|a, b| a.0.cmp(&b.0));
         // Reading many small files is latency-bound: in parallel, kept in order.
         let contents: Vec<std::io::Result<Vec<u8>>> =
-            files.par_iter().map(|(_, path, _)| fs::read(path)).collect();
-        for ((id, path, root), content) in files.into_iter().zip(contents) {
-            let id = if id_count[&id] > 1 {
-                let prefix = root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                format!("{prefix}/{id}")
-            } else {
-                id
-            };
+            files.par_iter().map(|(_, path)| fs::read(path)).collect();
+        let mut warnings = Vec::new();
+        let mut loaded = Vec::new();
+        for ((id, path), content) in files.into_iter().zip(contents) {
             match content {
                 Ok(bytes) => loaded.push((id, path, bytes)),
                 Err(e) => warnings.push(Warning { path, message: format!("cannot read: {e}; skipped") }),
@@ -278,126 +267,9 @@ impl Corpus {
     }
 }
 
-/// Recursively lists article files under `dir`, with ids relative to `root`. Symlinked folders
-/// are not followed, which rules out loops; symlinked files are read.
-fn walk(
-    root: &Path,
-    dir: &Path,
-    out: &mut Vec<(String, PathBuf)>,
-    seen: &mut BTreeSet<PathBuf>,
-) -> Result<()> {
-    let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    if !seen.insert(canonical) {
-        return Ok(());
-    }
-    let entries = fs::read_dir(dir).map_err(|e| Error::Read { path: dir.to_path_buf(), source: e })?;
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        let Ok(file_type) = entry.file_type() else { continue };
-        if file_type.is_dir() {
-            walk(root, &path, out, seen)?;
-        } else if (file_type.is_file() || (file_type.is_symlink() && path.is_file()))
-            && (name.ends_with(".txt") || name.ends_with(".md"))
-        {
-            let rel = path.strip_prefix(root).unwrap_or(&path);
-            let id = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-            out.push((id, path));
-        }
-    }
-    Ok(())
-}
-
-/// Decodes UTF-8, replacing each invalid byte by `?` so that offsets are unchanged.
-fn decode_exact(bytes: &[u8]) -> (String, bool) {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), false),
-        Err(_) => {
-            let mut out = String::with_capacity(bytes.len());
-            for chunk in bytes.utf8_chunks() {
-                out.push_str(chunk.valid());
-                out.extend(std::iter::repeat_n('?', chunk.invalid().len()));
-            }
-            (out, true)
-        }
-    }
-}
-
-/// The first non-blank line in `body`, trimmed. Lines end at `\n`, `\r\n` or a lone `\r`.
-fn first_line(text: &str, body: Range<usize>) -> Option<Range<usize>> {
-    let mut pos = body.start;
-    for line in text[body].split_inclusive(['\n', '\r']) {
-        let range = pos..pos + line.len();
-        pos = range.end;
-        if let Some(r) = segment::trim_range(text, range) {
-            return Some(r);
-        }
-    }
-    None
-}
-
-/// Whether a first line reads as a headline: short, on a line of its own, and not ending
-/// like a sentence of running prose.
-fn reads_as_headline(line: &str, more_follows: bool) -> bool {
-    let words = line.split_whitespace().count();
-    let ends_like_prose = line.ends_with(['.', ',', ';', ':']) && !line.ends_with("...");
-    more_follows && words <= 30 && line.chars().count() <= 240 && !ends_like_prose
-}
-
-/// Parses front matter starting at `from`; returns it and where the body starts.
-fn front_matter(text: &str, from: usize) -> (Meta, usize) {
-    let rest = &text[from..];
-    let fence = if rest.starts_with("---") {
-        "---"
-    } else if rest.starts_with("+++") {
-        "+++"
-    } else {
-        return (Meta::default(), from);
-    };
-    let Some(first_nl) = rest.find('\n') else { return (Meta::default(), from) };
-    if rest[..first_nl].trim_end() != fence {
-        return (Meta::default(), from);
-    }
-    let mut meta = Meta::default();
-    let mut pos = first_nl + 1;
-    for line in rest[pos..].split_inclusive('\n') {
-        pos += line.len();
-        let l = line.trim();
-        if l == fence {
-            return (meta, from + pos);
-        }
-        let Some((key, value)) = l.split_once(if fence == "---" { ':' } else { '=' }) else { continue };
-        let value = value.trim().trim_matches(|c| c == '"' || c == '\'').trim().to_string();
-        if value.is_empty() {
-            continue;
-        }
-        let slot = match key.trim().to_ascii_lowercase().as_str() {
-            "title" => &mut meta.title,
-            "source" | "outlet" | "publisher" | "site" => &mut meta.source,
-            "author" | "byline" => &mut meta.author,
-            "date" | "published" => &mut meta.date,
-            "url" | "link" => &mut meta.url,
-            _ => continue,
-        };
-        *slot = Some(value);
-    }
-    // No closing fence: it was not front matter after all.
-    (Meta::default(), from)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn invalid_utf8_keeps_offsets() {
-        let (t, lossy) = decode_exact(b"ab\xffcd");
-        assert!(lossy);
-        assert_eq!(t, "ab?cd");
-    }
 
     #[test]
     fn front_matter_is_read_and_skipped() {
@@ -434,5 +306,69 @@ mod tests {
         ]);
         assert_eq!(c.articles.len(), 1);
         assert_eq!(c.warnings.len(), 3);
+    }
+
+    #[test]
+    fn upper_case_extensions_load() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("STORY.TXT"), "Plant closes\nIt shut on Monday.\n").unwrap();
+        fs::write(dir.path().join("a.Md"), "Factory fire\nA fire closed the factory.\n").unwrap();
+        let c = Corpus::load(&[dir.path().to_path_buf()]).unwrap();
+        let ids: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["STORY.TXT", "a.Md"]);
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    }
+
+    #[test]
+    fn two_roots_sharing_a_base_name_give_two_ids() {
+        let dir = tempfile::tempdir().unwrap();
+        let roots: Vec<PathBuf> = ["nyt/2024", "wapo/2024"].iter().map(|r| dir.path().join(r)).collect();
+        for (root, text) in
+            roots.iter().zip(["Fire at plant\nIt burned.\n", "Plant burns\nIt burned down.\n"])
+        {
+            fs::create_dir_all(root).unwrap();
+            fs::write(root.join("story.txt"), text).unwrap();
+        }
+        let c = Corpus::load(&roots).unwrap();
+        let ids: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["nyt/2024/story.txt", "wapo/2024/story.txt"]);
+    }
+
+    #[test]
+    fn texts_go_through_the_format_seam() {
+        let c = Corpus::from_texts([("a.md", "Plant closes\nIt shut on Monday.\n")]);
+        let a = &c.articles[0];
+        assert_eq!(a.shown, Shown::identity());
+        assert_eq!(a.shown.text(&a.text), a.text);
+        assert_eq!(a.passages[0].kind, PassageKind::Title);
+    }
+
+    #[test]
+    fn hints_become_passages_and_the_rest_is_segmented() {
+        let text = "Intro line here. Then more.\nA caption\nLast sentence. Done.\n".to_string();
+        let caption = text.find("A caption").unwrap();
+        let source = Source {
+            body: 0..text.len(),
+            hints: vec![Hint { range: caption..caption + 9, kind: PassageKind::Heading }],
+            text,
+            lossy: false,
+            shown: Shown::identity(),
+            meta: Meta::default(),
+        };
+        let a = Article::from_source("x".into(), "x".into(), source);
+        let got: Vec<(&str, PassageKind)> =
+            (0..a.passages.len()).map(|i| (a.passage_text(i), a.passages[i].kind)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Intro line here.", PassageKind::Sentence),
+                ("Then more.", PassageKind::Sentence),
+                ("A caption", PassageKind::Heading),
+                ("Last sentence.", PassageKind::Sentence),
+                ("Done.", PassageKind::Sentence),
+            ]
+        );
+        assert!(a.passages.iter().enumerate().all(|(i, p)| p.index == i));
+        assert_eq!(a.title, "x", "only a title hint names the article");
     }
 }

@@ -17,9 +17,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{Analysis, Claim, Config, Discrepancy, Progress};
+use crate::analysis::{Analysis, Claim, Config, Discrepancy};
 use crate::corpus::Corpus;
 use crate::hash::fnv1a;
+use crate::pipeline::{self, Progress};
 
 /// Bump when the stored layout or the analysis method changes meaning.
 const FORMAT: u32 = 1;
@@ -90,14 +91,14 @@ pub fn analyse(
     progress: &(dyn Fn(Progress) + Sync),
 ) -> (Analysis, Outcome) {
     let Some(dir) = dir else {
-        return (Analysis::with_progress(corpus, config, progress), Outcome::NotStored);
+        return (pipeline::analyse(corpus, config, progress), Outcome::NotStored);
     };
     let key = key(&corpus, config);
     let file = dir.join(format!("{key}.json"));
     if let Some(entry) = read(&file, &key, &corpus) {
         return (Analysis::from_parts(corpus, entry.claims, entry.discrepancies), Outcome::Hit);
     }
-    let analysis = Analysis::with_progress(corpus, config, progress);
+    let analysis = pipeline::analyse(corpus, config, progress);
     let entry = Entry {
         format: FORMAT,
         key,
@@ -185,7 +186,7 @@ mod tests {
         let edited = B.replace("13 hours", "15 hours");
         let (changed, outcome) = analyse(corpus(&edited), &config, Some(dir.path()), &|_| {});
         assert_eq!(outcome, Outcome::Stored);
-        assert_eq!(changed.discrepancies, Analysis::with_config(corpus(&edited), &config).discrepancies);
+        assert_eq!(changed.discrepancies, pipeline::analyse_default(corpus(&edited)).discrepancies);
         let stricter = Config { link_threshold: 0.5, ..Config::default() };
         assert_eq!(analyse(corpus(B), &stricter, Some(dir.path()), &|_| {}).1, Outcome::Stored);
     }
@@ -199,7 +200,7 @@ mod tests {
             fs::write(&file, junk).expect("write");
             let (a, outcome) = analyse(corpus(B), &config, Some(dir.path()), &|_| {});
             assert_eq!(outcome, Outcome::Stored);
-            assert_eq!(a.claims, Analysis::with_config(corpus(B), &config).claims);
+            assert_eq!(a.claims, pipeline::analyse_default(corpus(B)).claims);
         }
     }
 

@@ -295,7 +295,7 @@ pub fn markdown(a: &Analysis) -> String {
     let _ = writeln!(out, "\n## Claims\n");
     for c in &a.claims {
         let _ =
-            writeln!(out, "### C{} — {} articles, cohesion {:.2}\n", c.id + 1, distinct_articles(c), c.score);
+            writeln!(out, "### C{} — {} articles, cohesion {:.2}\n", c.id + 1, c.article_count(), c.score);
         for m in &c.members {
             let art = a.article(m.at.article);
             let p = &art.passages[m.at.passage];
@@ -351,12 +351,6 @@ pub fn markdown(a: &Analysis) -> String {
         out.push('\n');
     }
     out
-}
-
-fn distinct_articles(c: &crate::analysis::Claim) -> usize {
-    let mut v: Vec<usize> = c.members.iter().map(|m| m.at.article).collect();
-    v.dedup();
-    v.len()
 }
 
 /// Cuts `s` to at most `max` chars on a char boundary, marking the cut.

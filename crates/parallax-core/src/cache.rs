@@ -1,9 +1,10 @@
 //! A cache of analyses, so reopening a big corpus is instant.
 //!
-//! The key is a hash of everything the result depends on: the program version and a
-//! fingerprint of its sources (see `build.rs`, so a rebuilt analysis never reads an older
-//! one's results), the cache format, the configuration, and every article's id and exact bytes. Any change to a file,
-//! a file added or removed, or another `--threshold` gives another key, so a stale entry is
+//! The key is a hash of everything the result depends on: the core's version, a fingerprint
+//! of its sources and one of the locked versions of the crates it builds with (see the core's
+//! `build.rs`; nothing of the reader counts), the cache format, the configuration, and every
+//! article's id and exact bytes. A core built from other sources or crates, any change to a
+//! file, a file added or removed, or another `--threshold` gives another key, so a stale entry is
 //! never read; entries are files named by their key, written atomically, and only the newest
 //! few are kept. A cache file that cannot be read or does not fit the corpus is ignored and
 //! rewritten: the cache can make parallax faster, never wrong.
@@ -73,7 +74,12 @@ pub fn location(paths: &[PathBuf]) -> Option<PathBuf> {
 /// The key of `corpus` analysed with `config`.
 pub fn key(corpus: &Corpus, config: &Config) -> String {
     let mut parts: Vec<u8> = Vec::new();
-    let build = format!("{} {} {FORMAT}", env!("CARGO_PKG_VERSION"), env!("PARALLAX_SOURCE_HASH"));
+    let build = format!(
+        "{} {} {} {FORMAT}",
+        env!("CARGO_PKG_VERSION"),
+        env!("PARALLAX_SOURCE_HASH"),
+        env!("PARALLAX_LOCK_HASH")
+    );
     parts.extend_from_slice(format!("{build} {config:?}\n").as_bytes());
     for article in &corpus.articles {
         let text = fnv1a(article.text.as_bytes());

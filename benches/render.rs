@@ -7,8 +7,8 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use parallax::Analysis;
 use parallax::corpus::Corpus;
+use parallax::pipeline;
 use parallax::tui::app::App;
 use parallax::tui::{fixture, update, view};
 use ratatui::Terminal;
@@ -25,7 +25,7 @@ fn frame(c: &mut Criterion, name: &str, app: &App) {
 }
 
 fn bench_render(c: &mut Criterion) {
-    let analysis = Analysis::new(parallax::bundled::corpus());
+    let analysis = pipeline::analyse_default(parallax::bundled::corpus());
     for (w, h) in [(200, 60), (120, 36)] {
         let mut app = App::new(analysis.clone(), Rect::new(0, 0, w, h));
         update::sync(&mut app);
@@ -64,7 +64,7 @@ fn bench_thousand(c: &mut Criterion) {
             terminal.draw(|f| view::render(&app, f)).unwrap().area
         })
     });
-    let mut app = App::new(Analysis::new(corpus), size);
+    let mut app = App::new(pipeline::analyse_default(corpus), size);
     update::sync(&mut app);
     for (name, key) in [("j", "j"), ("n", "n"), ("]", "]"), ("l", "l")] {
         c.bench_function(&format!("keystroke {name} + frame/1000 articles 200x60"), |b| {

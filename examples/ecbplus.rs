@@ -92,7 +92,7 @@ fn main() {
         let analysis = if pairs_mode {
             pairwise_claims(corpus, config.link_threshold)
         } else {
-            Analysis::with_config(corpus, &config)
+            parallax::pipeline::analyse(corpus, &config, &|_| {})
         };
         // Which annotated lines each passage covers.
         let mut covered: BTreeMap<(usize, usize), Vec<LineRef>> = BTreeMap::new();

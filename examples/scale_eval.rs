@@ -93,7 +93,7 @@ fn main() {
         );
     }
     let t = Instant::now();
-    let claims = parallax::align::align(&corpus, &config);
+    let claims = parallax::pipeline::claims(&corpus, &config, &|_| {});
     let secs = t.elapsed().as_secs_f64();
 
     let mut gold_cells: HashMap<(usize, usize), u64> = HashMap::new();

@@ -16,7 +16,7 @@
 
 use std::fmt::Write as _;
 
-use parallax::Analysis;
+use parallax::pipeline;
 use parallax::tui::app::App;
 use parallax::tui::theme::Theme;
 use parallax::tui::{update, view};
@@ -44,7 +44,8 @@ fn main() {
         std::process::exit(2);
     };
     let keys = args.next().unwrap_or_else(|| "]".into());
-    let mut app = App::new(Analysis::new(parallax::bundled::corpus()), Rect::new(0, 0, WIDTH, HEIGHT));
+    let mut app =
+        App::new(pipeline::analyse_default(parallax::bundled::corpus()), Rect::new(0, 0, WIDTH, HEIGHT));
     app.theme = Theme::new(true);
     update::sync(&mut app);
     app.press(&keys).unwrap();

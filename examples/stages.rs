@@ -1,4 +1,5 @@
-//! Times each stage of the analysis of a corpus: loading, alignment, discrepancies, JSON.
+//! Times each stage of the analysis of a corpus, in pipeline order: loading, features,
+//! alignment, discrepancies, then the JSON.
 //!
 //! ```text
 //! cargo run --release --example stages -- PATH...
@@ -10,6 +11,7 @@ use std::time::Instant;
 
 use parallax::analysis::{Analysis, Config};
 use parallax::corpus::Corpus;
+use parallax::pipeline::Progress;
 
 /// The allocator of the `parallax` binary, so the times are the binary's.
 #[global_allocator]
@@ -33,22 +35,26 @@ fn main() {
         corpus.articles.len()
     );
     let config = Config::default();
-    let t = Instant::now();
+    let start = Instant::now();
     let last = std::sync::Mutex::new(String::new());
-    let report = |p: parallax::analysis::Progress| {
+    let report = |p: Progress| {
         let now = format!("{} {}", p.stage.name(), if p.done == 0 { "starts" } else { "" });
         let mut l = last.lock().unwrap();
         if p.done == 0 && *l != now {
             eprintln!(
                 "          {:>8.3} s  {} ({} units)",
-                t.elapsed().as_secs_f64(),
+                start.elapsed().as_secs_f64(),
                 p.stage.name(),
                 p.total
             );
             *l = now;
         }
     };
-    let claims = parallax::align::align_with_progress(&corpus, &config, &report);
+    let t = Instant::now();
+    let features = parallax::features::extract(&corpus);
+    eprintln!("features  {:>8.3} s  ({} terms)", t.elapsed().as_secs_f64(), features.terms.len());
+    let t = Instant::now();
+    let claims = parallax::align::align(&features, &config, &report);
     let members: usize = claims.iter().map(|c| c.members.len()).sum();
     eprintln!("align     {:>8.3} s  ({} claims, {members} members)", t.elapsed().as_secs_f64(), claims.len());
     let t = Instant::now();

@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use parallax::analysis::Config;
 use parallax::corpus::Corpus;
+use parallax::pipeline::Progress;
 use parallax::{Analysis, export};
 
 /// The analysis allocates many small vectors and maps from both cores; mimalloc's per-thread
@@ -153,7 +154,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Ok(None) => {}
                 Err(e) => say(&format!("warning: annotations not moved: {e}")),
             }
-            let warnings = parallax::tui::run_loading(&cli.paths, || load_quietly(&cli.paths))
+            let warnings = parallax::tui::run_loading(&cli.paths, || load_quietly(&cli.paths, &|_| {}))
                 .map_err(terminal_failed)??;
             for w in &warnings {
                 say(&format!("warning: {w}"));
@@ -235,39 +236,52 @@ fn analyse(paths: &[PathBuf], tuning: &Tuning) -> Result<Analysis, Failure> {
     let config = tuning.config()?;
     let corpus = load(paths)?;
     let dir = if tuning.no_cache { None } else { parallax::cache::location(paths) };
-    let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{msg:>22} [{bar:32}] {pos}/{len} {elapsed}") {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    let (analysis, _) = parallax::cache::analyse(corpus, &config, dir.as_deref(), &|p| {
-        bar.set_message(p.stage.name());
-        bar.set_length(p.total as u64);
-        bar.set_position(p.done as u64);
-    });
+    let bar = progress_bar();
+    let (analysis, _) = parallax::cache::analyse(corpus, &config, dir.as_deref(), &|p| show(&bar, p));
     bar.finish_and_clear();
     Ok(analysis)
 }
 
-/// Loads the corpus, printing load warnings on stderr; no path means the bundled corpus.
+/// Loads the corpus with a progress bar, then prints load warnings on stderr (once the bar is
+/// gone, so they are not drawn over); no path means the bundled corpus.
 fn load(paths: &[PathBuf]) -> Result<Corpus, Failure> {
-    let corpus = load_quietly(paths)?;
+    let bar = progress_bar();
+    let corpus = load_quietly(paths, &|p| show(&bar, p));
+    bar.finish_and_clear();
+    let corpus = corpus?;
     for w in &corpus.warnings {
         say(&format!("warning: {w}"));
     }
     Ok(corpus)
 }
 
-/// [`load`], leaving the warnings in the corpus.
-fn load_quietly(paths: &[PathBuf]) -> Result<Corpus, Failure> {
+/// [`load`], leaving the warnings in the corpus and the progress to `progress`.
+fn load_quietly(paths: &[PathBuf], progress: &(dyn Fn(Progress) + Sync)) -> Result<Corpus, Failure> {
     if paths.is_empty() {
         return Ok(parallax::bundled::corpus());
     }
-    Corpus::load(paths).map_err(|e| {
+    parallax::pipeline::load(paths, progress).map_err(|e| {
         Failure::Usage(format!(
             "{e}; give a folder of {} articles",
             parallax::corpus::format::extension_list()
         ))
     })
+}
+
+/// A progress bar on stderr: `stage [====>   ] done/total elapsed`.
+fn progress_bar() -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{msg:>22} [{bar:32}] {pos}/{len} {elapsed}") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+/// Shows one progress report of the pipeline on `bar`.
+fn show(bar: &indicatif::ProgressBar, p: Progress) {
+    bar.set_message(p.stage.name());
+    bar.set_length(p.total as u64);
+    bar.set_position(p.done as u64);
 }
 
 fn emit(text: &str) -> Result<(), Failure> {

@@ -51,8 +51,9 @@ use ratatui::crossterm::execute;
 
 pub use keymap::keymap_markdown;
 
-use crate::analysis::{Analysis, Progress};
+use crate::analysis::Analysis;
 use crate::corpus::Corpus;
+use crate::pipeline::Progress;
 
 /// Name of the analysis thread; a panic there is reported in the reader, not on the screen.
 const WORKER: &str = "parallax-analysis";

@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use parallax::analysis::{Claim, Member};
 use parallax::annotate::{Change, Label, Status, Store, Target};
-use parallax::{Analysis, Corpus, PassageRef};
+use parallax::{Analysis, Corpus, PassageRef, pipeline};
 use tempfile::TempDir;
 
 const ARTICLE: &str = "Plant closes after fire\n\n\
@@ -34,7 +34,7 @@ fn corpus(files: &[(&str, &str)]) -> TempDir {
 }
 
 fn analysis(dir: &Path) -> Analysis {
-    Analysis::new(Corpus::load(&[dir.to_path_buf()]).unwrap())
+    pipeline::analyse_default(Corpus::load(&[dir.to_path_buf()]).unwrap())
 }
 
 /// The passage of article `article` whose text contains `needle`.
@@ -777,7 +777,7 @@ mod properties {
             let edited = edit(&text, a, b, &insert);
             std::fs::write(dir.path().join("a.txt"), &edited).unwrap();
             let Ok(corpus) = Corpus::load(&[dir.path().to_path_buf()]) else { return Ok(()) };
-            let an = Analysis::new(corpus);
+            let an = pipeline::analyse_default(corpus);
             let mut store = open(dir.path());
             store.reanchor(&an);
             prop_assert_eq!(store.annotations().len(), 1);

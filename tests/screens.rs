@@ -314,7 +314,7 @@ fn no_color_keeps_differences_visible() {
 /// fixture snapshots above pin them exactly.
 #[test]
 fn bundled_corpus_screens() {
-    let analysis = Analysis::new(parallax::bundled::corpus());
+    let analysis = parallax::pipeline::analyse_default(parallax::bundled::corpus());
     let mut settings = insta::Settings::clone_current();
     settings.add_filter(r"\d+ discrepancies", "[n] discrepancies");
     settings.add_filter(r"([┃│][▌ ][0-9+ ])[#DQ!@S] ", "$1~ ");

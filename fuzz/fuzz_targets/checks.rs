@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use parallax::annotate::Store;
 use parallax::segment::{segment, sentences};
-use parallax::{Analysis, Article, Corpus, diff, export};
+use parallax::{Article, Corpus, diff, export, pipeline};
 
 /// The loader: any bytes either are skipped with a reason or give an article whose passages are
 /// exact, ordered byte ranges of the stored file.
@@ -56,7 +56,7 @@ pub fn aligner(data: &[u8]) {
         .take(5)
         .enumerate()
         .map(|(i, bytes)| (format!("a{i}.txt"), PathBuf::from(format!("a{i}.txt")), bytes.to_vec()));
-    let analysis = Analysis::new(Corpus::from_files(files));
+    let analysis = pipeline::analyse_default(Corpus::from_files(files));
     let _ = export::json(&analysis);
     let _ = export::markdown(&analysis);
     for claim in &analysis.claims {

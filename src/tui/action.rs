@@ -170,7 +170,7 @@ pub enum Action {
     /// Time passed while the analysis runs: milliseconds since it started. Internal.
     Tick { elapsed_ms: u64 },
     /// How far the background analysis has got. Internal.
-    Progress(crate::analysis::Progress),
+    Progress(crate::pipeline::Progress),
 }
 
 impl Action {

@@ -52,7 +52,7 @@ pub enum Phase {
     Analysing {
         ticks: u64,
         elapsed_ms: u64,
-        progress: Option<crate::analysis::Progress>,
+        progress: Option<crate::pipeline::Progress>,
     },
     Ready,
     /// The worker died; the articles can still be read.

@@ -49,11 +49,7 @@ pub fn claim_label(analysis: &Analysis, claim: usize) -> &str {
 
 /// How many distinct articles carry a claim (a claim may hold several passages of one article).
 pub fn coverage(analysis: &Analysis, claim: usize) -> usize {
-    let Some(c) = analysis.claims.get(claim) else { return 0 };
-    let mut articles: Vec<usize> = c.members.iter().map(|m| m.at.article).collect();
-    articles.sort_unstable();
-    articles.dedup();
-    articles.len()
+    analysis.claims.get(claim).map_or(0, crate::analysis::Claim::article_count)
 }
 
 /// The distinct article numbers (1-based) of some passages, in order, joined by commas.
@@ -145,10 +141,7 @@ impl ClaimStats {
         }
         let mut carried = vec![0; analysis.corpus.articles.len()];
         for claim in &analysis.claims {
-            let mut articles: Vec<usize> = claim.members.iter().map(|m| m.at.article).collect();
-            articles.sort_unstable();
-            articles.dedup();
-            for a in articles {
+            for a in claim.articles() {
                 if let Some(x) = carried.get_mut(a) {
                     *x += 1;
                 }

@@ -1077,7 +1077,7 @@ mod tests {
         update(&mut app, Action::Tick { elapsed_ms: 1500 });
         assert_eq!(app.phase, Phase::Analysing { ticks: 1, elapsed_ms: 1500, progress: None });
         let report =
-            crate::analysis::Progress { stage: crate::analysis::Stage::Aligning, done: 3, total: 15 };
+            crate::pipeline::Progress { stage: crate::pipeline::Stage::Aligning, done: 3, total: 15 };
         update(&mut app, Action::Progress(report));
         assert_eq!(app.phase, Phase::Analysing { ticks: 1, elapsed_ms: 1500, progress: Some(report) });
         finish_analysis(&mut app, fixture::analysis());

@@ -1,7 +1,7 @@
 //! Aligning passages across articles into claims.
 //!
-//! 1. Every passage becomes a TF-IDF vector of stems, numbers, months and corpus-learned
-//!    acronyms ([`crate::features`]).
+//! 1. Every passage comes as a TF-IDF vector of stems, numbers, months and corpus-learned
+//!    acronyms, computed by the stage before ([`crate::features`], run by [`crate::pipeline`]).
 //! 2. Candidate pairs come from an inverted index that accumulates dot products while walking
 //!    the postings ([`candidates`]), so the cost grows with the overlap between passages, not
 //!    with the square of their number, and stays within a fixed budget on huge corpora.
@@ -26,10 +26,10 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use crate::analysis::{Claim, Config, Evidence, EvidenceKind, Member, PassageRef, Progress, Stage};
-use crate::corpus::Corpus;
+use crate::analysis::{Claim, Config, Evidence, EvidenceKind, Member, PassageRef};
 use crate::features::{self, Features, TermKind, Vector};
 use crate::hash::FxHashMap;
+use crate::pipeline::progress::{Progress, Stage};
 
 /// Pairs below this fraction of the link threshold are not kept as edges at all.
 const EDGE_FLOOR: f32 = 0.5;
@@ -172,24 +172,11 @@ impl Node {
     }
 }
 
-/// Aligns the passages of `corpus` into claims, sorted by where they first appear.
-pub fn align(corpus: &Corpus, config: &Config) -> Vec<Claim> {
-    align_with_progress(corpus, config, &|_| {})
-}
-
-/// [`align`], reporting progress as blocks of articles are done.
-pub fn align_with_progress(
-    corpus: &Corpus,
-    config: &Config,
-    progress: &(dyn Fn(Progress) + Sync),
-) -> Vec<Claim> {
-    let total = corpus.articles.len();
-    let features = features::extract_with_progress(corpus, &|done| {
-        progress(Progress { stage: Stage::Features, done, total })
-    });
-    progress(Progress { stage: Stage::Features, done: total, total });
-    let refs = passage_refs(corpus);
-    let groups = cluster(passage_nodes(&features, &refs), &features, config, progress);
+/// Aligns the passages described by `features` into claims, sorted by where they first
+/// appear, reporting progress as blocks of articles are done.
+pub fn align(features: &Features, config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Vec<Claim> {
+    let refs = passage_refs(features);
+    let groups = cluster(passage_nodes(features, &refs), features, config, progress);
     let mut claims: Vec<Claim> = groups
         .par_iter()
         .filter_map(|node| {
@@ -197,7 +184,7 @@ pub fn align_with_progress(
                 node.passages.iter().chain(&node.extra).map(|&id| id as usize).collect();
             members.sort_unstable();
             members.dedup();
-            build_claim(&features, &refs, members, config.per_article)
+            build_claim(features, &refs, members, config.per_article)
         })
         .collect();
     claims.sort_by_key(first_position);
@@ -207,13 +194,13 @@ pub fn align_with_progress(
     claims
 }
 
-/// Every passage of `corpus`, article by article: the flat ids the clustering works on.
-fn passage_refs(corpus: &Corpus) -> Vec<PassageRef> {
-    corpus
-        .articles
+/// Every passage, article by article: the flat ids the clustering works on.
+fn passage_refs(features: &Features) -> Vec<PassageRef> {
+    features
+        .vectors
         .iter()
         .enumerate()
-        .flat_map(|(a, art)| (0..art.passages.len()).map(move |p| PassageRef { article: a, passage: p }))
+        .flat_map(|(a, passages)| (0..passages.len()).map(move |p| PassageRef { article: a, passage: p }))
         .collect()
 }
 
@@ -668,10 +655,16 @@ fn evidence(features: &Features, own: &Vector, others: impl Fn(u32) -> f32) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::Corpus;
+
+    /// The claims of `corpus`, from its features.
+    fn align_corpus(corpus: &Corpus, config: &Config) -> Vec<Claim> {
+        align(&features::extract(corpus), config, &|_| {})
+    }
 
     fn claims(texts: &[(&str, &str)]) -> (Corpus, Vec<Claim>) {
         let corpus = Corpus::from_texts(texts.iter().copied());
-        let claims = align(&corpus, &Config::default());
+        let claims = align_corpus(&corpus, &Config::default());
         (corpus, claims)
     }
 
@@ -744,18 +737,11 @@ mod tests {
         ];
         let corpus = Corpus::from_texts(texts);
         // Three passages an article, two articles a block: three blocks, joined a level up.
-        let blocked = align(&corpus, &Config { block_passages: 6, ..Config::default() });
-        let spans = |claims: &[Claim]| {
-            claims
-                .iter()
-                .map(|c| {
-                    c.members.iter().map(|m| m.at.article).collect::<std::collections::BTreeSet<_>>().len()
-                })
-                .max()
-        };
+        let blocked = align_corpus(&corpus, &Config { block_passages: 6, ..Config::default() });
+        let spans = |claims: &[Claim]| claims.iter().map(Claim::article_count).max();
         assert_eq!(spans(&blocked), Some(6), "{blocked:#?}");
         // One block: the exact single pass finds the same.
-        assert_eq!(spans(&align(&corpus, &Config::default())), Some(6));
+        assert_eq!(spans(&align_corpus(&corpus, &Config::default())), Some(6));
     }
 
     /// The edges of the general path: gather, then scale by the story context.
@@ -771,7 +757,7 @@ mod tests {
     fn corpus_nodes(texts: &[(&str, &str)]) -> (Features, Vec<Node>) {
         let corpus = Corpus::from_texts(texts.iter().copied());
         let features = features::extract(&corpus);
-        let nodes = passage_nodes(&features, &passage_refs(&corpus));
+        let nodes = passage_nodes(&features, &passage_refs(&features));
         (features, nodes)
     }
 

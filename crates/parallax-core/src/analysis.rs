@@ -1,6 +1,9 @@
 //! The result of analysing a corpus: claims (passages of several articles stating one fact)
 //! and the typed discrepancies between their members. The TUI, the JSON and the Markdown
 //! report are all views of one [`Analysis`].
+//!
+//! Plain data and the indexes over it; nothing here runs a stage (that is
+//! [`crate::pipeline`]), so every stage can use these types without a cycle.
 
 use crate::corpus::{Article, Corpus};
 
@@ -65,6 +68,18 @@ impl Claim {
         let first = self.members.partition_point(|m| m.at.article < article);
         self.members.get(first).filter(|m| m.at.article == article)
     }
+
+    /// The articles that report the claim, each once, in order (members are sorted by
+    /// article, and one article may give two).
+    pub fn articles(&self) -> impl Iterator<Item = usize> + '_ {
+        let mut last = None;
+        self.members.iter().map(|m| m.at.article).filter(move |&a| last.replace(a) != Some(a))
+    }
+
+    /// How many distinct articles report the claim: its coverage.
+    pub fn article_count(&self) -> usize {
+        self.articles().count()
+    }
 }
 
 /// What sort of disagreement a discrepancy is.
@@ -120,36 +135,8 @@ pub struct Discrepancy {
     pub detail: String,
 }
 
-/// What a long analysis is doing, for a progress bar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
-    /// Reading words, numbers and names out of every passage.
-    Features,
-    /// Grouping passages into claims (`done` of `total` blocks of articles).
-    Aligning,
-    /// Comparing the members of each claim (`done` of `total` claims).
-    Discrepancies,
-}
-
-impl Stage {
-    pub fn name(self) -> &'static str {
-        match self {
-            Stage::Features => "reading passages",
-            Stage::Aligning => "aligning claims",
-            Stage::Discrepancies => "finding discrepancies",
-        }
-    }
-}
-
-/// A progress report: `done` of `total` units of `stage`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Progress {
-    pub stage: Stage,
-    pub done: usize,
-    pub total: usize,
-}
-
-/// Knobs of the analysis. The defaults are what the CLI and the TUI use.
+/// Knobs of the analysis. The defaults are what the CLI and the TUI use. Plain data beside
+/// the result it shapes: alignment reads it, and the cache key records it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// Minimum similarity for two passages to be linked into one claim.
@@ -194,23 +181,6 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// Analyses `corpus` with the default configuration.
-    pub fn new(corpus: Corpus) -> Self {
-        Self::with_config(corpus, &Config::default())
-    }
-
-    pub fn with_config(corpus: Corpus, config: &Config) -> Self {
-        Self::with_progress(corpus, config, &|_| {})
-    }
-
-    /// [`Analysis::with_config`], calling `progress` as the work advances (from several
-    /// threads; keep it cheap).
-    pub fn with_progress(corpus: Corpus, config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Self {
-        let claims = crate::align::align_with_progress(&corpus, config, progress);
-        let discrepancies = crate::discrepancy::detect_with_progress(&corpus, &claims, progress);
-        Self::from_parts(corpus, claims, discrepancies)
-    }
-
     /// Assembles an analysis from already computed parts and builds the indexes.
     pub fn from_parts(corpus: Corpus, claims: Vec<Claim>, discrepancies: Vec<Discrepancy>) -> Self {
         let empty = |c: &Corpus| -> Vec<Vec<Vec<usize>>> {
@@ -272,5 +242,22 @@ impl Analysis {
     pub fn unmatched(&self, article: usize) -> impl Iterator<Item = PassageRef> + '_ {
         let n = self.corpus.articles.get(article).map_or(0, |a| a.passages.len());
         (0..n).map(move |p| PassageRef { article, passage: p }).filter(|&r| self.claims_at(r).is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_article_with_two_members_counts_once() {
+        let member = |article, passage| Member {
+            at: PassageRef { article, passage },
+            similarity: 0.5,
+            evidence: Vec::new(),
+        };
+        let claim = Claim { id: 0, score: 0.5, members: vec![member(0, 0), member(0, 3), member(2, 1)] };
+        assert_eq!(claim.articles().collect::<Vec<_>>(), [0, 2]);
+        assert_eq!(claim.article_count(), 2);
     }
 }

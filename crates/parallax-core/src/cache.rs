@@ -1,9 +1,10 @@
 //! A cache of analyses, so reopening a big corpus is instant.
 //!
-//! The key is a hash of everything the result depends on: the program version and a
-//! fingerprint of its sources (see `build.rs`, so a rebuilt analysis never reads an older
-//! one's results), the cache format, the configuration, and every article's id and exact bytes. Any change to a file,
-//! a file added or removed, or another `--threshold` gives another key, so a stale entry is
+//! The key is a hash of everything the result depends on: the core's version, a fingerprint
+//! of its sources and one of the locked versions of the crates it builds with (see the core's
+//! `build.rs`; nothing of the reader counts), the cache format, the configuration, and every
+//! article's id and exact bytes. A core built from other sources or crates, any change to a
+//! file, a file added or removed, or another `--threshold` gives another key, so a stale entry is
 //! never read; entries are files named by their key, written atomically, and only the newest
 //! few are kept. A cache file that cannot be read or does not fit the corpus is ignored and
 //! rewritten: the cache can make parallax faster, never wrong.
@@ -17,9 +18,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{Analysis, Claim, Config, Discrepancy, Progress};
+use crate::analysis::{Analysis, Claim, Config, Discrepancy};
 use crate::corpus::Corpus;
 use crate::hash::fnv1a;
+use crate::pipeline::{self, Progress};
 
 /// Bump when the stored layout or the analysis method changes meaning.
 const FORMAT: u32 = 1;
@@ -74,7 +76,12 @@ pub fn location(paths: &[PathBuf]) -> Option<PathBuf> {
 /// The key of `corpus` analysed with `config`.
 pub fn key(corpus: &Corpus, config: &Config) -> String {
     let mut parts: Vec<u8> = Vec::new();
-    let build = format!("{} {} {FORMAT}", env!("CARGO_PKG_VERSION"), env!("PARALLAX_SOURCE_HASH"));
+    let build = format!(
+        "{} {} {} {FORMAT}",
+        env!("CARGO_PKG_VERSION"),
+        env!("PARALLAX_SOURCE_HASH"),
+        env!("PARALLAX_LOCK_HASH")
+    );
     parts.extend_from_slice(format!("{build} {config:?}\n").as_bytes());
     for article in &corpus.articles {
         let text = fnv1a(article.text.as_bytes());
@@ -92,14 +99,14 @@ pub fn analyse(
     progress: &(dyn Fn(Progress) + Sync),
 ) -> (Analysis, Outcome) {
     let Some(dir) = dir else {
-        return (Analysis::with_progress(corpus, config, progress), Outcome::NotStored);
+        return (pipeline::analyse(corpus, config, progress), Outcome::NotStored);
     };
     let key = key(&corpus, config);
     let file = dir.join(format!("{key}.json"));
     if let Some(entry) = read(&file, &key, &corpus) {
         return (Analysis::from_parts(corpus, entry.claims, entry.discrepancies), Outcome::Hit);
     }
-    let analysis = Analysis::with_progress(corpus, config, progress);
+    let analysis = pipeline::analyse(corpus, config, progress);
     let entry = Entry {
         format: FORMAT,
         key,
@@ -186,7 +193,7 @@ mod tests {
         let edited = B.replace("13 hours", "15 hours");
         let (changed, outcome) = analyse(corpus(&edited), &config, Some(dir.path()), &|_| {});
         assert_eq!(outcome, Outcome::Stored);
-        assert_eq!(changed.discrepancies, Analysis::with_config(corpus(&edited), &config).discrepancies);
+        assert_eq!(changed.discrepancies, pipeline::analyse_default(corpus(&edited)).discrepancies);
         let stricter = Config { link_threshold: 0.5, ..Config::default() };
         assert_eq!(analyse(corpus(B), &stricter, Some(dir.path()), &|_| {}).1, Outcome::Stored);
     }
@@ -200,7 +207,7 @@ mod tests {
             fs::write(&file, junk).expect("write");
             let (a, outcome) = analyse(corpus(B), &config, Some(dir.path()), &|_| {});
             assert_eq!(outcome, Outcome::Stored);
-            assert_eq!(a.claims, Analysis::with_config(corpus(B), &config).claims);
+            assert_eq!(a.claims, pipeline::analyse_default(corpus(B)).claims);
         }
     }
 

@@ -12,9 +12,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::analysis::{Claim, Discrepancy, DiscrepancyKind, PassageRef, Progress, Stage};
+use crate::analysis::{Claim, Discrepancy, DiscrepancyKind, PassageRef};
 use crate::corpus::Corpus;
 use crate::features::parse_number;
+use crate::pipeline::progress::{Progress, Stage};
 use crate::text;
 
 /// What one member states, as far as the detectors are concerned.

@@ -297,7 +297,7 @@ pub fn markdown(a: &Analysis) -> String {
     let _ = writeln!(out, "\n## Claims\n");
     for c in &a.claims {
         let _ =
-            writeln!(out, "### C{} — {} articles, cohesion {:.2}\n", c.id + 1, distinct_articles(c), c.score);
+            writeln!(out, "### C{} — {} articles, cohesion {:.2}\n", c.id + 1, c.article_count(), c.score);
         for m in &c.members {
             let art = a.article(m.at.article);
             let p = &art.passages[m.at.passage];
@@ -354,12 +354,6 @@ pub fn markdown(a: &Analysis) -> String {
     }
     // Titles, ids and passages come from anyone, and this is read in terminals.
     crate::sanitize::owned(out)
-}
-
-fn distinct_articles(c: &crate::analysis::Claim) -> usize {
-    let mut v: Vec<usize> = c.members.iter().map(|m| m.at.article).collect();
-    v.dedup();
-    v.len()
 }
 
 /// Cuts `s` to at most `max` chars (not display columns: the report is Markdown, not a

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 
 use parallax_core::diff::{Tag, word_diff};
-use parallax_core::{Analysis, Article, Corpus, export};
+use parallax_core::{Article, Corpus, export, pipeline};
 use proptest::prelude::*;
 
 /// Words and marks that make articles share claims, numbers and quotes, plus odd scripts.
@@ -92,7 +92,8 @@ fn rebuild(old: &str, new: &str) {
 /// `export::json` with article paths blanked, as a comparable value.
 fn analysis_json(texts: &[(String, String)]) -> serde_json::Value {
     let corpus = Corpus::from_texts(texts.iter().map(|(id, t)| (id.as_str(), t.as_str())));
-    let mut v: serde_json::Value = serde_json::from_str(&export::json(&Analysis::new(corpus))).unwrap();
+    let mut v: serde_json::Value =
+        serde_json::from_str(&export::json(&pipeline::analyse_default(corpus))).unwrap();
     for a in v["articles"].as_array_mut().unwrap() {
         a["path"] = serde_json::Value::Null;
     }

@@ -29,10 +29,9 @@ pub enum TermKind {
     Acronym,
 }
 
-/// A term of the vocabulary: its key and the surface form first seen, for evidence.
+/// A term of the vocabulary: its kind and the surface form first seen, for evidence.
 #[derive(Debug, Clone)]
 pub struct Term {
-    pub key: String,
     pub kind: TermKind,
     pub surface: String,
 }
@@ -51,11 +50,7 @@ pub struct Vector {
 #[derive(Debug, Clone)]
 pub struct Features {
     pub terms: Vec<Term>,
-    pub idf: Vec<f32>,
     pub vectors: Vec<Vec<Vector>>,
-    /// Passage frequency of each term.
-    pub df: Vec<u32>,
-    pub passages: usize,
     /// Each article's unit centroid of its passage vectors: what the article is about.
     pub articles: Vec<Vec<(u32, f32)>>,
 }
@@ -258,10 +253,10 @@ pub struct Acronym {
     pub short: String,
 }
 
-/// Finds definitions "Long Form Name (LFN)" and "LFN (Long Form Name)" in the corpus.
 /// Bytes before a parenthesis searched for the long form of an acronym.
 const LONG_FORM_WINDOW: usize = 400;
 
+/// Finds definitions "Long Form Name (LFN)" and "LFN (Long Form Name)" in the corpus.
 pub fn learn_acronyms(corpus: &Corpus) -> Vec<Acronym> {
     let mut found: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for article in &corpus.articles {
@@ -366,8 +361,8 @@ impl Vocabulary {
                 }
                 None => {
                     let id = self.terms.len() as u32;
-                    self.ids.insert(tok.key.clone(), id);
-                    self.terms.push(Term { key: tok.key, kind, surface: tok.surface });
+                    self.ids.insert(tok.key, id);
+                    self.terms.push(Term { kind, surface: tok.surface });
                     id
                 }
             };
@@ -467,7 +462,7 @@ pub fn extract_with_progress(corpus: &Corpus, progress: &dyn Fn(usize)) -> Featu
         })
         .collect();
     let articles = vectors.par_iter().map(|ps: &Vec<Vector>| centroid(ps)).collect();
-    Features { terms, idf, vectors, df, passages, articles }
+    Features { terms, vectors, articles }
 }
 
 /// Extra weight of names and numbers: facts are anchored in who, where and how many.

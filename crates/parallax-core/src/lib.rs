@@ -20,6 +20,7 @@ pub mod error;
 pub mod export;
 pub mod features;
 pub mod hash;
+pub mod lexicon;
 pub mod segment;
 pub mod text;
 

@@ -79,29 +79,16 @@ impl Detector for Dates {
     }
 
     fn compare(members: &[(PassageRef, Stated)], found: &mut Found<'_>) {
-        let months = disagreement(members, |s: &Stated| {
-            (!s.months.is_empty()).then(|| s.months.iter().map(month_name).collect())
-        });
+        let months = disagreement(members, |s: &Stated| Some(s.months.iter().map(month_name).collect()));
         // Days only when the months agree: "October vs December" already says it.
         let days = || {
-            disagreement(members, |s: &Stated| {
-                (!s.days.is_empty())
-                    .then(|| s.days.iter().map(|(m, d)| format!("{} {d}", month_name(m))).collect())
-            })
+            let day = |(m, d): &(u8, u8)| format!("{} {d}", month_name(m));
+            disagreement(members, |s: &Stated| Some(s.days.iter().map(day).collect()))
         };
-        if let Some((refs, detail)) = months.or_else(days) {
-            found.report(refs, detail);
-        }
-        if let Some((refs, detail)) = disagreement(members, |s: &Stated| {
-            (!s.years.is_empty()).then(|| s.years.iter().map(i32::to_string).collect())
-        }) {
-            found.report(refs, detail);
-        }
-        if let Some((refs, detail)) = disagreement(members, |s: &Stated| {
-            (!s.weekdays.is_empty()).then(|| {
-                s.weekdays.iter().map(|d| WEEKDAY_NAMES[usize::from(*d - 1) % 7].to_string()).collect()
-            })
-        }) {
+        let years = disagreement(members, |s: &Stated| Some(s.years.iter().map(i32::to_string).collect()));
+        let weekday = |d: &u8| WEEKDAY_NAMES[usize::from(*d - 1) % 7].to_string();
+        let weekdays = disagreement(members, |s: &Stated| Some(s.weekdays.iter().map(weekday).collect()));
+        for (refs, detail) in [months.or_else(days), years, weekdays].into_iter().flatten() {
             found.report(refs, detail);
         }
     }

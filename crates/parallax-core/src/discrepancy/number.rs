@@ -176,14 +176,24 @@ impl Detector for Numbers {
     }
 
     fn compare(members: &[(PassageRef, Self::Stated<'_>)], found: &mut Found<'_>) {
-        let units: BTreeSet<&str> = members.iter().flat_map(|(_, s)| s.keys().copied()).collect();
-        for unit in units {
-            let shown = |s: &Self::Stated<'_>| {
-                s.get(unit).map(|values| values.iter().map(|q| show_quantity(q, unit)).collect())
-            };
-            if let Some((refs, detail)) = disagreement(members, shown) {
-                found.report(refs, detail);
-            }
+        compare_by_unit(members, |q, unit| show_quantity(q, unit), found);
+    }
+}
+
+/// Reports, unit by unit, the members whose values of that unit share nothing: "13 hours" is
+/// compared with "15 hours", never with "$15". The number and scope kinds state values so.
+pub(super) fn compare_by_unit<V>(
+    members: &[(PassageRef, BTreeMap<&str, BTreeSet<V>>)],
+    show: impl Fn(&V, &str) -> String,
+    found: &mut Found<'_>,
+) {
+    let units: BTreeSet<&str> = members.iter().flat_map(|(_, s)| s.keys().copied()).collect();
+    for unit in units {
+        let shown = |s: &BTreeMap<&str, BTreeSet<V>>| {
+            s.get(unit).map(|values| values.iter().map(|v| show(v, unit)).collect())
+        };
+        if let Some((refs, detail)) = disagreement(members, shown) {
+            found.report(refs, detail);
         }
     }
 }

@@ -4,8 +4,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::number::{Quantity, Reading, show_quantity};
-use super::{Detector, Found, Passage, disagreement};
+use super::number::{Quantity, Reading, compare_by_unit, show_quantity};
+use super::{Detector, Found, Passage};
 use crate::analysis::{DiscrepancyKind, PassageRef};
 
 /// The scope kind: extents of the same unit with another part or whole.
@@ -27,20 +27,11 @@ impl Detector for Scopes {
     }
 
     fn compare(members: &[(PassageRef, Self::Stated<'_>)], found: &mut Found<'_>) {
-        let units: BTreeSet<&str> = members.iter().flat_map(|(_, s)| s.keys().copied()).collect();
-        for unit in units {
-            let shown = |s: &Self::Stated<'_>| {
-                s.get(unit).map(|extents| {
-                    extents
-                        .iter()
-                        .map(|(p, w)| format!("{} of {}", p.shown, show_quantity(w, unit)))
-                        .collect()
-                })
-            };
-            if let Some((refs, detail)) = disagreement(members, shown) {
-                found.report(refs, detail);
-            }
-        }
+        compare_by_unit(
+            members,
+            |(part, whole), unit| format!("{} of {}", part.shown, show_quantity(whole, unit)),
+            found,
+        );
     }
 }
 

@@ -4,6 +4,7 @@
 
 use ratatui::text::{Line, Span};
 
+use crate::analysis::DiscrepancyKind;
 use crate::tui::app::App;
 use crate::tui::keymap::{self, Mode};
 
@@ -31,18 +32,11 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         Span::raw("   the selected passage (and its counterpart)"),
     ]));
     out.push(Line::from("  3    carried by 3 other articles"));
-    for (m, what) in [
-        ("#", "number"),
-        ("D", "date"),
-        ("Q", "quotation"),
-        ("!", "negation"),
-        ("@", "attribution"),
-        ("S", "scope"),
-    ] {
+    for kind in DiscrepancyKind::TABLE {
         out.push(Line::from(vec![
             Span::raw("  "),
-            Span::styled(m, t.gutter_discrepancy),
-            Span::raw(format!("    discrepancy: {what}")),
+            Span::styled(kind.mark.to_string(), t.gutter_discrepancy),
+            Span::raw(format!("    discrepancy: {}", kind.legend)),
         ]));
     }
     out.push(Line::from(""));

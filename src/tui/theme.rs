@@ -152,12 +152,5 @@ impl Theme {
 
 /// One-letter gutter mark of a discrepancy kind, explained in the help.
 pub fn kind_mark(kind: DiscrepancyKind) -> char {
-    match kind {
-        DiscrepancyKind::Number => '#',
-        DiscrepancyKind::Date => 'D',
-        DiscrepancyKind::Quote => 'Q',
-        DiscrepancyKind::Negation => '!',
-        DiscrepancyKind::Attribution => '@',
-        DiscrepancyKind::Scope => 'S',
-    }
+    kind.info().mark
 }

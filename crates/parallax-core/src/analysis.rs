@@ -101,26 +101,53 @@ pub enum DiscrepancyKind {
 }
 
 impl DiscrepancyKind {
-    pub const ALL: [DiscrepancyKind; 6] = [
-        DiscrepancyKind::Number,
-        DiscrepancyKind::Date,
-        DiscrepancyKind::Quote,
-        DiscrepancyKind::Negation,
-        DiscrepancyKind::Attribution,
-        DiscrepancyKind::Scope,
+    /// Every kind with its names and marks, in the order reports and the reader list them: the
+    /// one table the JSON names, the reader's gutter marks and help legend, and the README's JSON
+    /// contract derive from (tests in `discrepancy` hold the serde names and the README to it).
+    #[rustfmt::skip]
+    pub const TABLE: &'static [KindInfo] = &[
+        KindInfo { kind: DiscrepancyKind::Number,      name: "number",      mark: '#', legend: "number" },
+        KindInfo { kind: DiscrepancyKind::Date,        name: "date",        mark: 'D', legend: "date" },
+        KindInfo { kind: DiscrepancyKind::Quote,       name: "quote",       mark: 'Q', legend: "quotation" },
+        KindInfo { kind: DiscrepancyKind::Negation,    name: "negation",    mark: '!', legend: "negation" },
+        KindInfo { kind: DiscrepancyKind::Attribution, name: "attribution", mark: '@', legend: "attribution" },
+        KindInfo { kind: DiscrepancyKind::Scope,       name: "scope",       mark: 'S', legend: "scope" },
     ];
+
+    /// Every kind, in table order.
+    pub const ALL: [DiscrepancyKind; Self::TABLE.len()] = {
+        let mut all = [DiscrepancyKind::Number; Self::TABLE.len()];
+        let mut i = 0;
+        while i < all.len() {
+            // Row `i` describes the kind declared `i`th, which lets `info` index the table.
+            assert!(Self::TABLE[i].kind as usize == i, "the kinds table follows the enum");
+            all[i] = Self::TABLE[i].kind;
+            i += 1;
+        }
+        all
+    };
+
+    /// This kind's row of [`DiscrepancyKind::TABLE`].
+    pub fn info(self) -> &'static KindInfo {
+        &Self::TABLE[self as usize]
+    }
 
     /// Lower-case name, as in the JSON.
     pub fn name(self) -> &'static str {
-        match self {
-            DiscrepancyKind::Number => "number",
-            DiscrepancyKind::Date => "date",
-            DiscrepancyKind::Quote => "quote",
-            DiscrepancyKind::Negation => "negation",
-            DiscrepancyKind::Attribution => "attribution",
-            DiscrepancyKind::Scope => "scope",
-        }
+        self.info().name
     }
+}
+
+/// A row of [`DiscrepancyKind::TABLE`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KindInfo {
+    pub kind: DiscrepancyKind,
+    /// The name in the JSON (its serde name) and in reports.
+    pub name: &'static str,
+    /// The one-letter mark in the reader's gutter and badges.
+    pub mark: char,
+    /// What the help's legend calls it.
+    pub legend: &'static str,
 }
 
 /// A typed difference between members of one claim.

@@ -17,6 +17,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::corpus::{Article, Corpus};
 use crate::hash::FxHashMap;
+use crate::lexicon::{ACRONYM_GAPS, MONTH_NAMES, STOPWORDS};
 use crate::text;
 
 /// What sort of term a feature is; decides how evidence is shown and some weights.
@@ -29,10 +30,9 @@ pub enum TermKind {
     Acronym,
 }
 
-/// A term of the vocabulary: its key and the surface form first seen, for evidence.
+/// A term of the vocabulary: its kind and the surface form first seen, for evidence.
 #[derive(Debug, Clone)]
 pub struct Term {
-    pub key: String,
     pub kind: TermKind,
     pub surface: String,
 }
@@ -51,202 +51,9 @@ pub struct Vector {
 #[derive(Debug, Clone)]
 pub struct Features {
     pub terms: Vec<Term>,
-    pub idf: Vec<f32>,
     pub vectors: Vec<Vec<Vector>>,
-    /// Passage frequency of each term.
-    pub df: Vec<u32>,
-    pub passages: usize,
     /// Each article's unit centroid of its passage vectors: what the article is about.
     pub articles: Vec<Vec<(u32, f32)>>,
-}
-
-/// Function words and reporting verbs: present in almost every news sentence, they say
-/// nothing about which fact a sentence states.
-const STOPWORDS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "after",
-    "again",
-    "against",
-    "all",
-    "also",
-    "am",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "before",
-    "being",
-    "below",
-    "between",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "down",
-    "during",
-    "each",
-    "few",
-    "for",
-    "from",
-    "further",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "herself",
-    "him",
-    "himself",
-    "his",
-    "how",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "just",
-    "me",
-    "more",
-    "most",
-    "my",
-    "myself",
-    "of",
-    "off",
-    "on",
-    "once",
-    "only",
-    "or",
-    "other",
-    "our",
-    "ours",
-    "ourselves",
-    "out",
-    "over",
-    "own",
-    "same",
-    "she",
-    "should",
-    "so",
-    "some",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "theirs",
-    "them",
-    "themselves",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "through",
-    "to",
-    "too",
-    "under",
-    "until",
-    "up",
-    "very",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "why",
-    "will",
-    "with",
-    "would",
-    "you",
-    "your",
-    "yours",
-    "yourself",
-    "yourselves",
-    "said",
-    "says",
-    "say",
-    "saying",
-    "told",
-    "tells",
-    "according",
-    "reported",
-    "reports",
-    "report",
-    "added",
-    "stated",
-    "noted",
-    "explained",
-    "s",
-    "t",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "also",
-    "however",
-    "yet",
-    "still",
-    "now",
-    "even",
-    "may",
-    "might",
-    "must",
-    "shall",
-    "us",
-    "one",
-    "per",
-    "via",
-    "both",
-    "many",
-    "much",
-    "well",
-    "way",
-    "like",
-    "around",
-    "since",
-    "among",
-    "within",
-    "without",
-    "onto",
-    "upon",
-    "whether",
-    "though",
-    "although",
-    "because",
-    "instead",
-    "rather",
-    "re",
-    "ve",
-    "ll",
-    "d",
-    "m",
-];
-
-pub(crate) fn is_stopword(w: &str) -> bool {
-    STOPWORDS.contains(&w)
 }
 
 /// A long form and the acronym the corpus defines for it.
@@ -258,10 +65,10 @@ pub struct Acronym {
     pub short: String,
 }
 
-/// Finds definitions "Long Form Name (LFN)" and "LFN (Long Form Name)" in the corpus.
 /// Bytes before a parenthesis searched for the long form of an acronym.
 const LONG_FORM_WINDOW: usize = 400;
 
+/// Finds definitions "Long Form Name (LFN)" and "LFN (Long Form Name)" in the corpus.
 pub fn learn_acronyms(corpus: &Corpus) -> Vec<Acronym> {
     let mut found: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for article in &corpus.articles {
@@ -309,7 +116,7 @@ fn initials_match(words: &[&str], acronym: &str) -> bool {
     let letters: String = acronym.chars().filter(char::is_ascii_alphabetic).collect();
     let significant: String = words
         .iter()
-        .filter(|w| !matches!(w.to_lowercase().as_str(), "of" | "and" | "the" | "for" | "in" | "on"))
+        .filter(|w| !ACRONYM_GAPS.contains(&w.to_lowercase()))
         .filter_map(|w| w.chars().next())
         .collect();
     !letters.is_empty() && significant.eq_ignore_ascii_case(&letters) && words.len() >= 2
@@ -366,8 +173,8 @@ impl Vocabulary {
                 }
                 None => {
                     let id = self.terms.len() as u32;
-                    self.ids.insert(tok.key.clone(), id);
-                    self.terms.push(Term { key: tok.key, kind, surface: tok.surface });
+                    self.ids.insert(tok.key, id);
+                    self.terms.push(Term { kind, surface: tok.surface });
                     id
                 }
             };
@@ -467,7 +274,7 @@ pub fn extract_with_progress(corpus: &Corpus, progress: &dyn Fn(usize)) -> Featu
         })
         .collect();
     let articles = vectors.par_iter().map(|ps: &Vec<Vector>| centroid(ps)).collect();
-    Features { terms, idf, vectors, df, passages, articles }
+    Features { terms, vectors, articles }
 }
 
 /// Extra weight of names and numbers: facts are anchored in who, where and how many.
@@ -601,11 +408,11 @@ pub fn tokenize(passage: &str, acronyms: &[Acronym], stems: &mut Stems) -> Vec<T
             out.push(Token {
                 key: format!("@{m}"),
                 kind: TermKind::Date,
-                surface: text::MONTHS[m as usize - 1].into(),
+                surface: MONTH_NAMES[m as usize - 1].into(),
             });
         } else if let Some(v) = text::number_word(l) {
             out.push(Token { key: number_key(v), kind: TermKind::Number, surface: w.to_string() });
-        } else if !is_stopword(l) && l.chars().any(char::is_alphanumeric) {
+        } else if !STOPWORDS.contains(l) && l.chars().any(char::is_alphanumeric) {
             let is_name = w.starts_with(char::is_uppercase) && !is_sentence_start(passage, pos);
             let acronym = acronyms.iter().any(|a| a.short == l);
             let kind = if acronym {

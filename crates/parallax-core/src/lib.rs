@@ -22,6 +22,7 @@ pub mod export;
 pub mod features;
 pub mod fs;
 pub mod hash;
+pub mod lexicon;
 pub mod pipeline;
 pub mod sanitize;
 pub mod segment;

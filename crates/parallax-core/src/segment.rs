@@ -40,6 +40,11 @@
 
 use std::ops::Range;
 
+use crate::lexicon::{
+    AMBIGUOUS_ABBREVIATIONS, CLOCK_ABBREVIATIONS, DATE_ABBREVIATIONS, FUNCTION_WORDS, LATIN_ABBREVIATIONS,
+    NUMERIC_ABBREVIATIONS, SENTENCE_OPENERS, SPEECH_VERBS, TIME_ZONES, TITLES,
+};
+
 /// What sort of unit a passage is; the view and the aligner treat headings a little differently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -178,7 +183,7 @@ impl Line {
             || (!title_before_break && last.is_some_and(|c| is_terminal(c) || matches!(c, ':' | ';')));
         let ends_mid_sentence = title_before_break
             || matches!(last, Some(',' | '-' | '\u{2013}' | '\u{2014}' | '(' | '/' | '&'))
-            || is_function_word(last_word);
+            || FUNCTION_WORDS.contains(last_word);
         let starts_lower = s.trim_start_matches(is_opener).chars().next().is_some_and(char::is_lowercase);
         Line { range, list: parse_marker(s, 0).is_some(), ends_sentence, ends_mid_sentence, starts_lower }
     }
@@ -625,7 +630,7 @@ fn classify(word: &str) -> WordKind {
     }
     let mut buf = [0u8; MAX_WORD_CHARS * 4];
     let lower = ascii_lower(word, &mut buf);
-    if is_prepositive(word) || matches!(lower, "e.g" | "i.e" | "viz" | "cf") {
+    if is_prepositive(word) || LATIN_ABBREVIATIONS.contains(lower) {
         return WordKind::Prepositive;
     }
     let mut chars = word.chars();
@@ -639,15 +644,15 @@ fn classify(word: &str) -> WordKind {
             .split('.')
             .all(|seg| !seg.is_empty() && seg.len() <= 3 && seg.chars().all(char::is_alphabetic))
         && word.split('.').any(|seg| seg.chars().nth(1).is_none());
-    if matches!(lower, "a.m" | "p.m") {
+    if CLOCK_ABBREVIATIONS.contains(lower) {
         return WordKind::Time;
     }
-    if multi_period || is_ambiguous_abbreviation(lower) || is_capitalized_abbreviation(word) {
+    if multi_period || AMBIGUOUS_ABBREVIATIONS.contains(lower) || is_capitalized_abbreviation(word) {
         return WordKind::Ambiguous;
     }
     // All capitals ("CA.", "EDS.") is an acronym, not "ca." or "eds.".
     let acronym = word.chars().all(|c| c.is_ascii_uppercase());
-    if is_numeric_abbreviation(lower) && !acronym {
+    if NUMERIC_ABBREVIATIONS.contains(lower) && !acronym {
         return WordKind::Numeric;
     }
     WordKind::Plain
@@ -662,119 +667,10 @@ fn ascii_lower<'a>(word: &'a str, buf: &'a mut [u8]) -> &'a str {
     std::str::from_utf8(dst).unwrap_or(word)
 }
 
-/// Titles that precede a name and never end a sentence.
+/// Whether `word` is a title that precedes a name and never ends a sentence ("Mr.", "Gen.").
 fn is_prepositive(word: &str) -> bool {
     let mut buf = [0u8; 16];
-    matches!(
-        ascii_lower(word, &mut buf),
-        "mr" | "mrs"
-            | "ms"
-            | "mx"
-            | "messrs"
-            | "mme"
-            | "mlle"
-            | "dr"
-            | "prof"
-            | "sen"
-            | "sens"
-            | "rep"
-            | "reps"
-            | "gov"
-            | "gen"
-            | "lt"
-            | "col"
-            | "sgt"
-            | "capt"
-            | "cmdr"
-            | "adm"
-            | "maj"
-            | "rev"
-            | "hon"
-            | "pres"
-            | "supt"
-            | "insp"
-            | "fr"
-            | "msgr"
-            | "atty"
-            | "amb"
-            | "ft"
-            | "vs"
-            | "const"
-            | "cpl"
-            | "pvt"
-            | "pfc"
-            | "spc"
-            | "ofc"
-            | "det"
-            | "dep"
-            | "dist"
-            | "brig"
-            | "lieut"
-            | "comdr"
-            | "rt"
-    )
-}
-
-/// Abbreviations that end a sentence when a sentence opener follows ("Co. It closed").
-fn is_ambiguous_abbreviation(lower: &str) -> bool {
-    matches!(
-        lower,
-        "inc"
-            | "co"
-            | "corp"
-            | "ltd"
-            | "plc"
-            | "llc"
-            | "jr"
-            | "sr"
-            | "bros"
-            | "dept"
-            | "univ"
-            | "assn"
-            | "approx"
-            | "est"
-            | "ave"
-            | "blvd"
-            | "rd"
-            | "st"
-            | "mt"
-            | "hwy"
-            | "govt"
-            | "intl"
-            | "natl"
-            | "esp"
-    )
-}
-
-/// Abbreviations that stand before a number: "No. 1", "pp. 4-9", "N°. 1026", "Fig. 3".
-fn is_numeric_abbreviation(lower: &str) -> bool {
-    matches!(
-        lower,
-        "no" | "nos"
-            | "nr"
-            | "n°"
-            | "nº"
-            | "pp"
-            | "vol"
-            | "vols"
-            | "fig"
-            | "figs"
-            | "ch"
-            | "chap"
-            | "sec"
-            | "art"
-            | "para"
-            | "pt"
-            | "pts"
-            | "op"
-            | "ed"
-            | "eds"
-            | "tel"
-            | "ext"
-            | "ca"
-            | "est"
-            | "al"
-    )
+    TITLES.contains(ascii_lower(word, &mut buf))
 }
 
 /// Capitalised words that may follow "a.m."/"p.m." inside the sentence: "6 p.m. Tuesday",
@@ -783,210 +679,15 @@ fn continues_time(word: &str) -> bool {
     is_capitalized_abbreviation(word)
         || crate::text::month(word).is_some()
         || crate::text::weekday(word).is_some()
-        || matches!(
-            word,
-            "ET" | "EST"
-                | "EDT"
-                | "CT"
-                | "CST"
-                | "CDT"
-                | "MT"
-                | "MST"
-                | "MDT"
-                | "PT"
-                | "PST"
-                | "PDT"
-                | "GMT"
-                | "UTC"
-                | "BST"
-                | "CET"
-                | "CEST"
-        )
+        || TIME_ZONES.contains(word)
 }
 
 /// Month and weekday abbreviations, only when capitalised ("Mar.", "MAR." yes; "mar." the
 /// verb no).
 fn is_capitalized_abbreviation(word: &str) -> bool {
-    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
-        return false;
-    }
     let mut buf = [0u8; 8];
-    matches!(
-        ascii_lower(word, &mut buf),
-        "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-            | "mon"
-            | "tue"
-            | "tues"
-            | "wed"
-            | "thu"
-            | "thur"
-            | "thurs"
-            | "fri"
-            | "sat"
-            | "sun"
-    )
-}
-
-/// Words that commonly open an English sentence; after an ambiguous abbreviation they tip the
-/// decision to a boundary ("in the U.S. How about you?" but "the U.S. Government").
-fn is_sentence_opener(word: &str) -> bool {
-    matches!(
-        word,
-        "The"
-            | "A"
-            | "An"
-            | "He"
-            | "She"
-            | "It"
-            | "They"
-            | "We"
-            | "I"
-            | "You"
-            | "This"
-            | "That"
-            | "These"
-            | "Those"
-            | "There"
-            | "Here"
-            | "His"
-            | "Her"
-            | "Its"
-            | "Their"
-            | "Our"
-            | "My"
-            | "Your"
-            | "But"
-            | "And"
-            | "Or"
-            | "So"
-            | "Yet"
-            | "Nor"
-            | "However"
-            | "Meanwhile"
-            | "Still"
-            | "Also"
-            | "Then"
-            | "Now"
-            | "Thus"
-            | "Therefore"
-            | "Moreover"
-            | "Furthermore"
-            | "Instead"
-            | "Indeed"
-            | "Despite"
-            | "Although"
-            | "Though"
-            | "While"
-            | "When"
-            | "After"
-            | "Before"
-            | "Since"
-            | "Because"
-            | "As"
-            | "If"
-            | "Unless"
-            | "Until"
-            | "Once"
-            | "In"
-            | "On"
-            | "At"
-            | "For"
-            | "From"
-            | "With"
-            | "Without"
-            | "By"
-            | "During"
-            | "Under"
-            | "Over"
-            | "According"
-            | "Some"
-            | "Many"
-            | "Most"
-            | "All"
-            | "Both"
-            | "Each"
-            | "Every"
-            | "No"
-            | "Not"
-            | "None"
-            | "Several"
-            | "Few"
-            | "One"
-            | "Other"
-            | "Another"
-            | "Such"
-            | "What"
-            | "Why"
-            | "How"
-            | "Who"
-            | "Where"
-            | "Which"
-            | "Is"
-            | "Are"
-            | "Was"
-            | "Were"
-            | "Do"
-            | "Does"
-            | "Did"
-            | "Can"
-            | "Could"
-            | "Would"
-            | "Should"
-            | "Has"
-            | "Have"
-            | "Had"
-            | "Let"
-            | "Please"
-            | "Yes"
-            | "Today"
-            | "Yesterday"
-            | "Last"
-            | "Next"
-            | "Earlier"
-            | "Later"
-    )
-}
-
-/// Lower-case words that rarely end an English sentence (articles, prepositions,
-/// conjunctions), so a line ending on one was hard-wrapped. Verbs and pronouns are left out
-/// ("as they were", "here we are"); title-case headings write "For", "With", so they never match.
-fn is_function_word(word: &str) -> bool {
-    matches!(
-        word,
-        "a" | "an"
-            | "the"
-            | "of"
-            | "and"
-            | "or"
-            | "nor"
-            | "but"
-            | "than"
-            | "into"
-            | "onto"
-            | "their"
-            | "our"
-            | "your"
-            | "my"
-            | "to"
-            | "in"
-            | "at"
-            | "for"
-            | "with"
-            | "by"
-            | "from"
-            | "as"
-    )
+    word.starts_with(|c: char| c.is_ascii_uppercase())
+        && DATE_ABBREVIATIONS.contains(ascii_lower(word, &mut buf))
 }
 
 /// Whether the word at `word_start` is among the first three of its sentence: an opening
@@ -1064,12 +765,12 @@ fn attribution_follows(s: &str, at: usize) -> bool {
     }
     let mut words = s[at..hi].split_whitespace();
     let Some(first) = words.next() else { return false };
-    if !first.starts_with(char::is_uppercase) || is_sentence_opener(first) {
+    if !first.starts_with(char::is_uppercase) || SENTENCE_OPENERS.contains(first) {
         return false;
     }
     // An apposition ("Williams, a critic of the policy, said") makes a sentence of its own.
     for word in std::iter::once(first).chain(words.take(6)) {
-        if is_speech_verb(word.trim_end_matches(|c: char| c.is_ascii_punctuation())) {
+        if SPEECH_VERBS.contains(word.trim_end_matches(|c: char| c.is_ascii_punctuation())) {
             return true;
         }
         if word.ends_with(',') {
@@ -1077,37 +778,6 @@ fn attribution_follows(s: &str, at: usize) -> bool {
         }
     }
     false
-}
-
-fn is_speech_verb(word: &str) -> bool {
-    matches!(
-        word,
-        "said"
-            | "says"
-            | "asked"
-            | "asks"
-            | "told"
-            | "added"
-            | "tweeted"
-            | "wrote"
-            | "writes"
-            | "replied"
-            | "recalled"
-            | "continued"
-            | "shouted"
-            | "yelled"
-            | "cried"
-            | "exclaimed"
-            | "explained"
-            | "insisted"
-            | "noted"
-            | "stated"
-            | "declared"
-            | "thundered"
-            | "posted"
-            | "wondered"
-            | "questioned"
-    )
 }
 
 /// Decides whether the punctuation run starting at byte `i` ends a sentence.
@@ -1164,11 +834,11 @@ fn decide(s: &str, floor: usize, i: usize) -> Decision {
         (WordKind::Initial, Next::Upper(w, _)) => {
             // The pronoun "I" after a lower-case word ends a sentence; a capital after a name
             // is an initial ("Albert I. Jones"). "A" and "I" may be initials themselves.
-            (w.len() > 1 && is_sentence_opener(w)) || (word == "I" && prev_word_starts_lower(s, i - 1))
+            (w.len() > 1 && SENTENCE_OPENERS.contains(w)) || (word == "I" && prev_word_starts_lower(s, i - 1))
         }
-        (WordKind::Ambiguous, Next::Upper(w, _)) => is_sentence_opener(w),
+        (WordKind::Ambiguous, Next::Upper(w, _)) => SENTENCE_OPENERS.contains(w),
         (WordKind::Numeric, Next::Digit) => false,
-        (WordKind::Numeric, Next::Upper(w, _)) => is_sentence_opener(w),
+        (WordKind::Numeric, Next::Upper(w, _)) => SENTENCE_OPENERS.contains(w),
         (WordKind::Numeric, _) => true,
         (WordKind::Time, Next::Upper(w, _)) => {
             !continues_time(w) && !opens_sentence(s, floor, i - word.len())
@@ -1191,7 +861,7 @@ fn ellipsis(s: &str, i: usize, run: &Run, closed_quote: bool, next: &Next<'_>, a
     }
     // A quotation closed right after three dots also ends the sentence: `"I don't know…" He`;
     // so does an ellipsis trailing off a word before a common opener ("a crime... They are").
-    let trails_off = attached && matches!(next, Next::Upper(w, _) if is_sentence_opener(w));
+    let trails_off = attached && matches!(next, Next::Upper(w, _) if SENTENCE_OPENERS.contains(w));
     if run.dots >= 4 || trails_off || (closed_quote && matches!(next, Next::Upper(..))) {
         return Decision::Break { end: after, next: after };
     }

@@ -1,10 +1,14 @@
 //! Language helpers shared by the aligner, the discrepancy detectors and the diff: folding of
 //! case and typography, number words, months, negation cues and quotation regions.
 //!
-//! English only for now; everything here is general English, nothing is tied to one corpus.
+//! English only for now; the words themselves are in [`crate::lexicon`].
 
 use std::borrow::Cow;
 use std::ops::Range;
+
+use crate::lexicon::{
+    DENIAL_STEMS, MONTHS, MONTHS_ONLY_CAPITALISED, NEGATIONS, NUMBER_WORDS, SCALE_WORDS, WEEKDAYS,
+};
 
 /// Folds case, quote marks, dashes and whitespace so that typographic variants compare equal.
 pub fn fold_style(w: &str) -> String {
@@ -92,162 +96,44 @@ pub fn quote_regions(s: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// The value of an English number word ("thirteen", "two", "dozen"), if `w` is one.
+/// The value of an English number word ("thirteen", "twice", "dozen"), if `w` is one.
 pub fn number_word(w: &str) -> Option<f64> {
-    let v = match lower(w).as_ref() {
-        "zero" => 0.0,
-        "one" => 1.0,
-        "two" | "twice" | "both" => 2.0,
-        "three" | "thrice" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" | "dozen" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        "hundred" => 100.0,
-        "thousand" => 1000.0,
-        "million" => 1e6,
-        "billion" => 1e9,
-        "trillion" => 1e12,
-        _ => return None,
-    };
-    // "both" and "one" are too often not quantities to count as number words on their own.
-    if matches!(lower(w).as_ref(), "both" | "one") { None } else { Some(v) }
+    NUMBER_WORDS.get(&lower(w))
 }
 
-/// Scale words that multiply the number before them.
+/// The factor of a scale word that multiplies the number before it ("billion", "bn").
 pub fn scale_word(w: &str) -> Option<f64> {
-    match lower(w).as_ref() {
-        "hundred" => Some(100.0),
-        "thousand" | "k" => Some(1e3),
-        "million" | "mn" | "m" => Some(1e6),
-        "billion" | "bn" | "b" => Some(1e9),
-        "trillion" | "tn" => Some(1e12),
-        _ => None,
-    }
+    SCALE_WORDS.get(&lower(w))
 }
 
 /// The month number (1–12) of a month name or its usual abbreviation.
 pub fn month(w: &str) -> Option<u8> {
     let l = lower(w.trim_end_matches('.'));
-    let m = match l.as_ref() {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sept" | "sep" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    };
+    let m = MONTHS.get(&l)?;
     // "May", "March" and "Jan" are also ordinary words or names: only the capitalised form counts.
-    if matches!(
-        l.as_ref(),
-        "may"
-            | "march"
-            | "mar"
-            | "jan"
-            | "dec"
-            | "sep"
-            | "oct"
-            | "aug"
-            | "jun"
-            | "jul"
-            | "apr"
-            | "feb"
-            | "nov"
-            | "sept"
-    ) && !w.starts_with(char::is_uppercase)
-    {
+    if MONTHS_ONLY_CAPITALISED.contains(&l) && !w.starts_with(char::is_uppercase) {
         return None;
     }
     Some(m)
 }
 
-/// Month names, indexed by month number − 1, for details a person reads.
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// Weekday names are dates too ("on Tuesday").
+/// The weekday number (1 is Monday) of a capitalised weekday name: weekdays are dates too
+/// ("on Tuesday").
 pub fn weekday(w: &str) -> Option<u8> {
-    let d = match lower(w).as_ref() {
-        "monday" => 1,
-        "tuesday" => 2,
-        "wednesday" => 3,
-        "thursday" => 4,
-        "friday" => 5,
-        "saturday" => 6,
-        "sunday" => 7,
-        _ => return None,
-    };
+    let d = WEEKDAYS.get(&lower(w))?;
     w.starts_with(char::is_uppercase).then_some(d)
 }
 
 /// Words that negate or deny what follows.
 pub fn is_negation(w: &str) -> bool {
     let l = fold(w);
-    matches!(
-        l.as_ref(),
-        "not"
-            | "no"
-            | "never"
-            | "none"
-            | "nobody"
-            | "nothing"
-            | "neither"
-            | "nor"
-            | "without"
-            | "cannot"
-            | "rather"
-            | "instead"
-    ) || l.ends_with("n't")
+    NEGATIONS.contains(&l) || l.ends_with("n't")
 }
 
 /// Verbs and nouns of denial and rebuttal: an article that *reports a denial* of a claim.
 pub fn is_denial(stem_or_word: &str) -> bool {
     let l = lower(stem_or_word);
-    [
-        "deni", "deny", "reject", "refut", "rebut", "disput", "dismiss", "false", "untru", "inaccura",
-        "mislead", "contest", "correct",
-    ]
-    .iter()
-    .any(|p| l.starts_with(p))
+    DENIAL_STEMS.iter().any(|p| l.starts_with(p))
 }
 
 /// Whether two words are spellings of one word ("authorisation" / "authorization"): the same

@@ -1,0 +1,426 @@
+//! The English word lists, in one place: what the segmenter, the features and the discrepancy
+//! kinds know of the language. Each list says what it is for and who reads it; the logic that
+//! reads a list (folding, suffixes, capitals) stays with its reader.
+//!
+//! A list compiles to one `match` on string literals, which is faster than hashing for sets this
+//! small, and a word listed twice is an unreachable pattern, which the build rejects. Lists are
+//! lower case and looked up with lower-case (or folded) words unless they say otherwise.
+//!
+//! Everything here is general English; nothing is tied to one corpus.
+
+/// A fixed set of words.
+#[derive(Clone, Copy)]
+pub struct Words {
+    contains: fn(&str) -> bool,
+    words: &'static [&'static str],
+}
+
+impl Words {
+    /// Whether `w` is in the list, exactly as written (no folding).
+    #[inline]
+    pub fn contains(self, w: &str) -> bool {
+        (self.contains)(w)
+    }
+
+    /// The words, as listed.
+    pub fn words(self) -> &'static [&'static str] {
+        self.words
+    }
+}
+
+/// Words, each with a value (a number word with its value, a month with its number).
+#[derive(Clone, Copy)]
+pub struct WordMap<V: 'static> {
+    get: fn(&str) -> Option<V>,
+    entries: &'static [(&'static str, V)],
+}
+
+impl<V> WordMap<V> {
+    /// The value of `w`, exactly as written (no folding).
+    #[inline]
+    pub fn get(self, w: &str) -> Option<V> {
+        (self.get)(w)
+    }
+
+    /// The words with their values, as listed.
+    pub fn entries(self) -> &'static [(&'static str, V)] {
+        self.entries
+    }
+}
+
+/// A [`Words`] list: `words! { "a" | "b" }`.
+macro_rules! words {
+    ($($word:literal)|+) => {
+        Words {
+            contains: |w| match w {
+                $($word)|+ => true,
+                _ => false,
+            },
+            words: &[$($word),+],
+        }
+    };
+}
+
+/// A [`WordMap`]: `word_map! { "one" => 1, "two" | "twice" => 2 }`.
+macro_rules! word_map {
+    ($($($word:literal)|+ => $value:expr),+ $(,)?) => {
+        WordMap {
+            get: |w| match w {
+                $($($word)|+ => Some($value),)+
+                _ => None,
+            },
+            entries: &[$($(($word, $value)),+),+],
+        }
+    };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Features (alignment terms)
+
+/// Function words and reporting verbs: present in almost every news sentence, they say nothing
+/// about which fact a sentence states. `features` drops them from the terms; the attribution
+/// kind does not take them, capitalised, for part of a name.
+pub const STOPWORDS: Words = words! {
+    "a" | "about" | "above" | "after" | "again" | "against" | "all" | "also" | "am" | "an" | "and"
+    | "any" | "are" | "as" | "at" | "be" | "because" | "been" | "before" | "being" | "below"
+    | "between" | "but" | "by" | "can" | "could" | "did" | "do" | "does" | "doing" | "down"
+    | "during" | "each" | "few" | "for" | "from" | "further" | "had" | "has" | "have" | "having"
+    | "he" | "her" | "here" | "hers" | "herself" | "him" | "himself" | "his" | "how" | "i" | "if"
+    | "in" | "into" | "is" | "it" | "its" | "itself" | "just" | "me" | "more" | "most" | "my"
+    | "myself" | "of" | "off" | "on" | "once" | "only" | "or" | "other" | "our" | "ours"
+    | "ourselves" | "out" | "over" | "own" | "same" | "she" | "should" | "so" | "some" | "such"
+    | "than" | "that" | "the" | "their" | "theirs" | "them" | "themselves" | "then" | "there"
+    | "these" | "they" | "this" | "those" | "through" | "to" | "too" | "under" | "until" | "up"
+    | "very" | "was" | "we" | "were" | "what" | "when" | "where" | "which" | "while" | "who"
+    | "whom" | "why" | "will" | "with" | "would" | "you" | "your" | "yours" | "yourself"
+    | "yourselves" | "said" | "says" | "say" | "saying" | "told" | "tells" | "according"
+    | "reported" | "reports" | "report" | "added" | "stated" | "noted" | "explained" | "s" | "t"
+    | "mr" | "mrs" | "ms" | "dr" | "however" | "yet" | "still" | "now" | "even" | "may" | "might"
+    | "must" | "shall" | "us" | "one" | "per" | "via" | "both" | "many" | "much" | "well" | "way"
+    | "like" | "around" | "since" | "among" | "within" | "without" | "onto" | "upon" | "whether"
+    | "though" | "although" | "instead" | "rather" | "re" | "ve" | "ll" | "d" | "m"
+};
+
+/// Small words a long form may have without a letter in its acronym: "Bank of England (BoE)".
+/// Read by `features` when it learns acronyms.
+pub const ACRONYM_GAPS: Words = words! { "of" | "and" | "the" | "for" | "in" | "on" };
+
+// ---------------------------------------------------------------------------------------------
+// Numbers and dates (`text`)
+
+/// Number words and their values, read by `text::number_word` (the features' number terms, the
+/// number, scope and date kinds, the diff's loud words). Not "one" or "both": too often not
+/// quantities ("one of", which opens an extent, is read by the number kind itself).
+pub const NUMBER_WORDS: WordMap<f64> = word_map! {
+    "zero" => 0.0, "two" | "twice" => 2.0, "three" | "thrice" => 3.0, "four" => 4.0, "five" => 5.0,
+    "six" => 6.0, "seven" => 7.0, "eight" => 8.0, "nine" => 9.0, "ten" => 10.0, "eleven" => 11.0,
+    "twelve" | "dozen" => 12.0, "thirteen" => 13.0, "fourteen" => 14.0, "fifteen" => 15.0,
+    "sixteen" => 16.0, "seventeen" => 17.0, "eighteen" => 18.0, "nineteen" => 19.0,
+    "twenty" => 20.0, "thirty" => 30.0, "forty" => 40.0, "fifty" => 50.0, "sixty" => 60.0,
+    "seventy" => 70.0, "eighty" => 80.0, "ninety" => 90.0, "hundred" => 100.0,
+    "thousand" => 1000.0, "million" => 1e6, "billion" => 1e9, "trillion" => 1e12,
+};
+
+/// Scale words that multiply the number before them ("35.6 billion", "5m"), read by
+/// `text::scale_word`.
+pub const SCALE_WORDS: WordMap<f64> = word_map! {
+    "hundred" => 100.0, "thousand" | "k" => 1e3, "million" | "mn" | "m" => 1e6,
+    "billion" | "bn" | "b" => 1e9, "trillion" | "tn" => 1e12,
+};
+
+/// Month names and their usual abbreviations, with the month's number; read by `text::month`.
+pub const MONTHS: WordMap<u8> = word_map! {
+    "january" | "jan" => 1, "february" | "feb" => 2, "march" | "mar" => 3, "april" | "apr" => 4,
+    "may" => 5, "june" | "jun" => 6, "july" | "jul" => 7, "august" | "aug" => 8,
+    "september" | "sept" | "sep" => 9, "october" | "oct" => 10, "november" | "nov" => 11,
+    "december" | "dec" => 12,
+};
+
+/// Months that are also ordinary words or names ("may", "march", "Jan"): `text::month` takes
+/// them only capitalised.
+pub const MONTHS_ONLY_CAPITALISED: Words = words! {
+    "may" | "march" | "mar" | "jan" | "dec" | "sep" | "oct" | "aug" | "jun" | "jul" | "apr" | "feb"
+    | "nov" | "sept"
+};
+
+/// Month names as a reader sees them, indexed by month number − 1: the features' date
+/// evidence and the date kind's details.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Weekdays and their numbers (1 is Monday), read by `text::weekday`.
+pub const WEEKDAYS: WordMap<u8> = word_map! {
+    "monday" => 1, "tuesday" => 2, "wednesday" => 3, "thursday" => 4, "friday" => 5,
+    "saturday" => 6, "sunday" => 7,
+};
+
+/// Weekday names as a reader sees them, indexed by weekday number − 1: the date kind's details.
+pub const WEEKDAY_NAMES: [&str; 7] =
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+// ---------------------------------------------------------------------------------------------
+// Negation and denial (`text`, the negation kind)
+
+/// Words that negate what follows, read (folded) by `text::is_negation`, which also takes
+/// every word ending in "n't".
+pub const NEGATIONS: Words = words! {
+    "not" | "no" | "never" | "none" | "nobody" | "nothing" | "neither" | "nor" | "without"
+    | "cannot" | "rather" | "instead"
+};
+
+/// Beginnings of verbs and nouns of denial and rebuttal ("denies", "rejected", "false"): an
+/// article that *reports a denial* of a claim. Read by `text::is_denial` as prefixes.
+pub const DENIAL_STEMS: &[&str] = &[
+    "deni", "deny", "reject", "refut", "rebut", "disput", "dismiss", "false", "untru", "inaccura", "mislead",
+    "contest", "correct",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Discrepancy kinds
+
+/// Words that follow a number without being its unit ("13 *of* them", "5 *more*"); also not
+/// what a negation cue negates. Read by the number and negation kinds.
+pub const FILLERS: Words = words! {
+    "a" | "an" | "the" | "of" | "and" | "or" | "to" | "in" | "on" | "at" | "for" | "by" | "with"
+    | "from" | "than" | "more" | "less" | "about" | "over" | "under" | "nearly" | "almost" | "some"
+    | "other" | "is" | "was" | "were" | "are" | "be" | "had" | "has" | "have" | "that" | "this"
+    | "it" | "its" | "their" | "his" | "her" | "as" | "per" | "after" | "before" | "into" | "new"
+    | "s" | "also"
+};
+
+/// Determiners between "N of" and the whole of an extent: "one of *our* 39 regions". Read by
+/// the number kind.
+pub const EXTENT_DETERMINERS: Words = words! { "the" | "our" | "its" | "their" | "his" | "her" };
+
+/// Reporting verbs after which (or before which) the attribution kind finds a source: "Reuters
+/// *reported*", "*told* the Financial Times".
+pub const REPORTING_VERBS: Words = words! {
+    "said" | "says" | "told" | "tells" | "reported" | "reports" | "stated" | "states" | "claimed"
+    | "claims" | "confirmed" | "confirms" | "announced" | "announces" | "wrote" | "writes" | "added"
+    | "insisted" | "acknowledged" | "acknowledges" | "admitted" | "admits" | "denied" | "denies"
+    | "described" | "describes" | "estimated" | "estimates" | "noted" | "notes" | "emphasized"
+    | "emphasised" | "explained" | "argued"
+};
+
+/// Determiners before a credited source: "according to *the* company". Read by the attribution
+/// kind.
+pub const SOURCE_DETERMINERS: Words = words! { "the" | "a" | "an" | "its" | "their" };
+
+/// Sentence adverbs and prepositions that open a sentence capitalised without being part of a
+/// name ("*Furthermore*, Amazon said": the source is Amazon). Read (folded) by the attribution
+/// kind, which also passes over stopwords, months and weekdays.
+pub const NON_NAME_OPENERS: Words = words! {
+    "furthermore" | "however" | "meanwhile" | "moreover" | "additionally" | "also" | "still"
+    | "yet" | "now" | "today" | "yesterday" | "tomorrow" | "earlier" | "later" | "separately"
+    | "instead" | "indeed" | "anyway" | "finally" | "ultimately" | "last" | "next" | "on" | "in"
+    | "at"
+};
+
+/// Capitalised words that open a sentence and name nobody ("*He* said"); as written, capitalised.
+/// Read by the attribution kind.
+pub const SENTENCE_INITIAL_NON_NAMES: Words = words! {
+    "He" | "She" | "It" | "They" | "We" | "I" | "The" | "This" | "That" | "A" | "An" | "But" | "And"
+};
+
+/// Generic nouns that name a source ("the *company* said", "three *employees* said"), in the
+/// singular. Read by the attribution kind.
+pub const SOURCE_NOUNS: Words = words! {
+    "company" | "spokesperson" | "spokesman" | "spokeswoman" | "employee" | "people" | "person"
+    | "source" | "official" | "police" | "report" | "newspaper" | "statement" | "executive"
+    | "analyst" | "witness" | "investigator" | "authority" | "engineer" | "insider" | "staff"
+    | "worker" | "resident" | "expert"
+};
+
+/// The kind of source a generic noun names: sources of one class may be the same people, of
+/// two classes cannot. Read by the attribution kind; "press" relays other sources.
+pub const SOURCE_CLASSES: WordMap<&str> = word_map! {
+    "company" | "spokesperson" | "spokesman" | "spokeswoman" | "statement" | "executive"
+    | "official" => "org",
+    "report" | "newspaper" => "press",
+    "employee" | "people" | "person" | "source" | "insider" | "staff" | "worker"
+    | "engineer" => "insiders",
+    "police" | "authority" | "investigator" => "authorities",
+    "witness" | "resident" => "witnesses",
+    "analyst" | "expert" => "analysts",
+};
+
+/// Last words of news outlets' and agencies' names ("financial *times*", "*reuters*"). Read by
+/// the attribution kind: an outlet relays its sources rather than contradicting them.
+pub const OUTLET_WORDS: Words = words! {
+    "times" | "post" | "journal" | "news" | "herald" | "tribune" | "guardian" | "telegraph"
+    | "gazette" | "courier" | "ledger" | "chronicle" | "wire" | "reuters" | "bloomberg" | "press"
+    | "afp" | "ap" | "bbc" | "cnn" | "cnbc" | "axios" | "politico" | "verge"
+};
+
+// ---------------------------------------------------------------------------------------------
+// Sentence boundaries (`segment`)
+
+/// Verbs of speech that attribute a quotation ended by `?` or `!`: `"Why?" Smith *asked*.`
+/// keeps going. Read by `segment`, as written.
+pub const SPEECH_VERBS: Words = words! {
+    "said" | "says" | "asked" | "asks" | "told" | "added" | "tweeted" | "wrote" | "writes"
+    | "replied" | "recalled" | "continued" | "shouted" | "yelled" | "cried" | "exclaimed"
+    | "explained" | "insisted" | "noted" | "stated" | "declared" | "thundered" | "posted"
+    | "wondered" | "questioned"
+};
+
+/// Titles that precede a name, so a period after them never ends a sentence ("Mr.", "Gen.",
+/// "vs."). Read by `segment`.
+pub const TITLES: Words = words! {
+    "mr" | "mrs" | "ms" | "mx" | "messrs" | "mme" | "mlle" | "dr" | "prof" | "sen" | "sens" | "rep"
+    | "reps" | "gov" | "gen" | "lt" | "col" | "sgt" | "capt" | "cmdr" | "adm" | "maj" | "rev"
+    | "hon" | "pres" | "supt" | "insp" | "fr" | "msgr" | "atty" | "amb" | "ft" | "vs" | "const"
+    | "cpl" | "pvt" | "pfc" | "spc" | "ofc" | "det" | "dep" | "dist" | "brig" | "lieut" | "comdr"
+    | "rt"
+};
+
+/// Latin abbreviations that never end a sentence ("e.g.", "cf."), without their final period.
+/// Read by `segment`.
+pub const LATIN_ABBREVIATIONS: Words = words! { "e.g" | "i.e" | "viz" | "cf" };
+
+/// "a.m." and "p.m.", without their final period: they end a sentence before a capital unless
+/// a day, month or time zone follows. Read by `segment`.
+pub const CLOCK_ABBREVIATIONS: Words = words! { "a.m" | "p.m" };
+
+/// Abbreviations that end a sentence only when a sentence opener follows ("Co. It closed" but
+/// "Acme Co. Ltd"). Read by `segment`.
+pub const AMBIGUOUS_ABBREVIATIONS: Words = words! {
+    "inc" | "co" | "corp" | "ltd" | "plc" | "llc" | "jr" | "sr" | "bros" | "dept" | "univ" | "assn"
+    | "approx" | "est" | "ave" | "blvd" | "rd" | "st" | "mt" | "hwy" | "govt" | "intl" | "natl"
+    | "esp"
+};
+
+/// Abbreviations that stand before a number: "No. 1", "pp. 4-9", "N°. 1026", "Fig. 3". Read by
+/// `segment`.
+pub const NUMERIC_ABBREVIATIONS: Words = words! {
+    "no" | "nos" | "nr" | "n°" | "nº" | "pp" | "vol" | "vols" | "fig" | "figs" | "ch" | "chap"
+    | "sec" | "art" | "para" | "pt" | "pts" | "op" | "ed" | "eds" | "tel" | "ext" | "ca" | "est"
+    | "al"
+};
+
+/// Month and weekday abbreviations: a period after one ends a sentence only before an opener
+/// ("Jan. 2024" goes on); `segment` takes them only capitalised ("mar." is the verb).
+pub const DATE_ABBREVIATIONS: Words = words! {
+    "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+    | "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
+};
+
+/// Time zones that may follow "a.m."/"p.m." inside the sentence ("9 a.m. ET"); as written, in
+/// capitals. Read by `segment`.
+pub const TIME_ZONES: Words = words! {
+    "ET" | "EST" | "EDT" | "CT" | "CST" | "CDT" | "MT" | "MST" | "MDT" | "PT" | "PST" | "PDT" | "GMT"
+    | "UTC" | "BST" | "CET" | "CEST"
+};
+
+/// Words that commonly open an English sentence, as written (capitalised): after an ambiguous
+/// abbreviation or an initial they tip the decision to a boundary ("in the U.S. How about
+/// you?" but "the U.S. Government"). Read by `segment`.
+pub const SENTENCE_OPENERS: Words = words! {
+    "The" | "A" | "An" | "He" | "She" | "It" | "They" | "We" | "I" | "You" | "This" | "That"
+    | "These" | "Those" | "There" | "Here" | "His" | "Her" | "Its" | "Their" | "Our" | "My"
+    | "Your" | "But" | "And" | "Or" | "So" | "Yet" | "Nor" | "However" | "Meanwhile" | "Still"
+    | "Also" | "Then" | "Now" | "Thus" | "Therefore" | "Moreover" | "Furthermore" | "Instead"
+    | "Indeed" | "Despite" | "Although" | "Though" | "While" | "When" | "After" | "Before"
+    | "Since" | "Because" | "As" | "If" | "Unless" | "Until" | "Once" | "In" | "On" | "At" | "For"
+    | "From" | "With" | "Without" | "By" | "During" | "Under" | "Over" | "According" | "Some"
+    | "Many" | "Most" | "All" | "Both" | "Each" | "Every" | "No" | "Not" | "None" | "Several"
+    | "Few" | "One" | "Other" | "Another" | "Such" | "What" | "Why" | "How" | "Who" | "Where"
+    | "Which" | "Is" | "Are" | "Was" | "Were" | "Do" | "Does" | "Did" | "Can" | "Could" | "Would"
+    | "Should" | "Has" | "Have" | "Had" | "Let" | "Please" | "Yes" | "Today" | "Yesterday"
+    | "Last" | "Next" | "Earlier" | "Later"
+};
+
+/// Lower-case words that rarely end an English sentence (articles, prepositions, conjunctions),
+/// so a line ending on one was hard-wrapped. Verbs and pronouns are left out ("as they were",
+/// "here we are"). Read by `segment` as written: title-case headings write "For", "With", so
+/// they never match.
+pub const FUNCTION_WORDS: Words = words! {
+    "a" | "an" | "the" | "of" | "and" | "or" | "nor" | "but" | "than" | "into" | "onto" | "their"
+    | "our" | "your" | "my" | "to" | "in" | "at" | "for" | "with" | "by" | "from" | "as"
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lists looked up as written, capitalised.
+    const CAPITALISED: [Words; 3] = [SENTENCE_INITIAL_NON_NAMES, TIME_ZONES, SENTENCE_OPENERS];
+
+    /// The lists looked up lower-cased or folded: a capital in one would never match.
+    const LOWER_CASE: [Words; 19] = [
+        STOPWORDS,
+        ACRONYM_GAPS,
+        MONTHS_ONLY_CAPITALISED,
+        NEGATIONS,
+        FILLERS,
+        EXTENT_DETERMINERS,
+        REPORTING_VERBS,
+        SOURCE_DETERMINERS,
+        NON_NAME_OPENERS,
+        SOURCE_NOUNS,
+        OUTLET_WORDS,
+        SPEECH_VERBS,
+        TITLES,
+        LATIN_ABBREVIATIONS,
+        CLOCK_ABBREVIATIONS,
+        AMBIGUOUS_ABBREVIATIONS,
+        NUMERIC_ABBREVIATIONS,
+        DATE_ABBREVIATIONS,
+        FUNCTION_WORDS,
+    ];
+
+    fn keys<V>(map: WordMap<V>) -> impl Iterator<Item = &'static str> {
+        map.entries().iter().map(|e| e.0)
+    }
+
+    #[test]
+    fn lists_are_written_as_they_are_looked_up() {
+        let lower = LOWER_CASE.iter().flat_map(|l| l.words().iter().copied());
+        let maps = keys(NUMBER_WORDS).chain(keys(SCALE_WORDS)).chain(keys(MONTHS));
+        let maps = maps.chain(keys(WEEKDAYS)).chain(keys(SOURCE_CLASSES));
+        for w in lower.chain(maps).chain(DENIAL_STEMS.iter().copied()) {
+            assert_eq!(w, w.to_lowercase(), "{w:?} is looked up in lower case");
+        }
+        for w in CAPITALISED.iter().flat_map(|l| l.words()) {
+            assert!(w.starts_with(char::is_uppercase), "{w:?} is looked up capitalised");
+        }
+    }
+
+    #[test]
+    fn every_listed_word_is_found() {
+        for list in LOWER_CASE.iter().chain(&CAPITALISED) {
+            assert!(list.words().iter().all(|w| list.contains(w)));
+            assert!(!list.contains(""));
+        }
+        for &(w, v) in NUMBER_WORDS.entries() {
+            assert_eq!(NUMBER_WORDS.get(w), Some(v));
+        }
+        assert_eq!(NUMBER_WORDS.get("one"), None);
+        assert_eq!(SOURCE_CLASSES.get("police"), Some("authorities"));
+    }
+
+    #[test]
+    fn month_and_weekday_names_follow_their_numbers() {
+        for &(w, m) in MONTHS.entries() {
+            assert!(MONTH_NAMES[usize::from(m) - 1].to_lowercase().starts_with(w), "{w} is month {m}");
+        }
+        for &(w, d) in WEEKDAYS.entries() {
+            assert_eq!(WEEKDAY_NAMES[usize::from(d) - 1].to_lowercase(), w);
+        }
+        for w in MONTHS_ONLY_CAPITALISED.words() {
+            assert!(MONTHS.get(w).is_some(), "{w} is a month");
+        }
+    }
+}

@@ -14,9 +14,11 @@
 
 use std::path::{Path, PathBuf};
 
-use super::store::FILE_NAME;
 use crate::corpus::identity;
 use crate::error::Result;
+
+/// Name of the annotations file.
+pub const FILE_NAME: &str = "annotations.json";
 
 /// Where a store is, before the user data folder is known: most corpora do not need it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -25,6 +25,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+pub use super::location::FILE_NAME;
 use super::location::{self, Place};
 use super::place::{Placement, place};
 use super::{Annotation, Change, Label, Target, time};
@@ -33,9 +34,6 @@ use crate::error::{Error, Result};
 
 /// The version of the file format this build reads and writes.
 pub const SCHEMA_VERSION: u64 = 1;
-
-/// Name of the annotations file.
-pub const FILE_NAME: &str = "annotations.json";
 
 /// A larger annotations file is refused rather than read (a million annotations fit).
 const MAX_FILE_BYTES: u64 = 1 << 30;

@@ -2,11 +2,11 @@
 //! markup shown as stored.
 //!
 //! Hiding the markup from the reader is a change in this file only: build the shown text
-//! without it and a [`Shown`](super::format::Shown) whose runs skip it, and turn `#` lines into
+//! without it and a [`Shown`](super::source::Shown) whose runs skip it, and turn `#` lines into
 //! heading hints. Offsets stay file offsets, so nothing downstream changes.
 
-use super::format::Source;
 use super::plain;
+use super::source::Source;
 
 /// Reads a Markdown file.
 pub(super) fn read(bytes: &[u8]) -> Result<Source, String> {

@@ -17,6 +17,7 @@ mod front_matter;
 pub mod identity;
 mod markdown;
 mod plain;
+pub mod source;
 mod walk;
 
 use std::collections::BTreeMap;
@@ -26,7 +27,8 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-pub use format::{Format, Hint, Shown, Source};
+pub use format::Format;
+pub use source::{Hint, Shown, Source};
 
 use crate::error::{Error, Result};
 use crate::segment::{self, PassageKind};

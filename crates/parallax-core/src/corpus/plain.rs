@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::format::{Hint, Shown, Source};
+use super::source::{Hint, Shown, Source};
 use super::{decode, front_matter};
 use crate::segment::{self, PassageKind};
 

@@ -214,6 +214,7 @@ fn pairwise_claims(corpus: Corpus, threshold: f32) -> Analysis {
                             at: PassageRef { article, passage },
                             similarity: s,
                             evidence: vec![],
+                            span: f.spans[article][passage],
                         };
                         claims.push(Claim { id: claims.len(), score: s, members: vec![m(a, p), m(b, q)] });
                     }

@@ -448,7 +448,7 @@ fn a_removed_article_orphans_its_annotations() {
 /// claims so that its id is `decoys`.
 fn with_claim(dir: &Path, decoys: usize) -> Analysis {
     let base = analysis(dir);
-    let member = |at| Member { at, similarity: 1.0, evidence: vec![] };
+    let member = |at| Member { at, similarity: 1.0, evidence: vec![], span: parallax::analysis::Span(0, 0) };
     let mut claims = Vec::new();
     for id in 0..decoys {
         let at = PassageRef { article: 0, passage: id };

@@ -52,7 +52,7 @@ fn align_json_follows_the_contract() {
     let out = parallax(&["align", "--json", dir.path().to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], 2);
     let articles = v["articles"].as_array().unwrap();
     assert_eq!(articles.len(), 3);
     assert_eq!(articles[0]["id"], "courier.txt");
@@ -73,6 +73,11 @@ fn align_json_follows_the_contract() {
         for m in c["members"].as_array().unwrap() {
             assert!(m["similarity"].as_f64().unwrap() >= 0.0);
             assert!(m["evidence"].is_array());
+            // A member's span lies inside its passage.
+            let a = articles.iter().find(|a| a["id"] == m["article"]).unwrap();
+            let p = &a["passages"][m["passage"].as_u64().unwrap() as usize];
+            let span = m["span"].as_array().unwrap();
+            assert!(p["start"].as_u64() <= span[0].as_u64() && span[1].as_u64() <= p["end"].as_u64(), "{m}");
         }
     }
 }

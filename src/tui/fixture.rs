@@ -3,7 +3,8 @@
 //! tests use it.
 
 use crate::analysis::{
-    Analysis, Claim, Discrepancy, DiscrepancyKind, Evidence, EvidenceKind, Member, PassageRef,
+    Analysis, Claim, Discrepancy, DiscrepancyKind, Evidence, EvidenceKind, Member, PassageRef, Span, Version,
+    VersionMember,
 };
 use crate::corpus::Corpus;
 
@@ -52,7 +53,21 @@ fn ev(kind: EvidenceKind, text: &str) -> Evidence {
 pub fn analysis() -> Analysis {
     let corpus = Corpus::from_texts([("1-ledger.md", LEDGER), ("2-wire.md", WIRE), ("3-tokyo.md", TOKYO)]);
     let f = |a, n| find(&corpus, a, n);
-    let member = |at, similarity, evidence| Member { at, similarity, evidence };
+    let span = |at: PassageRef| {
+        let p = &corpus.articles[at.article].passages[at.passage];
+        Span(p.start, p.end)
+    };
+    let member = |at, similarity, evidence| Member { at, similarity, evidence, span: span(at) };
+    // Each side of a fixture discrepancy is one passage holding one value.
+    let sides = |values: [(&str, PassageRef); 2]| -> Vec<Version> {
+        values
+            .iter()
+            .map(|&(value, at)| Version {
+                value: value.into(),
+                members: vec![VersionMember { at, span: span(at) }],
+            })
+            .collect()
+    };
     let claims = vec![
         Claim {
             id: 0,
@@ -108,6 +123,7 @@ pub fn analysis() -> Analysis {
             claim: 0,
             members: vec![f(0, "outage lasted"), f(1, "outage lasted")],
             detail: "13 hours vs 15 hours".into(),
+            versions: sides([("13 hours", f(0, "outage lasted")), ("15 hours", f(1, "outage lasted"))]),
         },
         Discrepancy {
             id: 1,
@@ -115,6 +131,7 @@ pub fn analysis() -> Analysis {
             claim: 0,
             members: vec![f(0, "outage lasted"), f(1, "outage lasted")],
             detail: "Monday vs Tuesday".into(),
+            versions: sides([("Monday", f(0, "outage lasted")), ("Tuesday", f(1, "outage lasted"))]),
         },
         Discrepancy {
             id: 2,
@@ -122,6 +139,10 @@ pub fn analysis() -> Analysis {
             claim: 1,
             members: vec![f(0, "user error"), f(1, "denied")],
             detail: "not AI vs denied that AI was to blame".into(),
+            versions: sides([
+                ("not AI", f(0, "user error")),
+                ("denied that AI was to blame", f(1, "denied")),
+            ]),
         },
         Discrepancy {
             id: 3,
@@ -129,6 +150,10 @@ pub fn analysis() -> Analysis {
             claim: 2,
             members: vec![f(0, "restored service"), f(1, "came back")],
             detail: "one of two regions vs one of 39 regions".into(),
+            versions: sides([
+                ("one of two regions", f(0, "restored service")),
+                ("one of 39 regions", f(1, "came back")),
+            ]),
         },
     ];
     Analysis::from_parts(corpus, claims, discrepancies)
@@ -154,10 +179,10 @@ pub fn many(articles: usize, claims: usize) -> Analysis {
     for c in 0..claims {
         let members: Vec<Member> = (0..articles)
             .filter(|i| (i + c) % 5 != 0)
-            .map(|i| Member {
-                at: PassageRef { article: i, passage: c + 1 },
-                similarity: 0.8,
-                evidence: Vec::new(),
+            .map(|i| {
+                let at = PassageRef { article: i, passage: c + 1 };
+                let p = &corpus.articles[i].passages[c + 1];
+                Member { at, similarity: 0.8, evidence: Vec::new(), span: Span(p.start, p.end) }
             })
             .collect();
         if c % 3 == 0 {
@@ -168,8 +193,9 @@ pub fn many(articles: usize, claims: usize) -> Analysis {
                     id: discrepancies.len(),
                     kind: DiscrepancyKind::Number,
                     claim: c,
-                    members: disputed,
                     detail: format!("fact {} told two ways", c + 1),
+                    versions: Vec::new(),
+                    members: disputed,
                 });
             }
         }

@@ -582,6 +582,7 @@ fn build_claim(features: &Features, refs: &[PassageRef], members: Vec<usize>, ca
                 at,
                 similarity: round3(sums.mean_similarity(at.article, v)),
                 evidence: evidence(features, v, |t| sums.others(at.article, t)),
+                span: features.spans[at.article][at.passage],
             }
         })
         .collect();

@@ -39,6 +39,17 @@ pub struct Evidence {
     pub text: String,
 }
 
+/// A byte range of an article's file, `start..end`: the part of a passage a membership or a
+/// version is about. Serialised as `[start, end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+pub struct Span(pub usize, pub usize);
+
+impl Span {
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.0..self.1
+    }
+}
+
 /// A passage in a claim, with how similar it is to the rest of the claim and why.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Member {
@@ -46,6 +57,10 @@ pub struct Member {
     /// Mean cosine similarity to the members of the other articles, in 0..=1.
     pub similarity: f32,
     pub evidence: Vec<Evidence>,
+    /// The part of the passage that states the claim's fact (a clause, a quotation, an
+    /// attributed statement), in file bytes; the whole passage when no narrower part stands out.
+    /// A passage that states several facts is a member of several claims, each with its span.
+    pub span: Span,
 }
 
 /// The passages of two or more articles that state one fact.
@@ -61,6 +76,12 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// The number users see and type: 1-based, the same in the reader, the JSON and the report.
+    /// It belongs to one analysis; anything stored is anchored to passages instead.
+    pub fn number(&self) -> usize {
+        self.id + 1
+    }
+
     /// The member from article `article`, if that article reports the claim.
     /// A binary search: members are sorted by article (the claim view asks this of every
     /// article of the corpus on every frame).
@@ -156,10 +177,36 @@ pub struct Discrepancy {
     pub id: usize,
     pub kind: DiscrepancyKind,
     pub claim: usize,
-    /// The passages that disagree (two or more), sorted.
+    /// The passages that disagree (two or more), sorted: the union of the versions' members.
     pub members: Vec<PassageRef>,
     /// One line a person reads at a glance: `13 hours vs 15 hours`.
     pub detail: String,
+    /// Who says what: each account of the fact and the passages that hold it, in the order the
+    /// detail names them. Members of the claim that agree with no side are in none.
+    pub versions: Vec<Version>,
+}
+
+impl Discrepancy {
+    /// The label users see and type: `D1`, `D2`, … (1-based), the same in the reader, the
+    /// JSON and the report.
+    pub fn label(&self) -> String {
+        format!("D{}", self.id + 1)
+    }
+}
+
+/// One account of a disputed fact: its value as the articles state it (`39 regions`,
+/// `"foreseeable"`) and where each article that holds it says so.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Version {
+    pub value: String,
+    pub members: Vec<VersionMember>,
+}
+
+/// A passage holding a version, and the bytes of it that state the value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct VersionMember {
+    pub at: PassageRef,
+    pub span: Span,
 }
 
 /// Knobs of the analysis. The defaults are what the CLI and the TUI use. Plain data beside
@@ -282,6 +329,7 @@ mod tests {
             at: PassageRef { article, passage },
             similarity: 0.5,
             evidence: Vec::new(),
+            span: Span(0, 0),
         };
         let claim = Claim { id: 0, score: 0.5, members: vec![member(0, 0), member(0, 3), member(2, 1)] };
         assert_eq!(claim.articles().collect::<Vec<_>>(), [0, 2]);

@@ -7,11 +7,11 @@ use std::fmt::Write as _;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::analysis::{Analysis, DiscrepancyKind, Evidence, PassageRef};
+use crate::analysis::{Analysis, DiscrepancyKind, Evidence, PassageRef, Span};
 use crate::corpus::{Article, Passage};
 
 /// Version of the JSON contract; bump it when a field changes meaning or disappears.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct JsonArticle<'a> {
@@ -51,14 +51,30 @@ struct JsonMember<'a> {
     passage: usize,
     similarity: f32,
     evidence: &'a [Evidence],
+    span: Span,
 }
 
 #[derive(Serialize)]
 struct JsonDiscrepancy<'a> {
+    id: String,
     kind: DiscrepancyKind,
     claim: usize,
     members: Vec<JsonRef<'a>>,
     detail: &'a str,
+    versions: Vec<JsonVersion<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonVersion<'a> {
+    value: &'a str,
+    members: Vec<JsonVersionMember<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonVersionMember<'a> {
+    article: &'a str,
+    passage: usize,
+    span: Span,
 }
 
 #[derive(Serialize)]
@@ -112,7 +128,7 @@ pub fn write_json(a: &Analysis, out: &mut impl std::io::Write) -> std::io::Resul
         .claims
         .iter()
         .map(|c| JsonClaim {
-            id: c.id,
+            id: c.number(),
             score: c.score,
             members: c
                 .members
@@ -122,6 +138,7 @@ pub fn write_json(a: &Analysis, out: &mut impl std::io::Write) -> std::io::Resul
                     passage: m.at.passage,
                     similarity: m.similarity,
                     evidence: &m.evidence,
+                    span: m.span,
                 })
                 .collect(),
         })
@@ -130,10 +147,23 @@ pub fn write_json(a: &Analysis, out: &mut impl std::io::Write) -> std::io::Resul
         .discrepancies
         .iter()
         .map(|d| JsonDiscrepancy {
+            id: d.label(),
             kind: d.kind,
-            claim: d.claim,
+            claim: a.claims.get(d.claim).map_or(d.claim + 1, |c| c.number()),
             members: d.members.iter().map(|&r| JsonRef { article: id(r), passage: r.passage }).collect(),
             detail: &d.detail,
+            versions: d
+                .versions
+                .iter()
+                .map(|v| JsonVersion {
+                    value: &v.value,
+                    members: v
+                        .members
+                        .iter()
+                        .map(|m| JsonVersionMember { article: id(m.at), passage: m.at.passage, span: m.span })
+                        .collect(),
+                })
+                .collect(),
         })
         .collect();
     write!(out, "{{\n  \"schema_version\": {SCHEMA_VERSION},\n")?;

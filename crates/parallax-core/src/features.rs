@@ -54,6 +54,9 @@ pub struct Features {
     pub vectors: Vec<Vec<Vector>>,
     /// Each article's unit centroid of its passage vectors: what the article is about.
     pub articles: Vec<Vec<(u32, f32)>>,
+    /// Each passage's bytes in its file, indexed like `vectors`: where a claim member's span
+    /// defaults to when no narrower part of the passage stands out.
+    pub spans: Vec<Vec<crate::analysis::Span>>,
 }
 
 /// A long form and the acronym the corpus defines for it.
@@ -274,7 +277,12 @@ pub fn extract_with_progress(corpus: &Corpus, progress: &dyn Fn(usize)) -> Featu
         })
         .collect();
     let articles = vectors.par_iter().map(|ps: &Vec<Vector>| centroid(ps)).collect();
-    Features { terms, vectors, articles }
+    let spans = corpus
+        .articles
+        .iter()
+        .map(|a| a.passages.iter().map(|p| crate::analysis::Span(p.start, p.end)).collect())
+        .collect();
+    Features { terms, vectors, articles, spans }
 }
 
 /// Extra weight of names and numbers: facts are anchored in who, where and how many.

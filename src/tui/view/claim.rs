@@ -217,6 +217,7 @@ mod tests {
                     PassageRef { article: 2 + k, passage: 1 },
                 ],
                 detail: format!("wording {k}"),
+                versions: Vec::new(),
             });
         }
         let analysis = crate::analysis::Analysis::from_parts(base.corpus, base.claims, discrepancies);

@@ -116,7 +116,14 @@ impl Found<'_> {
         // Sorted by article first: two articles or more when the ends differ.
         if refs.first().map(|r| r.article) != refs.last().map(|r| r.article) {
             let members = refs.into_iter().collect();
-            self.out.push(Discrepancy { id: 0, kind: self.kind, claim: self.claim, members, detail });
+            self.out.push(Discrepancy {
+                id: 0,
+                kind: self.kind,
+                claim: self.claim,
+                members,
+                detail,
+                versions: Vec::new(),
+            });
         }
     }
 

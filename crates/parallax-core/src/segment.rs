@@ -59,6 +59,17 @@ pub enum PassageKind {
     Sentence,
 }
 
+impl PassageKind {
+    /// Whether passages of this kind state something a claim can hold. Non-statements (tag
+    /// lists, navigation, bylines, captions, …) stay visible in the reader, dimmed, but are
+    /// never aligned.
+    pub fn is_statement(self) -> bool {
+        match self {
+            PassageKind::Title | PassageKind::Heading | PassageKind::ListItem | PassageKind::Sentence => true,
+        }
+    }
+}
+
 /// One passage found by the segmenter: a trimmed byte range and its kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {

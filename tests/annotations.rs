@@ -492,7 +492,7 @@ fn a_claim_annotation_follows_its_claim_through_edits() {
     assert_eq!(marks.len(), 2);
     assert!(marks.values().all(|ids| ids == std::slice::from_ref(&id)));
     let md = parallax::annotate::export::markdown(&an, store.annotations());
-    assert!(md.contains("### Claim 2"), "{md}");
+    assert!(md.contains("### Claim 3"), "{md}"); // claim id 2, shown 1-based
     assert!(md.contains("13 or 14 weeks?"), "{md}");
 }
 

@@ -149,6 +149,62 @@ fn report_has_every_section() {
     assert!(md.contains("Officials are investigating"), "a single-source fact is listed");
 }
 
+/// One claim has one number wherever a user meets it: the JSON's `claims[].id` and
+/// `discrepancies[].claim`, the report's `C<n>` and its annotations section, and the
+/// `parallax annotations` export. Passages are numbered from 1 in the report, as in the reader.
+#[test]
+fn a_claim_has_one_number_in_the_json_the_report_and_the_annotations() {
+    let dir = tempfile::tempdir().unwrap();
+    write_story(dir.path());
+    let path = dir.path().to_str().unwrap();
+    let analysis =
+        parallax::pipeline::analyse_default(parallax::Corpus::load(&[dir.path().to_path_buf()]).unwrap());
+    let injured = |a: &parallax::Analysis, c: &parallax::analysis::Claim| {
+        c.members.iter().any(|m| a.text(m.at).starts_with("Twelve workers were injured"))
+    };
+    let claim = analysis.claims.iter().position(|c| injured(&analysis, c)).unwrap();
+    let mut store = parallax::annotate::Store::open(&[dir.path().to_path_buf()]).unwrap();
+    let target = parallax::annotate::Target::claim(&analysis, claim).unwrap();
+    store.add(target, Some(parallax::annotate::Label::Disputed), "12 or 15?", Vec::new()).unwrap();
+
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&parallax(&["align", "--json", "--no-cache", path]))).unwrap();
+    let text = |article: &str, passage: &serde_json::Value| {
+        let a = json["articles"].as_array().unwrap().iter().find(|a| a["id"] == article).unwrap();
+        a["passages"][passage.as_u64().unwrap() as usize]["text"].as_str().unwrap().to_string()
+    };
+    let c = json["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| {
+            let members = c["members"].as_array().unwrap();
+            members.iter().any(|m| text(m["article"].as_str().unwrap(), &m["passage"]).starts_with("Twelve"))
+        })
+        .unwrap();
+    let n = c["id"].as_u64().unwrap();
+    assert_eq!(n as usize, claim + 1, "claim ids are 1-based");
+    let d = json["discrepancies"].as_array().unwrap().iter().find(|d| d["claim"] == n).unwrap();
+    let label = d["id"].as_str().unwrap();
+
+    let report = stdout(&parallax(&["report", "--no-cache", path]));
+    assert!(report.contains(&format!("\n### C{n} — ")), "{report}");
+    assert!(report.contains(&format!("\n- {label} (C{n}) number: ")), "{report}");
+    assert!(report.contains(&format!("\n#### Claim {n}: \"")), "the annotations section:\n{report}");
+    // "Twelve workers …" is courier.txt's third passage: index 2 in the JSON, ¶3 to readers.
+    assert_eq!(
+        text("courier.txt", &serde_json::json!(2)),
+        "Twelve workers were injured in the blaze, according to the fire service."
+    );
+    assert!(report.contains("`courier.txt` ¶3 "), "{report}");
+
+    let notes = stdout(&parallax(&["annotations", "--json", path]));
+    let notes: serde_json::Value = serde_json::from_str(&notes).unwrap();
+    assert_eq!(notes["annotations"][0]["claim"], n);
+    let notes = stdout(&parallax(&["annotations", "--format", "md", path]));
+    assert!(notes.contains(&format!("### Claim {n}: \"")), "{notes}");
+}
+
 #[test]
 fn missing_path_is_a_usage_error_naming_it() {
     let out = parallax(&["align", "/no/such/folder"]);

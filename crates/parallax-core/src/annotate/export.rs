@@ -17,7 +17,8 @@ use crate::analysis::Analysis;
 /// `created`, `updated`, `status` (`anchored` | `moved` | `orphaned`) and `target`
 /// (`passage` | `claim`). `start`/`end` are the current byte span (null when orphaned), `quote`
 /// is the text as annotated and `text` the text at the span now (it differs after a fuzzy
-/// re-anchor). A claim annotation also has `claim` (its current id, or null) and `members`,
+/// re-anchor). A claim annotation also has `claim` (the number of the claim it is attached to in
+/// this analysis, 1-based as in the reader and the report, or null) and `members`,
 /// one per stored member; its top-level fields are those of its first placed member.
 pub fn json<'a>(analysis: &Analysis, annotations: impl IntoIterator<Item = &'a Annotation>) -> String {
     let rows: Vec<Value> = annotations
@@ -63,7 +64,7 @@ fn row(analysis: &Analysis, a: &Annotation, p: &Placement) -> Value {
         o.insert("status".into(), json!(p.status.name()));
         o.insert("target".into(), json!(if a.target.is_claim() { "claim" } else { "passage" }));
         if let Target::Claim { .. } = a.target {
-            o.insert("claim".into(), json!(p.claim));
+            o.insert("claim".into(), json!(p.claim.and_then(|c| analysis.claims.get(c)).map(|c| c.number())));
             o.insert("members".into(), Value::Array(members));
         }
     }
@@ -115,8 +116,9 @@ fn digest<'a>(
     if !claims.is_empty() {
         let _ = writeln!(out, "{} Claims\n", h(2));
         for c in claims {
-            let lead = analysis.claims[c].members.first().map_or("", |m| analysis.text(m.at));
-            let _ = writeln!(out, "{} Claim {c}: \"{}\"\n", h(3), clip(lead, 120));
+            let Some(claim) = analysis.claims.get(c) else { continue };
+            let lead = claim.members.first().map_or("", |m| analysis.text(m.at));
+            let _ = writeln!(out, "{} Claim {}: \"{}\"\n", h(3), claim.number(), clip(lead, 120));
             for (a, p) in placed.iter().filter(|(_, p)| p.claim == Some(c)) {
                 item(&mut out, a, p);
                 for (anchor, located) in a.target.anchors().iter().zip(&p.anchors) {

@@ -86,8 +86,8 @@ impl std::fmt::Display for Label {
 
 /// What an annotation is about.
 ///
-/// A claim is stored by its members' anchors, not by its id: claim ids are positions in the
-/// analysis and change when articles change. On load it is re-attached to the claim that now
+/// A claim is stored by its members' anchors, never by its id or number: those are positions in
+/// one analysis and change when articles change. On load it is re-attached to the claim that now
 /// holds most of its re-anchored members (see [`place`]).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
@@ -111,7 +111,9 @@ impl Target {
         Anchor::new(article, range).map(|anchor| Target::Passage { anchor })
     }
 
-    /// Claim `claim` of `analysis`, anchored by its member passages.
+    /// Claim `claim` of `analysis`, anchored by the part of each member passage that states
+    /// its fact (the member's span; the whole passage when the span does not lie in it), so a
+    /// passage in several claims does not make their annotations one.
     pub fn claim(analysis: &Analysis, claim: usize) -> Option<Target> {
         let claim = analysis.claims.get(claim)?;
         let members: Vec<Anchor> = claim
@@ -119,7 +121,10 @@ impl Target {
             .iter()
             .filter_map(|m| {
                 let article = analysis.corpus.articles.get(m.at.article)?;
-                Anchor::new(article, article.passages.get(m.at.passage)?.range())
+                let passage = article.passages.get(m.at.passage)?.range();
+                let span = m.span.range();
+                let inside = !span.is_empty() && passage.start <= span.start && span.end <= passage.end;
+                Anchor::new(article, if inside { span } else { passage })
             })
             .collect();
         (!members.is_empty()).then_some(Target::Claim { members })

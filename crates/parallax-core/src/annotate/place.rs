@@ -93,13 +93,28 @@ pub fn place(analysis: &Analysis, annotation: &Annotation) -> Placement {
     Placement { status, anchors, claim, spans }
 }
 
-/// The claim holding the most passages that the placed anchors fall in; lowest id on ties.
+/// The claim whose members the most placed anchors fall in, then the one they cover most
+/// closely, then the lowest id. An anchor counts for a claim when it overlaps that claim's
+/// member in the passage: its span, so that of two claims sharing a passage (each with its
+/// clause of it) the one annotated wins. Anchors of whole passages, as older files hold, still
+/// count for every claim of the passage.
 fn best_claim(analysis: &Analysis, spans: &[Span]) -> Option<usize> {
-    let mut votes: std::collections::BTreeMap<usize, usize> = Default::default();
+    // claim → (anchors that fall in it, bytes they share with its members)
+    let mut votes: std::collections::BTreeMap<usize, (usize, usize)> = Default::default();
     for span in spans {
         for p in passages_overlapping(analysis, span) {
             for &c in analysis.claims_at(p) {
-                *votes.entry(c).or_default() += 1;
+                let Some(m) = analysis.claims.get(c).and_then(|c| c.members.iter().find(|m| m.at == p))
+                else {
+                    continue;
+                };
+                let shared = span.range.end.min(m.span.1).saturating_sub(span.range.start.max(m.span.0));
+                // A member without a span (empty) stands for its whole passage.
+                if shared > 0 || m.span.0 >= m.span.1 {
+                    let vote = votes.entry(c).or_default();
+                    vote.0 += 1;
+                    vote.1 += shared;
+                }
             }
         }
     }

@@ -243,8 +243,10 @@ impl Store {
 
     /// The live annotation on this target, if any: the same span in the text as it is now once
     /// placed (so a moved annotation is found from the passage it moved to), else the same
-    /// stored span. A claim target finds the claim annotation placed on any of its
-    /// member passages.
+    /// stored span. A claim target finds the claim annotation placed on any part of its
+    /// members: overlapping, not equal, so one stored with whole passages is found from the
+    /// clauses a later analysis gives its members, while two claims on different clauses of one
+    /// passage keep their own.
     pub fn find(&self, target: &Target) -> Option<&Annotation> {
         let key =
             |article: &str, range: &std::ops::Range<usize>| (article.to_string(), range.start, range.end);
@@ -264,7 +266,13 @@ impl Store {
                 .zip(&p.anchors)
                 .filter_map(|(anchor, l)| l.span.as_ref().map(|s| key(&anchor.article, &s.range)))
                 .collect();
-            if target.is_claim() { !now.is_disjoint(&wanted) } else { now == wanted }
+            if target.is_claim() {
+                now.iter().any(|(article, start, end)| {
+                    wanted.iter().any(|(w, ws, we)| w == article && ws < end && start < we)
+                })
+            } else {
+                now == wanted
+            }
         })
     }
 
@@ -883,6 +891,59 @@ mod tests {
         assert_eq!(back["view"]["sort"], "label");
         assert_eq!(back["annotations"][0]["colour"], "red");
         assert_eq!(back["annotations"][0]["note"], "n");
+    }
+
+    /// Two articles whose one sentence each states two facts, and a claim per fact holding
+    /// one clause of each: the two claims have the same passages and different spans.
+    fn two_facts_in_one_sentence() -> Analysis {
+        use crate::analysis::{Claim, Member, Span};
+        let corpus = crate::corpus::Corpus::from_texts([
+            ("a.txt", "The storm cut power in 39 regions, and four workers were hurt.\n"),
+            ("b.txt", "Four workers were hurt as the storm cut power in two regions.\n"),
+        ]);
+        let clause = |article: usize, words: &str| {
+            let text = &corpus.articles[article].text;
+            let start = text.find(words).unwrap();
+            Member {
+                at: PassageRef { article, passage: 0 },
+                similarity: 0.5,
+                evidence: Vec::new(),
+                span: Span(start, start + words.len()),
+            }
+        };
+        let power = vec![
+            clause(0, "The storm cut power in 39 regions"),
+            clause(1, "the storm cut power in two regions"),
+        ];
+        let hurt = vec![clause(0, "four workers were hurt"), clause(1, "Four workers were hurt")];
+        let claims =
+            vec![Claim { id: 0, score: 0.5, members: power }, Claim { id: 1, score: 0.5, members: hurt }];
+        Analysis::from_parts(corpus, claims, Vec::new())
+    }
+
+    #[test]
+    fn a_claim_annotation_stays_on_its_clause_of_a_shared_passage() {
+        let an = two_facts_in_one_sentence();
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open_at(dir.path().join(FILE_NAME)).unwrap();
+        let id = store.add(Target::claim(&an, 1).unwrap(), Some(Label::Disputed), "", Vec::new()).unwrap();
+        store.place(&an);
+        // By passages alone the two claims tie and the lower id, the other claim, would win.
+        assert_eq!(store.placement(&id).unwrap().claim, Some(1));
+        assert_eq!(store.for_claim(1).len(), 1);
+        assert!(store.for_claim(0).is_empty());
+        assert!(store.find(&Target::claim(&an, 0).unwrap()).is_none(), "the other claim has no note");
+        assert_eq!(store.find(&Target::claim(&an, 1).unwrap()).map(|a| a.id.clone()), Some(id.clone()));
+
+        // One stored by whole passages (as older versions did) is still found from the clauses.
+        let whole: Vec<_> = (0..2)
+            .filter_map(|i| Target::passage(&an.corpus, PassageRef { article: i, passage: 0 }))
+            .flat_map(|t| t.anchors().to_vec())
+            .collect();
+        store.delete(&id).unwrap();
+        let old = store.add(Target::Claim { members: whole }, None, "older", Vec::new()).unwrap();
+        store.place(&an);
+        assert_eq!(store.find(&Target::claim(&an, 1).unwrap()).map(|a| a.id.clone()), Some(old));
     }
 
     #[test]

@@ -203,10 +203,12 @@ fn reader_shows_discrepancies_of_a_folder_and_small_screens() {
     let Some(s) = Session::start("fixture", &dir.path().display().to_string(), 80, 24) else { return };
     s.wait_for("3 articles");
     s.wait_for("Cloud outage blamed");
-    // The real analysis finds the changed duration; `]` jumps to it and the detail says it.
+    // The real analysis finds the changed duration; `]` jumps to it and the detail names it by
+    // its label and says who says what.
     s.wait_for(" claims · ");
     s.keys(&["]"]);
-    s.wait_for("13 hours vs 15 hours");
+    s.wait_for(" number  D");
+    s.wait_for("15 hours");
     s.keys(&["Enter"]);
     s.wait_for("CLAIM");
     s.wait_for("reference");

@@ -110,7 +110,89 @@ fn claim_view() {
         let buf = t.backend().buffer();
         let (x, y) = find(buf, "15 hours on", 0..w).unwrap();
         assert_eq!(buf[(x, y)].bg, Color::Cyan);
+        // Who says what on each member, and the version that disagrees.
+        let text = format!("{}", t.backend());
+        assert!(text.contains("D1 15 hours"), "{text}");
     }
+}
+
+/// A passage in two claims: the detail box says so and names the key, `m` makes the other
+/// claim the current one, and in both panes the part outside the current claim's matched span
+/// is dimmer and never bold.
+#[test]
+fn a_passage_in_two_claims_shows_the_current_ones_matched_part() {
+    let dim = |buf: &Buffer, word: &str, cols: std::ops::Range<u16>| {
+        let (x, y) = find(buf, word, cols).unwrap();
+        let m = buf[(x, y)].modifier;
+        assert_eq!(m.contains(Modifier::DIM), !m.contains(Modifier::BOLD), "{word}: {m:?}");
+        m.contains(Modifier::DIM)
+    };
+    let mut app = fixture_app(120, 36);
+    app.press("j").unwrap();
+    let t = draw(&app);
+    let text = format!("{}", t.backend());
+    assert!(text.contains("claim 1 · passage in 2 claims (m: next)"), "{text}");
+    assert!(text.contains("also in C4"), "{text}");
+    let buf = t.backend().buffer();
+    for cols in [0..60, 60..120] {
+        assert!(dim(buf, "engineers", cols.clone()), "outside claim 1's span");
+        assert!(!dim(buf, "lasted", cols), "inside claim 1's span");
+    }
+    app.press("m").unwrap();
+    let t = snap!("compare_fixture_second_claim_120x36", app);
+    let text = format!("{}", t.backend());
+    assert!(text.contains("claim 4 · passage in 2 claims (m: next)"), "{text}");
+    assert!(text.contains("No discrepancy: the articles agree on this claim."), "{text}");
+    let buf = t.backend().buffer();
+    for cols in [0..60, 60..120] {
+        assert!(!dim(buf, "engineers", cols.clone()), "inside claim 4's span");
+        assert!(dim(buf, "lasted", cols), "outside claim 4's span");
+    }
+    // The claim view shows the matched part the same way.
+    app.press("Enter").unwrap();
+    let t = draw(&app);
+    let (x, y) = find(t.backend().buffer(), "The outage lasted 13", 0..120).unwrap();
+    assert!(t.backend().buffer()[(x, y)].modifier.contains(Modifier::DIM));
+    let (x, y) = find(t.backend().buffer(), "according to engineers", 0..120).unwrap();
+    assert!(!t.backend().buffer()[(x, y)].modifier.contains(Modifier::DIM));
+}
+
+/// The strong style is on what the legend promises and nothing else: in the scope pair the
+/// numbers stand out, the words replaced around them are only underlined.
+#[test]
+fn strong_changes_are_numbers_dates_negations_names_and_quotations_only() {
+    let strong = |buf: &Buffer, word: &str, cols: std::ops::Range<u16>| {
+        let (x, y) = find(buf, word, cols).unwrap();
+        matches!(buf[(x, y)].bg, Color::Red | Color::Cyan)
+    };
+    let underlined = |buf: &Buffer, word: &str, cols: std::ops::Range<u16>| {
+        let (x, y) = find(buf, word, cols).unwrap();
+        buf[(x, y)].modifier.contains(Modifier::UNDERLINED)
+    };
+    let mut app = fixture_app(120, 36);
+    app.press("j").unwrap();
+    let t = draw(&app);
+    let buf = t.backend().buffer();
+    assert!(strong(buf, "Monday", 0..60) && strong(buf, "Tuesday", 60..120));
+    assert!(!strong(buf, "hours", 0..60) && !strong(buf, "hours", 60..120));
+    app.press("j j").unwrap();
+    let t = draw(&app);
+    let buf = t.backend().buffer();
+    assert!(strong(buf, "two", 0..60) && strong(buf, "39", 60..120));
+    for (word, cols) in [("restored", 0..60), ("came back", 60..120)] {
+        assert!(!strong(buf, word, cols.clone()) && underlined(buf, word, cols), "{word}");
+    }
+}
+
+/// `]` on a passage whose article agrees with the other pane's puts a disagreeing article there.
+#[test]
+fn discrepancy_key_shows_a_disagreeing_article() {
+    let mut app = fixture_app(120, 36);
+    app.press("3 Tab 1 Tab ]").unwrap();
+    let t = snap!("compare_fixture_disagreeing_120x36", app);
+    let text = format!("{}", t.backend());
+    assert!(text.contains("2 AI tool caused cloud outage"), "the Wire (15 hours) on the right: {text}");
+    assert!(text.contains("D1 13 hours: A1, A3 · 15 hours: A2"), "{text}");
 }
 
 #[test]

@@ -60,6 +60,10 @@ pub enum Action {
     /// Select the previous passage with a discrepancy.
     #[strum(message = "previous discrepancy")]
     PrevDiscrepancy,
+    /// Make the next of the claims the selected passage is in the current one: a passage that
+    /// states several facts is in a claim for each.
+    #[strum(message = "next of the claims the selected passage is in")]
+    CycleClaim,
     /// Move the focus to the other pane.
     #[strum(message = "switch focus between the panes")]
     SwitchFocus,

@@ -76,6 +76,9 @@ pub struct Compare {
     pub articles: [usize; 2],
     pub selected: [usize; 2],
     pub scroll: [usize; 2],
+    /// The claim a jump or `m` chose for the focused passage, which may be in several; it
+    /// counts only while that passage is a member ([`App::current_claim`]).
+    pub claim: Option<usize>,
 }
 
 /// The claim view: which claim, and its scroll offset in lines.
@@ -217,6 +220,7 @@ impl App {
                 articles: [0, if n > 1 { 1 } else { 0 }],
                 selected: [0, 0],
                 scroll: [0, 0],
+                claim: None,
             },
             claim: ClaimView::default(),
             overview: Overview {
@@ -298,16 +302,15 @@ impl App {
         }
     }
 
-    /// Claims that carry label `l`: on the claim itself or on one of its passages.
+    /// Claims that carry label `l`: on the claim itself or on one of its passages. Another
+    /// claim's label does not count, though a passage in both shows it.
     pub fn claims_with_label(&self, l: Label) -> std::collections::BTreeSet<usize> {
         let mut out = std::collections::BTreeSet::new();
         let Some(store) = &self.notes.store else { return out };
+        let on_passage = |a: &&crate::annotate::Annotation| a.label == Some(l) && !a.target.is_claim();
         for (c, claim) in self.analysis.claims.iter().enumerate() {
             if store.for_claim(c).iter().any(|a| a.label == Some(l))
-                || claim
-                    .members
-                    .iter()
-                    .any(|m| store.at_passage(&self.analysis, m.at).iter().any(|a| a.label == Some(l)))
+                || claim.members.iter().any(|m| store.at_passage(&self.analysis, m.at).iter().any(on_passage))
             {
                 out.insert(c);
             }
@@ -354,32 +357,67 @@ impl App {
         PassageRef { article: self.compare.articles[i], passage: self.compare.selected[i] }
     }
 
-    /// The pair of passages shown side by side and their shared claim, when the passage of the
-    /// focused pane has a counterpart in the other pane's article.
+    /// The pair of passages shown side by side and their shared claim: the current claim, when
+    /// the other pane shows one of its members.
     pub fn pair(&self) -> Option<(usize, PassageRef, PassageRef)> {
         if !self.comparing() {
             return None;
         }
         let focus = self.compare.focus;
-        let driver = self.at(focus);
-        let other = self.compare.articles[focus.other().index()];
-        let (claim, at) = self.analysis.counterpart(driver, other)?;
-        if at != self.at(focus.other()) {
+        let (driver, shown) = (self.at(focus), self.at(focus.other()));
+        let claim = self.current_claim()?;
+        if shown.article == driver.article || self.member(claim, shown).is_none() {
             return None;
         }
         let (left, right) = match focus {
-            Pane::Left => (driver, at),
-            Pane::Right => (at, driver),
+            Pane::Left => (driver, shown),
+            Pane::Right => (shown, driver),
         };
         Some((claim, left, right))
     }
 
-    /// The claim of the selected passage: the one shared with the other pane if any, else the
-    /// first it belongs to.
+    /// The claim being read at the focused passage, one of those it is in: the one a jump or
+    /// `m` chose, else the one it shares with the other pane's passage, else the one whose
+    /// member in the other pane's article is most similar, else its first.
     pub fn current_claim(&self) -> Option<usize> {
-        self.pair()
-            .map(|p| p.0)
-            .or_else(|| self.analysis.claims_at(self.at(self.compare.focus)).first().copied())
+        let focus = self.compare.focus;
+        let (driver, shown) = (self.at(focus), self.at(focus.other()));
+        let here = self.analysis.claims_at(driver);
+        if let Some(c) = self.compare.claim.filter(|c| here.contains(c)) {
+            return Some(c);
+        }
+        let shared = || here.iter().copied().find(|&c| self.member(c, shown).is_some());
+        (shown.article != driver.article)
+            .then(shared)
+            .flatten()
+            .or_else(|| self.analysis.counterpart(driver, shown.article).map(|(c, _)| c))
+            .or_else(|| here.first().copied())
+    }
+
+    /// The passage of `article` the other pane should show for claim `claim`: the one it shows
+    /// if that is a member, else the claim's first member there.
+    pub fn member_for(&self, claim: usize, article: usize) -> Option<PassageRef> {
+        let c = self.analysis.claims.get(claim)?;
+        let pane = self.compare.articles.iter().position(|&a| a == article);
+        let shown = pane.map(|i| PassageRef { article, passage: self.compare.selected[i] });
+        shown.filter(|&at| self.member(claim, at).is_some()).or_else(|| c.member_in(article).map(|m| m.at))
+    }
+
+    /// Passage `at` as a member of claim `claim`, if it is one.
+    pub fn member(&self, claim: usize, at: PassageRef) -> Option<&crate::analysis::Member> {
+        self.analysis.claims.get(claim)?.members.iter().find(|m| m.at == at)
+    }
+
+    /// The bytes of the file that passage `at` states claim `claim` with: the member's span,
+    /// kept inside the passage and on character boundaries; the whole passage otherwise.
+    pub fn matched_part(&self, claim: Option<usize>, at: PassageRef) -> std::ops::Range<usize> {
+        let Some(article) = self.analysis.corpus.articles.get(at.article) else { return 0..0 };
+        let Some(p) = article.passages.get(at.passage) else { return 0..0 };
+        let whole = p.start..p.end;
+        let Some(span) = claim.and_then(|c| self.member(c, at)).map(|m| m.span) else { return whole };
+        let (start, end) = (span.0.max(p.start), span.1.min(p.end));
+        let fits = start < end && article.text.is_char_boundary(start) && article.text.is_char_boundary(end);
+        if fits { start..end } else { whole }
     }
 
     /// The member of `claim` the claim view diffs the others against: the selected passage if

@@ -1,5 +1,6 @@
-//! A small hand-made analysis for the reader's tests: three articles, three claims and four
-//! discrepancies of different kinds, independent of the aligner. Hidden from the docs; only
+//! A small hand-made analysis for the reader's tests: three articles, four claims (one passage
+//! of two articles in two of them) and four discrepancies of different kinds with their
+//! versions, independent of the aligner. Hidden from the docs; only
 //! tests use it.
 
 use crate::analysis::{
@@ -49,39 +50,51 @@ fn ev(kind: EvidenceKind, text: &str) -> Evidence {
     Evidence { kind, text: text.into() }
 }
 
-/// The three-article fixture with its claims and discrepancies.
+/// The three-article fixture with its claims and discrepancies. The first passage after the
+/// title of articles 1 and 2 states two facts (how long the outage lasted, and that engineers
+/// worked through the night), so it is in two claims, each member with its own span.
 pub fn analysis() -> Analysis {
     let corpus = Corpus::from_texts([("1-ledger.md", LEDGER), ("2-wire.md", WIRE), ("3-tokyo.md", TOKYO)]);
     let f = |a, n| find(&corpus, a, n);
-    let span = |at: PassageRef| {
+    // The bytes of `part` inside passage `at` (the whole passage when `part` is empty).
+    let span = |at: PassageRef, part: &str| {
         let p = &corpus.articles[at.article].passages[at.passage];
-        Span(p.start, p.end)
+        let text = &corpus.articles[at.article].text[p.start..p.end];
+        match text.find(part).filter(|_| !part.is_empty()) {
+            Some(i) => Span(p.start + i, p.start + i + part.len()),
+            None => Span(p.start, p.end),
+        }
     };
-    let member = |at, similarity, evidence| Member { at, similarity, evidence, span: span(at) };
-    // Each side of a fixture discrepancy is one passage holding one value.
-    let sides = |values: [(&str, PassageRef); 2]| -> Vec<Version> {
-        values
+    let member = |at, similarity, evidence| Member { at, similarity, evidence, span: span(at, "") };
+    let part =
+        |at, part: &str, similarity, evidence| Member { at, similarity, evidence, span: span(at, part) };
+    // Each version: its value and the passages that state it, the span on the value.
+    let versions = |sides: &[(&str, &[PassageRef])]| -> Vec<Version> {
+        sides
             .iter()
-            .map(|&(value, at)| Version {
+            .map(|&(value, ats)| Version {
                 value: value.into(),
-                members: vec![VersionMember { at, span: span(at) }],
+                members: ats.iter().map(|&at| VersionMember { at, span: span(at, value) }).collect(),
             })
             .collect()
     };
+    let night = "according to engineers who worked through the night to restore the service";
     let claims = vec![
         Claim {
             id: 0,
             score: 0.71,
             members: vec![
-                member(
+                part(
                     f(0, "outage lasted"),
+                    "The outage lasted 13 hours on Monday",
                     0.8,
                     vec![ev(EvidenceKind::Term, "outage"), ev(EvidenceKind::Number, "hours")],
                 ),
-                member(
+                part(
                     f(1, "outage lasted"),
+                    "The outage lasted 15 hours on Tuesday",
                     0.8,
-                    vec![ev(EvidenceKind::Term, "outage"), ev(EvidenceKind::Term, "engineers")],
+                    vec![ev(EvidenceKind::Term, "outage"), ev(EvidenceKind::Term, "lasted")],
                 ),
                 member(f(2, "disruption"), 0.55, vec![ev(EvidenceKind::Number, "13 hours")]),
             ],
@@ -115,23 +128,32 @@ pub fn analysis() -> Analysis {
                 ),
             ],
         },
+        Claim {
+            id: 3,
+            score: 0.9,
+            members: vec![
+                part(f(0, "outage lasted"), night, 0.9, vec![ev(EvidenceKind::Term, "engineers")]),
+                part(f(1, "outage lasted"), night, 0.9, vec![ev(EvidenceKind::Term, "engineers")]),
+            ],
+        },
     ];
+    let (ledger, wire, tokyo) = (f(0, "outage lasted"), f(1, "outage lasted"), f(2, "disruption"));
     let discrepancies = vec![
         Discrepancy {
             id: 0,
             kind: DiscrepancyKind::Number,
             claim: 0,
-            members: vec![f(0, "outage lasted"), f(1, "outage lasted")],
+            members: vec![ledger, wire, tokyo],
             detail: "13 hours vs 15 hours".into(),
-            versions: sides([("13 hours", f(0, "outage lasted")), ("15 hours", f(1, "outage lasted"))]),
+            versions: versions(&[("13 hours", &[ledger, tokyo]), ("15 hours", &[wire])]),
         },
         Discrepancy {
             id: 1,
             kind: DiscrepancyKind::Date,
             claim: 0,
-            members: vec![f(0, "outage lasted"), f(1, "outage lasted")],
+            members: vec![ledger, wire],
             detail: "Monday vs Tuesday".into(),
-            versions: sides([("Monday", f(0, "outage lasted")), ("Tuesday", f(1, "outage lasted"))]),
+            versions: versions(&[("Monday", &[ledger]), ("Tuesday", &[wire])]),
         },
         Discrepancy {
             id: 2,
@@ -139,20 +161,20 @@ pub fn analysis() -> Analysis {
             claim: 1,
             members: vec![f(0, "user error"), f(1, "denied")],
             detail: "not AI vs denied that AI was to blame".into(),
-            versions: sides([
-                ("not AI", f(0, "user error")),
-                ("denied that AI was to blame", f(1, "denied")),
+            versions: versions(&[
+                ("not AI", &[f(0, "user error")]),
+                ("denied that AI was to blame", &[f(1, "denied")]),
             ]),
         },
         Discrepancy {
             id: 3,
             kind: DiscrepancyKind::Scope,
             claim: 2,
-            members: vec![f(0, "restored service"), f(1, "came back")],
+            members: vec![f(0, "restored service"), f(1, "came back"), f(2, "returned")],
             detail: "one of two regions vs one of 39 regions".into(),
-            versions: sides([
-                ("one of two regions", f(0, "restored service")),
-                ("one of 39 regions", f(1, "came back")),
+            versions: versions(&[
+                ("one of two regions", &[f(0, "restored service"), f(2, "returned")]),
+                ("one of 39 regions", &[f(1, "came back")]),
             ]),
         },
     ];
@@ -215,5 +237,21 @@ mod tests {
             }
         }
         assert_eq!(a.text(a.claims[1].members[0].at), "Amazon said the cause was user error, not AI.");
+        // Every span lies inside its passage; versions hold members of their claim.
+        for c in &a.claims {
+            for m in &c.members {
+                let p = &a.corpus.articles[m.at.article].passages[m.at.passage];
+                assert!(p.start <= m.span.0 && m.span.0 < m.span.1 && m.span.1 <= p.end, "{m:?}");
+            }
+        }
+        for d in &a.discrepancies {
+            for v in &d.versions {
+                let text = &a.corpus.articles[v.members[0].at.article].text;
+                assert_eq!(&text[v.members[0].span.range()], v.value);
+                assert!(v.members.iter().all(|m| a.claims[d.claim].members.iter().any(|c| c.at == m.at)));
+            }
+        }
+        let first = a.claims[0].members[0].at;
+        assert_eq!(a.claims_at(first), [0, 3]);
     }
 }

@@ -62,9 +62,18 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     ]));
     out.push(Line::from(vec![
         Span::raw("  "),
+        Span::styled("dimmer", t.outside_match),
+        Span::raw("  outside the part the claim matched; lines that state nothing (tags, bylines)"),
+    ]));
+    out.push(Line::from(vec![
+        Span::raw("  "),
         Span::styled("outage", t.search_hit),
         Span::raw("  search result"),
     ]));
+    out.push(Line::from(""));
+    out.push(Line::from(Span::styled("Numbers", t.heading)));
+    out.push(Line::from("  C4 claim 4 · D2 discrepancy 2 · A3 article 3 · passage 5/84: the 5th of 84"));
+    out.push(Line::from("  the same in the report and the JSON (whose passage index counts from 0)"));
     out
 }
 

@@ -289,6 +289,9 @@ pub static KEYMAP: &[Binding] = &[
     bw(M::Compare, &[S::ch('x')], A::DeleteAnnotation, None, "delete the passage's annotation"),
     b(M::Compare, &[S::ch('u')], A::Undo, None),
     b(M::Compare, &[S::ch('A')], A::OpenAnnotations, None),
+    // Last, so that on a narrow footer the annotation and global hints come first: the detail
+    // box names the key whenever the passage is in several claims.
+    b(M::Compare, &[S::ch('m')], A::CycleClaim, Some("which claim")),
     // Claim view
     b(M::Claim, &[S::ch('j'), S::key(K::Down)], A::Down, Some("scroll")),
     b(M::Claim, &[S::ch('k'), S::key(K::Up)], A::Up, Some("scroll")),
@@ -565,6 +568,7 @@ mod tests {
             A::PrevClaim,
             A::NextDiscrepancy,
             A::PrevDiscrepancy,
+            A::CycleClaim,
             A::SwitchFocus,
             A::NextArticle,
             A::PrevArticle,
@@ -671,6 +675,7 @@ mod tests {
             ("N", A::PrevClaim),
             ("]", A::NextDiscrepancy),
             ("[", A::PrevDiscrepancy),
+            ("m", A::CycleClaim),
             ("Tab", A::SwitchFocus),
             ("h", A::PrevArticle),
             ("l", A::NextArticle),

@@ -4,7 +4,7 @@
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
-use crate::analysis::{Analysis, PassageRef};
+use crate::analysis::{Analysis, Discrepancy, PassageRef};
 
 /// Order of the overview rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,38 +52,65 @@ pub fn coverage(analysis: &Analysis, claim: usize) -> usize {
     analysis.claims.get(claim).map_or(0, crate::analysis::Claim::article_count)
 }
 
-/// The distinct article numbers (1-based) of some passages, in order, joined by commas.
-pub fn article_numbers(refs: impl IntoIterator<Item = crate::analysis::PassageRef>) -> String {
-    let mut v: Vec<usize> = refs.into_iter().map(|r| r.article + 1).collect();
+/// The distinct articles of some passages, in order.
+fn articles_of(refs: impl IntoIterator<Item = PassageRef>) -> Vec<usize> {
+    let mut v: Vec<usize> = refs.into_iter().map(|r| r.article).collect();
     v.sort_unstable();
     v.dedup();
-    v.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
+    v
 }
 
-/// The discrepancies of a claim with the same kind and detail merged: `(kind, detail, members)`.
-pub fn claim_discrepancies(
-    analysis: &Analysis,
-    claim: usize,
-) -> Vec<(crate::analysis::DiscrepancyKind, String, Vec<crate::analysis::PassageRef>)> {
-    let mut out: Vec<(crate::analysis::DiscrepancyKind, String, Vec<crate::analysis::PassageRef>)> =
-        Vec::new();
-    for d in analysis.discrepancies_of_claim(claim) {
-        if let Some(slot) = out.iter_mut().find(|(k, detail, _)| *k == d.kind && *detail == d.detail) {
-            slot.2.extend(d.members.iter().copied());
-            slot.2.sort_unstable();
-            slot.2.dedup();
-        } else {
-            out.push((d.kind, d.detail.clone(), d.members.clone()));
-        }
+/// The distinct articles of some passages as the report names them, in order: `A1, A3`.
+pub fn article_tags(refs: impl IntoIterator<Item = PassageRef>) -> String {
+    articles_of(refs).iter().map(|a| format!("A{}", a + 1)).collect::<Vec<_>>().join(", ")
+}
+
+/// Who says what: each version with the articles holding it, `13 hours: A1, A3 · 15 hours: A2`;
+/// without versions, the detail and every article party to it, `13 hours vs 15 hours (A1, A2)`.
+pub fn sides(d: &Discrepancy) -> String {
+    if d.versions.is_empty() {
+        return format!("{} ({})", d.detail, article_tags(d.members.iter().copied()));
     }
-    // The most widespread disagreement first (stable: kind order among equals).
-    let articles = |members: &[crate::analysis::PassageRef]| {
-        let mut a: Vec<usize> = members.iter().map(|r| r.article).collect();
-        a.dedup();
-        a.len()
-    };
-    out.sort_by_key(|d| std::cmp::Reverse(articles(&d.2)));
+    d.versions
+        .iter()
+        .map(|v| format!("{}: {}", v.value, article_tags(v.members.iter().map(|m| m.at))))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The discrepancies of a claim, the most widespread first (detection order among equals).
+pub fn claim_discrepancies(analysis: &Analysis, claim: usize) -> Vec<&Discrepancy> {
+    let mut out: Vec<&Discrepancy> = analysis.discrepancies_of_claim(claim).collect();
+    out.sort_by_key(|d| std::cmp::Reverse(articles_of(d.members.iter().copied()).len()));
     out
+}
+
+/// The values of the versions passage `at` holds in claim `claim`'s discrepancies, each with
+/// the discrepancy's label: `[("D1", "13 hours")]`. A member that disagrees with no side holds
+/// none.
+pub fn held_versions(analysis: &Analysis, claim: usize, at: PassageRef) -> Vec<(String, &str)> {
+    analysis
+        .discrepancies_of_claim(claim)
+        .flat_map(|d| {
+            d.versions
+                .iter()
+                .filter(move |v| v.members.iter().any(|m| m.at == at))
+                .map(move |v| (d.label(), v.value.as_str()))
+        })
+        .collect()
+}
+
+/// The other claims passage `at` is in besides `claim`, as `C3, C33`; `None` when it is in no
+/// other.
+pub fn other_claims(analysis: &Analysis, at: PassageRef, claim: usize) -> Option<String> {
+    let others: Vec<String> = analysis
+        .claims_at(at)
+        .iter()
+        .filter(|&&c| c != claim)
+        .filter_map(|&c| analysis.claims.get(c))
+        .map(|c| format!("C{}", c.number()))
+        .collect();
+    (!others.is_empty()).then(|| others.join(", "))
 }
 
 /// Per-claim numbers the lists need on every frame, computed once per analysis.

@@ -24,6 +24,9 @@ pub struct Theme {
     pub gutter: Style,
     pub gutter_discrepancy: Style,
     pub heading: Style,
+    /// The part of a passage outside what its claim matched (and a passage that states
+    /// nothing a claim can hold): dimmer, never bold.
+    pub outside_match: Style,
     /// A loud change (number, date, negation, name, quotation) on the left / old side.
     pub old_loud: Style,
     /// A loud change on the right / new side.
@@ -83,6 +86,7 @@ impl Theme {
             gutter: plain.add_modifier(Modifier::DIM),
             gutter_discrepancy: c(plain.add_modifier(B | Modifier::REVERSED), Some(Color::Yellow), None),
             heading: plain.add_modifier(B | Modifier::UNDERLINED),
+            outside_match: plain.add_modifier(Modifier::DIM).remove_modifier(B),
             old_loud: if color {
                 plain.fg(Color::White).bg(Color::Red).add_modifier(B)
             } else {

@@ -216,19 +216,17 @@ fn compare(app: &mut App, action: Action) {
             select(app, target);
         }
         Action::NextClaim | Action::PrevClaim => {
-            let at = app.compare.articles[pane.index()];
-            let found = step(n, sel, action == Action::NextClaim, |p| {
-                !app.analysis.claims_at(PassageRef { article: at, passage: p }).is_empty()
-            });
+            let found = next_stop(app, false, action == Action::NextClaim);
             land(app, found, action == Action::NextClaim, "no passage of this article is matched in another");
         }
         Action::NextDiscrepancy | Action::PrevDiscrepancy => {
-            let at = app.compare.articles[pane.index()];
-            let found = step(n, sel, action == Action::NextDiscrepancy, |p| {
-                !app.analysis.discrepancies_at(PassageRef { article: at, passage: p }).is_empty()
-            });
+            let found = next_stop(app, true, action == Action::NextDiscrepancy);
             land(app, found, action == Action::NextDiscrepancy, "no discrepancy in this article");
+            if found.is_some() {
+                show_disagreeing(app);
+            }
         }
+        Action::CycleClaim => cycle_claim(app),
         Action::SwitchFocus => {
             if app.comparing() {
                 app.compare.focus = pane.other();
@@ -293,11 +291,14 @@ fn not_ready_or(app: &App, text: &str) -> String {
     }
 }
 
-/// Selects where a next/previous jump landed, saying when it wrapped, or warns with `none`.
-fn land(app: &mut App, found: Option<(usize, bool)>, forward: bool, none: &str) {
+/// Selects the passage and claim a next/previous jump landed on, saying when it wrapped, or
+/// warns with `none`.
+fn land(app: &mut App, found: Option<(Stop, bool)>, forward: bool, none: &str) {
     match found {
-        Some((p, wrapped)) => {
+        Some(((p, claim), wrapped)) => {
             select(app, p);
+            app.compare.claim = Some(claim);
+            sync(app);
             if wrapped {
                 app.say(if forward { "wrapped to the top" } else { "wrapped to the bottom" });
             }
@@ -325,6 +326,94 @@ fn step(n: usize, from: usize, forward: bool, ok: impl Fn(usize) -> bool) -> Opt
     })
 }
 
+/// Where `n`/`N` and `]`/`[` stop: a passage of the focused article and one claim it is in.
+type Stop = (usize, usize);
+
+/// The stop after (or before) the focused passage and its current claim, wrapping around, and
+/// whether it wrapped. `n`/`N` stop at each claim of each passage, so a passage that states two
+/// facts is visited for both; `]`/`[` (`disagreeing`) only at claims where a discrepancy names
+/// the passage, so they never land on a claim that shows none.
+fn next_stop(app: &App, disagreeing: bool, forward: bool) -> Option<(Stop, bool)> {
+    let pane = app.compare.focus;
+    let article = app.compare.articles[pane.index()];
+    let a = &app.analysis;
+    let mut stops: Vec<Stop> = Vec::new();
+    for passage in 0..passage_count(app, pane) {
+        let at = PassageRef { article, passage };
+        let claims = a.claims_at(at);
+        let mut here: Vec<usize> = if disagreeing {
+            a.discrepancies_at(at).iter().filter_map(|&d| a.discrepancies.get(d)).map(|d| d.claim).collect()
+        } else {
+            claims.to_vec()
+        };
+        here.retain(|c| claims.contains(c));
+        here.sort_unstable();
+        here.dedup();
+        stops.extend(here.into_iter().map(|c| (passage, c)));
+    }
+    let here = (app.compare.selected[pane.index()], app.current_claim());
+    let key = |s: &Stop| (s.0, Some(s.1));
+    let (&first, &last) = (stops.first()?, stops.last()?);
+    let found = if forward {
+        stops.iter().find(|s| key(s) > here).map_or((first, true), |&s| (s, false))
+    } else {
+        stops.iter().rev().find(|s| key(s) < here).map_or((last, true), |&s| (s, false))
+    };
+    (key(&found.0) != here).then_some(found)
+}
+
+/// After `]`/`[`: the other pane shows an article that disagrees with the focused passage, one
+/// holding another version of a discrepancy that names it, unless it shows one already.
+fn show_disagreeing(app: &mut App) {
+    let o = app.compare.focus.other().index();
+    let driver = app.at(app.compare.focus);
+    let Some(claim) = app.current_claim() else { return };
+    let a = &app.analysis;
+    let mut against: Vec<PassageRef> = Vec::new();
+    for d in a.discrepancies_of_claim(claim).filter(|d| d.members.contains(&driver)) {
+        let holds = |v: &crate::analysis::Version| v.members.iter().any(|m| m.at == driver);
+        if d.versions.iter().any(holds) {
+            let others = d.versions.iter().filter(|v| !holds(v)).flat_map(|v| v.members.iter().map(|m| m.at));
+            against.extend(others);
+        } else {
+            // Without versions, every other party to it.
+            against.extend(d.members.iter().copied());
+        }
+    }
+    against.retain(|r| r.article != driver.article && app.member(claim, *r).is_some());
+    if !app.comparing() || against.contains(&app.at(app.compare.focus.other())) {
+        return;
+    }
+    let shown = app.compare.articles[o];
+    let Some(&target) = against.iter().find(|r| r.article == shown).or(against.first()) else { return };
+    if target.article != shown {
+        app.compare.articles[o] = target.article;
+        app.compare.scroll[o] = 0;
+    }
+    app.compare.selected[o] = target.passage;
+    sync(app);
+}
+
+/// `m`: the next of the claims the focused passage is in becomes the current one.
+fn cycle_claim(app: &mut App) {
+    let here = app.analysis.claims_at(app.at(app.compare.focus)).to_vec();
+    if here.len() < 2 {
+        let why = if here.is_empty() {
+            not_ready_or(app, "this passage is in no claim")
+        } else {
+            "this passage is in one claim only".to_string()
+        };
+        app.warn(why);
+        return;
+    }
+    let i = app.current_claim().and_then(|c| here.iter().position(|&x| x == c)).unwrap_or(0);
+    let next = (i + 1) % here.len();
+    app.compare.claim = Some(here[next]);
+    sync(app);
+    let number = app.analysis.claims.get(here[next]).map_or(0, crate::analysis::Claim::number);
+    app.say(format!("claim {number}: {} of the {} claims this passage is in", next + 1, here.len()));
+}
+
 /// Puts article `idx` in the focused pane (swapping the panes if the other shows it), keeping
 /// the selected claim when the new article carries it.
 fn show_article(app: &mut App, idx: usize) {
@@ -340,19 +429,26 @@ fn show_article(app: &mut App, idx: usize) {
         sync(app);
         return;
     }
-    // Keep the claim being read: the focused passage's if it is paired, else the other pane's.
-    let mine = app.analysis.counterpart(app.at(app.compare.focus), idx);
+    // Keep the claim being read: the current one if the new article carries it, else the
+    // focused passage's other claims, else (when unpaired) the other pane's.
+    let current = app.current_claim();
+    let mine = current
+        .and_then(|c| app.analysis.claims.get(c)?.member_in(idx).map(|m| (c, m.at)))
+        .or_else(|| app.analysis.counterpart(app.at(app.compare.focus), idx));
     let theirs = app.analysis.counterpart(app.at(app.compare.focus.other()), idx);
     let pick = if app.pair().is_some() { mine.or(theirs) } else { theirs.or(mine) };
     app.compare.articles[f] = idx;
     app.compare.selected[f] = pick.map_or(0, |(_, at)| at.passage);
     app.compare.scroll[f] = 0;
+    app.compare.claim = pick.map(|(c, _)| c);
     sync(app);
 }
 
-/// Selects passage `p` of the focused pane and brings the other pane along.
+/// Selects passage `p` of the focused pane and brings the other pane along. A claim chosen for
+/// the passage before is forgotten: the new one gets its own (see [`App::current_claim`]).
 fn select(app: &mut App, p: usize) {
     app.compare.selected[app.compare.focus.index()] = p;
+    app.compare.claim = None;
     sync(app);
 }
 
@@ -369,8 +465,12 @@ pub fn sync(app: &mut App) {
     }
     let d = app.compare.focus;
     let o = d.other();
-    let counterpart = app.analysis.counterpart(app.at(d), app.compare.articles[o.index()]);
-    if let Some((_, at)) = counterpart {
+    let other = app.compare.articles[o.index()];
+    let counterpart = app
+        .current_claim()
+        .filter(|_| other != app.compare.articles[d.index()])
+        .and_then(|c| app.member_for(c, other));
+    if let Some(at) = counterpart {
         app.compare.selected[o.index()] = at.passage;
     }
     let rows = pane_rows(app, d);
@@ -432,10 +532,23 @@ fn next_hit(app: &mut App, forward: bool) {
     app.say(format!("result {}/{n}{}", next + 1, if wrapped { " (wrapped)" } else { "" }));
 }
 
+/// Shows search result `i`, on the claim whose matched part holds it when the passage's
+/// claims tell that apart.
 fn goto_hit(app: &mut App, i: usize) {
-    if let Some(hit) = app.search.hits.get(i) {
-        let at = hit.at;
-        goto(app, at);
+    let Some(hit) = app.search.hits.get(i).cloned() else { return };
+    goto(app, hit.at);
+    let claims = app.analysis.claims_at(hit.at);
+    let holding: Vec<usize> = claims
+        .iter()
+        .copied()
+        .filter(|&c| {
+            let part = app.matched_part(Some(c), hit.at);
+            part.start <= hit.range.start && hit.range.end <= part.end
+        })
+        .collect();
+    if !holding.is_empty() && holding.len() < claims.len() {
+        app.compare.claim = holding.first().copied();
+        sync(app);
     }
 }
 
@@ -477,6 +590,7 @@ fn goto_claim(app: &mut App, c: usize) {
         app.compare.articles[o] = m.article;
         app.compare.selected[o] = m.passage;
     }
+    app.compare.claim = Some(c);
     app.screen = Screen::Compare;
     sync(app);
 }
@@ -822,9 +936,7 @@ fn click(app: &mut App, column: u16, row: u16) {
 /// Re-aligns the other pane with the focused one without moving the focused pane.
 fn sync_follower(app: &mut App) {
     let d = app.compare.focus;
-    if app.analysis.counterpart(app.at(d), app.compare.articles[d.other().index()]).is_none()
-        || !app.comparing()
-    {
+    if app.pair().is_none() {
         return;
     }
     let rows = pane_rows(app, d);
@@ -891,6 +1003,115 @@ mod tests {
         assert_eq!(app.at(Pane::Left), at(&app, 0, "restored service"));
     }
 
+    fn status(app: &App) -> &str {
+        app.status.as_ref().map_or("", |s| s.text.as_str())
+    }
+
+    #[test]
+    fn m_cycles_the_claims_of_a_passage_in_several_and_tab_keeps_the_one_chosen() {
+        let mut app = app();
+        app.press("j").unwrap();
+        assert_eq!(app.analysis.claims_at(app.at(Pane::Left)), [0, 3]);
+        assert_eq!(app.current_claim(), Some(0));
+        app.press("m").unwrap();
+        assert_eq!(app.current_claim(), Some(3));
+        assert_eq!(status(&app), "claim 4: 2 of the 2 claims this passage is in");
+        // Both passages are members of claim 4 too: still a pair, now on claim 4.
+        assert_eq!(app.pair().map(|p| p.0), Some(3));
+        app.press("Tab").unwrap();
+        assert_eq!(app.current_claim(), Some(3), "switching panes keeps the claim being read");
+        app.press("m").unwrap();
+        assert_eq!(app.current_claim(), Some(0));
+        // A move forgets the choice; a passage in one claim has nothing to cycle.
+        app.press("j").unwrap();
+        app.press("m").unwrap();
+        assert!(app.status.as_ref().is_some_and(|s| s.error && s.text.contains("one claim only")));
+    }
+
+    #[test]
+    fn n_visits_each_claim_of_a_passage_that_states_two_facts() {
+        let mut app = app();
+        let first = at(&app, 0, "outage lasted");
+        app.press("n").unwrap();
+        assert_eq!((app.at(Pane::Left), app.current_claim()), (first, Some(0)));
+        app.press("n").unwrap();
+        assert_eq!((app.at(Pane::Left), app.current_claim()), (first, Some(3)));
+        app.press("n").unwrap();
+        assert_eq!((app.at(Pane::Left), app.current_claim()), (at(&app, 0, "user error"), Some(1)));
+        app.press("N").unwrap();
+        assert_eq!((app.at(Pane::Left), app.current_claim()), (first, Some(3)));
+    }
+
+    #[test]
+    fn discrepancy_keys_land_on_the_claim_that_disagrees() {
+        let mut app = app();
+        // On the first passage with claim 4, which has no discrepancy: [ lands on the same
+        // passage with claim 1, whose number and date differ.
+        app.press("j m [").unwrap();
+        assert_eq!((app.at(Pane::Left), app.current_claim()), (at(&app, 0, "outage lasted"), Some(0)));
+        for _ in 0..7 {
+            app.press("]").unwrap();
+            let here = app.at(Pane::Left);
+            let c = app.current_claim().unwrap();
+            assert!(
+                app.analysis.discrepancies_of_claim(c).any(|d| d.members.contains(&here)),
+                "] landed on {here:?} with claim {c}, which shows no discrepancy there"
+            );
+        }
+    }
+
+    #[test]
+    fn a_discrepancy_of_a_passages_second_claim_is_the_one_shown() {
+        // Only claim 4 disagrees; the first passage would show claim 1 by default.
+        let base = fixture::analysis();
+        let (ledger, wire) = (at(&app(), 0, "outage lasted"), at(&app(), 1, "outage lasted"));
+        let d = crate::analysis::Discrepancy {
+            id: 0,
+            kind: crate::analysis::DiscrepancyKind::Quote,
+            claim: 3,
+            members: vec![ledger, wire],
+            detail: "\"worked\" vs \"toiled\"".into(),
+            versions: Vec::new(),
+        };
+        let analysis = Analysis::from_parts(base.corpus, base.claims, vec![d]);
+        let mut app = App::new(analysis, Rect::new(0, 0, 120, 36));
+        sync(&mut app);
+        app.press("j").unwrap();
+        assert_eq!(app.current_claim(), Some(0));
+        app.press("g ]").unwrap();
+        assert_eq!((app.at(Pane::Left), app.current_claim()), (ledger, Some(3)));
+        assert_eq!(app.pair().map(|p| p.0), Some(3));
+    }
+
+    #[test]
+    fn discrepancy_keys_show_a_disagreeing_article_in_the_other_pane() {
+        let mut app = app();
+        // Tokyo on the left, the Ledger (which agrees with it) on the right.
+        app.press("3 Tab 1 Tab").unwrap();
+        assert_eq!((app.compare.focus, app.compare.articles), (Pane::Left, [2, 0]));
+        app.press("]").unwrap();
+        // Tokyo says 13 hours like the Ledger; the Wire says 15: the right pane shows the Wire.
+        assert_eq!(app.at(Pane::Left), at(&app, 2, "disruption"));
+        assert_eq!(app.at(Pane::Right), at(&app, 1, "outage lasted"));
+        assert_eq!(app.pair().map(|p| p.0), Some(0));
+        // The scope discrepancy: the Wire (39 regions) is shown already and stays.
+        app.press("]").unwrap();
+        assert_eq!(app.at(Pane::Left), at(&app, 2, "returned"));
+        assert_eq!(app.at(Pane::Right), at(&app, 1, "came back"));
+    }
+
+    #[test]
+    fn a_search_result_lands_on_the_claim_whose_matched_part_holds_it() {
+        let mut app = app();
+        app.press("/").unwrap();
+        app.type_text("engineers");
+        assert_eq!(app.at(app.compare.focus), at(&app, 0, "outage lasted"));
+        assert_eq!(app.current_claim(), Some(3));
+        app.press("Esc /").unwrap();
+        app.type_text("13 hours");
+        assert_eq!(app.current_claim(), Some(0));
+    }
+
     #[test]
     fn number_keys_and_h_l_choose_the_article_of_the_focused_pane() {
         let mut app = app();
@@ -949,12 +1170,14 @@ mod tests {
         let mut app = app();
         app.press("o").unwrap();
         assert_eq!(app.screen, Screen::Overview);
-        assert_eq!(app.overview.rows, [0, 2, 1]);
+        assert_eq!(app.overview.rows, [0, 2, 1, 3]);
         app.press("s").unwrap();
         assert_eq!(app.overview.sort, Sort::Disagreement);
         app.press("G Enter").unwrap();
         assert_eq!(app.screen, Screen::Compare);
         let last = *query::overview_rows(&app.stats, Sort::Disagreement).last().unwrap();
+        // Claim 4, whose first member is also in claim 1: the jump lands on claim 4.
+        assert_eq!(last, 3);
         assert_eq!(app.current_claim(), Some(last));
         app.press("o o").unwrap();
         assert_eq!(app.screen, Screen::Compare, "o closes the overview again");

@@ -6,6 +6,10 @@
 //! style shows up as [`Tag::Restyled`] rather than as a deleted and an inserted word: readers
 //! asked that such changes be quiet.
 //!
+//! A [`Span`]'s weight is its loudest word's, which is what the discrepancy detectors ask ("did a
+//! meaningful word change?"). A reader is shown [`emphasis`] instead: every changed word weighed
+//! on its own, so a replaced stretch that holds one number is loud on the number only.
+//!
 //! The work is bounded without depending on the clock: when either side has more than
 //! [`MAX_TOKENS`] tokens, the common prefix and suffix are matched and the middle becomes one
 //! replacement (coarse, but exact and linear). Below that, the diff is cheap enough that the
@@ -55,6 +59,14 @@ pub enum Weight {
     Number,
 }
 
+impl Weight {
+    /// Whether a reader's eye should land here: the kinds the reader's legend names (numbers,
+    /// dates, negations, names, quotations), not ordinary words or style.
+    pub fn is_strong(self) -> bool {
+        self > Weight::Word
+    }
+}
+
 /// One span of the diff. `old` is empty for inserts, `new` for deletes.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Span {
@@ -62,6 +74,20 @@ pub struct Span {
     pub old: Range<usize>,
     pub new: Range<usize>,
     pub weight: Weight,
+}
+
+/// A changed piece of one side and the weight of its own words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    pub range: Range<usize>,
+    pub weight: Weight,
+}
+
+/// What a view emphasises on each side of a diff, in order; equal text has no mark.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Emphasis {
+    pub old: Vec<Mark>,
+    pub new: Vec<Mark>,
 }
 
 /// Above this many tokens on either side, the diff is coarse: common prefix and suffix, and
@@ -118,6 +144,27 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Span> {
         }
     }
     spans
+}
+
+/// The changes of `word_diff(old, new)` as a reader should see them: each changed word weighed
+/// on its own (a number, date, negation, quoted word or name is strong, any other word is
+/// not), the spaces and marks between two changed words as the lesser of the two, and changes
+/// of case or quote style quiet.
+pub fn emphasis(old: &str, new: &str) -> Emphasis {
+    let (side_a, side_b) = (Side::new(old), Side::new(new));
+    let mut out = Emphasis::default();
+    for s in word_diff(old, new) {
+        match s.tag {
+            Tag::Equal => {}
+            Tag::Restyled => {
+                out.old.push(Mark { range: s.old, weight: Weight::Quiet });
+                out.new.push(Mark { range: s.new, weight: Weight::Quiet });
+            }
+            Tag::Delete => side_a.mark(s.old, &mut out.old),
+            Tag::Insert => side_b.mark(s.new, &mut out.new),
+        }
+    }
+    out
 }
 
 /// The diff operations turning `a` into `b`, with the work bounded as the module says: coarse
@@ -207,11 +254,105 @@ struct Side<'a> {
     quotes: Vec<Range<usize>>,
     /// Every word with its byte position, segmented on first need.
     words: OnceCell<Vec<(usize, &'a str)>>,
+    /// Whether the text is written in Title Case, worked out on first need.
+    title_case: OnceCell<bool>,
 }
+
+/// In a text where at least this share of the longer words after the first is capitalised,
+/// a capital says nothing: a headline in Title Case, whose words are not all names.
+const TITLE_CASE_SHARE: f32 = 0.75;
 
 impl<'a> Side<'a> {
     fn new(text: &'a str) -> Self {
-        Side { text, quotes: text::quote_regions(text), words: OnceCell::new() }
+        Side { text, quotes: text::quote_regions(text), words: OnceCell::new(), title_case: OnceCell::new() }
+    }
+
+    /// Appends the marks of the changed stretch `r`, one per run of words of one weight.
+    fn mark(&self, r: Range<usize>, out: &mut Vec<Mark>) {
+        let tokens: Vec<(Range<usize>, Option<Weight>)> = self.text[r.clone()]
+            .split_word_bound_indices()
+            .map(|(i, w)| {
+                let range = r.start + i..r.start + i + w.len();
+                let weight = w.chars().any(char::is_alphanumeric).then(|| self.weigh_word(&range, w));
+                (range, weight)
+            })
+            .collect();
+        // The weight of the nearest word before each token, in one pass each way, so a long
+        // coarse replacement stays linear.
+        let mut before = Vec::with_capacity(tokens.len());
+        let mut last = None;
+        for (_, w) in &tokens {
+            before.push(last);
+            last = w.or(last);
+        }
+        let mut next = None;
+        let mut weights = vec![Weight::Quiet; tokens.len()];
+        for (k, (_, w)) in tokens.iter().enumerate().rev() {
+            weights[k] = match (w, before[k], next) {
+                (Some(w), _, _) => *w,
+                // Between two changed words: the lesser, so "39 regions" is not loud on "regions".
+                (None, Some(a), Some(b)) => a.min(b),
+                // At the edge of the stretch: punctuation only.
+                _ => Weight::Quiet,
+            };
+            next = w.or(next);
+        }
+        for ((range, _), weight) in tokens.into_iter().zip(weights) {
+            match out.last_mut() {
+                Some(m) if m.weight == weight && m.range.end == range.start => m.range.end = range.end,
+                _ => out.push(Mark { range, weight }),
+            }
+        }
+    }
+
+    /// The weight of the one word `w` at `r`: what the reader's legend calls strong, else an
+    /// ordinary word.
+    fn weigh_word(&self, r: &Range<usize>, w: &str) -> Weight {
+        if w.chars().any(|c| c.is_ascii_digit()) || text::number_word(w).is_some() || text::lower(w) == "one"
+        {
+            Weight::Number
+        } else if text::month(w).is_some() || text::weekday(w).is_some() {
+            Weight::Date
+        } else if text::is_negation(w) || text::is_denial(w) {
+            Weight::Negation
+        } else if self.quotes.iter().any(|q| q.start <= r.start && r.end <= q.end) {
+            Weight::Quote
+        } else if self.is_name(r.start, w) {
+            Weight::Name
+        } else {
+            Weight::Word
+        }
+    }
+
+    /// Whether the word `w` at byte `at` reads as a name: capitalised where a capital is not
+    /// owed to the start of a sentence or to Title Case (an acronym is a name even there), and
+    /// not the pronoun "I".
+    fn is_name(&self, at: usize, w: &str) -> bool {
+        let mut chars = w.chars();
+        if !chars.next().is_some_and(char::is_uppercase) || chars.next().is_none() {
+            return false;
+        }
+        if w.chars().all(|c| !c.is_lowercase()) {
+            return true;
+        }
+        let before = self.text[..at]
+            .trim_end_matches(|c: char| c.is_whitespace() || text::is_quote_char(c) || "([‘'".contains(c));
+        let starts_sentence = before.is_empty() || before.ends_with(['.', '!', '?']);
+        !starts_sentence && !self.is_title_case()
+    }
+
+    /// Whether most longer words after the first are capitalised (see [`TITLE_CASE_SHARE`]).
+    fn is_title_case(&self) -> bool {
+        *self.title_case.get_or_init(|| {
+            let long: Vec<&str> = self
+                .text
+                .unicode_words()
+                .skip(1)
+                .filter(|w| w.chars().count() >= 4 && w.starts_with(char::is_alphabetic))
+                .collect();
+            let capitalised = long.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+            long.len() >= 3 && capitalised as f32 >= TITLE_CASE_SHARE * long.len() as f32
+        })
     }
 
     /// Judges what the changed stretch `r` is about.
@@ -298,6 +439,107 @@ mod tests {
         // Identical huge sides are all equal; one side empty is one change.
         assert!(word_diff(&old, &old).iter().all(|s| s.tag == Tag::Equal));
         assert_eq!(rebuild(&word_diff(&old, ""), &old, ""), (old.clone(), String::new()));
+    }
+
+    /// The changed words of each side that `emphasis` makes strong, and those it does not.
+    fn strong_and_weak(old: &str, new: &str) -> [(Vec<String>, Vec<String>); 2] {
+        let e = emphasis(old, new);
+        let split = |text: &str, marks: &[Mark]| {
+            let words = |strong: bool| {
+                marks
+                    .iter()
+                    .filter(|m| m.weight.is_strong() == strong && m.weight != Weight::Quiet)
+                    .flat_map(|m| text[m.range.clone()].unicode_words().map(str::to_string))
+                    .collect::<Vec<_>>()
+            };
+            (words(true), words(false))
+        };
+        [split(old, &e.old), split(new, &e.new)]
+    }
+
+    #[test]
+    fn strong_lands_on_the_number_not_on_the_words_replaced_with_it() {
+        let old = "The fire took down the old mill in their home town.";
+        let new = "The fire destroyed one of two mills in Ohio, in the town.";
+        let [(old_strong, old_weak), (new_strong, new_weak)] = strong_and_weak(old, new);
+        assert!(old_strong.is_empty(), "{old_strong:?}");
+        assert!(
+            old_weak.contains(&"down".to_string()) && old_weak.contains(&"their".to_string()),
+            "{old_weak:?}"
+        );
+        assert_eq!(new_strong, ["one", "two", "Ohio"]);
+        assert!(new_weak.contains(&"mills".to_string()), "{new_weak:?}");
+        // The stretch as a whole is still loud for the detectors that ask whether it matters.
+        assert!(word_diff(old, new).iter().any(|s| s.tag == Tag::Insert && s.weight == Weight::Number));
+    }
+
+    #[test]
+    fn a_scope_pair_singles_out_its_numbers() {
+        let [(old_strong, old_weak), (new_strong, new_weak)] = strong_and_weak(
+            "Power failed in 1 of 39 districts overnight.",
+            "Power failed in one of two districts.",
+        );
+        assert_eq!(
+            (old_strong, new_strong),
+            (vec!["1".to_string(), "39".into()], vec!["one".to_string(), "two".into()])
+        );
+        assert_eq!(old_weak, ["overnight"]);
+        assert!(new_weak.is_empty(), "{new_weak:?}");
+    }
+
+    #[test]
+    fn dates_negations_quotes_and_names_are_strong_other_words_weak() {
+        for (old, new, strong, weak) in [
+            ("It opened on Monday.", "It opened on Tuesday.", vec!["Monday", "Tuesday"], vec![]),
+            ("It opened in March.", "It opened in April.", vec!["March", "April"], vec![]),
+            ("The mayor said it was safe.", "The mayor said it was not safe.", vec!["not"], vec![]),
+            ("The mayor confirmed it.", "The mayor denied it.", vec!["denied"], vec!["confirmed"]),
+            (
+                "She called it \"a disgrace\".",
+                "She called it \"a scandal\".",
+                vec!["disgrace", "scandal"],
+                vec![],
+            ),
+            ("Crews from Denver helped.", "Crews from Boulder helped.", vec!["Denver", "Boulder"], vec![]),
+            ("The mayor said so.", "The mayor told us so.", vec![], vec!["said", "told", "us"]),
+            // Sentence-initial capitals are not names; the pronoun I is not either.
+            ("Crews came. Then it rained.", "Crews came. Later it rained.", vec![], vec!["Then", "Later"]),
+            ("Then I left.", "Then we left.", vec![], vec!["I", "we"]),
+        ] {
+            let [(os, ow), (ns, nw)] = strong_and_weak(old, new);
+            let got_strong: Vec<String> = os.into_iter().chain(ns).collect();
+            let got_weak: Vec<String> = ow.into_iter().chain(nw).collect();
+            assert_eq!(got_strong, strong, "{old} / {new}");
+            assert_eq!(got_weak, weak, "{old} / {new}");
+        }
+    }
+
+    #[test]
+    fn title_case_capitals_are_not_names_but_acronyms_are() {
+        let [(os, ow), (ns, nw)] =
+            strong_and_weak("Mayor Defends City Budget Plan", "Mayor Attacks City Budget Plan From FBI");
+        assert!(os.is_empty() && ow == ["Defends"], "{os:?} {ow:?}");
+        assert_eq!((ns, nw), (vec!["FBI".to_string()], vec!["Attacks".to_string(), "From".into()]));
+    }
+
+    #[test]
+    fn marks_cover_the_changes_and_case_is_quiet() {
+        let old = "the Outage lasted 13 hours, engineers said.";
+        let new = "The outage lasted 15 long hours, engineers said.";
+        let e = emphasis(old, new);
+        assert_eq!(e.old.iter().map(|m| &old[m.range.clone()]).collect::<Vec<_>>(), ["the", "Outage", "13"]);
+        assert_eq!(e.old[0].weight, Weight::Quiet);
+        let new_marks: Vec<(&str, Weight)> =
+            e.new.iter().map(|m| (&new[m.range.clone()], m.weight)).collect();
+        assert_eq!(
+            new_marks,
+            [
+                ("The", Weight::Quiet),
+                ("outage", Weight::Quiet),
+                ("15", Weight::Number),
+                (" long", Weight::Word)
+            ]
+        );
     }
 
     #[test]

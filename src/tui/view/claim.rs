@@ -12,10 +12,9 @@ use ratatui::widgets::Paragraph;
 
 use super::layout::{self, ClaimBlock, ClaimOutline};
 use super::text::{article_label, fit_width, focused_box, styled};
-use crate::analysis::{DiscrepancyKind, Member, PassageRef};
-use crate::diff::{self, Tag};
+use crate::analysis::{Member, PassageRef};
+use crate::diff;
 use crate::tui::app::App;
-use crate::tui::theme::kind_mark;
 use crate::tui::{query, wrap};
 
 /// The lines of one block.
@@ -28,17 +27,20 @@ fn block_lines(app: &App, width: usize, outline: &ClaimOutline, block: ClaimBloc
         ClaimBlock::Agreement => {
             one(Line::from(Span::styled("No discrepancy: the articles agree on this claim.", t.dim)))
         }
-        ClaimBlock::Discrepancy(i) => {
-            outline.discrepancies.get(i).map(|d| discrepancy_line(app, d)).into_iter().collect()
-        }
+        ClaimBlock::Discrepancy(i) => outline
+            .discrepancies
+            .get(i)
+            .map(|d| super::panes::discrepancy_line(app, d, true))
+            .into_iter()
+            .collect(),
         ClaimBlock::More(more) => one(Line::from(Span::styled(
             format!("  … {more} more discrepancies, listed after the articles (G)"),
             t.dim,
         ))),
         ClaimBlock::Blank => one(Line::from("")),
-        ClaimBlock::Member { member, .. } => match outline.reference {
-            Some(reference) => member_lines(app, width, reference, &outline.discrepancies, member),
-            None => Vec::new(),
+        ClaimBlock::Member { member, .. } => match (app.claim.id, outline.reference) {
+            (Some(claim), Some(reference)) => member_lines(app, width, claim, reference, member),
+            _ => Vec::new(),
         },
         ClaimBlock::SilentHeading => one(Line::from(Span::styled("Silent on this claim:", t.title))),
         ClaimBlock::Silent(i) => {
@@ -52,61 +54,72 @@ fn block_lines(app: &App, width: usize, outline: &ClaimOutline, block: ClaimBloc
     }
 }
 
-fn discrepancy_line(
-    app: &App,
-    (kind, detail, members): &(DiscrepancyKind, String, Vec<PassageRef>),
-) -> Line<'static> {
-    let t = &app.theme;
-    Line::from(vec![
-        Span::styled(format!(" {} {} ", kind_mark(*kind), kind.name()), t.kind_badge),
-        Span::styled(format!(" {detail}"), t.title),
-        Span::styled(format!("  (articles {})", query::article_numbers(members.iter().copied())), t.dim),
-    ])
-}
-
-/// One article's wording: its heading, the text diffed against the reference, the evidence.
+/// One article's wording: its heading (with the versions it holds and the other claims its
+/// passage is in), the text with the matched part diffed against the reference's and the rest
+/// dimmer, the evidence.
 fn member_lines(
     app: &App,
     width: usize,
+    claim: usize,
     reference: PassageRef,
-    discrepancies: &[(DiscrepancyKind, String, Vec<PassageRef>)],
     m: &Member,
 ) -> Vec<Line<'static>> {
     let t = &app.theme;
     let a = &app.analysis;
     let mut out = Vec::new();
     let is_ref = m.at == reference;
-    let in_disc = discrepancies.iter().any(|d| d.2.contains(&m.at));
+    let mut tail = vec![if is_ref {
+        Span::styled("  reference", t.dim)
+    } else {
+        Span::styled(format!("  similarity {:.2}", m.similarity), t.dim)
+    }];
+    let held = query::held_versions(a, claim, m.at);
+    for (label, value) in &held {
+        tail.push(Span::raw(" "));
+        tail.push(Span::styled(format!(" {label} {value} "), t.disagree));
+    }
+    if held.is_empty()
+        && a.discrepancies_of_claim(claim).any(|d| d.versions.is_empty() && d.members.contains(&m.at))
+    {
+        tail.push(Span::raw("  "));
+        tail.push(Span::styled(" disagrees ", t.disagree));
+    }
+    if let Some(others) = query::other_claims(a, m.at, claim) {
+        tail.push(Span::styled(format!("  also in {others}"), t.dim));
+    }
+    // The title gives way to what the member says, down to a short stub.
+    let used: usize = tail.iter().map(|s| wrap::width(&s.content)).sum();
+    let room = width.saturating_sub(used + 3).max(16);
     let mut head = vec![
         Span::styled(
             if is_ref { "▌ " } else { "▎ " },
             if is_ref { t.selection_bar } else { t.counterpart_bar },
         ),
-        Span::styled(fit_width(&article_label(app, m.at.article), width.saturating_sub(36)), t.title),
+        Span::styled(fit_width(&article_label(app, m.at.article), room), t.title),
     ];
-    if is_ref {
-        head.push(Span::styled("  reference", t.dim));
-    } else {
-        head.push(Span::styled(format!("  similarity {:.2}", m.similarity), t.dim));
-    }
-    if in_disc {
-        head.push(Span::raw("  "));
-        head.push(Span::styled(" disagrees ", t.disagree));
-    }
+    head.extend(tail);
     out.push(Line::from(head));
     let text = a.text(m.at);
-    let highlights: Vec<(Range<usize>, Style)> = if is_ref {
-        Vec::new()
-    } else {
-        diff::word_diff(a.text(reference), text)
-            .into_iter()
-            .filter_map(|s| match s.tag {
-                Tag::Insert => Some((s.new, t.change(s.weight, false))),
-                Tag::Restyled => Some((s.new, t.quiet)),
-                _ => None,
-            })
-            .collect()
-    };
+    let start = a.article(m.at.article).passages.get(m.at.passage).map_or(0, |p| p.start);
+    // Offsets into the passage's text rather than the file.
+    let local = |r: Range<usize>| r.start.saturating_sub(start)..r.end.saturating_sub(start);
+    let part = local(app.matched_part(Some(claim), m.at));
+    let mut highlights: Vec<(Range<usize>, Style)> = [0..part.start, part.end..text.len()]
+        .into_iter()
+        .filter(|r| !r.is_empty())
+        .map(|r| (r, t.outside_match))
+        .collect();
+    if !is_ref {
+        let reference_part = app.matched_part(Some(claim), reference);
+        let old = a.article(reference.article).text.get(reference_part).unwrap_or("");
+        let new = text.get(part.clone()).unwrap_or("");
+        let e = diff::emphasis(old, new);
+        highlights.extend(
+            e.new
+                .iter()
+                .map(|x| (part.start + x.range.start..part.start + x.range.end, t.change(x.weight, false))),
+        );
+    }
     out.extend(wrap_styled(text, layout::claim_text_width(width), 2, Style::new(), &highlights));
     if !m.evidence.is_empty() {
         let ev: Vec<String> = super::panes::evidence_groups(&m.evidence)
@@ -170,7 +183,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let title = match app.claim.id.and_then(|c| app.analysis.claims.get(c)) {
         Some(c) => format!(
             " Claim {} of {} · {} of {} articles · cohesion {:.2} ",
-            c.id + 1,
+            c.number(),
             app.analysis.claims.len(),
             query::coverage(&app.analysis, c.id),
             app.analysis.corpus.articles.len(),

@@ -53,7 +53,10 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         let d = app.stats.disagreements.get(m.claim).copied().unwrap_or(0);
         let mut spans = vec![
             Span::styled(if selected { "▶ " } else { "  " }, t.selection_bar),
-            Span::styled(format!("{:>5} ", format!("#{}", m.claim + 1)), t.dim),
+            Span::styled(
+                format!("{:>5} ", format!("C{}", a.claims.get(m.claim).map_or(0, |c| c.number()))),
+                t.dim,
+            ),
             Span::raw(format!(
                 " {:>w$}/{n} ",
                 app.stats.coverage.get(m.claim).copied().unwrap_or(0),

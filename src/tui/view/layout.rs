@@ -5,7 +5,7 @@
 
 use ratatui::layout::Rect;
 
-use crate::analysis::{DiscrepancyKind, Member, PassageRef};
+use crate::analysis::{Discrepancy, Member, PassageRef};
 use crate::tui::app::{App, Pane};
 use crate::tui::{notes, query, wrap};
 
@@ -276,8 +276,8 @@ pub struct ClaimOutline<'a> {
     pub blocks: Vec<ClaimBlock<'a>>,
     /// The member the others are diffed against ([`App::claim_reference`]).
     pub reference: Option<PassageRef>,
-    /// The claim's discrepancies with the same kind and detail merged.
-    pub discrepancies: Vec<(DiscrepancyKind, String, Vec<PassageRef>)>,
+    /// The claim's discrepancies, the most widespread first.
+    pub discrepancies: Vec<&'a Discrepancy>,
 }
 
 /// Lays out the claim view at `width` columns: the annotations, the discrepancies (the first few

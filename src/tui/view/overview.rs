@@ -73,7 +73,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         let mut spans = vec![
             Span::styled(if selected { "▶ " } else { "  " }, t.selection_bar),
             Span::styled(
-                format!("{:>5} ", format!("#{}", c + 1)),
+                format!("{:>5} ", format!("C{}", claim.number())),
                 if selected { t.cursor_row } else { t.dim },
             ),
         ];

@@ -12,53 +12,63 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 use super::annotations::label_mark;
 use super::layout::{self, PaneArea};
 use super::text::{article_label, fit_width, styled};
-use crate::analysis::{EvidenceKind, PassageRef};
-use crate::diff::{self, Tag};
+use crate::analysis::{Discrepancy, EvidenceKind, PassageRef};
+use crate::diff;
 use crate::segment::PassageKind;
-use crate::tui::app::{App, Pane, Phase};
+use crate::tui::app::{App, Phase};
 use crate::tui::theme::kind_mark;
 use crate::tui::wrap::ArticleRows;
 use crate::tui::{notes, query};
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let l = layout::compare(body, app);
-    let diff = pair_diff(app);
+    let marks = pane_marks(app);
     for p in &l.panes {
-        render_pane(app, frame, p, &diff);
+        render_pane(app, frame, p, &marks[p.pane.index()]);
     }
     render_detail(app, frame, l.detail);
 }
 
-/// Highlights of the selected pair: byte ranges into the left and right articles' texts.
-#[derive(Default)]
-struct PairDiff {
-    left: Vec<(Range<usize>, Style)>,
-    right: Vec<(Range<usize>, Style)>,
-}
+/// Byte ranges into each pane's article text (indexed by [`Pane::index`]) and their styles.
+type Marks = Vec<(Range<usize>, Style)>;
 
-fn pair_diff(app: &App) -> PairDiff {
-    let Some((_, l, r)) = app.pair() else { return PairDiff::default() };
+/// What the panes mark on the current claim: outside the part of the selected passage (and of
+/// its counterpart) that the claim matched, dimmer; inside, the word diff of the two parts.
+fn pane_marks(app: &App) -> [Marks; 2] {
+    let mut out = [Vec::new(), Vec::new()];
+    let Some(claim) = app.current_claim() else { return out };
     let t = &app.theme;
     let a = &app.analysis;
-    let (lt, rt) = (a.text(l), a.text(r));
-    let ls = a.article(l.article).passages[l.passage].start;
-    let rs = a.article(r.article).passages[r.passage].start;
-    let mut out = PairDiff::default();
-    for s in diff::word_diff(lt, rt) {
-        match s.tag {
-            Tag::Equal => {}
-            Tag::Delete => out.left.push((ls + s.old.start..ls + s.old.end, t.change(s.weight, true))),
-            Tag::Insert => out.right.push((rs + s.new.start..rs + s.new.end, t.change(s.weight, false))),
-            Tag::Restyled => {
-                out.left.push((ls + s.old.start..ls + s.old.end, t.quiet));
-                out.right.push((rs + s.new.start..rs + s.new.end, t.quiet));
-            }
-        }
+    let focus = app.compare.focus;
+    let pair = app.pair();
+    let shown = std::iter::once(focus).chain(pair.map(|_| focus.other()));
+    for pane in shown {
+        let at = app.at(pane);
+        let Some(p) = a.corpus.articles.get(at.article).and_then(|x| x.passages.get(at.passage)) else {
+            continue;
+        };
+        let part = app.matched_part(Some(claim), at);
+        let marks = &mut out[pane.index()];
+        marks.extend(
+            [p.start..part.start, part.end..p.end]
+                .into_iter()
+                .filter(|r| !r.is_empty())
+                .map(|r| (r, t.outside_match)),
+        );
+    }
+    if let Some((_, l, r)) = pair {
+        let (lp, rp) = (app.matched_part(Some(claim), l), app.matched_part(Some(claim), r));
+        let text =
+            |at: PassageRef, part: &Range<usize>| a.article(at.article).text.get(part.clone()).unwrap_or("");
+        let e = diff::emphasis(text(l, &lp), text(r, &rp));
+        let shift = |base: usize, m: &diff::Mark| base + m.range.start..base + m.range.end;
+        out[0].extend(e.old.iter().map(|m| (shift(lp.start, m), t.change(m.weight, true))));
+        out[1].extend(e.new.iter().map(|m| (shift(rp.start, m), t.change(m.weight, false))));
     }
     out
 }
 
-fn render_pane(app: &App, frame: &mut Frame, p: &PaneArea, diff: &PairDiff) {
+fn render_pane(app: &App, frame: &mut Frame, p: &PaneArea, marks: &Marks) {
     let t = &app.theme;
     let i = p.pane.index();
     let index = app.compare.articles[i];
@@ -91,11 +101,7 @@ fn render_pane(app: &App, frame: &mut Frame, p: &PaneArea, diff: &PairDiff) {
     frame.render_widget(block, p.outer);
 
     let rows = ArticleRows::new(article, p.text.width.max(1) as usize);
-    let mut highlights: Vec<(Range<usize>, Style)> = match p.pane {
-        Pane::Left if paired => diff.left.clone(),
-        Pane::Right if paired => diff.right.clone(),
-        _ => Vec::new(),
-    };
+    let mut highlights = marks.clone();
     highlights.extend(
         app.search.hits.iter().filter(|h| h.at.article == index).map(|h| (h.range.clone(), t.search_hit)),
     );
@@ -143,6 +149,7 @@ fn render_pane(app: &App, frame: &mut Frame, p: &PaneArea, diff: &PairDiff) {
         }
         let kind = article.passages.get(passage).map(|x| x.kind);
         let mut base = match kind {
+            Some(k) if !k.is_statement() => t.outside_match,
             Some(PassageKind::Title | PassageKind::Heading) => t.heading,
             _ => Style::new(),
         };
@@ -169,8 +176,10 @@ fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
             t.dim,
         )));
     }
-    let title = match app.current_claim() {
-        Some(c) => format!(" claim {} ", c + 1),
+    let here = app.analysis.claims_at(app.at(app.compare.focus)).len();
+    let title = match app.current_claim().and_then(|c| app.analysis.claims.get(c)) {
+        Some(c) if here > 1 => format!(" claim {} · passage in {here} claims (m: next) ", c.number()),
+        Some(c) => format!(" claim {} ", c.number()),
         None => " match ".to_string(),
     };
     let block = Block::new()
@@ -237,6 +246,15 @@ fn match_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let driver = app.at(focus);
     let other_article = app.compare.articles[focus.other().index()];
     let other_title = fit_width(&a.article(other_article).title, 40);
+    let kind = a.article(driver.article).passages.get(driver.passage).map(|p| p.kind);
+    if let Some(k) = kind.filter(|k| !k.is_statement()) {
+        let name =
+            serde_json::to_value(k).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        return vec![Line::from(vec![
+            Span::styled(" not a statement ", t.kind_badge),
+            Span::raw(format!(" A {name} line: it states no fact, so it is kept out of claims.")),
+        ])];
+    }
     let Some(claim_id) = app.current_claim() else {
         let title = fit_width(&a.article(driver.article).title, 40);
         return vec![
@@ -251,7 +269,7 @@ fn match_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let n = a.corpus.articles.len();
     let mut out = Vec::new();
     let silent: Vec<String> =
-        (0..n).filter(|&i| claim.member_in(i).is_none()).map(|i| (i + 1).to_string()).collect();
+        (0..n).filter(|&i| claim.member_in(i).is_none()).map(|i| format!("A{}", i + 1)).collect();
     let mut head = vec![Span::raw(format!(
         "Carried by {} of {n} articles · cohesion {:.2}",
         query::coverage(a, claim_id),
@@ -262,14 +280,17 @@ fn match_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     } else if !silent.is_empty() {
         head.push(Span::styled(format!(" · silent: {}", silent.join(", ")), t.dim));
     }
+    if let Some(others) = query::other_claims(a, driver, claim_id) {
+        head.push(Span::styled(format!(" · also in {others}"), t.dim));
+    }
     // Most important first, so a small box still shows it: silence, then discrepancies.
     let pair = app.pair();
     if pair.is_none() {
-        let carriers = query::article_numbers(claim.members.iter().map(|m| m.at));
+        let carriers = query::article_tags(claim.members.iter().map(|m| m.at));
         let shown = app.compare.articles[focus.index()];
         let mut line = vec![
             Span::styled(" silent ", t.kind_badge),
-            Span::raw(format!(" “{other_title}” does not report this; articles {carriers} do.")),
+            Span::raw(format!(" “{other_title}” does not report this; {carriers} do.")),
         ];
         if let Some(k) = claim.members.iter().map(|m| m.at.article).find(|&x| x != shown && x < 9) {
             line.push(Span::styled(format!(" Tab, then {} shows article {}", k + 1, k + 1), t.dim));
@@ -279,19 +300,12 @@ fn match_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let mut discs = query::claim_discrepancies(a, claim_id);
     if let Some((_, l, r)) = pair {
         // Those between the two shown passages first.
-        discs.sort_by_key(|d| !(d.2.contains(&l) && d.2.contains(&r)));
+        discs.sort_by_key(|d| !(d.members.contains(&l) && d.members.contains(&r)));
     }
-    for (kind, detail, members) in &discs {
-        // Discrepancies between other members of the claim are listed, but quieter.
-        let here = pair.is_none_or(|(_, l, r)| members.contains(&l) || members.contains(&r));
-        out.push(Line::from(vec![
-            Span::styled(
-                format!(" {} {} ", kind_mark(*kind), kind.name()),
-                if here { t.kind_badge } else { t.dim },
-            ),
-            Span::styled(format!(" {detail}"), if here { t.title } else { t.dim }),
-            Span::styled(format!("  (articles {})", query::article_numbers(members.iter().copied())), t.dim),
-        ]));
+    for d in &discs {
+        // Discrepancies the focused passage is no party to are listed, but quieter.
+        let here = d.members.contains(&driver);
+        out.push(discrepancy_line(app, d, here));
     }
     if discs.is_empty() && pair.is_some() {
         out.push(Line::from(Span::styled("No discrepancy: the articles agree on this claim.", t.dim)));
@@ -316,6 +330,20 @@ fn match_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         }
     }
     out
+}
+
+/// One discrepancy: its kind, its label and who says what (`D1 13 hours: A1, A3 · 15 hours:
+/// A2`); quieter when `here` is false.
+pub fn discrepancy_line(app: &App, d: &Discrepancy, here: bool) -> Line<'static> {
+    let t = &app.theme;
+    Line::from(vec![
+        Span::styled(
+            format!(" {} {} ", kind_mark(d.kind), d.kind.name()),
+            if here { t.kind_badge } else { t.dim },
+        ),
+        Span::styled(format!(" {} ", d.label()), if here { t.title } else { t.dim }),
+        Span::styled(query::sides(d), if here { t.title } else { t.dim }),
+    ])
 }
 
 /// Evidence grouped by kind, strongest kinds first: `[("numbers", ["13"]), ("words", [..])]`.

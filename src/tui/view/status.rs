@@ -82,8 +82,8 @@ fn position(app: &App) -> String {
             let n = app.analysis.corpus.articles.get(article).map_or(0, |a| a.passages.len());
             format!("article {} · passage {}/{} ", article + 1, app.compare.selected[f] + 1, n)
         }
-        Screen::Claim => match app.claim.id {
-            Some(c) => format!("claim {}/{} ", c + 1, app.analysis.claims.len()),
+        Screen::Claim => match app.claim.id.and_then(|c| app.analysis.claims.get(c)) {
+            Some(c) => format!("claim {}/{} ", c.number(), app.analysis.claims.len()),
             None => String::new(),
         },
         Screen::Overview => format!("sorted by {} ", app.overview.sort.name()),

@@ -48,7 +48,8 @@ fn main() {
         match a.as_str() {
             "--threshold" => config.link_threshold = number(&a, args.next()),
             "--context" => config.story_context = number(&a, args.next()),
-            "--secondary" => config.secondary_threshold = number(&a, args.next()),
+            "--join" => config.join_threshold = number(&a, args.next()),
+            "--affinity" => config.join_affinity = number(&a, args.next()),
             "--per-article" => config.per_article = number(&a, args.next()),
             "--mutual" => config.mutual_best = number(&a, args.next()),
             "--all-lines" => all_lines = true,

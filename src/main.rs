@@ -93,7 +93,7 @@ impl Tuning {
                 )));
             }
             config.link_threshold = t;
-            config.secondary_threshold = config.secondary_threshold.max(t);
+            config.join_threshold = config.join_threshold.max(t);
         }
         Ok(config)
     }

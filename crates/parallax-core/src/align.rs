@@ -19,6 +19,7 @@
 //!    block (every corpus of a few dozen articles) are clustered in one exact pass.
 
 mod candidates;
+mod joins;
 mod linkage;
 
 use std::collections::BTreeMap;
@@ -297,7 +298,8 @@ fn cluster_block(nodes: Vec<Node>, level: usize, features: &Features, config: &C
         });
         let mutual = linkage::keep_mutual_best(&edges, &group, config.mutual_best);
         let clusters = linkage::average_linkage(&nodes, &mutual, threshold);
-        let extras = linkage::second_claims(&clusters, &group, &edges, config.secondary_threshold);
+        let extras =
+            joins::centroid_joins(&clusters, &nodes, &group, config.join_threshold, config.join_affinity);
         (clusters, extras)
     } else {
         // The mean cosine over all passage pairs of two groups is the dot product of their

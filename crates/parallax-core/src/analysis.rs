@@ -217,8 +217,12 @@ pub struct Config {
     pub link_threshold: f32,
     /// Exponent of the story-context factor (0 turns it off); see `align`.
     pub story_context: f32,
-    /// Mean similarity to a claim's members for a passage to join it as a second claim.
-    pub secondary_threshold: f32,
+    /// Cosine to a claim's centroid for a passage of another cluster to join it too (a passage
+    /// that states several facts is in several claims; see `align::joins`).
+    pub join_threshold: f32,
+    /// Least mean alignment affinity of a joining passage's article to the claim's articles:
+    /// the share of facts they state in common, which keeps look-alike events apart.
+    pub join_affinity: f32,
     /// Most passages one article may have in one claim.
     pub per_article: usize,
     /// Links kept per passage and other article: its `k` best matches there (0 keeps all).
@@ -234,7 +238,8 @@ impl Default for Config {
         Config {
             link_threshold: 0.12,
             story_context: 2.0,
-            secondary_threshold: 0.2,
+            join_threshold: 0.16,
+            join_affinity: 0.1,
             per_article: 100,
             mutual_best: 2,
             block_passages: 3_000,

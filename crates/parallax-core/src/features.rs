@@ -259,11 +259,13 @@ pub fn extract_with_progress(corpus: &Corpus, progress: &dyn Fn(usize)) -> Featu
             article
                 .into_iter()
                 .map(|(tf, numbers, months)| {
+                    // Sublinear TF-IDF, every kind of term alike. Names and numbers used to weigh
+                    // 1.5 times more; then a claim's centroid is dominated by the story's own
+                    // names, and passages join claims by topic rather than by fact (fact-labelled
+                    // coverage: pooled F1 0.497 with the extra weight, 0.538 without).
                     let mut terms: Vec<(u32, f32)> = tf
                         .into_iter()
-                        .map(|(id, count)| {
-                            (id, (1.0 + count.ln()) * idf[id as usize] * kind_weight(terms[id as usize].kind))
-                        })
+                        .map(|(id, count)| (id, (1.0 + count.ln()) * idf[id as usize]))
                         .collect();
                     let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
                     if norm > 0.0 {
@@ -283,14 +285,6 @@ pub fn extract_with_progress(corpus: &Corpus, progress: &dyn Fn(usize)) -> Featu
         .map(|a| a.passages.iter().map(|p| crate::analysis::Span(p.start, p.end)).collect())
         .collect();
     Features { terms, vectors, articles, spans }
-}
-
-/// Extra weight of names and numbers: facts are anchored in who, where and how many.
-fn kind_weight(kind: TermKind) -> f32 {
-    match kind {
-        TermKind::Name | TermKind::Acronym | TermKind::Number | TermKind::Date => 1.5,
-        TermKind::Word => 1.0,
-    }
 }
 
 /// The unit-length sum of an article's passage vectors.

@@ -251,67 +251,6 @@ pub fn average_linkage(nodes: &[Node], edges: &[Edge], threshold: f32) -> Vec<Ve
     out
 }
 
-/// Lets a passage that states two facts join a second claim: returns, per cluster, the nodes
-/// to add to it.
-///
-/// A passage stays in the claim clustering gave it; it also joins another claim when its mean
-/// similarity to that claim's members of other articles is at least `threshold`. "Fifteen
-/// workers were injured when fire swept through the plant on Tuesday" belongs both with the
-/// injury count and with the fire. Only meaningful when nodes are single passages.
-pub fn second_claims(
-    clusters: &[Vec<usize>],
-    group: &[usize],
-    edges: &[Edge],
-    threshold: f32,
-) -> Vec<Vec<usize>> {
-    // Each node's links as (other node, similarity).
-    let n = group.len();
-    let (start, links) = adjacency(n, edges, |x| x);
-    let mut sums = vec![0.0f32; n];
-    let mut touched: Vec<usize> = Vec::new();
-    let mut cluster_of = vec![usize::MAX; n];
-    for (c, members) in clusters.iter().enumerate() {
-        for &m in members {
-            cluster_of[m] = c;
-        }
-    }
-    clusters
-        .iter()
-        .enumerate()
-        .map(|(c, members)| {
-            let mut per_group: FxHashMap<usize, usize> = FxHashMap::default();
-            for &m in members {
-                *per_group.entry(group[m]).or_default() += 1;
-            }
-            if per_group.len() < 2 {
-                return Vec::new();
-            }
-            // Candidates: neighbours of the members, scored against the members of other articles.
-            for &m in members {
-                for &(x, s) in &links[start[m]..start[m + 1]] {
-                    let x = x as usize;
-                    if cluster_of[x] != c {
-                        if sums[x] == 0.0 {
-                            touched.push(x);
-                        }
-                        sums[x] += s;
-                    }
-                }
-            }
-            let mut joined: Vec<usize> = touched
-                .drain(..)
-                .filter(|&x| {
-                    let sum = std::mem::take(&mut sums[x]);
-                    let others = members.len() - per_group.get(&group[x]).copied().unwrap_or(0);
-                    sum / others.max(1) as f32 >= threshold
-                })
-                .collect();
-            joined.sort_unstable();
-            joined
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

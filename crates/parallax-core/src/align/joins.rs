@@ -137,10 +137,9 @@ pub(super) fn centroid_joins(
                 let mut joined: Vec<usize> = candidates
                     .into_iter()
                     .filter(|&x| {
-                        // Two shared terms at least is implied by a centroid close enough;
-                        // the single-term penalty is for passage pairs.
-                        let dot = features::dot(&nodes[x].vector, &claim.vector);
-                        penalised(dot, 2, &nodes[x], &claim) >= threshold
+                        // One shared word is a topic, not a fact: penalised as for a pair.
+                        let (dot, shared) = features::dot_count(&nodes[x].vector, &claim.vector);
+                        penalised(dot, shared, &nodes[x], &claim) >= threshold
                             && story.mean_to(group[x], &articles).is_none_or(|a| a >= affinity)
                     })
                     .collect();

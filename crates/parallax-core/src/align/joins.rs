@@ -227,7 +227,8 @@ mod tests {
             let scan: Vec<usize> = (0..nodes.len())
                 .filter(|x| !members.contains(x))
                 .filter(|&x| {
-                    penalised(features::dot(&nodes[x].vector, &claim.vector), 2, &nodes[x], &claim) >= 0.3
+                    let (dot, shared) = features::dot_count(&nodes[x].vector, &claim.vector);
+                    penalised(dot, shared, &nodes[x], &claim) >= 0.3
                 })
                 .collect();
             assert_eq!(joins[c], scan, "cluster {c}");

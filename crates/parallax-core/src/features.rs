@@ -18,6 +18,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::corpus::{Article, Corpus};
 use crate::hash::FxHashMap;
 use crate::lexicon::{ACRONYM_GAPS, MONTH_NAMES, STOPWORDS};
+use crate::segment::PassageKind;
 use crate::text;
 
 /// What sort of term a feature is; decides how evidence is shown and some weights.
@@ -226,7 +227,7 @@ pub fn extract_with_progress(corpus: &Corpus, progress: &dyn Fn(usize)) -> Featu
                     article
                         .passages
                         .iter()
-                        .map(|p| tokenize(&article.text[p.start..p.end], &acronyms, stems))
+                        .map(|p| passage_tokens(&article.text[p.start..p.end], p.kind, &acronyms, stems))
                         .collect()
                 })
             })
@@ -371,8 +372,43 @@ impl Default for Stems {
     }
 }
 
-/// Cuts a passage into terms: stems, numbers, months, acronyms; stopwords dropped.
-pub fn tokenize(passage: &str, acronyms: &[Acronym], stems: &mut Stems) -> Vec<Token> {
+/// The terms of a passage of `kind`: none for a non-statement (a tag list, a byline, a
+/// dateline…), so it never aligns; capitals mark names only where they are informative.
+fn passage_tokens(passage: &str, kind: PassageKind, acronyms: &[Acronym], stems: &mut Stems) -> Vec<Token> {
+    if !kind.is_statement() {
+        return Vec::new();
+    }
+    tokenize(passage, capitals_mark_names(passage, kind), acronyms, stems)
+}
+
+/// Share of capitalised words (past the first, acronyms and small words aside) at or above
+/// which a headline or heading is written in Title Case.
+const TITLE_CASE_SHARE: f32 = 0.75;
+
+/// Whether a capital inside `passage` marks a name: not in a headline or heading written in
+/// Title Case ("Second Incident in a Short Time"), where every word has one. A name there is
+/// still a name when the corpus writes it capitalised in a sentence: term kinds are the
+/// corpus's.
+fn capitals_mark_names(passage: &str, kind: PassageKind) -> bool {
+    if !matches!(kind, PassageKind::Title | PassageKind::Heading) {
+        return true;
+    }
+    let (mut words, mut capitalised) = (0usize, 0usize);
+    for w in passage.unicode_words().skip(1) {
+        let acronym =
+            w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase);
+        if acronym || !w.starts_with(char::is_alphabetic) || STOPWORDS.contains(&text::fold(w)) {
+            continue;
+        }
+        words += 1;
+        capitalised += usize::from(w.starts_with(char::is_uppercase));
+    }
+    words == 0 || (capitalised as f32) < TITLE_CASE_SHARE * words as f32
+}
+
+/// Cuts a passage into terms: stems, numbers, months, acronyms; stopwords dropped. With
+/// `names`, a capitalised word inside the passage is a name.
+pub fn tokenize(passage: &str, names: bool, acronyms: &[Acronym], stems: &mut Stems) -> Vec<Token> {
     let words: Vec<(usize, &str)> = passage.unicode_word_indices().collect();
     let lower: Vec<Cow<str>> = words
         .iter()
@@ -415,7 +451,7 @@ pub fn tokenize(passage: &str, acronyms: &[Acronym], stems: &mut Stems) -> Vec<T
         } else if let Some(v) = text::number_word(l) {
             out.push(Token { key: number_key(v), kind: TermKind::Number, surface: w.to_string() });
         } else if !STOPWORDS.contains(l) && l.chars().any(char::is_alphanumeric) {
-            let is_name = w.starts_with(char::is_uppercase) && !is_sentence_start(passage, pos);
+            let is_name = names && w.starts_with(char::is_uppercase) && !is_sentence_start(passage, pos);
             let acronym = acronyms.iter().any(|a| a.short == l);
             let kind = if acronym {
                 TermKind::Acronym
@@ -461,7 +497,7 @@ mod tests {
     use super::*;
 
     fn keys(s: &str, acronyms: &[Acronym]) -> Vec<String> {
-        tokenize(s, acronyms, &mut Stems::new()).into_iter().map(|t| t.key).collect()
+        tokenize(s, true, acronyms, &mut Stems::new()).into_iter().map(|t| t.key).collect()
     }
 
     #[test]
@@ -483,6 +519,68 @@ mod tests {
         assert!(acr.iter().any(|a| a.short == "eu" && a.long == ["european", "union"]));
         assert_eq!(keys("Amazon Web Services grew", &acr)[0], "aws");
         assert_eq!(keys("AWS grew", &acr)[0], "aws");
+    }
+
+    /// The surfaces `tokenize` takes for names in `passage` of `kind`.
+    fn names(passage: &str, kind: PassageKind) -> Vec<String> {
+        let tokens = tokenize(passage, capitals_mark_names(passage, kind), &[], &mut Stems::new());
+        tokens.into_iter().filter(|t| t.kind == TermKind::Name).map(|t| t.surface).collect()
+    }
+
+    #[test]
+    fn title_case_capitals_are_not_names() {
+        assert!(names("Second Grounding in a Short Time", PassageKind::Heading).is_empty());
+        assert!(names("Ferry Operator Blames Harbour Board for AI Error", PassageKind::Title).is_empty());
+        assert_eq!(
+            names("Ferry operator blames Harbour Board for grounding", PassageKind::Title),
+            ["Harbour", "Board"]
+        );
+        // In a sentence, capitals inside it are informative however many there are.
+        assert_eq!(
+            names("Officials of the Harbour Board Met at the pier.", PassageKind::Sentence),
+            ["Harbour", "Board", "Met"]
+        );
+    }
+
+    #[test]
+    fn a_name_in_a_title_case_heading_is_still_the_corpus_s_name() {
+        let c = Corpus::from_texts([
+            ("a", "Ferry Runs Aground Near Dover\nThe ferry ran aground near Dover on Friday.\n"),
+            ("b", "Storm Hits the Coast\nA ferry struck a pier near Dover.\n"),
+        ]);
+        let f = extract(&c);
+        let kind =
+            |surface: &str| f.terms.iter().find(|t| t.surface.eq_ignore_ascii_case(surface)).map(|t| t.kind);
+        assert_eq!(kind("Dover"), Some(TermKind::Name));
+        assert_eq!(kind("Aground"), Some(TermKind::Word), "{:?}", f.terms);
+        assert_eq!(kind("Storm"), Some(TermKind::Word));
+    }
+
+    #[test]
+    fn non_statements_get_no_terms() {
+        let c = Corpus::from_texts([
+            (
+                "a",
+                "Ferry aground\nBy Jana Ortiz\nThe ferry ran aground near Dover.\nTags: ferry, Dover, storm\n",
+            ),
+            (
+                "b",
+                "Ferry stuck\nTuesday, July 2, 2013\nA ferry ran aground off Dover.\nRead more: ferry news\n",
+            ),
+        ]);
+        let f = extract(&c);
+        for (article, vectors) in c.articles.iter().zip(&f.vectors) {
+            for (p, v) in article.passages.iter().zip(vectors) {
+                assert_eq!(
+                    v.terms.is_empty(),
+                    !p.kind.is_statement(),
+                    "{:?} {:?}",
+                    p.kind,
+                    article.passage_text(p.index)
+                );
+            }
+            assert_eq!(article.passages.iter().filter(|p| !p.kind.is_statement()).count(), 2);
+        }
     }
 
     #[test]

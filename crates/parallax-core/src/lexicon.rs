@@ -317,11 +317,12 @@ pub const DATE_ABBREVIATIONS: Words = words! {
     | "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
 };
 
-/// Time zones that may follow "a.m."/"p.m." inside the sentence ("9 a.m. ET"); as written, in
-/// capitals. Read by `segment`.
+/// Time zones that may follow "a.m."/"p.m." inside the sentence ("9 a.m. ET") or stand in a
+/// dateline ("13:38 GMT"); as written, in capitals. Read by `segment`.
 pub const TIME_ZONES: Words = words! {
     "ET" | "EST" | "EDT" | "CT" | "CST" | "CDT" | "MT" | "MST" | "MDT" | "PT" | "PST" | "PDT" | "GMT"
-    | "UTC" | "BST" | "CET" | "CEST"
+    | "UTC" | "BST" | "CET" | "CEST" | "IST" | "JST" | "KST" | "HKT" | "SGT" | "AEST" | "AEDT" | "WIB"
+    | "MSK" | "EET" | "EEST" | "SAST" | "NZST" | "NZDT" | "PKT"
 };
 
 /// Words that commonly open an English sentence, as written (capitalised): after an ambiguous
@@ -351,6 +352,116 @@ pub const FUNCTION_WORDS: Words = words! {
     | "our" | "your" | "my" | "to" | "in" | "at" | "for" | "with" | "by" | "from" | "as"
 };
 
+// ---------------------------------------------------------------------------------------------
+// Non-statements (`segment`): what tag lists, navigation, bylines, captions and datelines are
+// made of. Phrases are bare words, folded, joined by one space.
+
+/// Words of a label that opens a tag or keyword list: "*Tags*:", "Related *topics*:", "*Tags*
+/// & Viral *Phrases*:".
+pub const TAG_LABELS: Words = words! {
+    "tags" | "tag" | "tagged" | "keywords" | "keyword" | "topics" | "hashtags" | "labels"
+    | "phrases" | "categories" | "category" | "filed"
+};
+
+/// Lines that are navigation when they are the whole passage: "Related", "Most read".
+pub const NAV_LINES: Words = words! {
+    "comments" | "advertisement" | "ad" | "sponsored" | "sponsored content" | "related"
+    | "related articles" | "related stories" | "related coverage" | "related content"
+    | "related links" | "recommended" | "recommended stories" | "most read" | "most popular"
+    | "trending" | "trending now" | "share" | "print" | "email" | "reply" | "menu" | "search"
+    | "home" | "top stories" | "latest news" | "next article" | "previous article" | "show more"
+    | "load more" | "see more" | "view more" | "more stories" | "loading"
+};
+
+/// Openings of calls to action, navigation when the passage is short: "*Read more*", "*Sign
+/// up* for our newsletter", "*You may also like*".
+pub const NAV_LEADS: Words = words! {
+    "read more" | "read next" | "read also" | "also read" | "continue reading" | "keep reading"
+    | "see also" | "click here" | "tap here" | "subscribe" | "sign up" | "sign in" | "log in"
+    | "follow us" | "join us" | "join our" | "join the discussion" | "join the conversation"
+    | "leave a reply" | "leave a comment" | "post a comment" | "add a comment" | "share this"
+    | "share on" | "share via" | "download our" | "download the app" | "get the app" | "get our"
+    | "don't miss" | "never miss" | "you may also like" | "you might also like"
+    | "listen to this article" | "skip to" | "back to top" | "cancel reply" | "print this"
+    | "email this"
+};
+
+/// First words of a label that points elsewhere: "*More* from Harbour Daily:", "*Related*:",
+/// "*Watch*:".
+pub const NAV_LABELS: Words = words! {
+    "more" | "read" | "related" | "see" | "watch" | "listen" | "recommended" | "trending"
+    | "advertisement" | "sponsored" | "popular" | "explore" | "discover"
+};
+
+/// Whole lines that open a comment section: after one, an article's short lines are the
+/// comment form.
+pub const COMMENT_OPENERS: Words = words! {
+    "comments" | "leave a reply" | "leave a comment" | "post a comment" | "add a comment"
+    | "join the discussion" | "join the conversation" | "show comments" | "view comments"
+    | "reader comments" | "discussion"
+};
+
+/// Openings of a pointer to pictures or video: "*Here's a* slideshow of …", "*Watch* the video".
+pub const MEDIA_LEADS: Words = words! {
+    "here's a" | "here is a" | "here are" | "watch" | "view" | "see" | "check out" | "browse" | "click"
+};
+
+/// What a media pointer points to.
+pub const MEDIA_NOUNS: Words = words! {
+    "slideshow" | "slideshows" | "gallery" | "galleries" | "video" | "videos" | "photos" | "pictures"
+    | "images" | "infographic" | "livestream" | "podcast" | "footage"
+};
+
+/// Words of a site's pitch to its readers: "you get our weekly *newsletter*".
+pub const SUBSCRIPTION_WORDS: Words = words! {
+    "subscribe" | "subscriber" | "subscribers" | "subscription" | "subscriptions" | "newsletter"
+    | "newsletters" | "ad-free" | "membership"
+};
+
+/// Labels of a caption or a picture credit, whole: "*Photo*:", "*Image credit*:", "*Photograph*
+/// by".
+pub const CAPTION_LABELS: Words = words! {
+    "photo" | "photos" | "photograph" | "photographs" | "image" | "images" | "picture" | "pictures"
+    | "pictured" | "caption" | "illustration" | "graphic" | "video" | "credit" | "photo credit"
+    | "image credit" | "image source" | "file photo" | "top image" | "main image" | "above" | "top"
+    | "alt" | "alt text"
+};
+
+/// Words of a photo credit in parentheses: "(AP *Photo*/Jana Ortiz)", "(*Getty* *Images*)".
+pub const PHOTO_CREDIT_WORDS: Words = words! {
+    "photo" | "photos" | "photograph" | "image" | "images" | "picture" | "pictures" | "credit"
+    | "file" | "courtesy" | "handout" | "screenshot" | "illustration" | "getty" | "shutterstock"
+    | "alamy" | "stringer" | "pool"
+};
+
+/// Wire agencies credited alone at the end of a caption: "(*Reuters*)".
+pub const WIRE_AGENCIES: Words = words! {
+    "reuters" | "afp" | "ap" | "epa" | "xinhua" | "dpa" | "anadolu" | "aap" | "ansa" | "efe" | "upi"
+};
+
+/// Words that may lead to the "by" of a byline: "*Additional reporting* by".
+pub const BYLINE_LEADS: Words = words! {
+    "posted" | "written" | "reported" | "reporting" | "additional" | "editing" | "edited"
+    | "compiled" | "words" | "story" | "text" | "produced" | "published" | "writing"
+};
+
+/// Lower-case words a byline may have besides names and dates: "By Jana Ortiz *and* Sam Lee,
+/// *staff writers*".
+pub const BYLINE_WORDS: Words = words! {
+    "and" | "by" | "of" | "the" | "for" | "in" | "at" | "on" | "with" | "de" | "da" | "del" | "der"
+    | "di" | "du" | "van" | "von" | "le" | "la" | "bin" | "al" | "staff" | "writer" | "writers"
+    | "reporter" | "reporters" | "correspondent" | "correspondents" | "editor" | "editors"
+    | "contributor" | "columnist" | "senior" | "chief" | "special" | "political" | "foreign"
+    | "deputy" | "associate" | "contributing" | "updated" | "published" | "posted" | "agencies"
+    | "wire" | "wires" | "services" | "news" | "desk" | "team" | "min" | "mins" | "read"
+};
+
+/// Words a dateline may have besides dates, times and zones: "*Last updated at* 13:38 GMT".
+pub const DATELINE_WORDS: Words = words! {
+    "updated" | "update" | "published" | "posted" | "last" | "first" | "modified" | "edited"
+    | "revised" | "created" | "story" | "at" | "on" | "of" | "the" | "local" | "time" | "date"
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,7 +470,7 @@ mod tests {
     const CAPITALISED: [Words; 3] = [SENTENCE_INITIAL_NON_NAMES, TIME_ZONES, SENTENCE_OPENERS];
 
     /// The lists looked up lower-cased or folded: a capital in one would never match.
-    const LOWER_CASE: [Words; 19] = [
+    const LOWER_CASE: [Words; 33] = [
         STOPWORDS,
         ACRONYM_GAPS,
         MONTHS_ONLY_CAPITALISED,
@@ -379,6 +490,20 @@ mod tests {
         NUMERIC_ABBREVIATIONS,
         DATE_ABBREVIATIONS,
         FUNCTION_WORDS,
+        TAG_LABELS,
+        NAV_LINES,
+        NAV_LEADS,
+        NAV_LABELS,
+        COMMENT_OPENERS,
+        MEDIA_LEADS,
+        MEDIA_NOUNS,
+        SUBSCRIPTION_WORDS,
+        CAPTION_LABELS,
+        PHOTO_CREDIT_WORDS,
+        WIRE_AGENCIES,
+        BYLINE_LEADS,
+        BYLINE_WORDS,
+        DATELINE_WORDS,
     ];
 
     fn keys<V>(map: WordMap<V>) -> impl Iterator<Item = &'static str> {

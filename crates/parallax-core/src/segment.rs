@@ -1,4 +1,6 @@
-//! Splits article text into passages: headlines, sub-headings, list items and sentences.
+//! Splits article text into passages: headlines, sub-headings, list items and sentences, and
+//! tells apart the passages that state nothing (tag lists, navigation, bylines, captions,
+//! datelines).
 //!
 //! Every passage is a byte range into the text it was cut from, trimmed of surrounding
 //! whitespace, so `&text[start..end]` is exactly the passage. This module knows nothing of
@@ -9,7 +11,7 @@
 //! "Jonas E. Smith" and runs a sub-heading into the next sentence. News prose needs those right,
 //! at the speed of a single pass (no regexes, no backtracking, every look-around bounded).
 //!
-//! The work is done in two steps:
+//! The work is done in three steps:
 //! 1. **Paragraphs.** News files put one paragraph per line, so a line break ends a passage,
 //!    except when hard-wrapped prose continues on the next line (the line has no final
 //!    punctuation and the next starts in lower case, or the line ends on a comma or a word such
@@ -34,11 +36,18 @@
 //!      on; closing quotes and brackets stay with their sentence, even set off by a space;
 //!    - a period glued to a capitalised word ("world.Today") ends a sentence, except inside
 //!      e-mail and web addresses.
+//! 3. **Non-statements.** Tag lists, navigation, bylines, captions and datelines get kinds of
+//!    their own, recognised by their shape ([`mark_non_statements`]): they stay passages, but
+//!    [`PassageKind::is_statement`] is false for them, so they never join a claim.
 //!
 //! Passages with no letter or digit are left out. Everything is one forward pass with bounded
 //! look-around, so a megabyte with no punctuation or no spaces stays linear.
 
+mod non_statement;
+
 use std::ops::Range;
+
+pub use non_statement::{line_kind, mark_non_statements};
 
 use crate::lexicon::{
     AMBIGUOUS_ABBREVIATIONS, CLOCK_ABBREVIATIONS, DATE_ABBREVIATIONS, FUNCTION_WORDS, LATIN_ABBREVIATIONS,
@@ -46,26 +55,44 @@ use crate::lexicon::{
 };
 
 /// What sort of unit a passage is; the view and the aligner treat headings a little differently.
+/// The JSON passage `kind` is the snake_case name ("list_item", "navigation").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PassageKind {
-    /// The article's headline (passage 0 when the first line reads as one).
+    /// The article's headline: its first line when it reads as one, past a dateline or byline.
     Title,
-    /// A line on its own with no final punctuation: a sub-heading, a kicker, a byline.
+    /// A line on its own with no final punctuation: a sub-heading, a kicker.
     Heading,
     /// A bulleted or numbered list item.
     ListItem,
     /// A sentence of running prose.
     Sentence,
+    /// A tag or keyword list ("Tags: …", an SEO phrase list, hashtags): topics, not facts.
+    Tags,
+    /// Menus, calls to action ("Read more", "Subscribe"), comment forms, copyright lines and a
+    /// site's taglines: the page around the article.
+    Navigation,
+    /// Who wrote the article ("By Jana Ortiz, Reuters").
+    Byline,
+    /// A photo caption, credit or alt text: describes a picture the text does not show.
+    Caption,
+    /// A date or timestamp alone on its line ("Updated: July 2, 2013 15:50 IST"): when the
+    /// article was published, not a fact of the story.
+    Dateline,
 }
 
 impl PassageKind {
     /// Whether passages of this kind state something a claim can hold. Non-statements (tag
-    /// lists, navigation, bylines, captions, …) stay visible in the reader, dimmed, but are
-    /// never aligned.
+    /// lists, navigation, bylines, captions, datelines) stay visible in the reader, dimmed, but
+    /// are never aligned.
     pub fn is_statement(self) -> bool {
         match self {
             PassageKind::Title | PassageKind::Heading | PassageKind::ListItem | PassageKind::Sentence => true,
+            PassageKind::Tags
+            | PassageKind::Navigation
+            | PassageKind::Byline
+            | PassageKind::Caption
+            | PassageKind::Dateline => false,
         }
     }
 }
@@ -95,13 +122,23 @@ const MAX_WORD_CHARS: usize = 24;
 /// Bound on the scan for `@`, `://` and `www.` around a period with no space after it.
 const MAX_TOKEN_BYTES: usize = 128;
 
-/// Splits `text[body]` into passages, in order, never overlapping.
+/// Splits `text[body]` into passages, in order, never overlapping, and gives the non-statements
+/// among them their kinds ([`split`], then [`mark_non_statements`]).
+pub fn segment(text: &str, body: Range<usize>) -> Vec<Segment> {
+    let mut segs = split(text, body);
+    mark_non_statements(text, &mut segs);
+    segs
+}
+
+/// Splits `text[body]` into passages, in order, never overlapping, without telling
+/// non-statements apart: for a format that adds passages of its own and then classifies the
+/// article whole.
 ///
 /// Lines with no final punctuation become headings, bullet lines become list items, and the
 /// rest is split into sentences; passages with no letter or digit (separators such as `* * *`)
 /// are left out. Offsets are absolute into `text`. A `body` out of bounds or off
 /// a char boundary is clamped rather than trusted.
-pub fn segment(text: &str, body: Range<usize>) -> Vec<Segment> {
+pub fn split(text: &str, body: Range<usize>) -> Vec<Segment> {
     let body = clamp_range(text, body);
     let lines = lines(text, body);
     let mut out = Vec::new();

@@ -6,7 +6,7 @@
 //! - [`format`](mod@format) is the seam between files and everything else: it knows which extensions are
 //!   articles and how each format is read (plain text, Markdown), and gives a [`Source`];
 //! - this module turns sources into [`Article`]s: the format's passage hints, then
-//!   [`segment`] for the rest of the body.
+//!   [`segment`] for the rest of the body, and the non-statements told apart over the whole.
 //!
 //! Every offset in parallax is a byte offset into the file as stored (see `decode`), so
 //! `text[start..end]` is always the bytes of the file at those offsets (exactly, for valid UTF-8).
@@ -97,7 +97,8 @@ impl Article {
     }
 
     /// Builds an article from text read as plain text. With `has_title`, a first line that
-    /// reads as a headline becomes passage 0 of kind [`PassageKind::Title`].
+    /// reads as a headline (past a dateline or byline above it) becomes a passage of kind
+    /// [`PassageKind::Title`].
     pub fn from_text(id: String, path: PathBuf, text: String, lossy: bool, has_title: bool) -> Self {
         Self::from_source(id, path, plain::read_text(text, lossy, has_title))
     }
@@ -107,21 +108,23 @@ impl Article {
     pub fn from_source(id: String, path: PathBuf, source: Source) -> Self {
         let Source { text, lossy, shown, meta, body, hints } = source;
         debug_assert!(hints.windows(2).all(|w| w[0].range.end <= w[1].range.start), "hints overlap");
-        let mut passages = Vec::new();
-        let mut push = |start: usize, end: usize, kind: PassageKind| {
-            passages.push(Passage { index: passages.len(), start, end, kind });
-        };
+        let mut segs = Vec::new();
         let mut rest = body.start;
         for hint in &hints {
             if rest < hint.range.start {
-                segment::segment(&text, rest..hint.range.start)
-                    .iter()
-                    .for_each(|s| push(s.start, s.end, s.kind));
+                segs.extend(segment::split(&text, rest..hint.range.start));
             }
-            push(hint.range.start, hint.range.end, hint.kind);
+            segs.push(segment::Segment { start: hint.range.start, end: hint.range.end, kind: hint.kind });
             rest = hint.range.end;
         }
-        segment::segment(&text, rest..body.end).iter().for_each(|s| push(s.start, s.end, s.kind));
+        segs.extend(segment::split(&text, rest..body.end));
+        // Non-statements are told apart over the whole article: a footer is what ends it.
+        segment::mark_non_statements(&text, &mut segs);
+        let passages = segs
+            .into_iter()
+            .enumerate()
+            .map(|(index, s)| Passage { index, start: s.start, end: s.end, kind: s.kind })
+            .collect();
         let headline =
             hints.iter().find(|h| h.kind == PassageKind::Title).map(|h| text[h.range.clone()].to_string());
         let title = meta.title.clone().or(headline).unwrap_or_else(|| id.clone());

@@ -1,8 +1,9 @@
 //! Plain text: decoded with exact offsets, optional front matter, and the headline rule.
 //!
 //! The first non-blank line of the body is the headline when it reads as one: short, on a
-//! line of its own with more text after it, and not ending like a sentence of prose. It then
-//! becomes a [`PassageKind::Title`] hint, so it is passage 0.
+//! line of its own with more text after it, and not ending like a sentence of prose. A
+//! dateline, byline or menu line above it is passed over ("July 2, 2013 07:44", then the
+//! headline). It then becomes a [`PassageKind::Title`] hint.
 
 use std::ops::Range;
 
@@ -31,23 +32,38 @@ pub(super) fn read_text(text: String, lossy: bool, has_title: bool) -> Source {
     Source { text, lossy, shown: Shown::identity(), meta, body, hints }
 }
 
-/// The first line of `body` when it reads as a headline.
+/// The first line of `body` when it reads as a headline, past up to [`MAX_ABOVE_HEADLINE`]
+/// lines above it that are a dateline, a byline or navigation ("July 2, 2013 07:44", then the
+/// headline).
 fn headline(text: &str, body: Range<usize>) -> Option<Range<usize>> {
-    let line = first_line(text, body)?;
+    let mut lines = lines(text, body);
+    let line = lines.find(|l| !above_headline(&text[l.clone()]))?;
     reads_as_headline(&text[line.clone()], line.end < text.trim_end().len()).then_some(line)
 }
 
-/// The first non-blank line in `body`, trimmed. Lines end at `\n`, `\r\n` or a lone `\r`.
-fn first_line(text: &str, body: Range<usize>) -> Option<Range<usize>> {
+/// Lines a page puts above its headline that are skipped to find it.
+const MAX_ABOVE_HEADLINE: usize = 3;
+
+/// Whether a line is a dateline, byline or menu that may stand above the headline.
+fn above_headline(line: &str) -> bool {
+    matches!(
+        segment::line_kind(line),
+        Some(PassageKind::Dateline | PassageKind::Byline | PassageKind::Navigation)
+    )
+}
+
+/// The first non-blank lines in `body` (at most one more than [`MAX_ABOVE_HEADLINE`]),
+/// trimmed. Lines end at `\n`, `\r\n` or a lone `\r`.
+fn lines(text: &str, body: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut pos = body.start;
-    for line in text[body].split_inclusive(['\n', '\r']) {
-        let range = pos..pos + line.len();
-        pos = range.end;
-        if let Some(r) = segment::trim_range(text, range) {
-            return Some(r);
-        }
-    }
-    None
+    text[body]
+        .split_inclusive(['\n', '\r'])
+        .filter_map(move |line| {
+            let range = pos..pos + line.len();
+            pos = range.end;
+            segment::trim_range(text, range)
+        })
+        .take(MAX_ABOVE_HEADLINE + 1)
 }
 
 /// Whether a first line reads as a headline: short, on a line of its own, and not ending
@@ -70,6 +86,17 @@ mod tests {
         assert_eq!(&s.text[s.body.start..s.body.start + 1], "\n");
         assert_eq!(s.hints.len(), 1);
         assert_eq!(&s.text[s.hints[0].range.clone()], "Plant closes");
+    }
+
+    #[test]
+    fn a_dateline_above_the_headline_is_passed_over() {
+        let s = read(b"July 2, 2013 07: 44\nFerry runs aground in storm\nIt hit the pier.\n").unwrap();
+        assert_eq!(&s.text[s.hints[0].range.clone()], "Ferry runs aground in storm");
+        let s =
+            read(b"By Jana Ortiz\nTuesday, July 2, 2013\nFerry runs aground\nIt hit the pier.\n").unwrap();
+        assert_eq!(&s.text[s.hints[0].range.clone()], "Ferry runs aground");
+        // A dateline is never the headline, even with nothing to pass over to.
+        assert!(read(b"July 2, 2013\n").unwrap().hints.is_empty());
     }
 
     #[test]

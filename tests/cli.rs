@@ -94,7 +94,12 @@ fn injured_count_is_a_number_discrepancy() {
         .iter()
         .map(|d| (d["kind"].as_str().unwrap().to_string(), d["detail"].as_str().unwrap().to_string()))
         .collect();
-    assert!(details.contains(&("number".into(), "12 workers vs 15 workers".into())), "{details:?}");
+    // "12 workers were hurt", "Fifteen workers were injured" and the headline's "injures 15"
+    // count the same thing: one number discrepancy naming both counts.
+    assert!(
+        details.iter().any(|(kind, d)| kind == "number" && d.contains("12") && d.contains("15")),
+        "{details:?}"
+    );
 }
 
 #[test]
@@ -371,7 +376,8 @@ fn the_analysis_cache_is_reused_and_follows_edits() {
         doc["discrepancies"].as_array().unwrap().iter().map(|d| d["detail"].to_string()).collect()
     };
     assert!(details(&first).contains("15"), "{}", details(&first));
-    assert!(details(&edited).contains("20") && !details(&edited).contains("15"), "{}", details(&edited));
+    // The body's count is read afresh (the headline still says "injures 15").
+    assert!(details(&edited).contains("20 workers"), "{}", details(&edited));
     assert_ne!(stdout(&edited), stdout(&first));
     assert_eq!(entries(), 2);
 

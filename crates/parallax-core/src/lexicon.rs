@@ -170,6 +170,27 @@ pub const WEEKDAYS: WordMap<u8> = word_map! {
 pub const WEEKDAY_NAMES: [&str; 7] =
     ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
+/// Words after a number that make it a clock time, not a quantity ("4 *p.m.*", "1100 *hrs*",
+/// "13:38 *GMT*"), folded; the number kind also takes [`TIME_ZONES`] as written.
+pub const CLOCK_WORDS: Words = words! {
+    "a.m" | "p.m" | "am" | "pm" | "hrs" | "o'clock" | "gmt" | "utc" | "ist" | "edt" | "pst" | "pdt"
+    | "cet" | "bst" | "jst" | "wib"
+};
+
+/// Words before a month named without a day that place what is said in that month ("*In*
+/// January, five cables were cut"). Read by the date kind, which gives numbers their time frame.
+pub const MONTH_FRAME_WORDS: Words = words! {
+    "in" | "since" | "during" | "until" | "by" | "earlier" | "late" | "early" | "mid" | "last"
+};
+
+/// Words of a timestamp line besides dates, times and zones ("*Updated*: July 02, 2013",
+/// "3 July 2013 *Last updated at* 13:38 GMT"). Read by the date kind: such a line says when the
+/// article appeared, which dates the article, and states no fact.
+pub const TIMESTAMP_WORDS: Words = words! {
+    "updated" | "published" | "posted" | "modified" | "last" | "at" | "on" | "local" | "time"
+    | "date"
+};
+
 // ---------------------------------------------------------------------------------------------
 // Negation and denial (`text`, the negation kind)
 
@@ -203,6 +224,95 @@ pub const FILLERS: Words = words! {
 /// Determiners between "N of" and the whole of an extent: "one of *our* 39 regions". Read by
 /// the number kind.
 pub const EXTENT_DETERMINERS: Words = words! { "the" | "our" | "its" | "their" | "his" | "her" };
+
+/// What happens to what a number counts, by class: the word that says it ("six *killed*",
+/// "*injures* 15", "24 *dead*") maps to what is counted, so `12 hurt` and `injures 15` are one
+/// count and `6 killed` and `11 injured` two. The first word of a class is how a detail shows
+/// it. Read by the number kind.
+pub const ACTS: WordMap<&str> = word_map! {
+    "dead" | "died" | "die" | "dies" | "dying" | "killed" | "kill" | "kills" | "killing" | "death"
+    | "deaths" | "fatalities" | "fatality" | "perished" | "lives" => "death",
+    "injured" | "injuring" | "injures" | "injure" | "injuries" | "injury" | "hurt" | "hurting"
+    | "wounded" | "wounding" => "injury",
+    "missing" => "missing",
+    "arrested" | "arresting" | "arrests" | "detained" | "detaining" | "nabbed" | "apprehended" => "arrest",
+    "evacuated" | "evacuating" | "evacuees" => "evacuation",
+    "rescued" | "rescuing" => "rescue",
+    "displaced" | "homeless" => "displacement",
+    "damaged" | "damaging" => "damage",
+    "destroyed" | "destroying" | "flattened" => "destruction",
+    "hospitalised" | "hospitalized" => "hospitalisation",
+};
+
+/// Units of measure in the singular (as `singular` gives them) and the unit a detail shows:
+/// a number before one measures it ("13 *hours*", "13 nautical *miles*", "a 15-*hour*
+/// outage"), whatever noun follows. Read by the number kind.
+pub const MEASURE_UNITS: WordMap<&str> = word_map! {
+    "second" | "sec" => "second", "minute" | "min" => "minute", "hour" | "hr" => "hour",
+    "day" => "day", "week" => "week", "month" => "month", "year" => "year", "decade" => "decade",
+    "century" => "century", "kilometre" | "kilometer" | "km" => "km", "metre" | "meter" => "metre",
+    "mile" => "mile", "foot" | "feet" | "ft" => "ft", "inch" | "inche" => "inch",
+    "yard" => "yard", "acre" => "acre", "hectare" => "hectare", "tonne" => "tonne", "ton" => "ton",
+    "kilogram" | "kg" => "kg", "gram" => "gram", "litre" | "liter" => "litre",
+    "gallon" => "gallon", "barrel" => "barrel", "degree" => "degree", "knot" => "knot",
+    "mph" => "mph", "megawatt" => "megawatt", "magnitude" => "magnitude",
+};
+
+/// Units written before their number ("magnitude 6.1", "category 4"). Read by the number kind,
+/// which also shows them first.
+pub const PRE_UNITS: WordMap<&str> = word_map! {
+    "magnitude" => "magnitude", "category" => "category", "level" => "level",
+};
+
+/// Words between a number and the noun it counts that leave what it counts unchanged ("two
+/// *other* rifles", "five *more* people"). Read by the number kind.
+pub const NUMBER_MODIFIERS: Words = words! {
+    "other" | "more" | "additional" | "further" | "extra" | "separate" | "fewer" | "new"
+};
+
+/// Words that end the noun phrase after a number: "23 league goals *last* season" counts
+/// goals. Read by the number kind.
+pub const NOUN_PHRASE_BREAKS: Words = words! {
+    "last" | "next" | "ago" | "each" | "every" | "apiece" | "later" | "earlier" | "per"
+};
+
+/// Words beside a tally that make "7-4" a vote or a score rather than a range. Read by the
+/// number kind.
+pub const TALLY_WORDS: Words = words! {
+    "vote" | "votes" | "voted" | "voting" | "score" | "scored" | "won" | "win" | "wins" | "lost"
+    | "beat" | "defeat" | "defeated" | "victory" | "margin" | "majority" | "ruling" | "decision"
+};
+
+/// Nouns for people, in the singular: with what happened to them ("six passengers killed",
+/// "five people died"), the count is of the dead, whatever the noun. Read by the number kind.
+pub const PERSON_NOUNS: Words = words! {
+    "people" | "person" | "individual" | "other" | "man" | "men" | "woman" | "women" | "child"
+    | "children" | "worker" | "employee" | "villager" | "resident" | "civilian" | "passenger"
+    | "victim" | "staff" | "adult" | "student" | "pupil" | "patient" | "tourist" | "visitor"
+};
+
+/// Words between an act and the number it counts ("killing *at least* five"), and before a
+/// number that opens an attribute ("a depth *of just* 10 km"). Read by the number kind.
+pub const QUANTITY_HEDGES: Words = words! {
+    "at" | "least" | "about" | "some" | "nearly" | "almost" | "around" | "roughly"
+    | "approximately" | "more" | "than" | "over" | "up" | "to" | "an" | "a" | "the" | "estimated"
+    | "only" | "just" | "another" | "fewer" | "under" | "as" | "many" | "total" | "of"
+};
+
+/// Words between a counted noun and what happened to it ("five people *had so far been
+/// confirmed* dead"). Read by the number kind.
+pub const STATE_WORDS: Words = words! {
+    "were" | "was" | "are" | "is" | "had" | "have" | "has" | "been" | "be" | "being" | "reported"
+    | "confirmed" | "so" | "far" | "now" | "also" | "later" | "all" | "feared" | "believed"
+    | "thought" | "said" | "to" | "already" | "still" | "left" | "got"
+};
+
+/// Nouns before "of" and a number that say nothing of what it measures ("a *total* of 23").
+/// Read by the number kind.
+pub const UNSPECIFIC_ATTRIBUTES: Words = words! {
+    "total" | "number" | "group" | "crowd" | "team" | "maximum" | "minimum" | "average"
+    | "estimate" | "rest" | "majority" | "lot" | "couple" | "handful" | "tally" | "count"
+};
 
 /// Reporting verbs after which (or before which) the attribution kind finds a source: "Reuters
 /// *reported*", "*told* the Financial Times".
@@ -240,20 +350,27 @@ pub const SOURCE_NOUNS: Words = words! {
     "company" | "spokesperson" | "spokesman" | "spokeswoman" | "employee" | "people" | "person"
     | "source" | "official" | "police" | "report" | "newspaper" | "statement" | "executive"
     | "analyst" | "witness" | "investigator" | "authority" | "engineer" | "insider" | "staff"
-    | "worker" | "resident" | "expert"
+    | "worker" | "resident" | "expert" | "firm" | "agency" | "ministry" | "government" | "department"
+    | "owner" | "operator" | "office"
 };
 
-/// The kind of source a generic noun names: sources of one class may be the same people, of
-/// two classes cannot. Read by the attribution kind; "press" relays other sources.
+/// The kind of source a generic noun, a role or the last word of a name names ("Vancouver
+/// *police*", "the mayor's *office*"): sources of one class may be the same people, of two
+/// classes cannot. Read by the attribution kind: "org" may be anyone's voice (a spokesperson, a
+/// statement), "press" relays other sources, "insiders" may be anyone's people.
 pub const SOURCE_CLASSES: WordMap<&str> = word_map! {
-    "company" | "spokesperson" | "spokesman" | "spokeswoman" | "statement" | "executive"
-    | "official" => "org",
+    "spokesperson" | "spokesman" | "spokeswoman" | "statement" | "official" => "org",
+    "company" | "firm" | "owner" | "operator" | "executive" | "ceo" | "chairman" | "chairwoman"
+    | "manager" | "corporation" | "employer" => "company",
     "report" | "newspaper" => "press",
     "employee" | "people" | "person" | "source" | "insider" | "staff" | "worker"
     | "engineer" => "insiders",
-    "police" | "authority" | "investigator" => "authorities",
-    "witness" | "resident" => "witnesses",
-    "analyst" | "expert" => "analysts",
+    "police" | "authority" | "investigator" | "ministry" | "government" | "department" | "agency"
+    | "office" | "fire" | "mayor" | "governor" | "minister" | "commissioner" | "constable"
+    | "sergeant" | "inspector" | "detective" | "prosecutor" | "court" | "army" | "navy"
+    | "military" | "council" => "authorities",
+    "witness" | "resident" | "neighbour" | "neighbor" => "witnesses",
+    "analyst" | "expert" | "researcher" | "professor" => "analysts",
 };
 
 /// Last words of news outlets' and agencies' names ("financial *times*", "*reuters*"). Read by
@@ -261,7 +378,26 @@ pub const SOURCE_CLASSES: WordMap<&str> = word_map! {
 pub const OUTLET_WORDS: Words = words! {
     "times" | "post" | "journal" | "news" | "herald" | "tribune" | "guardian" | "telegraph"
     | "gazette" | "courier" | "ledger" | "chronicle" | "wire" | "reuters" | "bloomberg" | "press"
-    | "afp" | "ap" | "bbc" | "cnn" | "cnbc" | "axios" | "politico" | "verge"
+    | "afp" | "ap" | "bbc" | "cnn" | "cnbc" | "axios" | "politico" | "verge" | "presse"
+};
+
+/// Roles and titles that stand between an organisation and a person's name ("DOT
+/// *spokesperson* Raj Mehta", "Vesta *chief executive* Marta Lindqvist"), in the singular. Read by
+/// the attribution kind, which also takes [`TITLES`], to tell whom a person speaks for.
+pub const ROLE_WORDS: Words = words! {
+    "spokesman" | "spokeswoman" | "spokesperson" | "spokesmen" | "spokeswomen" | "official"
+    | "officer" | "chief" | "director" | "minister" | "head" | "president" | "secretary"
+    | "commissioner" | "constable" | "sergeant" | "captain" | "inspector" | "superintendent"
+    | "ceo" | "executive" | "chairman" | "chairwoman" | "manager" | "detective" | "lieutenant"
+    | "governor" | "mayor" | "councillor" | "councilor" | "analyst" | "researcher" | "professor"
+};
+
+/// Words between a reporting verb and the date it was said on ("police said *on* Saturday",
+/// "told AFP *late* Tuesday"). Read by the date kind, which also passes over capitalised names:
+/// such a date is when something was said, not the date of the fact.
+pub const REPORT_DATE_GAPS: Words = words! {
+    "on" | "late" | "early" | "earlier" | "in" | "a" | "an" | "the" | "this" | "last" | "to"
+    | "statement" | "interview" | "briefing" | "conference" | "news"
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -470,7 +606,7 @@ mod tests {
     const CAPITALISED: [Words; 3] = [SENTENCE_INITIAL_NON_NAMES, TIME_ZONES, SENTENCE_OPENERS];
 
     /// The lists looked up lower-cased or folded: a capital in one would never match.
-    const LOWER_CASE: [Words; 33] = [
+    const LOWER_CASE: [Words; 45] = [
         STOPWORDS,
         ACRONYM_GAPS,
         MONTHS_ONLY_CAPITALISED,
@@ -504,6 +640,18 @@ mod tests {
         BYLINE_LEADS,
         BYLINE_WORDS,
         DATELINE_WORDS,
+        ROLE_WORDS,
+        REPORT_DATE_GAPS,
+        CLOCK_WORDS,
+        TIMESTAMP_WORDS,
+        NUMBER_MODIFIERS,
+        PERSON_NOUNS,
+        QUANTITY_HEDGES,
+        STATE_WORDS,
+        UNSPECIFIC_ATTRIBUTES,
+        MONTH_FRAME_WORDS,
+        NOUN_PHRASE_BREAKS,
+        TALLY_WORDS,
     ];
 
     fn keys<V>(map: WordMap<V>) -> impl Iterator<Item = &'static str> {
@@ -515,6 +663,7 @@ mod tests {
         let lower = LOWER_CASE.iter().flat_map(|l| l.words().iter().copied());
         let maps = keys(NUMBER_WORDS).chain(keys(SCALE_WORDS)).chain(keys(MONTHS));
         let maps = maps.chain(keys(WEEKDAYS)).chain(keys(SOURCE_CLASSES));
+        let maps = maps.chain(keys(ACTS)).chain(keys(MEASURE_UNITS)).chain(keys(PRE_UNITS));
         for w in lower.chain(maps).chain(DENIAL_STEMS.iter().copied()) {
             assert_eq!(w, w.to_lowercase(), "{w:?} is looked up in lower case");
         }

@@ -65,26 +65,60 @@ pub fn is_quote_char(c: char) -> bool {
 /// Double quotes only: single quotes double as apostrophes and would open false quotations.
 /// An unclosed quote runs to the end of the text, as a quote continued in the next sentence does.
 pub fn quote_regions(s: &str) -> Vec<Range<usize>> {
+    pair_quotes(s, |_, c, open| curly_closes(c).unwrap_or(open))
+}
+
+/// Byte ranges (inner text) of the quotations of `s`, each from its opening mark to its
+/// closing one, across sentences: `"Small. But foreseeable," he said` is one quotation.
+///
+/// Unlike [`quote_regions`], which reads one passage alone, this reads a stretch of sentences,
+/// so a straight quote mark is taken as opening or closing by what touches it (a space or the
+/// start before it opens, a letter or punctuation before it and a space after it closes), and a
+/// closing mark with nothing open is passed over rather than opening a quotation that would run
+/// on. A quotation still open at the end runs to the end.
+pub fn quotations(s: &str) -> Vec<Range<usize>> {
+    let spaced = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || "([{\u{2014}\u{2013}-".contains(c));
+    pair_quotes(s, |i, c, open| {
+        let before = s[..i].chars().next_back();
+        let after = s[i + c.len_utf8()..].chars().next();
+        curly_closes(c).unwrap_or_else(|| {
+            if spaced(before) && !spaced(after) {
+                false
+            } else if !spaced(before) && after.is_none_or(|a| a.is_whitespace() || a.is_ascii_punctuation()) {
+                true
+            } else {
+                open
+            }
+        })
+    })
+}
+
+/// Whether a curly or angle quote mark closes (`”`, `»`) or opens (`“`, `„`, `«`); none for a
+/// straight mark, which may do either.
+fn curly_closes(c: char) -> Option<bool> {
+    match c {
+        '\u{201C}' | '\u{201E}' | '\u{00AB}' => Some(false),
+        '\u{201D}' | '\u{00BB}' => Some(true),
+        _ => None,
+    }
+}
+
+/// Pairs the quote marks of `s` into quotations (inner text): `closes(at, mark, open)` says
+/// whether the mark at byte `at` closes one, given whether one is open. A closing mark with none
+/// open is passed over; an opening mark while one is open starts afresh; a quotation still open
+/// at the end runs to the end.
+fn pair_quotes(s: &str, closes: impl Fn(usize, char, bool) -> bool) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, c) in s.char_indices() {
-        if !is_quote_char(c) {
-            continue;
-        }
-        let closes = match c {
-            '\u{201C}' | '\u{201E}' | '\u{00AB}' => false,
-            '\u{201D}' | '\u{00BB}' => true,
-            _ => open.is_some(),
-        };
-        match (open, closes) {
+    for (i, c) in s.char_indices().filter(|&(_, c)| is_quote_char(c)) {
+        match (open, closes(i, c, open.is_some())) {
             (Some(start), true) => {
                 if i > start {
                     out.push(start..i);
                 }
                 open = None;
             }
-            (None, false) => open = Some(i + c.len_utf8()),
-            (Some(_), false) => open = Some(i + c.len_utf8()),
+            (_, false) => open = Some(i + c.len_utf8()),
             (None, true) => {}
         }
     }
@@ -170,6 +204,19 @@ mod tests {
         assert_eq!(r.len(), 2);
         assert_eq!(&s[r[0].clone()], "no");
         assert_eq!(&s[r[1].clone()], "yes");
+    }
+
+    #[test]
+    fn quotations_span_sentences_and_skip_stray_closers() {
+        let s = "He called it \"small. But entirely foreseeable,\" and left.";
+        let q = quotations(s);
+        assert_eq!(q.iter().map(|r| &s[r.clone()]).collect::<Vec<_>>(), ["small. But entirely foreseeable,"]);
+        // A closing mark whose opening lies before the text read opens nothing.
+        let s = "entirely foreseeable,\" he said. Then \u{201c}no\u{201d}.";
+        assert_eq!(quotations(s).iter().map(|r| &s[r.clone()]).collect::<Vec<_>>(), ["no"]);
+        let s = "entirely foreseeable,\" he said.";
+        assert!(quotations(s).is_empty());
+        assert_eq!(quote_regions(s).len(), 1, "read alone, the stray mark opens a quotation");
     }
 
     #[test]

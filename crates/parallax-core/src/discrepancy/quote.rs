@@ -1,65 +1,138 @@
 //! Quotations: the same quotation in other words, `"foreseeable" vs "predictable"`.
 //!
+//! A quotation is read whole, even when it opens or closes in a neighbouring sentence of its
+//! article (`"Small. But entirely foreseeable," he said` is one quotation across two passages).
 //! A quotation cut shorter, restyled or respelled is the same quotation; one that changes a
-//! whole phrase is another quotation, not this one reworded.
+//! whole phrase is another quotation, not this one reworded. An article that quotes both
+//! wordings takes neither side.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{Detector, Found, Passage, across_articles, group_by, group_pairs, named};
-use crate::analysis::{DiscrepancyKind, PassageRef};
+use super::{Detector, Found, Passage, group_pairs, named};
+use crate::analysis::{DiscrepancyKind, PassageRef, Span, Version, VersionMember};
+use crate::lexicon::STOPWORDS;
 use crate::{diff, text};
+
+/// A quotation a member takes part in.
+#[derive(Debug, Clone)]
+pub(super) struct Quoted<'p> {
+    /// The quotation, whole.
+    text: &'p str,
+    /// Its file bytes.
+    at: Range<usize>,
+    /// The file bytes of the member's passage, which its version spans stay inside.
+    passage: Range<usize>,
+}
 
 /// The quotation kind: the same quotation worded differently in two articles.
 pub(super) struct Quotes;
 
 impl Detector for Quotes {
     const KIND: DiscrepancyKind = DiscrepancyKind::Quote;
-    /// The quoted stretches, as written.
-    type Stated<'p> = Vec<&'p str>;
+    type Stated<'p> = Vec<Quoted<'p>>;
 
-    fn read<'p>(passage: &'p Passage<'_>) -> Vec<&'p str> {
-        text::quote_regions(passage.text).into_iter().map(|r| &passage.text[r]).collect()
+    fn read<'p>(p: &'p Passage<'_>) -> Vec<Quoted<'p>> {
+        let span = p.start + p.span.start..p.start + p.span.end;
+        p.quotes
+            .iter()
+            .filter(|q| q.start < span.end && q.end > span.start)
+            .map(|q| Quoted {
+                text: &p.file[q.clone()],
+                at: q.clone(),
+                passage: p.start..p.start + p.text.len(),
+            })
+            .collect()
     }
 
-    /// Members quoting the same stretches are compared once, as a group.
-    fn compare(members: &[(PassageRef, Vec<&str>)], found: &mut Found<'_>) {
-        let by_quotes = group_by(members, |s| (!s.is_empty()).then(|| s.clone()));
+    /// Articles quoting the same stretches are compared once, as a group.
+    fn compare(members: &[(PassageRef, Vec<Quoted<'_>>)], found: &mut Found<'_>) {
+        // Article → its members' quotations.
+        let mut by_article: BTreeMap<usize, Vec<(PassageRef, &Quoted<'_>)>> = BTreeMap::new();
+        for (r, quoted) in members {
+            for q in quoted {
+                by_article.entry(r.article).or_default().push((*r, q));
+            }
+        }
         // Wordings share quotations ("a" and "a, b"): each quotation is prepared once, and each
         // pair of quotations compared once.
         let mut quotes: Vec<Quote> = Vec::new();
         let mut quote_ids: HashMap<&str, usize> = HashMap::new();
-        let prepared: Vec<Vec<usize>> = by_quotes
-            .iter()
-            .map(|(texts, _)| {
-                texts
-                    .iter()
-                    .map(|&q| {
-                        *quote_ids.entry(q).or_insert_with(|| {
-                            quotes.push(Quote::new(q));
-                            quotes.len() - 1
-                        })
-                    })
-                    .collect()
-            })
-            .collect();
-        let mut compared: HashMap<(usize, usize), Option<String>> = HashMap::new();
-        for (x, y) in group_pairs(&by_quotes) {
-            let (ga, gb) = (&by_quotes[x].1, &by_quotes[y].1);
-            if !across_articles(ga, gb) {
-                continue;
-            }
-            let first_difference = prepared[x]
+        let mut groups: Vec<(BTreeSet<usize>, Vec<usize>)> = Vec::new();
+        let mut group_of: HashMap<BTreeSet<usize>, usize> = HashMap::new();
+        for (&article, said) in &by_article {
+            let ids: BTreeSet<usize> = said
                 .iter()
-                .flat_map(|&a| prepared[y].iter().map(move |&b| (a, b)))
-                .find_map(|(a, b)| {
-                    compared.entry((a, b)).or_insert_with(|| quote_difference(&quotes[a], &quotes[b])).clone()
+                .map(|(_, q)| {
+                    *quote_ids.entry(q.text).or_insert_with(|| {
+                        quotes.push(Quote::new(q.text));
+                        quotes.len() - 1
+                    })
+                })
+                .collect();
+            let g = *group_of.entry(ids.clone()).or_insert_with(|| {
+                groups.push((ids, Vec::new()));
+                groups.len() - 1
+            });
+            groups[g].1.push(article);
+        }
+        let sizes: Vec<usize> = groups.iter().map(|(_, arts)| arts.len()).collect();
+        let mut compared: HashMap<(usize, usize), Option<Difference>> = HashMap::new();
+        for (x, y) in group_pairs(&sizes) {
+            let ((qa, ga), (qb, gb)) = (&groups[x], &groups[y]);
+            // An article quoting the other side's very words takes neither side.
+            let holds = |ids: &BTreeSet<usize>, q: usize| {
+                ids.iter().any(|&i| quotes[i].normalised == quotes[q].normalised)
+            };
+            let first_difference =
+                qa.iter().flat_map(|&a| qb.iter().map(move |&b| (a, b))).find_map(|(a, b)| {
+                    if holds(qa, b) || holds(qb, a) {
+                        return None;
+                    }
+                    let d =
+                        compared.entry((a, b)).or_insert_with(|| quote_difference(&quotes[a], &quotes[b]));
+                    d.clone().map(|d| (a, b, d))
                 });
-            if let Some(detail) = first_difference {
-                found.merge(detail, named(ga, gb));
+            if let Some((a, b, d)) = first_difference {
+                let (na, nb) = named(ga.len(), gb.len());
+                let side = |arts: &[usize], n: usize, q: usize, words: &[Range<usize>]| Version {
+                    value: shown(quotes[q].text, words),
+                    members: arts
+                        .iter()
+                        .take(n)
+                        .flat_map(|art| &by_article[art])
+                        .filter(|(_, quoted)| quoted.text == quotes[q].text)
+                        .map(|(at, quoted)| VersionMember { at: *at, span: version_span(quoted, words) })
+                        .collect(),
+                };
+                found.merge(vec![side(ga, na, a, &d.old), side(gb, nb, b, &d.new)]);
             }
         }
+    }
+}
+
+/// A side of a rewording as a reader sees it: the words it has that the other lacks, or `—`.
+fn shown(quote: &str, words: &[Range<usize>]) -> String {
+    if words.is_empty() {
+        "—".to_string()
+    } else {
+        format!("\"{}\"", words.iter().map(|w| &quote[w.clone()]).collect::<Vec<_>>().join(" … "))
+    }
+}
+
+/// The file bytes of a version: its differing words, else the whole quotation, kept inside
+/// the member's passage (a quotation read whole may run into a neighbouring sentence).
+fn version_span(q: &Quoted<'_>, words: &[Range<usize>]) -> Span {
+    let (start, end) = match (words.first(), words.last()) {
+        (Some(f), Some(l)) => (q.at.start + f.start, q.at.start + l.end),
+        _ => (q.at.start, q.at.end),
+    };
+    if start < q.passage.end && end > q.passage.start {
+        Span(start, end)
+    } else {
+        Span(q.at.start.max(q.passage.start), q.at.end.min(q.passage.end))
     }
 }
 
@@ -82,8 +155,46 @@ impl<'a> Quote<'a> {
     }
 }
 
+/// Where two wordings of one quotation differ: the words each has instead of the other's
+/// (offsets into each quotation).
+#[derive(Debug, Clone)]
+struct Difference {
+    old: Vec<Range<usize>>,
+    new: Vec<Range<usize>>,
+}
+
+/// `range` of `s` without the punctuation and spaces at its ends.
+fn trimmed(s: &str, range: Range<usize>) -> Range<usize> {
+    let part = &s[range.clone()];
+    let start = range.start + (part.len() - part.trim_start_matches(|c: char| !c.is_alphanumeric()).len());
+    let end = range.start + part.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+    start..end.max(start)
+}
+
+/// Whether a changed stretch of one quotation is only another style of words of the other:
+/// each of its words a spelling variant of one there or two of them run together, or zeros.
+fn restyled(changed: &str, other: &str) -> bool {
+    let letters =
+        |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let theirs: Vec<String> = other.unicode_words().map(text::fold_style).collect();
+    let run_together = letters(changed);
+    theirs.iter().any(|t| letters(t) == run_together)
+        || changed.unicode_words().all(|w| {
+            let w = text::fold_style(w);
+            w.chars().all(|c| c == '0')
+                || theirs.iter().any(|t| text::is_spelling_variant(&w, t))
+                || theirs.windows(2).any(|p| letters(&w) == format!("{}{}", p[0], p[1]))
+        })
+}
+
+/// Whether a changed word carries meaning: not a function word ("were", "that"), not a
+/// clock's zero minutes ("6:00" against "6").
+fn meaningful(w: &str) -> bool {
+    w.chars().count() > 3 && !STOPWORDS.contains(&text::fold(w)) && !w.chars().all(|c| c == '0')
+}
+
 /// When two quotations are the same passage in different words, the words that differ.
-fn quote_difference(a: &Quote<'_>, b: &Quote<'_>) -> Option<String> {
+fn quote_difference(a: &Quote<'_>, b: &Quote<'_>) -> Option<Difference> {
     let (Quote { text: qa, content: ca, normalised: na }, Quote { text: qb, content: cb, normalised: nb }) =
         (a, b);
     if ca.len() < 2 || cb.len() < 2 {
@@ -119,63 +230,109 @@ fn quote_difference(a: &Quote<'_>, b: &Quote<'_>) -> Option<String> {
     let from = if two_sided(&spans[..first]) { 0 } else { first };
     let to = if two_sided(&spans[last + 1..]) { spans.len() - 1 } else { last };
     let spans = &spans[from..=to];
-    let old: Vec<&str> = spans
-        .iter()
-        .filter(|s| s.tag == diff::Tag::Delete && s.weight != diff::Weight::Quiet)
-        .map(|s| qa[s.old.clone()].trim_matches(|c: char| !c.is_alphanumeric()))
-        .collect();
-    let new: Vec<&str> = spans
-        .iter()
-        .filter(|s| s.tag == diff::Tag::Insert && s.weight != diff::Weight::Quiet)
-        .map(|s| qb[s.new.clone()].trim_matches(|c: char| !c.is_alphanumeric()))
-        .collect();
-    // Spelling variants ("authorisation") are style, not wording.
-    let old: Vec<&str> = old
-        .into_iter()
-        .filter(|x| !x.is_empty() && !new.iter().any(|y| text::is_spelling_variant(x, y)))
-        .collect();
-    let new: Vec<&str> = new
-        .into_iter()
-        .filter(|y| !y.is_empty() && !old.iter().any(|x| text::is_spelling_variant(x, y)))
-        .collect();
+    let changed = |tag: diff::Tag, text: &str, range: fn(&diff::Span) -> Range<usize>| -> Vec<Range<usize>> {
+        spans
+            .iter()
+            .filter(|s| s.tag == tag && s.weight != diff::Weight::Quiet)
+            .map(|s| trimmed(text, range(s)))
+            .filter(|r| !r.is_empty())
+            .collect()
+    };
+    let old = changed(diff::Tag::Delete, qa, |s| s.old.clone());
+    let new = changed(diff::Tag::Insert, qb, |s| s.new.clone());
+    // Spelling variants ("authorisation"), words run together ("Police'locked") and a clock's
+    // zero minutes are style, not wording.
+    let old: Vec<Range<usize>> = old.into_iter().filter(|x| !restyled(&qa[x.clone()], qb)).collect();
+    let new: Vec<Range<usize>> = new.into_iter().filter(|y| !restyled(&qb[y.clone()], qa)).collect();
+    let words_of = |v: &[Range<usize>], s: &str| {
+        v.iter().map(|r| s[r.clone()].unicode_words().count()).collect::<Vec<_>>()
+    };
     // A rewording changes a word that carries meaning; "vs" against "not" is noise from
     // two quotations that only look alike.
-    let meaningful = |v: &[&str]| v.iter().any(|w| w.unicode_words().any(|x| x.chars().count() > 3));
+    let carries =
+        |v: &[Range<usize>], s: &str| v.iter().any(|r| s[r.clone()].unicode_words().any(meaningful));
     // …and changes words, not whole phrases: "error" against "specifically misconfigured
     // access controls" is another quotation, not this one reworded, while "found … any …
     // information" against "data" is a misquote word by word.
-    let words = |v: &[&str]| v.iter().map(|w| w.unicode_words().count()).sum::<usize>();
-    let longest = |v: &[&str]| v.iter().map(|w| w.unicode_words().count()).max().unwrap_or(0);
-    let (wo, wn) = (words(&old), words(&new));
-    let bigger = if wo >= wn { &old } else { &new };
+    let (co, cn) = (words_of(&old, qa), words_of(&new, qb));
+    let (wo, wn) = (co.iter().sum::<usize>(), cn.iter().sum::<usize>());
+    let longest = |c: &[usize]| c.iter().copied().max().unwrap_or(0);
+    let bigger = if wo >= wn { &co } else { &cn };
     let lopsided = wo > 0 && wn > 0 && wo.max(wn) > 2 * wo.min(wn) && longest(bigger) >= 2;
+    // A phrase one side leaves out is the quotation cut, like one cut at an end; a single
+    // word left out may be a misquote.
+    let cut = (wo == 0 || wn == 0) && longest(bigger) >= 2;
     if (old.is_empty() && new.is_empty())
         || old.len().max(new.len()) > 4
         || wo.max(wn) > 6
         || lopsided
-        || !(meaningful(&old) || meaningful(&new))
+        || cut
+        || !(carries(&old, qa) || carries(&new, qb))
     {
         return None;
     }
-    let side = |v: &[&str]| {
-        if v.is_empty() { "—".to_string() } else { format!("\"{}\"", v.join(" … ")) }
-    };
-    Some(format!("{} vs {}", side(&old), side(&new)))
+    Some(Difference { old, new })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{details, kinds, run};
+    use super::super::testing::{details, kinds, run, run_passages, sides, spans};
+    use super::super::{Passage, PassageKind, Place};
     use super::*;
 
     #[test]
     fn reworded_quote() {
-        let d = run(&[
+        let texts = [
             "The outages were \"small but entirely foreseeable,\" he said.",
             "He said the outages were \u{201c}small, but entirely predictable\u{201d}.",
-        ]);
+        ];
+        let d = run(&texts);
         assert_eq!(kinds(&d), vec![DiscrepancyKind::Quote]);
         assert_eq!(d[0].detail, "\"foreseeable\" vs \"predictable\"");
+        assert_eq!(spans(&d[0], &texts), [vec!["foreseeable"], vec!["predictable"]]);
+    }
+
+    /// A file and its passages, cut where `|` stands.
+    fn split_passages(file: &str) -> (String, Vec<Range<usize>>) {
+        let mut text = String::new();
+        let mut ranges = Vec::new();
+        for part in file.split('|') {
+            let start = text.len();
+            text.push_str(part);
+            ranges.push(start..text.len());
+        }
+        (text, ranges)
+    }
+
+    #[test]
+    fn a_quotation_over_two_sentences_is_read_whole() {
+        // The quotation opens in one sentence and closes in the next; only the second is in
+        // the claim.
+        let (file, ranges) =
+            split_passages("He called the outages \"small. |But entirely foreseeable,\" he said.");
+        let quotes = text::quotations(&file);
+        let second = ranges[1].clone();
+        let place = Place { file: &file, start: second.start, span: 0..second.len(), quotes };
+        let at = PassageRef { article: 0, passage: 1 };
+        let split = Passage::read(at, &file[second.clone()], Some(PassageKind::Sentence), None, place);
+        let other = "They were \u{201c}small, but entirely predictable\u{201d}, he said.";
+        let whole = super::super::testing::passage_in(1, other, None);
+        let d = run_passages(&[split, whole]);
+        assert_eq!(details(&d, DiscrepancyKind::Quote), ["\"foreseeable\" vs \"predictable\""], "{d:?}");
+        // The version's bytes are the differing word, in the member's own passage.
+        let m = d[0].versions[0].members[0];
+        assert_eq!(&file[m.span.range()], "foreseeable");
+        assert_eq!(m.at.passage, 1);
+    }
+
+    #[test]
+    fn an_article_quoting_both_wordings_takes_no_side() {
+        let d = run(&[
+            "He said it was \"small but entirely foreseeable\".",
+            "He said it was \"small but entirely predictable\".",
+            "He said it was \"small but entirely predictable\", or \"small but entirely foreseeable\".",
+        ]);
+        assert_eq!(sides(&d[0]), [("\"foreseeable\"", vec![0]), ("\"predictable\"", vec![1])], "{d:?}");
     }
 
     #[test]
@@ -200,10 +357,34 @@ mod tests {
     }
 
     #[test]
-    fn function_word_changes_in_quotes_are_not_rewordings() {
+    fn function_word_and_typography_changes_are_not_rewordings() {
         let d =
             run(&["It was \"user error vs AI error\" again.", "It was \"user error, not AI error\" again."]);
         assert!(details(&d, DiscrepancyKind::Quote).is_empty(), "{d:?}");
+        let d = run(&[
+            "\"There were a dozen other people who were there for a party,\" he said.",
+            "\"There a dozen other people who were there for a party,\" he said.",
+        ]);
+        assert!(details(&d, DiscrepancyKind::Quote).is_empty(), "{d:?}");
+        let d = run(&[
+            "\"Police locked down the neighbourhood until just after 6 p.m.,\" she said.",
+            "\"Police'locked down' the neighborhood until just after 6:00 p.m.,\" she said.",
+        ]);
+        assert!(details(&d, DiscrepancyKind::Quote).is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn a_phrase_left_out_is_a_cut_but_a_word_may_be_a_misquote() {
+        let d = run(&[
+            "It was \"user error, not AI error\", the company said.",
+            "It said: \"This was user error, specifically misconfigured access controls, not AI error.\"",
+        ]);
+        assert!(details(&d, DiscrepancyKind::Quote).is_empty(), "{d:?}");
+        let d = run(&[
+            "It said \"numerous safeguards were put in place\" after the outage.",
+            "It said \"numerous additional safeguards were put in place\" after the outage.",
+        ]);
+        assert_eq!(details(&d, DiscrepancyKind::Quote), ["— vs \"additional\""]);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! vectors) weighs the terms its members share, so a passage that states the claim's fact among
 //! others is still close to it while its cosine to any one member is diluted. Joining by the
 //! mean similarity to the members instead (the rule before this one) reached about half the
-//! gain on fact-labelled real coverage (`../shared/benchmarks/facts`).
+//! gain on fact-labelled real coverage (the facts benchmark scored by `eval/run-facts.sh`).
 //!
 //! A look-alike sentence from an article about another event ("checked into rehab" for another
 //! celebrity) is close to a centroid too. What tells them apart is whether the passage's article

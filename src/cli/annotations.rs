@@ -1,0 +1,20 @@
+//! `parallax annotations`: the reader's notes and labels, as Markdown or JSON.
+
+use std::path::PathBuf;
+
+use super::{Failure, Tuning, analyse, emit, say};
+
+/// `parallax annotations`: places every annotation in the corpus as it is now and prints it.
+pub fn run(paths: &[PathBuf], json: bool) -> Result<(), Failure> {
+    use parallax::annotate::{Store, export as ann};
+    let analysis = analyse(paths, &Tuning::default())?;
+    let store = Store::open(paths).map_err(|e| Failure::Runtime(e.to_string()))?;
+    if let Some(moved) = store.migrated() {
+        say(moved);
+    }
+    if let Some(ro) = store.read_only() {
+        return Err(Failure::Runtime(ro.reason.clone()));
+    }
+    let list = store.annotations();
+    emit(&if json { ann::json(&analysis, list) } else { ann::markdown(&analysis, list) })
+}

@@ -50,11 +50,12 @@ impl Source {
                 let start = words[..end].iter().rposition(|p| !is_role(p)).map_or(0, |s| s + 1);
                 (join(&words[..start]), join(&words[end + 1..]))
             }
-            // "navy spokesman", "the mayor's office": an organisation's voice.
+            // "navy spokesman": an organisation's voice.
             Some(end) if end + 1 == parts.len() => {
                 let start = words[..end].iter().rposition(|p| !is_role(p)).map_or(0, |s| s + 1);
                 (join(&words[..start]), None)
             }
+            // A name, or a generic source ("the mayor's office" is an office).
             _ => (is_class_name(&name).then(|| name.clone()), None),
         };
         Source { name, org, person }

@@ -435,7 +435,10 @@ fn versions_by_article<K: Ord + Clone + Hash>(
     }
     let sizes: Vec<usize> = accounts.iter().map(|(_, arts)| arts.len()).collect();
     let mut party = vec![false; accounts.len()];
-    let refs = |a: usize| accounts[a].1.iter().flat_map(|(_, said)| said.iter().map(|(r, _)| *r));
+    // A few members of each account tell whether they speak of one thing.
+    let refs = |a: usize| {
+        accounts[a].1.iter().flat_map(|(_, said)| said.iter().map(|(r, _)| *r)).take(COMMON_SIDE_NAMED)
+    };
     for (x, y) in group_pairs(&sizes) {
         let disjoint = !accounts[x].0.iter().any(|a| accounts[y].0.iter().any(|b| agree(a, b)));
         if disjoint && refs(x).any(|a| refs(y).any(|b| related(a, b))) {

@@ -94,12 +94,7 @@ fn injured_count_is_a_number_discrepancy() {
         .iter()
         .map(|d| (d["kind"].as_str().unwrap().to_string(), d["detail"].as_str().unwrap().to_string()))
         .collect();
-    // "12 workers were hurt", "Fifteen workers were injured" and the headline's "injures 15"
-    // count the same thing: one number discrepancy naming both counts.
-    assert!(
-        details.iter().any(|(kind, d)| kind == "number" && d.contains("12") && d.contains("15")),
-        "{details:?}"
-    );
+    assert!(details.contains(&("number".into(), "12 injured vs 15 injured".into())), "{details:?}");
 }
 
 #[test]
@@ -377,7 +372,7 @@ fn the_analysis_cache_is_reused_and_follows_edits() {
     };
     assert!(details(&first).contains("15"), "{}", details(&first));
     // The body's count is read afresh (the headline still says "injures 15").
-    assert!(details(&edited).contains("20 workers"), "{}", details(&edited));
+    assert!(details(&edited).contains("20 injured"), "{}", details(&edited));
     assert_ne!(stdout(&edited), stdout(&first));
     assert_eq!(entries(), 2);
 
@@ -398,4 +393,110 @@ fn no_cache_leaves_no_cache_behind() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!dir.path().join(".parallax").join("cache").exists());
     assert!(stderr(&out).is_empty(), "no progress bar when stderr is not a terminal: {}", stderr(&out));
+}
+
+/// A mine flood told by three outlets, written for the discrepancy tests: who says what.
+fn write_flood_story(dir: &Path) {
+    fs::write(
+        dir.join("coast-times.md"),
+        "---\ndate: 2026-02-20\n---\n\
+         Kestrel mine flood kills five\n\
+         Five miners died when the Kestrel mine flooded on Tuesday, the regional mining authority said.\n\
+         Rescuers brought eleven injured miners to the surface.\n\
+         The Kestrel mine first flooded late last year, inspectors said.\n\
+         Chief inspector Mara Lind called the flood \"small. But entirely foreseeable,\" and left.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("valley-post.txt"),
+        "Six dead in Kestrel mine flood\n\
+         Six miners died when the Kestrel mine flooded on Tuesday, the regional mining authority said.\n\
+         Rescuers brought eleven injured miners to the surface.\n\
+         The chief inspector said the flood was \"small, but entirely predictable\".\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("ridge-herald.md"),
+        "---\ndate: 2025-03-01\n---\n\
+         Kestrel mine floods again\n\
+         Five miners died when the Kestrel mine flooded on Tuesday, the regional mining authority said.\n\
+         The Kestrel mine first flooded in December 2024, inspectors said.\n",
+    )
+    .unwrap();
+}
+
+#[test]
+fn discrepancies_list_their_versions_with_the_bytes_that_state_them() {
+    let dir = tempfile::tempdir().unwrap();
+    write_flood_story(dir.path());
+    let out = parallax(&["align", "--json", "--no-cache", dir.path().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let discrepancies = v["discrepancies"].as_array().unwrap();
+    let passage = |article: &str, index: u64| {
+        let a = v["articles"].as_array().unwrap().iter().find(|a| a["id"] == article).unwrap();
+        a["passages"][index as usize].clone()
+    };
+    // Who says what: five dead in two outlets, six in one; the eleven injured are no side.
+    let sides = |d: &serde_json::Value| -> Vec<(String, Vec<String>)> {
+        d["versions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| {
+                let mut arts: Vec<String> = v["members"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|m| m["article"].as_str().unwrap().into())
+                    .collect();
+                arts.dedup();
+                (v["value"].as_str().unwrap().into(), arts)
+            })
+            .collect()
+    };
+    let dead = discrepancies.iter().find(|d| d["kind"] == "number").expect("a number discrepancy");
+    assert_eq!(
+        sides(dead),
+        [
+            ("5 dead".to_string(), vec!["coast-times.md".to_string(), "ridge-herald.md".to_string()]),
+            ("6 dead".to_string(), vec!["valley-post.txt".to_string()]),
+        ]
+    );
+    assert!(
+        discrepancies.iter().all(|d| !d["detail"].as_str().unwrap().contains("11")),
+        "{discrepancies:#?}"
+    );
+    // "late last year" in an article of February 2026 is 2025, against another's 2024.
+    let year = discrepancies.iter().find(|d| d["kind"] == "date").expect("a date discrepancy");
+    assert_eq!(year["detail"], "late last year (2025) vs 2024");
+    // The quotation that closes in the sentence after it opens is read whole.
+    let quote = discrepancies.iter().find(|d| d["kind"] == "quote").expect("a quote discrepancy");
+    assert_eq!(quote["detail"], "\"foreseeable\" vs \"predictable\"");
+    for d in discrepancies {
+        assert!(d["id"].as_str().unwrap().starts_with('D'), "{d}");
+        let mut union: Vec<(String, u64)> = Vec::new();
+        for m in d["versions"].as_array().unwrap().iter().flat_map(|v| v["members"].as_array().unwrap()) {
+            let (article, index) = (m["article"].as_str().unwrap(), m["passage"].as_u64().unwrap());
+            // Each version's bytes lie inside its passage and are the file's bytes.
+            let p = passage(article, index);
+            let span = m["span"].as_array().unwrap();
+            let (s, e) = (span[0].as_u64().unwrap(), span[1].as_u64().unwrap());
+            assert!(p["start"].as_u64().unwrap() <= s && e <= p["end"].as_u64().unwrap(), "{m}");
+            let bytes = fs::read(dir.path().join(article)).unwrap();
+            assert!(std::str::from_utf8(&bytes[s as usize..e as usize]).is_ok(), "{m}");
+            if !union.contains(&(article.to_string(), index)) {
+                union.push((article.to_string(), index));
+            }
+        }
+        union.sort();
+        let mut members: Vec<(String, u64)> = d["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| (m["article"].as_str().unwrap().to_string(), m["passage"].as_u64().unwrap()))
+            .collect();
+        members.sort();
+        assert_eq!(members, union, "members are the union of the versions' members: {d}");
+    }
 }

@@ -50,11 +50,12 @@ impl Source {
                 let start = words[..end].iter().rposition(|p| !is_role(p)).map_or(0, |s| s + 1);
                 (join(&words[..start]), join(&words[end + 1..]))
             }
-            // "navy spokesman", "the mayor's office": an organisation's voice.
+            // "navy spokesman": an organisation's voice.
             Some(end) if end + 1 == parts.len() => {
                 let start = words[..end].iter().rposition(|p| !is_role(p)).map_or(0, |s| s + 1);
                 (join(&words[..start]), None)
             }
+            // A name, or a generic source ("the mayor's office" is an office).
             _ => (is_class_name(&name).then(|| name.clone()), None),
         };
         Source { name, org, person }
@@ -95,7 +96,12 @@ impl Affiliations {
             .par_iter()
             .flat_map_iter(|r| {
                 let text = corpus.articles.get(r.article).map_or("", |a| a.passage_text(r.passage));
-                affiliations_in(text)
+                // Most passages name no role: a split on spaces tells them cheaply.
+                let role = |t: &str| {
+                    let t = text::lower(t.trim_matches(|c: char| !c.is_alphabetic()));
+                    is_role(&t) || t.strip_suffix('s').is_some_and(is_role)
+                };
+                if text.split_ascii_whitespace().any(role) { affiliations_in(text) } else { Vec::new() }
             })
             .collect();
         let mut by_surname: HashMap<String, BTreeSet<String>> = HashMap::new();
@@ -117,17 +123,11 @@ impl Affiliations {
 /// The words of a passage as the source reader walks them.
 struct Words<'a> {
     text: &'a str,
-    words: Vec<(usize, &'a str)>,
-    lower: Vec<String>,
+    words: &'a [(usize, &'a str)],
+    lower: &'a [String],
 }
 
 impl<'a> Words<'a> {
-    fn new(text: &'a str) -> Self {
-        let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
-        let lower = words.iter().map(|(_, w)| text::fold_style(w)).collect();
-        Words { text, words, lower }
-    }
-
     /// Whether words `i` and `i + 1` belong to one phrase: only spaces between them, or the
     /// full stop of a title ("Const. Tim Fanning").
     fn joined(&self, i: usize) -> bool {
@@ -250,7 +250,9 @@ impl<'a> Words<'a> {
 /// for "DOT spokesperson Raj Mehta", "Vancouver police Const. Tim Fanning" and "John Christie,
 /// head of production for Paperny Films".
 fn affiliations_in(text: &str) -> Vec<(String, String)> {
-    let w = Words::new(text);
+    let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+    let lower: Vec<String> = words.iter().map(|(_, w)| text::fold_style(w)).collect();
+    let w = Words { text, words: &words, lower: &lower };
     let n = w.words.len();
     let capitalised = |k: usize| {
         k < n && w.words[k].1.starts_with(char::is_uppercase) && !is_capitalised_non_name(w.words[k].1)
@@ -325,7 +327,7 @@ impl Detector for Attributions {
         if p.asserts_little() {
             return Stated::default();
         }
-        let w = Words::new(p.text);
+        let w = Words { text: p.text, words: &p.words, lower: &p.folded };
         let phrases = w.credited_phrases();
         let mut in_credit = vec![false; w.words.len()];
         let mut said = Vec::new();

@@ -391,7 +391,7 @@ const COMMON_SIDE_NAMED: usize = 8;
 /// the claim lists the four hundred.
 fn named(a: usize, b: usize) -> (usize, usize) {
     let common = COMMON_SIDE_NAMED.max(a.min(b));
-    if a <= b { (a, common) } else { (common, b) }
+    if a <= b { (a, common.min(b)) } else { (common.min(a), b) }
 }
 
 /// A value one member states: the key it is compared by, how a reader sees it, and where.
@@ -435,7 +435,10 @@ fn versions_by_article<K: Ord + Clone + Hash>(
     }
     let sizes: Vec<usize> = accounts.iter().map(|(_, arts)| arts.len()).collect();
     let mut party = vec![false; accounts.len()];
-    let refs = |a: usize| accounts[a].1.iter().flat_map(|(_, said)| said.iter().map(|(r, _)| *r));
+    // A few members of each account tell whether they speak of one thing.
+    let refs = |a: usize| {
+        accounts[a].1.iter().flat_map(|(_, said)| said.iter().map(|(r, _)| *r)).take(COMMON_SIDE_NAMED)
+    };
     for (x, y) in group_pairs(&sizes) {
         let disjoint = !accounts[x].0.iter().any(|a| accounts[y].0.iter().any(|b| agree(a, b)));
         if disjoint && refs(x).any(|a| refs(y).any(|b| related(a, b))) {
@@ -630,6 +633,17 @@ mod tests {
             "It lasted 13 hours, or 15 hours by some counts.",
         ]);
         assert_eq!(sides(&d[0]), [("13 hours", vec![0]), ("15 hours", vec![1])]);
+    }
+
+    #[test]
+    fn a_member_states_what_its_span_holds() {
+        // The first passage is in the claim for its first clause only: its days are another fact.
+        let first = "Five miners died, and the mine closed for 13 days.";
+        let place = Place { file: first, start: 0, span: 0..16, quotes: Vec::new() };
+        let narrow = Passage::read(PassageRef { article: 0, passage: 0 }, first, None, None, place);
+        let whole = testing::passage_in(1, "Six miners died, and the mine closed for 15 days.", None);
+        let d = testing::run_passages(&[narrow, whole]);
+        assert_eq!(d.iter().map(|d| d.detail.as_str()).collect::<Vec<_>>(), ["5 dead vs 6 dead"]);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! whole phrase is another quotation, not this one reworded. An article that quotes both
 //! wordings takes neither side.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
@@ -47,70 +47,63 @@ impl Detector for Quotes {
             .collect()
     }
 
-    /// Articles quoting the same stretches are compared once, as a group.
+    /// Each wording is compared with the commonest others, once.
     fn compare(members: &[(PassageRef, Vec<Quoted<'_>>)], found: &mut Found<'_>) {
-        // Article → its members' quotations.
-        let mut by_article: BTreeMap<usize, Vec<(PassageRef, &Quoted<'_>)>> = BTreeMap::new();
+        // Each wording once, with the members quoting it and their articles.
+        let mut wordings: Vec<Wording> = Vec::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
         for (r, quoted) in members {
             for q in quoted {
-                by_article.entry(r.article).or_default().push((*r, q));
+                let w = *index.entry(q.text).or_insert_with(|| {
+                    wordings.push(Wording {
+                        quote: Quote::new(q.text),
+                        said: Vec::new(),
+                        articles: BTreeSet::new(),
+                    });
+                    wordings.len() - 1
+                });
+                wordings[w].said.push((*r, q));
+                wordings[w].articles.insert(r.article);
             }
         }
-        // Wordings share quotations ("a" and "a, b"): each quotation is prepared once, and each
-        // pair of quotations compared once.
-        let mut quotes: Vec<Quote> = Vec::new();
-        let mut quote_ids: HashMap<&str, usize> = HashMap::new();
-        let mut groups: Vec<(BTreeSet<usize>, Vec<usize>)> = Vec::new();
-        let mut group_of: HashMap<BTreeSet<usize>, usize> = HashMap::new();
-        for (&article, said) in &by_article {
-            let ids: BTreeSet<usize> = said
-                .iter()
-                .map(|(_, q)| {
-                    *quote_ids.entry(q.text).or_insert_with(|| {
-                        quotes.push(Quote::new(q.text));
-                        quotes.len() - 1
-                    })
-                })
-                .collect();
-            let g = *group_of.entry(ids.clone()).or_insert_with(|| {
-                groups.push((ids, Vec::new()));
-                groups.len() - 1
-            });
-            groups[g].1.push(article);
+        // The articles quoting each wording in any style: they take no side against it.
+        let mut styled: HashMap<&str, BTreeSet<usize>> = HashMap::new();
+        for w in &wordings {
+            styled.entry(w.quote.normalised.as_str()).or_default().extend(&w.articles);
         }
-        let sizes: Vec<usize> = groups.iter().map(|(_, arts)| arts.len()).collect();
-        let mut compared: HashMap<(usize, usize), Option<Difference>> = HashMap::new();
+        let sizes: Vec<usize> = wordings.iter().map(|w| w.articles.len()).collect();
         for (x, y) in group_pairs(&sizes) {
-            let ((qa, ga), (qb, gb)) = (&groups[x], &groups[y]);
-            // An article quoting the other side's very words takes neither side.
-            let holds = |ids: &BTreeSet<usize>, q: usize| {
-                ids.iter().any(|&i| quotes[i].normalised == quotes[q].normalised)
+            let (a, b) = (&wordings[x], &wordings[y]);
+            let only = |w: &Wording, other: &Wording| -> Vec<usize> {
+                let also = &styled[other.quote.normalised.as_str()];
+                w.articles.iter().copied().filter(|art| !also.contains(art)).collect()
             };
-            let first_difference =
-                qa.iter().flat_map(|&a| qb.iter().map(move |&b| (a, b))).find_map(|(a, b)| {
-                    if holds(qa, b) || holds(qb, a) {
-                        return None;
-                    }
-                    let d =
-                        compared.entry((a, b)).or_insert_with(|| quote_difference(&quotes[a], &quotes[b]));
-                    d.clone().map(|d| (a, b, d))
-                });
-            if let Some((a, b, d)) = first_difference {
+            let (ga, gb) = (only(a, b), only(b, a));
+            if ga.is_empty() || gb.is_empty() {
+                continue;
+            }
+            if let Some(d) = quote_difference(&a.quote, &b.quote) {
                 let (na, nb) = named(ga.len(), gb.len());
-                let side = |arts: &[usize], n: usize, q: usize, words: &[Range<usize>]| Version {
-                    value: shown(quotes[q].text, words),
-                    members: arts
+                let side = |w: &Wording, arts: &[usize], words: &[Range<usize>]| Version {
+                    value: shown(w.quote.text, words),
+                    members: w
+                        .said
                         .iter()
-                        .take(n)
-                        .flat_map(|art| &by_article[art])
-                        .filter(|(_, quoted)| quoted.text == quotes[q].text)
+                        .filter(|(at, _)| arts.contains(&at.article))
                         .map(|(at, quoted)| VersionMember { at: *at, span: version_span(quoted, words) })
                         .collect(),
                 };
-                found.merge(vec![side(ga, na, a, &d.old), side(gb, nb, b, &d.new)]);
+                found.merge(vec![side(a, &ga[..na], &d.old), side(b, &gb[..nb], &d.new)]);
             }
         }
     }
+}
+
+/// One wording of a quotation in a claim, and who quotes it so.
+struct Wording<'q> {
+    quote: Quote<'q>,
+    said: Vec<(PassageRef, &'q Quoted<'q>)>,
+    articles: BTreeSet<usize>,
 }
 
 /// A side of a rewording as a reader sees it: the words it has that the other lacks, or `—`.
@@ -143,14 +136,21 @@ struct Quote<'a> {
     content: BTreeSet<String>,
     /// Its folded words, space-separated.
     normalised: String,
+    /// Its folded words.
+    words: Vec<String>,
+    /// The same, as a set.
+    vocabulary: HashSet<String>,
 }
 
 impl<'a> Quote<'a> {
     fn new(text: &'a str) -> Self {
+        let words: Vec<String> = text.unicode_words().map(text::fold_style).collect();
         Quote {
             text,
-            content: text.unicode_words().map(text::fold_style).filter(|w| w.len() > 2).collect(),
-            normalised: text.unicode_words().map(text::fold_style).collect::<Vec<_>>().join(" "),
+            content: words.iter().filter(|w| w.len() > 2).cloned().collect(),
+            normalised: words.join(" "),
+            vocabulary: words.iter().cloned().collect(),
+            words,
         }
     }
 }
@@ -173,17 +173,22 @@ fn trimmed(s: &str, range: Range<usize>) -> Range<usize> {
 
 /// Whether a changed stretch of one quotation is only another style of words of the other:
 /// each of its words a spelling variant of one there or two of them run together, or zeros.
-fn restyled(changed: &str, other: &str) -> bool {
+fn restyled(changed: &str, other: &Quote<'_>) -> bool {
     let letters =
         |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
-    let theirs: Vec<String> = other.unicode_words().map(text::fold_style).collect();
+    let theirs = &other.words;
     let run_together = letters(changed);
+    let joins = |w: &str, p: &[String]| {
+        w.len() == p[0].len() + p[1].len() && w.starts_with(p[0].as_str()) && w.ends_with(p[1].as_str())
+    };
     theirs.iter().any(|t| letters(t) == run_together)
         || changed.unicode_words().all(|w| {
             let w = text::fold_style(w);
+            let near = |t: &&String| t.len().abs_diff(w.len()) <= 2;
             w.chars().all(|c| c == '0')
-                || theirs.iter().any(|t| text::is_spelling_variant(&w, t))
-                || theirs.windows(2).any(|p| letters(&w) == format!("{}{}", p[0], p[1]))
+                || other.vocabulary.contains(&w)
+                || theirs.iter().filter(near).any(|t| text::is_spelling_variant(&w, t))
+                || theirs.windows(2).any(|p| joins(&letters(&w), p))
         })
 }
 
@@ -193,10 +198,17 @@ fn meaningful(w: &str) -> bool {
     w.chars().count() > 3 && !STOPWORDS.contains(&text::fold(w)) && !w.chars().all(|c| c == '0')
 }
 
+/// Most words a side of a rewording changes: more is another quotation.
+const MOST_CHANGED_WORDS: usize = 6;
+/// Least share of the shorter quotation's words a rewording keeps, in order.
+const KEPT: f32 = 0.6;
+
 /// When two quotations are the same passage in different words, the words that differ.
 fn quote_difference(a: &Quote<'_>, b: &Quote<'_>) -> Option<Difference> {
-    let (Quote { text: qa, content: ca, normalised: na }, Quote { text: qb, content: cb, normalised: nb }) =
-        (a, b);
+    let (
+        Quote { text: qa, content: ca, normalised: na, .. },
+        Quote { text: qb, content: cb, normalised: nb, .. },
+    ) = (a, b);
     if ca.len() < 2 || cb.len() < 2 {
         return None;
     }
@@ -204,6 +216,15 @@ fn quote_difference(a: &Quote<'_>, b: &Quote<'_>) -> Option<Difference> {
     let overlap = shared as f32 / ca.len().min(cb.len()) as f32;
     // A quote cut shorter is the same quote; so is one differing only in style.
     if overlap < 0.5 || shared < 2 || na.contains(nb.as_str()) || nb.contains(na.as_str()) {
+        return None;
+    }
+    // Before the diff, which is the costly part: a rewording keeps most of the shorter
+    // quotation's words and changes at most a few.
+    let (short, long) = if a.words.len() <= b.words.len() { (a, b) } else { (b, a) };
+    let missing = short.words.iter().filter(|w| !long.vocabulary.contains(w.as_str())).count();
+    if missing > MOST_CHANGED_WORDS
+        || ((short.words.len() - missing) as f32) < KEPT * short.words.len() as f32
+    {
         return None;
     }
     let spans = diff::word_diff(qa, qb);
@@ -214,7 +235,7 @@ fn quote_difference(a: &Quote<'_>, b: &Quote<'_>) -> Option<Difference> {
         .map(|s| qa[s.old.clone()].unicode_words().count())
         .sum();
     let shorter = qa.unicode_words().count().min(qb.unicode_words().count());
-    if (same as f32) < 0.6 * shorter as f32 {
+    if (same as f32) < KEPT * shorter as f32 {
         return None;
     }
     // Changes before the first or after the last shared word only cut the quote
@@ -242,8 +263,8 @@ fn quote_difference(a: &Quote<'_>, b: &Quote<'_>) -> Option<Difference> {
     let new = changed(diff::Tag::Insert, qb, |s| s.new.clone());
     // Spelling variants ("authorisation"), words run together ("Police'locked") and a clock's
     // zero minutes are style, not wording.
-    let old: Vec<Range<usize>> = old.into_iter().filter(|x| !restyled(&qa[x.clone()], qb)).collect();
-    let new: Vec<Range<usize>> = new.into_iter().filter(|y| !restyled(&qb[y.clone()], qa)).collect();
+    let old: Vec<Range<usize>> = old.into_iter().filter(|x| !restyled(&qa[x.clone()], b)).collect();
+    let new: Vec<Range<usize>> = new.into_iter().filter(|y| !restyled(&qb[y.clone()], a)).collect();
     let words_of = |v: &[Range<usize>], s: &str| {
         v.iter().map(|r| s[r.clone()].unicode_words().count()).collect::<Vec<_>>()
     };
@@ -264,7 +285,7 @@ fn quote_difference(a: &Quote<'_>, b: &Quote<'_>) -> Option<Difference> {
     let cut = (wo == 0 || wn == 0) && longest(bigger) >= 2;
     if (old.is_empty() && new.is_empty())
         || old.len().max(new.len()) > 4
-        || wo.max(wn) > 6
+        || wo.max(wn) > MOST_CHANGED_WORDS
         || lopsided
         || cut
         || !(carries(&old, qa) || carries(&new, qb))

@@ -29,7 +29,7 @@ use rayon::prelude::*;
 
 use crate::analysis::{Claim, Config, Evidence, EvidenceKind, Member, PassageRef};
 use crate::features::{self, Features, TermKind, Vector};
-use crate::hash::FxHashMap;
+use crate::hash::{FxHashMap, FxHashSet};
 use crate::pipeline::progress::{Progress, Stage};
 
 /// Pairs below this fraction of the link threshold are not kept as edges at all.
@@ -209,12 +209,21 @@ fn passage_refs(features: &Features) -> Vec<PassageRef> {
 }
 
 /// One node per passage, in the order of `refs`.
+///
+/// A passage that repeats an earlier one of its article word for word (a footer, a pull quote,
+/// a hostile file repeating one sentence thousands of times) gets an empty vector: it states
+/// nothing the first occurrence does not, and pairing every copy with every copy of another
+/// article would grow with the square of their number.
 fn passage_nodes(features: &Features, refs: &[PassageRef]) -> Vec<Node> {
+    let mut seen: FxHashSet<(usize, Vec<(u32, u32)>)> = FxHashSet::default();
     refs.iter()
         .enumerate()
         .map(|(id, r)| {
             let v = &features.vectors[r.article][r.passage];
-            Node::passage(v.terms.clone(), v.numbers.clone(), v.months.clone(), r.article, id as u32)
+            let key = (r.article, v.terms.iter().map(|&(t, w)| (t, w.to_bits())).collect::<Vec<_>>());
+            let repeat = !v.terms.is_empty() && !seen.insert(key);
+            let terms = if repeat { Vec::new() } else { v.terms.clone() };
+            Node::passage(terms, v.numbers.clone(), v.months.clone(), r.article, id as u32)
         })
         .collect()
 }
@@ -301,8 +310,14 @@ fn cluster_block(nodes: Vec<Node>, level: usize, features: &Features, config: &C
         });
         let mutual = linkage::keep_mutual_best(&edges, &group, config.mutual_best);
         let clusters = linkage::average_linkage(&nodes, &mutual, threshold);
-        let extras =
-            joins::centroid_joins(&clusters, &nodes, &group, config.join_threshold, config.join_affinity);
+        let extras = joins::centroid_joins(
+            &clusters,
+            &nodes,
+            &group,
+            config.join_threshold,
+            config.join_affinity,
+            config.max_joins,
+        );
         (clusters, extras)
     } else {
         // The mean cosine over all passage pairs of two groups is the dot product of their

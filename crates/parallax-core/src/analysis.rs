@@ -223,6 +223,8 @@ pub struct Config {
     /// Least mean alignment affinity of a joining passage's article to the claim's articles:
     /// the share of facts they state in common, which keeps look-alike events apart.
     pub join_affinity: f32,
+    /// Most claims a passage joins besides its own (0: no bound); the closest are kept.
+    pub max_joins: usize,
     /// Most passages one article may have in one claim.
     pub per_article: usize,
     /// Links kept per passage and other article: its `k` best matches there (0 keeps all).
@@ -240,6 +242,7 @@ impl Default for Config {
             story_context: 2.0,
             join_threshold: 0.16,
             join_affinity: 0.1,
+            max_joins: 3,
             per_article: 100,
             mutual_best: 2,
             block_passages: 3_000,

@@ -47,3 +47,5 @@ impl std::hash::Hasher for FxHasher {
 /// A `HashMap` with [`FxHasher`]. Iteration order is arbitrary: sort before anything whose
 /// result depends on order.
 pub type FxHashMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+/// A hash set with [`FxHasher`], for the same keys.
+pub type FxHashSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;

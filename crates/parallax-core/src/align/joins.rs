@@ -77,8 +77,8 @@ fn articles_of(cluster: &[usize], group: &[usize]) -> Vec<usize> {
 
 /// Per cluster, the nodes (single passages) that join it as well: every node outside it whose
 /// cosine to its centroid, lowered for conflicting numbers or months, is at least `threshold`,
-/// and whose article's mean [`Affinity`] to the cluster's articles is at least `affinity`.
-/// Clusters of one article get none.
+/// and whose article's mean [`Affinity`] to the cluster's articles is at least `affinity`;
+/// each node joins at most `most` clusters, the closest. Clusters of one article get none.
 ///
 /// Candidates come from an inverted index walked only along the centroid's heaviest terms: the
 /// lighter ones together have a norm below `threshold`, so (Cauchy–Schwarz) a passage that
@@ -90,6 +90,7 @@ pub(super) fn centroid_joins(
     group: &[usize],
     threshold: f32,
     affinity: f32,
+    most: usize,
 ) -> Vec<Vec<usize>> {
     let story = Affinity::new(clusters, group);
     let vocabulary =
@@ -100,7 +101,7 @@ pub(super) fn centroid_joins(
             postings[t as usize].push(i as u32);
         }
     }
-    clusters
+    let joins: Vec<Vec<(usize, f32)>> = clusters
         .par_iter()
         .map_init(
             || vec![false; nodes.len()],
@@ -134,20 +135,50 @@ pub(super) fn centroid_joins(
                 for &x in members.iter().chain(&candidates) {
                     seen[x] = false;
                 }
-                let mut joined: Vec<usize> = candidates
+                let mut joined: Vec<(usize, f32)> = candidates
                     .into_iter()
-                    .filter(|&x| {
+                    .filter_map(|x| {
                         // One shared word is a topic, not a fact: penalised as for a pair.
                         let (dot, shared) = features::dot_count(&nodes[x].vector, &claim.vector);
-                        penalised(dot, shared, &nodes[x], &claim) >= threshold
-                            && story.mean_to(group[x], &articles).is_none_or(|a| a >= affinity)
+                        let score = penalised(dot, shared, &nodes[x], &claim);
+                        (score >= threshold
+                            && story.mean_to(group[x], &articles).is_none_or(|a| a >= affinity))
+                        .then_some((x, score))
                     })
                     .collect();
-                joined.sort_unstable();
+                joined.sort_unstable_by_key(|&(x, _)| x);
                 joined
             },
         )
-        .collect()
+        .collect();
+    keep_best(joins, nodes.len(), most)
+}
+
+/// Keeps, for each node, only the `most` clusters it is closest to (0 keeps all); ties go to the
+/// earlier cluster, so the result does not depend on thread timing.
+///
+/// A sentence states a handful of facts, not dozens: a node close to many centroids is a
+/// template or boilerplate line (in generated or syndicated coverage, most of them), and
+/// letting it join them all made the claims' membership, and every later stage, grow with the
+/// square of the corpus.
+fn keep_best(joins: Vec<Vec<(usize, f32)>>, nodes: usize, most: usize) -> Vec<Vec<usize>> {
+    if most == 0 {
+        return joins.into_iter().map(|j| j.into_iter().map(|(x, _)| x).collect()).collect();
+    }
+    let mut per_node: Vec<Vec<(f32, usize)>> = vec![Vec::new(); nodes];
+    for (c, joined) in joins.iter().enumerate() {
+        for &(x, score) in joined {
+            per_node[x].push((score, c));
+        }
+    }
+    let mut kept: Vec<Vec<usize>> = vec![Vec::new(); joins.len()];
+    for (x, mut offers) in per_node.into_iter().enumerate() {
+        offers.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        for &(_, c) in offers.iter().take(most) {
+            kept[c].push(x);
+        }
+    }
+    kept
 }
 
 #[cfg(test)]
@@ -176,7 +207,7 @@ mod tests {
         ];
         let group: Vec<usize> = nodes.iter().map(|n| n.group).collect();
         let clusters = vec![vec![0, 3, 6], vec![1], vec![2], vec![4, 5]];
-        let joins = centroid_joins(&clusters, &nodes, &group, 0.5, 0.0);
+        let joins = centroid_joins(&clusters, &nodes, &group, 0.5, 0.0, 0);
         assert_eq!(joins[3], [2], "the two-fact passage joins the injury claim");
         assert!(joins[0].contains(&2), "and the fire claim: {joins:?}");
         assert!(joins[1].is_empty() && joins[2].is_empty(), "single-article clusters get none");
@@ -196,8 +227,15 @@ mod tests {
         ];
         let group: Vec<usize> = nodes.iter().map(|n| n.group).collect();
         let clusters = vec![vec![0, 2], vec![1, 3], vec![4], vec![5]];
-        assert_eq!(centroid_joins(&clusters, &nodes, &group, 0.5, 0.0)[0], [4], "without the gate it joins");
-        assert!(centroid_joins(&clusters, &nodes, &group, 0.5, 0.1)[0].is_empty(), "the gate keeps it out");
+        assert_eq!(
+            centroid_joins(&clusters, &nodes, &group, 0.5, 0.0, 0)[0],
+            [4],
+            "without the gate it joins"
+        );
+        assert!(
+            centroid_joins(&clusters, &nodes, &group, 0.5, 0.1, 0)[0].is_empty(),
+            "the gate keeps it out"
+        );
     }
 
     #[test]
@@ -221,7 +259,7 @@ mod tests {
             .collect();
         let group: Vec<usize> = nodes.iter().map(|n| n.group).collect();
         let clusters: Vec<Vec<usize>> = (0..10).map(|c| (0..6).map(|a| a * 10 + c).collect()).collect();
-        let joins = centroid_joins(&clusters, &nodes, &group, 0.3, 0.0);
+        let joins = centroid_joins(&clusters, &nodes, &group, 0.3, 0.0, 0);
         for (c, members) in clusters.iter().enumerate() {
             let claim = Node::merge(members.iter().map(|&m| nodes[m].clone()).collect(), Vec::new());
             let scan: Vec<usize> = (0..nodes.len())

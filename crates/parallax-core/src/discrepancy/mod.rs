@@ -58,13 +58,13 @@ struct Entry {
     run: Run,
 }
 
-type Run = fn(&[Passage<'_>], &mut Found<'_>);
+type Run = fn(&[&Passage<'_>], &mut Found<'_>);
 
 const fn entry<D: Detector>() -> Entry {
     Entry { kind: D::KIND, run: run::<D> }
 }
 
-fn run<D: Detector>(passages: &[Passage<'_>], found: &mut Found<'_>) {
+fn run<D: Detector>(passages: &[&Passage<'_>], found: &mut Found<'_>) {
     let members: Vec<(PassageRef, D::Stated<'_>)> = passages.iter().map(|p| (p.at, D::read(p))).collect();
     D::compare(&members, found);
 }
@@ -286,18 +286,26 @@ pub fn detect_with_progress(
     progress(Progress { stage: Stage::Discrepancies, done: 0, total });
     let dates: Vec<Option<ArticleDate>> = corpus.articles.par_iter().map(date::article_date).collect();
     let context = Context { affiliations: Affiliations::of(corpus, claims) };
+    // A passage stating several facts is a member of several claims: it is read once.
+    let mut places: Vec<(PassageRef, Span)> =
+        claims.iter().flat_map(|c| c.members.iter().map(|m| (m.at, m.span))).collect();
+    places.sort_unstable();
+    places.dedup();
+    let read: Vec<Option<Passage>> = places
+        .par_iter()
+        .map(|&(at, span)| {
+            let art = corpus.articles.get(at.article)?;
+            // A dateline or timestamp line states when the article appeared, not a fact.
+            Some(Passage::of(art, at, span, dates[at.article])).filter(|p| !date::is_timestamp(p))
+        })
+        .collect();
     let found: Vec<Vec<Discrepancy>> = claims
         .par_iter()
         .map(|claim| {
-            let passages: Vec<Passage> = claim
+            let passages: Vec<&Passage> = claim
                 .members
                 .iter()
-                .filter_map(|m| {
-                    let art = corpus.articles.get(m.at.article)?;
-                    Some(Passage::of(art, m.at, m.span, dates[m.at.article]))
-                })
-                // A dateline or timestamp line states when the article appeared, not a fact.
-                .filter(|p| !date::is_timestamp(p))
+                .filter_map(|m| places.binary_search(&(m.at, m.span)).ok().and_then(|i| read[i].as_ref()))
                 .collect();
             let mut out = Vec::new();
             detect_claim(claim.id, &passages, &context, &mut out);
@@ -316,7 +324,7 @@ pub fn detect_with_progress(
 }
 
 /// Runs every kind over the members of one claim.
-fn detect_claim(claim: usize, passages: &[Passage<'_>], context: &Context, out: &mut Vec<Discrepancy>) {
+fn detect_claim(claim: usize, passages: &[&Passage<'_>], context: &Context, out: &mut Vec<Discrepancy>) {
     for detector in DETECTORS {
         let mut found =
             Found { claim, kind: detector.kind, context, out: &mut *out, by_detail: BTreeMap::new() };
@@ -513,7 +521,7 @@ mod testing {
     /// The discrepancies between passages read beforehand.
     pub fn run_passages(passages: &[Passage<'_>]) -> Vec<Discrepancy> {
         let mut out = Vec::new();
-        detect_claim(0, passages, &Context::default(), &mut out);
+        detect_claim(0, &passages.iter().collect::<Vec<_>>(), &Context::default(), &mut out);
         out
     }
 
@@ -651,6 +659,7 @@ mod tests {
         let corpus_text = ["Two cables were cut on Friday.", "Three cables were cut on Friday."];
         let texts: Vec<Passage> =
             corpus_text.iter().enumerate().map(|(a, t)| testing::passage_in(a, t, None)).collect();
+        let texts: Vec<&Passage> = texts.iter().collect();
         let mut out = Vec::new();
         detect_claim(0, &texts, &Context::default(), &mut out);
         detect_claim(1, &texts, &Context::default(), &mut out);

@@ -143,10 +143,10 @@ pub fn run_loading<E>(
     let work = corpus.clone();
     let progress: Arc<Mutex<Option<Progress>>> = Arc::default();
     let report = Arc::clone(&progress);
-    let cache = crate::cache::location(paths);
+    let cache = crate::cache::Cache::locate(paths);
     thread::Builder::new().name(WORKER.into()).spawn(move || {
         let config = crate::analysis::Config::default();
-        let (analysis, _) = crate::cache::analyse(work, &config, cache.as_deref(), &|p| {
+        let (analysis, _) = crate::cache::analyse(work, &config, cache.as_ref(), &|p| {
             if let Ok(mut slot) = report.lock() {
                 *slot = Some(p);
             }

@@ -3,10 +3,12 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
+
+mod support;
 
 fn parallax(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parallax")).args(args).output().unwrap()
+    support::parallax().args(args).output().unwrap()
 }
 
 fn stdout(o: &Output) -> String {
@@ -314,7 +316,7 @@ fn extensions_match_whatever_their_case_and_two_roots_keep_apart() {
 
 #[test]
 fn passages_from_stdin_have_no_title() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+    let mut child = support::parallax()
         .args(["passages", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -340,7 +342,7 @@ fn bundled_corpus_is_the_default() {
 
 #[test]
 fn broken_pipe_is_not_an_error() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+    let mut child = support::parallax()
         .args(["align", "--json"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -7,6 +7,8 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+mod support;
+
 struct Session {
     name: String,
     status_file: PathBuf,
@@ -49,6 +51,7 @@ impl Session {
             .args(["new-session", "-d", "-s", name, "-x", &width.to_string(), "-y", &height.to_string()])
             .arg("env")
             .arg("TERM=xterm-256color")
+            .args(support::env().into_iter().map(|(k, v)| format!("{k}={}", v.display())))
             .args(cmd)
             .status()
             .unwrap()

@@ -1,0 +1,76 @@
+//! Hostile folders and hostile text, run through the real binary (issue 15): a corpus folder
+//! handed over by someone else must not make parallax delete, copy or follow anything outside
+//! what the user asked for, and its text must never drive the terminal.
+#![allow(clippy::unwrap_used)]
+
+use std::fs;
+use std::path::Path;
+use std::process::Output;
+
+mod support;
+
+fn parallax(args: &[&str]) -> Output {
+    support::parallax().args(args).output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const A: &str = "Storm hits coast\nA storm hit the coast on Monday, officials said.\n";
+const B: &str = "Coast storm\nOfficials said a storm hit the coast on Monday.\n";
+
+/// Two articles in `dir`.
+fn write_story(dir: &Path) {
+    fs::create_dir_all(dir).unwrap();
+    fs::write(dir.join("a.txt"), A).unwrap();
+    fs::write(dir.join("b.txt"), B).unwrap();
+}
+
+/// `PARALLAX_CACHE_DIR` pointed at a folder of settings files: after many corpora, every one
+/// of them is still there, unchanged.
+#[test]
+fn a_cache_folder_of_other_files_loses_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let settings = dir.path().join("settings");
+    fs::create_dir_all(&settings).unwrap();
+    let names = ["config.json", "0123456789abcdef0123456789abcdef.json", "keys.json"];
+    for name in names {
+        fs::write(settings.join(name), format!("{{\"name\": \"{name}\"}}")).unwrap();
+    }
+    for n in 0..10 {
+        let (x, y) = (dir.path().join(format!("x{n}")), dir.path().join(format!("y{n}")));
+        write_story(&x);
+        fs::create_dir_all(&y).unwrap();
+        fs::write(y.join("c.txt"), format!("Storm day {n}\nThe storm lasted {n} hours.\n")).unwrap();
+        let o = support::parallax()
+            .args(["align", x.to_str().unwrap(), y.to_str().unwrap()])
+            .env("PARALLAX_CACHE_DIR", &settings)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    for name in names {
+        assert_eq!(fs::read_to_string(settings.join(name)).unwrap(), format!("{{\"name\": \"{name}\"}}"));
+    }
+    let ours = fs::read_dir(&settings).unwrap().count() - names.len();
+    assert!((1..=8).contains(&ours), "{ours} entries kept");
+}
+
+/// A corpus whose `.parallax/cache` links to another folder: nothing is written there.
+#[cfg(unix)]
+#[test]
+fn a_symlinked_cache_folder_is_not_written_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    write_story(&corpus);
+    let elsewhere = dir.path().join("elsewhere");
+    fs::create_dir_all(&elsewhere).unwrap();
+    fs::write(elsewhere.join("mine.json"), "{}").unwrap();
+    fs::create_dir_all(corpus.join(".parallax")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, corpus.join(".parallax/cache")).unwrap();
+    let o = parallax(&["align", corpus.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let left: Vec<_> = fs::read_dir(&elsewhere).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert_eq!(left, ["mine.json"]);
+}

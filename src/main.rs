@@ -148,7 +148,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     .map_err(|e| Failure::Usage(format!("cannot read stdin: {e}; pipe UTF-8 text in")))?;
                 parallax::Article::from_text("-".into(), "-".into(), text, false, false)
             } else {
-                let bytes = std::fs::read(&file).map_err(|e| {
+                let bytes = parallax::corpus::read_file(&file).map_err(|e| {
                     Failure::Usage(format!("cannot read `{}`: {e}; check the path", file.display()))
                 })?;
                 let id = file.file_name().map_or_else(|| "-".into(), |n| n.to_string_lossy().into_owned());

@@ -74,3 +74,66 @@ fn a_symlinked_cache_folder_is_not_written_through() {
     let left: Vec<_> = fs::read_dir(&elsewhere).unwrap().flatten().map(|e| e.file_name()).collect();
     assert_eq!(left, ["mine.json"]);
 }
+
+/// Runs `parallax ARGS`, killing it if it has not ended within a minute (a hang fails the
+/// test instead of the suite).
+fn bounded(args: &[&str]) -> Output {
+    let mut child = support::parallax()
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("parallax {args:?} hung");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// Article paths that are a FIFO, a device or a terabyte of holes: each refused before it is
+/// read, in one line naming it, while the good article still loads.
+#[cfg(unix)]
+#[test]
+fn fifos_devices_and_huge_sparse_files_are_refused_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    write_story(dir.path());
+    let fifo = dir.path().join("pipe.txt");
+    rustix::fs::mkfifoat(rustix::fs::CWD, &fifo, rustix::fs::Mode::from_raw_mode(0o600)).unwrap();
+    let sparse = dir.path().join("huge.txt");
+    fs::File::create(&sparse).unwrap().set_len(1 << 40).unwrap();
+    let good = dir.path().join("a.txt");
+    let args = [good.to_str().unwrap(), fifo.to_str().unwrap(), "/dev/zero", sparse.to_str().unwrap()];
+    for command in [&["align"][..], &["report"][..]] {
+        let o = bounded(&[command, &args[..]].concat());
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let err = stderr(&o);
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 3, "{err}");
+        assert!(lines.iter().any(|l| l.contains("pipe.txt") && l.contains("not a regular file")), "{err}");
+        assert!(lines.iter().any(|l| l.contains("/dev/zero") && l.contains("not a regular file")), "{err}");
+        assert!(lines.iter().any(|l| l.contains("huge.txt") && l.contains("larger than")), "{err}");
+    }
+    let o = bounded(&["passages", fifo.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("not a regular file"), "{}", stderr(&o));
+}
+
+/// Text with binary after its first 8 KB is caught as binary, not shown as an article.
+#[test]
+fn a_file_that_turns_binary_after_8_kb_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    write_story(dir.path());
+    let late = [A.repeat(200).as_bytes(), b"\0\x01\x02\x03binary\0"].concat();
+    fs::write(dir.path().join("late.txt"), late).unwrap();
+    let o = parallax(&["align", "--json", dir.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("late.txt") && stderr(&o).contains("binary"), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["articles"].as_array().unwrap().len(), 2);
+}

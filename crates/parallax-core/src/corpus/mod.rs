@@ -21,7 +21,6 @@ pub mod source;
 mod walk;
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::ops::Range;
 use std::path::PathBuf;
 

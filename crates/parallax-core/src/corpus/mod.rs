@@ -284,6 +284,8 @@ impl Corpus {
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
+
     use super::*;
 
     #[test]

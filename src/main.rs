@@ -130,6 +130,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     if let Some(moved) = store.migrated() {
                         say(moved);
                     }
+                    if let Some(ro) = store.read_only() {
+                        say(&format!("warning: {}", ro.reason));
+                    }
                     store.reanchor(&analysis);
                     report.push_str(&parallax::annotate::export::report_section(
                         &analysis,

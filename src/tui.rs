@@ -86,12 +86,12 @@ pub fn color_enabled() -> bool {
 
 /// Opens the reader on the corpus `load` reads from `paths`, drawing the first frame before
 /// calling it: ten thousand files take a moment to read and segment. Returns the corpus's load
-/// warnings (to print once the screen is given back), or `load`'s error, with the terminal
-/// restored either way.
+/// warnings and any problem with the annotations store (to print once the screen is given
+/// back), or `load`'s error, with the terminal restored either way.
 pub fn run_loading<E>(
     paths: &[std::path::PathBuf],
     load: impl FnOnce() -> Result<Corpus, E>,
-) -> io::Result<Result<Vec<crate::corpus::Warning>, E>> {
+) -> io::Result<Result<Vec<String>, E>> {
     let stop = Arc::new(AtomicBool::new(false));
     // Raw mode turns Ctrl-C into a key, but `kill -INT` still arrives as a signal.
     for sig in ENDING_SIGNALS {
@@ -137,7 +137,7 @@ pub fn run_loading<E>(
             return Ok(Err(e));
         }
     };
-    let warnings = std::mem::take(&mut corpus.warnings);
+    let mut warnings: Vec<String> = corpus.warnings.drain(..).map(|w| w.to_string()).collect();
 
     let (tx, rx) = mpsc::channel();
     let work = corpus.clone();
@@ -158,9 +158,13 @@ pub fn run_loading<E>(
     let mut app = app::App::analysing(corpus, ratatui::layout::Rect::new(0, 0, size.width, size.height));
     app.theme = theme;
     match crate::annotate::Store::open(paths) {
-        Ok(store) => app.attach_store(store),
+        Ok(store) => {
+            warnings.extend(store.read_only().map(|ro| ro.reason.clone()));
+            app.attach_store(store);
+        }
         Err(e) => {
             let why = format!("annotations unavailable: {e}");
+            warnings.push(why.clone());
             app.notes.unavailable = Some(why.clone());
             app.warn(why);
         }

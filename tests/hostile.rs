@@ -137,3 +137,108 @@ fn a_file_that_turns_binary_after_8_kb_is_skipped() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["articles"].as_array().unwrap().len(), 2);
 }
+
+/// Every file below `dir`, with its bytes (links listed, not followed).
+fn contents(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    for e in fs::read_dir(dir).unwrap().flatten() {
+        let t = e.file_type().unwrap();
+        if t.is_dir() {
+            out.extend(contents(&e.path()));
+        } else if t.is_file() {
+            out.push((e.path(), fs::read(e.path()).unwrap()));
+        }
+    }
+    out
+}
+
+/// A corrupt store is said on stderr by every command that reads it: `report` (which still
+/// prints its report) and `annotations` (which refuses).
+#[test]
+fn a_corrupt_store_is_reported_by_every_command_that_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    write_story(dir.path());
+    fs::create_dir_all(dir.path().join(".parallax")).unwrap();
+    fs::write(dir.path().join(".parallax/annotations.json"), "{oops").unwrap();
+    let o = parallax(&["report", dir.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("annotations.json") && stderr(&o).contains("not valid JSON"),
+        "{}",
+        stderr(&o)
+    );
+    let o = parallax(&["annotations", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not valid JSON"), "{}", stderr(&o));
+    // What parallax wrote for itself (the backup, the cache entry) is private.
+    #[cfg(unix)]
+    for (path, _) in contents(&dir.path().join(".parallax")) {
+        use std::os::unix::fs::PermissionsExt;
+        if path.ends_with("annotations.json") {
+            continue;
+        }
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{} is {mode:o}", path.display());
+    }
+}
+
+/// `annotations.json` linked to a private key, FIFO or `/dev/zero`, a dangling linked lock, a
+/// linked `.parallax`: nothing is copied, created, waited on or followed, and stderr says so.
+#[cfg(unix)]
+#[test]
+fn planted_links_fifos_and_devices_under_dot_parallax_are_not_followed() {
+    use std::os::unix::fs::symlink;
+    let home = tempfile::tempdir().unwrap();
+    let secret = home.path().join("id_ed25519");
+    fs::write(&secret, "-----BEGIN OPENSSH PRIVATE KEY-----").unwrap();
+    for plant in ["key", "fifo", "zero", "lock", "dot"] {
+        let dir = tempfile::tempdir().unwrap();
+        write_story(dir.path());
+        let dot = dir.path().join(".parallax");
+        let file = dot.join("annotations.json");
+        let target = home.path().join(format!("created-by-{plant}"));
+        match plant {
+            "dot" => symlink(home.path(), &dot).unwrap(),
+            _ => fs::create_dir_all(&dot).unwrap(),
+        }
+        match plant {
+            "key" => symlink(&secret, &file).unwrap(),
+            "fifo" => {
+                rustix::fs::mkfifoat(rustix::fs::CWD, &file, rustix::fs::Mode::from_raw_mode(0o600)).unwrap()
+            }
+            "zero" => symlink("/dev/zero", &file).unwrap(),
+            "lock" => symlink(&target, dot.join("annotations.json.lock")).unwrap(),
+            _ => {}
+        }
+        for command in ["report", "annotations"] {
+            let o = bounded(&[command, dir.path().to_str().unwrap()]);
+            assert!(!stderr(&o).contains("panicked"), "{plant}: {}", stderr(&o));
+            if plant != "lock" {
+                assert!(stderr(&o).contains("not"), "{plant} {command} said nothing: {}", stderr(&o));
+            }
+        }
+        let copied = contents(dir.path()).into_iter().filter(|(_, b)| b.starts_with(b"-----BEGIN")).count();
+        assert_eq!(copied, 0, "{plant}: the key was copied into the corpus");
+        assert!(!target.exists(), "{plant}: a file was created through a link");
+        assert_eq!(fs::read_dir(home.path()).unwrap().count(), 1, "{plant}: something was written outside");
+    }
+}
+
+/// A dangling symlink as the store's lock: saving fails with a message, and nothing is
+/// created where it points.
+#[cfg(unix)]
+#[test]
+fn a_dangling_linked_lock_creates_nothing_at_its_target() {
+    use parallax::annotate::{Label, Store, Target};
+    let dir = tempfile::tempdir().unwrap();
+    let dot = dir.path().join(".parallax");
+    fs::create_dir_all(&dot).unwrap();
+    let target = dir.path().join("outside");
+    std::os::unix::fs::symlink(&target, dot.join("annotations.json.lock")).unwrap();
+    let corpus = parallax::Corpus::from_texts([("a.txt", A)]);
+    let at = Target::passage(&corpus, parallax::PassageRef { article: 0, passage: 1 }).unwrap();
+    let mut store = Store::open_at(dot.join("annotations.json")).unwrap();
+    let err = store.add(at, Some(Label::Verified), "note", Vec::new()).unwrap_err().to_string();
+    assert!(err.contains("symbolic link"), "{err}");
+    assert!(fs::symlink_metadata(&target).is_err(), "the lock's target was created");
+}

@@ -127,6 +127,8 @@ impl Store {
         match location::current(paths) {
             Place::At(path) => path,
             Place::InData(rel) => data.join(rel),
+            // Where it would be; opening it is refused.
+            Place::Linked(dot) => dot.join(location::FILE_NAME),
         }
     }
 

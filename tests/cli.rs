@@ -269,10 +269,13 @@ fn escape_sequences_in_titles_and_file_names_never_reach_the_terminal() {
             assert!(!text.contains(['\x1b', '\x07', '\u{202E}']), "{args:?} {what}: {text}");
         }
         let shown = stdout(&out);
-        assert!(
-            shown.contains("Dover fire <U+001B>]52;c;SGVsbG8=<U+0007> hurts <U+001B>[2J twelve"),
-            "{shown}"
-        );
+        // The report also escapes Markdown: brackets could make a link.
+        let want = if args[0] == "report" {
+            "Dover fire <U+001B>\\]52;c;SGVsbG8=<U+0007> hurts <U+001B>\\[2J twelve"
+        } else {
+            "Dover fire <U+001B>]52;c;SGVsbG8=<U+0007> hurts <U+001B>[2J twelve"
+        };
+        assert!(shown.contains(want), "{shown}");
         assert!(stderr(&out).contains("bad<U+001B>[2J.txt: empty file; skipped"), "{}", stderr(&out));
     }
     let report = stdout(&parallax(&["report", "--no-cache", path]));

@@ -242,3 +242,77 @@ fn a_dangling_linked_lock_creates_nothing_at_its_target() {
     assert!(err.contains("symbolic link"), "{err}");
     assert!(fs::symlink_metadata(&target).is_err(), "the lock's target was created");
 }
+
+/// Whether `text` holds a character a terminal could obey: a C0 control other than newline
+/// and tab, DEL, a C1 control, or a bidi embedding, override or isolate.
+fn drives_a_terminal(text: &str) -> bool {
+    text.chars().any(|c| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+/// Hostile text: C0 and C1 controls, a bidi override, raw HTML, a `javascript:` link, and a
+/// file name with a backtick.
+fn hostile_story(dir: &Path) {
+    write_story(dir);
+    fs::write(
+        dir.join("x`y.txt"),
+        "Storm \u{9b}2J hits <img src=x onerror=alert(1)> coast\n\
+         A storm hit the coast on Monday, officials said [more](javascript:alert(1)).\n\
+         Officials said \u{202E}the storm\u{85} hit the coast \x1b]0;owned\x07 on Monday.\n\
+         \u{5e9}\u{5dc}\u{5d5}\u{5dd} \u{200F}coast.\n",
+    )
+    .unwrap();
+}
+
+/// Every human-readable output, to a file as to a terminal: no control character escapes,
+/// the Markdown renders nothing it was not meant to, ordinary right-to-left text stays.
+#[test]
+fn hostile_text_reaches_no_human_output_unescaped() {
+    let dir = tempfile::tempdir().unwrap();
+    hostile_story(dir.path());
+    // A note and tags as hostile as the text.
+    let corpus = parallax::Corpus::load(&[dir.path().to_path_buf()]).unwrap();
+    let article = corpus.find("x`y.txt").unwrap();
+    let at =
+        parallax::annotate::Target::passage(&corpus, parallax::PassageRef { article, passage: 2 }).unwrap();
+    let mut store =
+        parallax::annotate::Store::open_at(dir.path().join(".parallax/annotations.json")).unwrap();
+    let note = "check \x1b[2J this <script>x</script>\nsecond \u{9b}line";
+    store.add(at, None, note, vec!["\x1b]0;t\x07".into()]).unwrap();
+    let path = dir.path().to_str().unwrap();
+    for command in ["align", "report", "annotations"] {
+        let o = parallax(&[command, path]);
+        assert!(o.status.success(), "{command}: {}", stderr(&o));
+        let (out, err) = (String::from_utf8(o.stdout.clone()).unwrap(), stderr(&o));
+        assert!(!drives_a_terminal(&out) && !drives_a_terminal(&err), "{command}:\n{out}\n{err}");
+        if command == "report" {
+            assert!(out.contains("<U+009B>2J") && out.contains("<U+202E>the storm<U+0085>"), "{out}");
+            assert!(!out.replace("\\<", "").contains("<img") && out.contains("\\<img"), "raw HTML: {out}");
+            assert!(!out.contains("](javascript:") && out.contains("javascript\\:"), "link: {out}");
+            assert!(out.contains("`` x`y.txt ``"), "the id's backtick ends its code span: {out}");
+            assert!(out.contains("\u{5e9}\u{5dc}\u{5d5}\u{5dd} \u{200F}coast."), "RTL text changed: {out}");
+        }
+        if command != "align" {
+            assert!(out.contains("check <U+001B>\\[2J this \\<script\\>"), "{command}: {out}");
+        }
+    }
+}
+
+/// The JSON keeps the text exactly, but escapes DEL and the C1 controls too (U+009B is a CSI
+/// to many terminals), so even `--json` to a terminal is inert.
+#[test]
+fn json_escapes_c1_controls() {
+    let dir = tempfile::tempdir().unwrap();
+    hostile_story(dir.path());
+    let o = parallax(&["align", "--json", dir.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "a control character in the JSON");
+    assert!(out.contains("\\u009b2J"), "U+009B not escaped");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let titles: Vec<&str> =
+        v["articles"].as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
+    assert!(titles.contains(&"Storm \u{9b}2J hits <img src=x onerror=alert(1)> coast"), "{titles:?}");
+}

@@ -37,7 +37,7 @@ impl Formatter for Inert {
     fn write_string_fragment<W: ?Sized + io::Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
         let mut rest = fragment;
         while let Some(at) = rest.find(escaped) {
-            w.write_all(rest[..at].as_bytes())?;
+            w.write_all(&rest.as_bytes()[..at])?;
             let c = rest[at..].chars().next().unwrap_or_default();
             write!(w, "\\u{:04x}", u32::from(c))?;
             rest = &rest[at + c.len_utf8()..];

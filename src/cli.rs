@@ -53,6 +53,8 @@ pub enum Failure {
     Runtime(String),
     /// The reader of our output went away (`--json | head`): not an error.
     BrokenPipe,
+    /// The reader was ended by this signal, its terminal restored: exit 128 + the signal.
+    Signal(i32),
 }
 
 impl From<io::Error> for Failure {

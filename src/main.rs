@@ -78,6 +78,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
+        Err(Failure::Signal(sig)) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)),
         Err(Failure::Usage(msg)) => {
             say(&msg);
             ExitCode::from(2)
@@ -102,12 +103,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Ok(None) => {}
                 Err(e) => say(&format!("warning: annotations not moved: {e}")),
             }
-            let warnings = parallax::tui::run_loading(&cli.paths, || load_quietly(&cli.paths, &|_| {}))
+            let closed = parallax::tui::run_loading(&cli.paths, || load_quietly(&cli.paths, &|_| {}))
                 .map_err(terminal_failed)??;
-            for w in &warnings {
+            for w in &closed.warnings {
                 say(&format!("warning: {w}"));
             }
-            Ok(())
+            closed.signal.map_or(Ok(()), |sig| Err(Failure::Signal(sig)))
         }
         Some(Command::Align { paths, json, tuning }) => {
             let analysis = analyse(&paths, &tuning)?;

@@ -227,14 +227,15 @@ fn reader_shows_discrepancies_of_a_folder_and_small_screens() {
     assert_eq!(s.exit_status(), 0);
 }
 
+/// Issue 15: each ending signal restores the terminal and exits with 128 + the signal.
 #[test]
-fn sigterm_sighup_and_sigint_restore_the_terminal() {
-    for signal in ["TERM", "HUP", "INT"] {
+fn sigterm_sighup_sigint_and_sigquit_restore_the_terminal_and_exit_128_plus_the_signal() {
+    for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2), ("QUIT", 3)] {
         let Some(s) = Session::start(&format!("sig{signal}"), "", 100, 30) else { return };
         s.wait_for("COMPARE");
         let child = s.parallax_pid();
         Command::new("kill").args([&format!("-{signal}"), &child]).status().unwrap();
-        assert_eq!(s.exit_status(), 0, "SIG{signal}");
+        assert_eq!(s.exit_status(), 128 + number, "SIG{signal}");
         let after = s.screen();
         assert!(!after.contains("COMPARE"), "SIG{signal} left the reader's screen:\n{after}");
     }
@@ -262,6 +263,32 @@ fn issue_6_ctrl_z_suspends_and_fg_resumes() {
     // Raw mode is back: one key acts at once, without Enter.
     s.keys(&["j"]);
     s.wait_for("article 1 · passage 4/");
+    s.keys(&["q"]);
+    s.keys(&["-l", &format!("echo $? > {}", s.status_file.display())]);
+    s.keys(&["Enter"]);
+    assert_eq!(s.exit_status(), 0);
+}
+
+/// Issue 15: a SIGTSTP from outside (not the ctrl-z key) gives the terminal back before the
+/// process stops, and `fg` brings the reader back as after ctrl-z.
+#[test]
+fn an_external_sigtstp_and_fg_behave_like_ctrl_z() {
+    let Some(s) = Session::shell("tstp", 120, 36) else { return };
+    s.wait_for("px$");
+    s.keys(&["-l", env!("CARGO_BIN_EXE_parallax")]);
+    s.keys(&["Enter"]);
+    s.wait_for("COMPARE");
+    s.keys(&["j"]);
+    s.wait_for("article 1 · passage 2/");
+    let pid = s.parallax_pid();
+    Command::new("kill").args(["-TSTP", &pid]).status().unwrap();
+    let stopped = s.wait_for("Stopped");
+    assert!(!stopped.contains("COMPARE"), "the reader's screen stayed up:\n{stopped}");
+    s.keys(&["-l", "fg"]);
+    s.keys(&["Enter"]);
+    s.wait_for("article 1 · passage 2/");
+    s.keys(&["j"]);
+    s.wait_for("article 1 · passage 3/");
     s.keys(&["q"]);
     s.keys(&["-l", &format!("echo $? > {}", s.status_file.display())]);
     s.keys(&["Enter"]);

@@ -20,7 +20,8 @@ pub enum Wait {
     Input,
     /// Nothing arrived before the timeout.
     Timeout,
-    /// A signal arrived (a resize, or SIGTERM/SIGHUP/SIGINT): let crossterm look, then check the flags.
+    /// A signal arrived (a resize, a stop, or an ending signal): let crossterm look, then check
+    /// the flags.
     Signal,
     /// The terminal is gone; nothing will ever be read again.
     HungUp,
@@ -33,12 +34,14 @@ pub struct Tty {
     wake: UnixStream,
 }
 
-/// Signals that wake [`Tty::wait`]: a resize, and those that end the reader.
-const SIGNALS: [i32; 4] = [
+/// Signals that wake [`Tty::wait`]: a resize, a stop, and those that end the reader.
+const SIGNALS: [i32; 6] = [
     signal_hook::consts::SIGWINCH,
+    signal_hook::consts::SIGTSTP,
     signal_hook::consts::SIGTERM,
     signal_hook::consts::SIGHUP,
     signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
 ];
 
 impl Tty {

@@ -12,9 +12,10 @@
 //!
 //! ```text
 //! action, query, wrap, theme, tty, fixture                  leaves (the analysis core only)
+//! memo         -> wrap                                      layouts and diffs kept between frames
 //! input        -> action                                    the one line-input component
 //! keymap       -> action
-//! app          -> keymap, query, input, theme               the state
+//! app          -> keymap, query, input, theme, memo         the state
 //! notes        -> app, action, input                        annotation keys and reads
 //! help         -> app, keymap                               the text of the ? overlay
 //! view::layout -> app, notes, query, wrap                   every size; draws nothing
@@ -33,6 +34,7 @@ pub mod fixture;
 pub mod help;
 pub mod input;
 pub mod keymap;
+pub mod memo;
 pub mod notes;
 pub mod query;
 pub mod theme;
@@ -278,8 +280,11 @@ fn event_loop(
     signals: &Signals,
 ) -> io::Result<()> {
     let started = std::time::Instant::now();
+    // A frame is drawn only after something happened: idle, the reader costs nothing.
+    let mut dirty = true;
     while !app.quit && !signals.ended() {
         if matches!(app.phase, app::Phase::Analysing { .. }) {
+            dirty = true;
             match rx.try_recv() {
                 Ok(analysis) => update::finish_analysis(app, analysis),
                 Err(mpsc::TryRecvError::Disconnected) => {
@@ -301,12 +306,16 @@ fn event_loop(
             if signals.ended() {
                 break;
             }
+            dirty = true;
         }
-        terminal.draw(|frame| view::render(app, frame))?;
+        if std::mem::take(&mut dirty) {
+            terminal.draw(|frame| view::render(app, frame))?;
+        }
         let analysing = matches!(app.phase, app::Phase::Analysing { .. });
         let timeout = Duration::from_millis(if analysing { 80 } else { 250 });
         // Wait on the tty ourselves: crossterm's poll never returns once the tty is gone.
         let wait = tty.wait(timeout)?;
+        dirty = matches!(wait, tty::Wait::Input | tty::Wait::Signal);
         match wait {
             tty::Wait::HungUp => break,
             tty::Wait::Input | tty::Wait::Signal if event::poll(Duration::ZERO)? => {
@@ -328,15 +337,16 @@ fn event_loop(
                     update::update(app, action::Action::Progress(p));
                 }
             }
-            tty::Wait::Timeout => idle(app),
+            tty::Wait::Timeout => dirty = idle(app),
         }
     }
     Ok(())
 }
 
-/// Idle: merge in what another parallax on the same corpus saved (a `stat` when nothing changed).
-fn idle(app: &mut app::App) {
-    let Some(store) = &mut app.notes.store else { return };
+/// Idle: merge in what another parallax on the same corpus saved (a `stat` when nothing
+/// changed). Returns whether the screen changed.
+fn idle(app: &mut app::App) -> bool {
+    let Some(store) = &mut app.notes.store else { return false };
     match store.refresh() {
         Ok(true) => {
             if let Some(ro) = store.read_only() {
@@ -345,9 +355,13 @@ fn idle(app: &mut app::App) {
                 app.warn(why);
             }
             app.refresh_lists();
+            true
         }
-        Ok(false) => {}
-        Err(e) => app.warn(format!("annotations: {e}")),
+        Ok(false) => false,
+        Err(e) => {
+            app.warn(format!("annotations: {e}"));
+            true
+        }
     }
 }
 

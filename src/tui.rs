@@ -11,7 +11,7 @@
 //! knows neither update nor the view, update sees only the view's geometry, the view only reads.
 //!
 //! ```text
-//! action, query, wrap, theme, tty, fixture                  leaves (the analysis core only)
+//! action, query, wrap, theme, tty, parse, fixture           leaves (the analysis core only)
 //! memo         -> wrap                                      layouts and diffs kept between frames
 //! input        -> action                                    the one line-input component
 //! keymap       -> action
@@ -36,6 +36,7 @@ pub mod input;
 pub mod keymap;
 pub mod memo;
 pub mod notes;
+pub mod parse;
 pub mod query;
 pub mod theme;
 pub mod tty;
@@ -49,7 +50,7 @@ use std::sync::{Arc, Mutex, mpsc};
 use std::thread;
 use std::time::Duration;
 
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
 
 pub use keymap::keymap_markdown;
@@ -282,6 +283,8 @@ fn event_loop(
     let started = std::time::Instant::now();
     // A frame is drawn only after something happened: idle, the reader costs nothing.
     let mut dirty = true;
+    let mut parser = parse::Parser::default();
+    let mut buf = [0u8; 4096];
     while !app.quit && !signals.ended() {
         if matches!(app.phase, app::Phase::Analysing { .. }) {
             dirty = true;
@@ -313,23 +316,32 @@ fn event_loop(
         }
         let analysing = matches!(app.phase, app::Phase::Analysing { .. });
         let timeout = Duration::from_millis(if analysing { 80 } else { 250 });
-        // Wait on the tty ourselves: crossterm's poll never returns once the tty is gone.
+        // Wait on the tty and read it ourselves (see `tty` and `parse`).
         let wait = tty.wait(timeout)?;
         dirty = matches!(wait, tty::Wait::Input | tty::Wait::Signal);
         match wait {
             tty::Wait::HungUp => break,
-            tty::Wait::Input | tty::Wait::Signal if event::poll(Duration::ZERO)? => {
-                app.handle_event(event::read()?);
-                // Drain what is already queued (fast key repeat, wheel bursts) before redrawing.
-                while event::poll(Duration::ZERO)? {
-                    app.handle_event(event::read()?);
+            tty::Wait::Input => {
+                let n = tty.read(&mut buf)?;
+                if n == 0 {
+                    break;
+                }
+                // Everything read at once (fast key repeat, wheel bursts) before one redraw.
+                for e in parser.feed(&buf[..n], n == buf.len()) {
+                    app.handle_event(e);
                     if app.quit {
                         break;
                     }
                 }
             }
-            // A signal with no event (SIGTERM/SIGHUP/SIGINT): the loop condition reads the flag.
-            tty::Wait::Input | tty::Wait::Signal => {}
+            // A resize, or an ending or stop signal, which the loop's checks read.
+            tty::Wait::Signal => {
+                if let Ok((width, height)) = ratatui::crossterm::terminal::size()
+                    && (width, height) != (app.size.width, app.size.height)
+                {
+                    app.handle_event(Event::Resize(width, height));
+                }
+            }
             tty::Wait::Timeout if analysing => {
                 let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
                 update::update(app, action::Action::Tick { elapsed_ms });

@@ -295,6 +295,23 @@ fn an_external_sigtstp_and_fg_behave_like_ctrl_z() {
     assert_eq!(s.exit_status(), 0);
 }
 
+/// Issue 15: the start of a bracketed paste that never ends does not swallow later keys.
+#[test]
+fn an_unterminated_bracketed_paste_does_not_swallow_later_keys() {
+    let Some(s) = Session::start("paste", "", 100, 30) else { return };
+    s.wait_for("COMPARE");
+    // ESC [ 2 0 0 ~ in one write, as a terminal sends it.
+    let sent = Command::new("tmux")
+        .args(["send-keys", "-t", &s.name, "-H", "1b", "5b", "32", "30", "30", "7e"])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    s.keys(&["j"]);
+    s.wait_for("article 1 · passage 2/");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_status(), 0);
+}
+
 /// Whether process `pid` has ended (gone, or a zombie nobody reaped).
 fn process_ended(pid: &str) -> bool {
     match std::fs::read_to_string(format!("/proc/{pid}/stat")) {

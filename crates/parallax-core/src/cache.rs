@@ -490,6 +490,26 @@ mod tests {
         assert_eq!(location(&[other]), None);
     }
 
+    /// An entry planted as a link (to a FIFO, a device or someone's file) is neither read,
+    /// waited on nor written through: it is replaced by a real entry.
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_entry_is_not_followed() {
+        let (dir, cache) = temp_cache();
+        let config = Config::default();
+        fs::create_dir_all(cache.dir()).expect("mkdir");
+        let theirs = dir.path().join("theirs.json");
+        fs::write(&theirs, "mine").expect("w");
+        for target in [theirs.as_path(), Path::new("/dev/zero")] {
+            let file = entry_file(&cache, &config);
+            let _ = fs::remove_file(&file);
+            std::os::unix::fs::symlink(target, &file).expect("link");
+            assert_eq!(run(corpus(B), &config, &cache).1, Outcome::Stored);
+            assert!(fs::symlink_metadata(&file).expect("entry").is_file());
+        }
+        assert_eq!(fs::read_to_string(&theirs).expect("r"), "mine");
+    }
+
     #[cfg(unix)]
     #[test]
     fn the_key_is_private_and_a_readable_one_is_refused() {

@@ -411,3 +411,29 @@ fn load_warnings_are_printed_after_the_reader_closes() {
     let after = s.screen();
     assert!(after.contains("parallax: warning:") && after.contains("c.txt"), "{after}");
 }
+
+/// Issue 15: an annotations file that is a FIFO (or `/dev/zero`) neither hangs the reader nor
+/// stops it answering `q`; the reason is printed once the screen is given back.
+#[test]
+fn a_fifo_or_device_as_the_annotations_file_does_not_hang_the_reader() {
+    for plant in ["fifo", "zero"] {
+        let dir = fixture_dir();
+        let dot = dir.path().join(".parallax");
+        std::fs::create_dir_all(&dot).unwrap();
+        let file = dot.join("annotations.json");
+        if plant == "fifo" {
+            rustix::fs::mkfifoat(rustix::fs::CWD, &file, rustix::fs::Mode::from_raw_mode(0o600)).unwrap();
+        } else {
+            std::os::unix::fs::symlink("/dev/zero", &file).unwrap();
+        }
+        let Some(s) = Session::start(&format!("store-{plant}"), &dir.path().display().to_string(), 100, 30)
+        else {
+            return;
+        };
+        s.wait_for("COMPARE");
+        s.keys(&["q"]);
+        assert_eq!(s.exit_status(), 0, "{plant}");
+        let after = s.screen();
+        assert!(after.contains("annotations unavailable"), "{plant}: {after}");
+    }
+}

@@ -74,7 +74,16 @@ enum AnnotationsFormat {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // A usage error quotes what was typed, escapes and all: shown plain and sanitised
+        // (clap passes escape sequences through to a terminal). Help and version print as usual.
+        Err(e) if e.use_stderr() => {
+            eprint!("{}", parallax::sanitize::text(&e.render().to_string()));
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+        Err(e) => e.exit(),
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::BrokenPipe) => ExitCode::SUCCESS,

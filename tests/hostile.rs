@@ -316,3 +316,22 @@ fn json_escapes_c1_controls() {
         v["articles"].as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
     assert!(titles.contains(&"Storm \u{9b}2J hits <img src=x onerror=alert(1)> coast"), "{titles:?}");
 }
+
+/// A usage error quotes what was typed. clap writes escapes through when stderr is a
+/// terminal, so the error is run in a pseudo-terminal (`script`, from util-linux) and must
+/// reach it without any escape sequence.
+#[test]
+fn a_usage_error_quoting_escapes_reaches_a_terminal_inert() {
+    let bin = env!("CARGO_BIN_EXE_parallax");
+    let cmd = format!("{bin} align --threshold \"$(printf '\\033]0;owned\\007')\"");
+    let Ok(o) =
+        std::process::Command::new("script").args(["-qec", &cmd, "/dev/null"]).envs(support::env()).output()
+    else {
+        eprintln!("`script` not found: skipped");
+        return;
+    };
+    assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stdout));
+    let seen = String::from_utf8_lossy(&o.stdout);
+    assert!(seen.contains("invalid value"), "{seen}");
+    assert!(!seen.contains('\x1b') && !seen.contains('\x07'), "{seen:?}");
+}

@@ -335,3 +335,26 @@ fn a_usage_error_quoting_escapes_reaches_a_terminal_inert() {
     assert!(seen.contains("invalid value"), "{seen}");
     assert!(!seen.contains('\x1b') && !seen.contains('\x07'), "{seen:?}");
 }
+
+/// The backup of a corrupt store planted as a link to someone's file: the backup replaces the
+/// link, and their file is untouched.
+#[cfg(unix)]
+#[test]
+fn a_linked_backup_is_replaced_not_written_through() {
+    let dir = tempfile::tempdir().unwrap();
+    write_story(dir.path());
+    let dot = dir.path().join(".parallax");
+    fs::create_dir_all(&dot).unwrap();
+    let bad = b"{oops";
+    fs::write(dot.join("annotations.json"), bad).unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let theirs = outside.path().join("notes.txt");
+    fs::write(&theirs, "theirs").unwrap();
+    let backup = dot.join(format!("annotations.json.unreadable-{:016x}.bak", parallax::hash::fnv1a(bad)));
+    std::os::unix::fs::symlink(&theirs, &backup).unwrap();
+    let o = parallax(&["report", dir.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(fs::read_to_string(&theirs).unwrap(), "theirs");
+    assert!(fs::symlink_metadata(&backup).unwrap().is_file(), "the link is still there");
+    assert_eq!(fs::read(&backup).unwrap(), bad);
+}

@@ -47,15 +47,22 @@ impl Session {
     }
 
     fn spawn(name: &str, width: u16, height: u16, cmd: &[&str]) {
-        let ok = Command::new("tmux")
-            .args(["new-session", "-d", "-s", name, "-x", &width.to_string(), "-y", &height.to_string()])
-            .arg("env")
-            .arg("TERM=xterm-256color")
-            .args(support::env().into_iter().map(|(k, v)| format!("{k}={}", v.display())))
-            .args(cmd)
-            .status()
-            .unwrap()
-            .success();
+        // A new session can lose a race with a tmux server that is shutting down because the
+        // previous test's session ended: tried again a few times.
+        let ok = (0..5).any(|attempt| {
+            if attempt > 0 {
+                std::thread::sleep(Duration::from_millis(200));
+            }
+            Command::new("tmux")
+                .args(["new-session", "-d", "-s", name, "-x", &width.to_string(), "-y", &height.to_string()])
+                .arg("env")
+                .arg("TERM=xterm-256color")
+                .args(support::env().into_iter().map(|(k, v)| format!("{k}={}", v.display())))
+                .args(cmd)
+                .status()
+                .unwrap()
+                .success()
+        });
         assert!(ok, "tmux new-session failed");
     }
 

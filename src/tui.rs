@@ -322,7 +322,9 @@ fn event_loop(
         match wait {
             tty::Wait::HungUp => break,
             tty::Wait::Input => {
-                let n = tty.read(&mut buf)?;
+                // End of input, or a read error (EIO from a pty whose other end closed): the
+                // terminal is gone, as with a hang-up.
+                let n = tty.read(&mut buf).unwrap_or(0);
                 if n == 0 {
                     break;
                 }

@@ -1,5 +1,7 @@
 //! Criterion benchmarks of the core: segmentation, alignment (bundled corpus and a generated
-//! 100-article corpus), discrepancy detection and word diff. `cargo bench --bench core`.
+//! 100-article corpus), discrepancy detection, word diff, and placing an annotation stored with
+//! an 80,000-character context (issue 15: it froze the reader for 38 s). `cargo bench --bench
+//! core`.
 #![allow(clippy::unwrap_used)]
 
 use std::hint::black_box;
@@ -75,5 +77,25 @@ fn bench_diff(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench_segment, bench_align, bench_discrepancies, bench_diff);
+/// Loading and placing an annotation whose stored context is 80,000 characters a side, in an
+/// article that has been edited (so the fuzzy search runs). The context is cut when loaded.
+fn bench_stored_context(c: &mut Criterion) {
+    use parallax::annotate::anchor::{Anchor, locate};
+    let text = "The plant burned for 13 hours on Monday, officials said. ".repeat(2000);
+    let at = text.len() / 2;
+    let quote = at..at + 40;
+    let mut stored = serde_json::to_value(Anchor::from_text("a", &text, quote).unwrap()).unwrap();
+    stored["prefix"] = serde_json::Value::String("x".repeat(80_000));
+    stored["suffix"] = serde_json::Value::String("y".repeat(80_000));
+    let json = stored.to_string();
+    let edited = text.replacen("13 hours", "15 hours", 1000);
+    c.bench_function("annotation/load and place, 80,000-char stored context", |b| {
+        b.iter(|| {
+            let anchor: Anchor = serde_json::from_str(black_box(&json)).unwrap();
+            black_box(locate(&anchor, &edited))
+        })
+    });
+}
+
+criterion_group!(benches, bench_segment, bench_align, bench_discrepancies, bench_diff, bench_stored_context);
 criterion_main!(benches);

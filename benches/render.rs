@@ -1,7 +1,8 @@
 //! How long one frame takes: the reader drawn into ratatui's TestBackend, for the main screens,
 //! on the bundled corpus, and the overview on a synthetic 1,000-article analysis; and, on a
 //! generated corpus of 1,000 articles, the first frame (before the analysis arrives) and a
-//! keystroke followed by its frame (criterion). `cargo bench --bench render`.
+//! keystroke followed by its frame; and the same on one 2.8 MB article (criterion).
+//! `cargo bench --bench render`.
 #![allow(clippy::unwrap_used)]
 
 use std::hint::black_box;
@@ -76,5 +77,35 @@ fn bench_thousand(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench_render, bench_thousand);
+/// One 2.8 MB article beside a short one (issue 15: 0.24 s per key before layouts and diffs
+/// were kept between frames): a key press plus its frame, and a frame alone.
+fn bench_big_article(c: &mut Criterion) {
+    let sentence = |i: usize| format!("The plant burned for {} hours on day {i}, officials said. ", i % 97);
+    let mut big = String::from("Plant fire\n");
+    let mut i = 0;
+    while big.len() < 2_800_000 {
+        big.push_str(&sentence(i));
+        i += 1;
+        if i % 8 == 0 {
+            big.push('\n');
+        }
+    }
+    let small = "Plant fire\nThe plant burned for 13 hours on day 1, officials said.\n";
+    let corpus = Corpus::from_texts([("big.txt", big.as_str()), ("small.txt", small)]);
+    let size = Rect::new(0, 0, 200, 60);
+    let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
+    let mut app = App::new(pipeline::analyse_default(corpus), size);
+    update::sync(&mut app);
+    c.bench_function("keystroke j + frame/2.8 MB article 200x60", |b| {
+        b.iter(|| {
+            app.press("j").unwrap();
+            terminal.draw(|f| view::render(&app, f)).unwrap().area
+        })
+    });
+    c.bench_function("frame/2.8 MB article 200x60", |b| {
+        b.iter(|| terminal.draw(|f| view::render(black_box(&app), f)).unwrap().area)
+    });
+}
+
+criterion_group!(benches, bench_render, bench_thousand, bench_big_article);
 criterion_main!(benches);

@@ -53,6 +53,8 @@ pub enum Failure {
     Runtime(String),
     /// The reader of our output went away (`--json | head`): not an error.
     BrokenPipe,
+    /// The reader was ended by this signal, its terminal restored: exit 128 + the signal.
+    Signal(i32),
 }
 
 impl From<io::Error> for Failure {
@@ -70,9 +72,9 @@ impl From<io::Error> for Failure {
 pub fn analyse(paths: &[PathBuf], tuning: &Tuning) -> Result<Analysis, Failure> {
     let config = tuning.config()?;
     let corpus = load(paths)?;
-    let dir = if tuning.no_cache { None } else { parallax::cache::location(paths) };
+    let cache = if tuning.no_cache { None } else { parallax::cache::Cache::locate(paths) };
     let bar = progress_bar();
-    let (analysis, _) = parallax::cache::analyse(corpus, &config, dir.as_deref(), &|p| show(&bar, p));
+    let (analysis, _) = parallax::cache::analyse(corpus, &config, cache.as_ref(), &|p| show(&bar, p));
     bar.finish_and_clear();
     Ok(analysis)
 }

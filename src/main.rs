@@ -74,10 +74,20 @@ enum AnnotationsFormat {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // A usage error quotes what was typed, escapes and all: shown plain and sanitised
+        // (clap passes escape sequences through to a terminal). Help and version print as usual.
+        Err(e) if e.use_stderr() => {
+            eprint!("{}", parallax::sanitize::text(&e.render().to_string()));
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+        Err(e) => e.exit(),
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
+        Err(Failure::Signal(sig)) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)),
         Err(Failure::Usage(msg)) => {
             say(&msg);
             ExitCode::from(2)
@@ -102,12 +112,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Ok(None) => {}
                 Err(e) => say(&format!("warning: annotations not moved: {e}")),
             }
-            let warnings = parallax::tui::run_loading(&cli.paths, || load_quietly(&cli.paths, &|_| {}))
+            let closed = parallax::tui::run_loading(&cli.paths, || load_quietly(&cli.paths, &|_| {}))
                 .map_err(terminal_failed)??;
-            for w in &warnings {
+            for w in &closed.warnings {
                 say(&format!("warning: {w}"));
             }
-            Ok(())
+            closed.signal.map_or(Ok(()), |sig| Err(Failure::Signal(sig)))
         }
         Some(Command::Align { paths, json, tuning }) => {
             let analysis = analyse(&paths, &tuning)?;
@@ -130,6 +140,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     if let Some(moved) = store.migrated() {
                         say(moved);
                     }
+                    if let Some(ro) = store.read_only() {
+                        say(&format!("warning: {}", ro.reason));
+                    }
                     store.reanchor(&analysis);
                     report.push_str(&parallax::annotate::export::report_section(
                         &analysis,
@@ -148,7 +161,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     .map_err(|e| Failure::Usage(format!("cannot read stdin: {e}; pipe UTF-8 text in")))?;
                 parallax::Article::from_text("-".into(), "-".into(), text, false, false)
             } else {
-                let bytes = std::fs::read(&file).map_err(|e| {
+                let bytes = parallax::corpus::read_file(&file).map_err(|e| {
                     Failure::Usage(format!("cannot read `{}`: {e}; check the path", file.display()))
                 })?;
                 let id = file.file_name().map_or_else(|| "-".into(), |n| n.to_string_lossy().into_owned());

@@ -4,16 +4,18 @@
 //! [`keymap`] the one table of keys, [`update::update`] the only mutation, [`view::render`] the
 //! only drawing. This file owns the terminal: it enters and leaves raw mode, runs the analysis on
 //! a worker thread so the first screen appears at once, and exits cleanly on `q`, SIGTERM,
-//! SIGHUP, SIGINT, a terminal that goes away, or a panic.
+//! SIGHUP, SIGINT, SIGQUIT (status 128 + the signal), a terminal that goes away, or a panic;
+//! ctrl-z and an external SIGTSTP give the terminal back before the process stops.
 //!
 //! Who imports whom (an arrow reads "uses"; unit tests aside). There is no cycle: the state
 //! knows neither update nor the view, update sees only the view's geometry, the view only reads.
 //!
 //! ```text
-//! action, query, wrap, theme, tty, fixture                  leaves (the analysis core only)
+//! action, query, wrap, theme, tty, parse, fixture           leaves (the analysis core only)
+//! memo         -> wrap                                      layouts and diffs kept between frames
 //! input        -> action                                    the one line-input component
 //! keymap       -> action
-//! app          -> keymap, query, input, theme               the state
+//! app          -> keymap, query, input, theme, memo         the state
 //! notes        -> app, action, input                        annotation keys and reads
 //! help         -> app, keymap                               the text of the ? overlay
 //! view::layout -> app, notes, query, wrap                   every size; draws nothing
@@ -32,7 +34,9 @@ pub mod fixture;
 pub mod help;
 pub mod input;
 pub mod keymap;
+pub mod memo;
 pub mod notes;
+pub mod parse;
 pub mod query;
 pub mod theme;
 pub mod tty;
@@ -41,12 +45,12 @@ pub mod view;
 pub mod wrap;
 
 use std::io::{self, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 use std::thread;
 use std::time::Duration;
 
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
 
 pub use keymap::keymap_markdown;
@@ -84,19 +88,34 @@ pub fn color_enabled() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
+/// How the reader closed, once the terminal is restored.
+#[derive(Debug)]
+pub struct Closed {
+    /// The corpus's load warnings and any problem with the annotations store, to print now
+    /// that the screen is given back.
+    pub warnings: Vec<String>,
+    /// The signal that ended the reader (the process should exit with 128 + it), if one did.
+    pub signal: Option<i32>,
+}
+
 /// Opens the reader on the corpus `load` reads from `paths`, drawing the first frame before
-/// calling it: ten thousand files take a moment to read and segment. Returns the corpus's load
-/// warnings (to print once the screen is given back), or `load`'s error, with the terminal
-/// restored either way.
+/// calling it: ten thousand files take a moment to read and segment. Returns how it closed, or
+/// `load`'s error, with the terminal restored either way.
 pub fn run_loading<E>(
     paths: &[std::path::PathBuf],
     load: impl FnOnce() -> Result<Corpus, E>,
-) -> io::Result<Result<Vec<crate::corpus::Warning>, E>> {
-    let stop = Arc::new(AtomicBool::new(false));
-    // Raw mode turns Ctrl-C into a key, but `kill -INT` still arrives as a signal.
+) -> io::Result<Result<Closed, E>> {
+    // The ending signal's number, 0 until one comes. Raw mode turns Ctrl-C into a key, but
+    // `kill -INT` still arrives as a signal.
+    let ended = Arc::new(AtomicUsize::new(0));
     for sig in ENDING_SIGNALS {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+        signal_hook::flag::register_usize(sig, Arc::clone(&ended), sig.unsigned_abs() as usize)?;
     }
+    // An external SIGTSTP (`kill -TSTP`, a job-control shell) is ctrl-z: caught, so the
+    // terminal is restored before the process stops.
+    let stopped = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&stopped))?;
+    let signals = Signals { ended: &ended, stopped: &stopped };
     spawn_watchdog()?;
     let tty = tty::Tty::open()?;
 
@@ -137,16 +156,16 @@ pub fn run_loading<E>(
             return Ok(Err(e));
         }
     };
-    let warnings = std::mem::take(&mut corpus.warnings);
+    let mut warnings: Vec<String> = corpus.warnings.drain(..).map(|w| w.to_string()).collect();
 
     let (tx, rx) = mpsc::channel();
     let work = corpus.clone();
     let progress: Arc<Mutex<Option<Progress>>> = Arc::default();
     let report = Arc::clone(&progress);
-    let cache = crate::cache::location(paths);
+    let cache = crate::cache::Cache::locate(paths);
     thread::Builder::new().name(WORKER.into()).spawn(move || {
         let config = crate::analysis::Config::default();
-        let (analysis, _) = crate::cache::analyse(work, &config, cache.as_deref(), &|p| {
+        let (analysis, _) = crate::cache::analyse(work, &config, cache.as_ref(), &|p| {
             if let Ok(mut slot) = report.lock() {
                 *slot = Some(p);
             }
@@ -158,15 +177,19 @@ pub fn run_loading<E>(
     let mut app = app::App::analysing(corpus, ratatui::layout::Rect::new(0, 0, size.width, size.height));
     app.theme = theme;
     match crate::annotate::Store::open(paths) {
-        Ok(store) => app.attach_store(store),
+        Ok(store) => {
+            warnings.extend(store.read_only().map(|ro| ro.reason.clone()));
+            app.attach_store(store);
+        }
         Err(e) => {
             let why = format!("annotations unavailable: {e}");
+            warnings.push(why.clone());
             app.notes.unavailable = Some(why.clone());
             app.warn(why);
         }
     }
     update::sync(&mut app);
-    let result = event_loop(&mut terminal, &mut app, (&rx, &progress), &tty, &stop);
+    let result = event_loop(&mut terminal, &mut app, (&rx, &progress), &tty, &signals);
     // Ended by SIGTERM/SIGHUP/SIGINT/hang-up with a note or tags being typed: save them rather than lose them.
     if matches!(app.overlay, Some(app::Overlay::Note(_) | app::Overlay::Tags(_))) {
         update::update(&mut app, action::Action::SaveInput);
@@ -174,18 +197,47 @@ pub fn run_loading<E>(
     drop(guard);
     ratatui::restore();
     let _ = std::panic::take_hook();
-    result.map(|()| Ok(warnings))
+    let signal = match ended.load(Ordering::Relaxed) {
+        0 => None,
+        sig => i32::try_from(sig).ok(),
+    };
+    result.map(|()| Ok(Closed { warnings, signal }))
 }
 
-/// Ctrl-Z: gives the terminal back, stops the process with SIGTSTP as a shell job, and takes
-/// the terminal again when `fg` continues it (issue #6). Without job control (an orphaned
-/// process group) the kernel drops the signal and the reader simply redraws.
-fn suspend(terminal: &mut ratatui::DefaultTerminal, stop: &AtomicBool) -> io::Result<()> {
-    let mut out = io::stdout();
-    let _ = execute!(out, DisableMouseCapture, ratatui::crossterm::cursor::Show);
+/// The flags the signal handlers set.
+struct Signals<'a> {
+    /// The number of the ending signal that came, or 0.
+    ended: &'a AtomicUsize,
+    /// An external SIGTSTP came.
+    stopped: &'a AtomicBool,
+}
+
+impl Signals<'_> {
+    fn ended(&self) -> bool {
+        self.ended.load(Ordering::Relaxed) != 0
+    }
+}
+
+/// Leaves mouse capture, shows the cursor, and leaves raw mode and the alternate screen.
+fn restore_terminal() {
+    let _ = execute!(io::stdout(), DisableMouseCapture, ratatui::crossterm::cursor::Show);
     ratatui::restore();
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    if stop.load(Ordering::Relaxed) {
+}
+
+/// Ctrl-Z or SIGTSTP: gives the terminal back, stops the process as a shell job, and takes the
+/// terminal again when `fg` continues it (issue #6). SIGTSTP is caught (to restore the terminal
+/// first), so the stop is its default action done by hand (a SIGSTOP). Without a parent shell
+/// (the process was adopted) nothing could continue it, so the reader simply redraws.
+fn suspend(terminal: &mut ratatui::DefaultTerminal, signals: &Signals) -> io::Result<()> {
+    let mut out = io::stdout();
+    restore_terminal();
+    let adopted = rustix::process::getppid().is_none_or(|p| p.as_raw_nonzero().get() == 1);
+    if !adopted {
+        signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    }
+    // A SIGTSTP that came while stopped is the same stop.
+    signals.stopped.store(false, Ordering::Relaxed);
+    if signals.ended() {
         // Hung up while stopped: nothing to come back to.
         return Ok(());
     }
@@ -194,22 +246,28 @@ fn suspend(terminal: &mut ratatui::DefaultTerminal, stop: &AtomicBool) -> io::Re
     terminal.clear()
 }
 
-/// Signals that end the reader cleanly: terminal restored, a note being typed saved.
-const ENDING_SIGNALS: [i32; 3] =
-    [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT];
+/// Signals that end the reader cleanly: terminal restored, a note being typed saved, exit
+/// status 128 + the signal.
+const ENDING_SIGNALS: [i32; 4] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+];
 
 /// How long the reader may take to leave after an ending signal before the watchdog ends it.
 const GRACE: Duration = Duration::from_secs(3);
 
-/// Ends the process `GRACE` after an ending signal if the event loop has not: the last resort
-/// should crossterm's reader spin on a dead tty anyway (the hang-up landing between our poll and
-/// its read). Annotations are saved on every change, so only a note being typed is lost.
+/// Ends the process `GRACE` after an ending signal if the event loop has not, restoring the
+/// terminal first: the last resort should the loop be stuck anyway. Annotations are saved on
+/// every change, so only a note being typed is lost.
 fn spawn_watchdog() -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new(ENDING_SIGNALS)?;
     thread::Builder::new().name("parallax-watchdog".into()).spawn(move || {
-        if signals.forever().next().is_some() {
+        if let Some(sig) = signals.forever().next() {
             thread::sleep(GRACE);
-            std::process::exit(1);
+            restore_terminal();
+            std::process::exit(128 + sig);
         }
     })?;
     Ok(())
@@ -220,11 +278,16 @@ fn event_loop(
     app: &mut app::App,
     (rx, progress): (&mpsc::Receiver<Analysis>, &Mutex<Option<Progress>>),
     tty: &tty::Tty,
-    stop: &AtomicBool,
+    signals: &Signals,
 ) -> io::Result<()> {
     let started = std::time::Instant::now();
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    // A frame is drawn only after something happened: idle, the reader costs nothing.
+    let mut dirty = true;
+    let mut parser = parse::Parser::default();
+    let mut buf = [0u8; 4096];
+    while !app.quit && !signals.ended() {
         if matches!(app.phase, app::Phase::Analysing { .. }) {
+            dirty = true;
             match rx.try_recv() {
                 Ok(analysis) => update::finish_analysis(app, analysis),
                 Err(mpsc::TryRecvError::Disconnected) => {
@@ -238,28 +301,49 @@ fn event_loop(
                 Err(mpsc::TryRecvError::Empty) => {}
             }
         }
-        if std::mem::take(&mut app.suspend) {
-            suspend(terminal, stop)?;
+        if signals.stopped.swap(false, Ordering::Relaxed) {
+            app.suspend = true;
         }
-        terminal.draw(|frame| view::render(app, frame))?;
+        if std::mem::take(&mut app.suspend) {
+            suspend(terminal, signals)?;
+            if signals.ended() {
+                break;
+            }
+            dirty = true;
+        }
+        if std::mem::take(&mut dirty) {
+            terminal.draw(|frame| view::render(app, frame))?;
+        }
         let analysing = matches!(app.phase, app::Phase::Analysing { .. });
         let timeout = Duration::from_millis(if analysing { 80 } else { 250 });
-        // Wait on the tty ourselves: crossterm's poll never returns once the tty is gone.
+        // Wait on the tty and read it ourselves (see `tty` and `parse`).
         let wait = tty.wait(timeout)?;
+        dirty = matches!(wait, tty::Wait::Input | tty::Wait::Signal);
         match wait {
             tty::Wait::HungUp => break,
-            tty::Wait::Input | tty::Wait::Signal if event::poll(Duration::ZERO)? => {
-                app.handle_event(event::read()?);
-                // Drain what is already queued (fast key repeat, wheel bursts) before redrawing.
-                while event::poll(Duration::ZERO)? {
-                    app.handle_event(event::read()?);
+            tty::Wait::Input => {
+                // End of input, or a read error (EIO from a pty whose other end closed): the
+                // terminal is gone, as with a hang-up.
+                let n = tty.read(&mut buf).unwrap_or(0);
+                if n == 0 {
+                    break;
+                }
+                // Everything read at once (fast key repeat, wheel bursts) before one redraw.
+                for e in parser.feed(&buf[..n], n == buf.len()) {
+                    app.handle_event(e);
                     if app.quit {
                         break;
                     }
                 }
             }
-            // A signal with no event (SIGTERM/SIGHUP/SIGINT): the loop condition reads the flag.
-            tty::Wait::Input | tty::Wait::Signal => {}
+            // A resize, or an ending or stop signal, which the loop's checks read.
+            tty::Wait::Signal => {
+                if let Ok((width, height)) = ratatui::crossterm::terminal::size()
+                    && (width, height) != (app.size.width, app.size.height)
+                {
+                    app.handle_event(Event::Resize(width, height));
+                }
+            }
             tty::Wait::Timeout if analysing => {
                 let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
                 update::update(app, action::Action::Tick { elapsed_ms });
@@ -267,15 +351,16 @@ fn event_loop(
                     update::update(app, action::Action::Progress(p));
                 }
             }
-            tty::Wait::Timeout => idle(app),
+            tty::Wait::Timeout => dirty = idle(app),
         }
     }
     Ok(())
 }
 
-/// Idle: merge in what another parallax on the same corpus saved (a `stat` when nothing changed).
-fn idle(app: &mut app::App) {
-    let Some(store) = &mut app.notes.store else { return };
+/// Idle: merge in what another parallax on the same corpus saved (a `stat` when nothing
+/// changed). Returns whether the screen changed.
+fn idle(app: &mut app::App) -> bool {
+    let Some(store) = &mut app.notes.store else { return false };
     match store.refresh() {
         Ok(true) => {
             if let Some(ro) = store.read_only() {
@@ -284,9 +369,13 @@ fn idle(app: &mut app::App) {
                 app.warn(why);
             }
             app.refresh_lists();
+            true
         }
-        Ok(false) => {}
-        Err(e) => app.warn(format!("annotations: {e}")),
+        Ok(false) => false,
+        Err(e) => {
+            app.warn(format!("annotations: {e}"));
+            true
+        }
     }
 }
 

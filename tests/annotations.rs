@@ -16,6 +16,8 @@ use parallax::annotate::{Change, Label, Status, Store, Target};
 use parallax::{Analysis, Corpus, PassageRef, pipeline};
 use tempfile::TempDir;
 
+mod support;
+
 const ARTICLE: &str = "Plant closes after fire\n\n\
 The plant shut on Monday after a fire in the boiler room. Workers were sent home early. \
 The owner said repairs would take 13 weeks.\n\n\
@@ -538,11 +540,7 @@ fn unusable_file_is_kept(dir: &Path, bytes: &[u8], why: &str) {
         .count();
     assert_eq!(baks, 1);
     // The CLI refuses with the reason rather than printing an empty list.
-    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(["annotations", "--json"])
-        .arg(dir)
-        .output()
-        .unwrap();
+    let out = support::parallax().args(["annotations", "--json"]).arg(dir).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("read-only"));
     // Starting fresh, once the user agrees, keeps the backup.
@@ -595,7 +593,7 @@ fn locations_follow_the_corpus() {
 
 /// `parallax annotations --json` run in `cwd` on `args`, with `data` as the user data folder.
 fn annotations_cli(cwd: &Path, args: &[&str], data: &Path) -> (serde_json::Value, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+    let out = support::parallax()
         .args(["annotations", "--json"])
         .args(args)
         .current_dir(cwd)
@@ -672,7 +670,7 @@ fn cli_prints_annotations_as_json_and_markdown() {
         .unwrap();
 
     let run = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        let out = support::parallax()
             .arg("annotations")
             .arg(dir.path())
             .args(args)
@@ -713,7 +711,7 @@ fn cli_prints_annotations_as_json_and_markdown() {
 #[test]
 fn cli_on_the_bundled_corpus_uses_the_data_dir() {
     let data = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+    let out = support::parallax()
         .args(["annotations", "--json"])
         .env("PARALLAX_DATA_DIR", data.path())
         .output()

@@ -7,6 +7,8 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+mod support;
+
 struct Session {
     name: String,
     status_file: PathBuf,
@@ -45,14 +47,22 @@ impl Session {
     }
 
     fn spawn(name: &str, width: u16, height: u16, cmd: &[&str]) {
-        let ok = Command::new("tmux")
-            .args(["new-session", "-d", "-s", name, "-x", &width.to_string(), "-y", &height.to_string()])
-            .arg("env")
-            .arg("TERM=xterm-256color")
-            .args(cmd)
-            .status()
-            .unwrap()
-            .success();
+        // A new session can lose a race with a tmux server that is shutting down because the
+        // previous test's session ended: tried again a few times.
+        let ok = (0..5).any(|attempt| {
+            if attempt > 0 {
+                std::thread::sleep(Duration::from_millis(200));
+            }
+            Command::new("tmux")
+                .args(["new-session", "-d", "-s", name, "-x", &width.to_string(), "-y", &height.to_string()])
+                .arg("env")
+                .arg("TERM=xterm-256color")
+                .args(support::env().into_iter().map(|(k, v)| format!("{k}={}", v.display())))
+                .args(cmd)
+                .status()
+                .unwrap()
+                .success()
+        });
         assert!(ok, "tmux new-session failed");
     }
 
@@ -224,14 +234,15 @@ fn reader_shows_discrepancies_of_a_folder_and_small_screens() {
     assert_eq!(s.exit_status(), 0);
 }
 
+/// Issue 15: each ending signal restores the terminal and exits with 128 + the signal.
 #[test]
-fn sigterm_sighup_and_sigint_restore_the_terminal() {
-    for signal in ["TERM", "HUP", "INT"] {
+fn sigterm_sighup_sigint_and_sigquit_restore_the_terminal_and_exit_128_plus_the_signal() {
+    for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2), ("QUIT", 3)] {
         let Some(s) = Session::start(&format!("sig{signal}"), "", 100, 30) else { return };
         s.wait_for("COMPARE");
         let child = s.parallax_pid();
         Command::new("kill").args([&format!("-{signal}"), &child]).status().unwrap();
-        assert_eq!(s.exit_status(), 0, "SIG{signal}");
+        assert_eq!(s.exit_status(), 128 + number, "SIG{signal}");
         let after = s.screen();
         assert!(!after.contains("COMPARE"), "SIG{signal} left the reader's screen:\n{after}");
     }
@@ -262,6 +273,49 @@ fn issue_6_ctrl_z_suspends_and_fg_resumes() {
     s.keys(&["q"]);
     s.keys(&["-l", &format!("echo $? > {}", s.status_file.display())]);
     s.keys(&["Enter"]);
+    assert_eq!(s.exit_status(), 0);
+}
+
+/// Issue 15: a SIGTSTP from outside (not the ctrl-z key) gives the terminal back before the
+/// process stops, and `fg` brings the reader back as after ctrl-z.
+#[test]
+fn an_external_sigtstp_and_fg_behave_like_ctrl_z() {
+    let Some(s) = Session::shell("tstp", 120, 36) else { return };
+    s.wait_for("px$");
+    s.keys(&["-l", env!("CARGO_BIN_EXE_parallax")]);
+    s.keys(&["Enter"]);
+    s.wait_for("COMPARE");
+    s.keys(&["j"]);
+    s.wait_for("article 1 · passage 2/");
+    let pid = s.parallax_pid();
+    Command::new("kill").args(["-TSTP", &pid]).status().unwrap();
+    let stopped = s.wait_for("Stopped");
+    assert!(!stopped.contains("COMPARE"), "the reader's screen stayed up:\n{stopped}");
+    s.keys(&["-l", "fg"]);
+    s.keys(&["Enter"]);
+    s.wait_for("article 1 · passage 2/");
+    s.keys(&["j"]);
+    s.wait_for("article 1 · passage 3/");
+    s.keys(&["q"]);
+    s.keys(&["-l", &format!("echo $? > {}", s.status_file.display())]);
+    s.keys(&["Enter"]);
+    assert_eq!(s.exit_status(), 0);
+}
+
+/// Issue 15: the start of a bracketed paste that never ends does not swallow later keys.
+#[test]
+fn an_unterminated_bracketed_paste_does_not_swallow_later_keys() {
+    let Some(s) = Session::start("paste", "", 100, 30) else { return };
+    s.wait_for("COMPARE");
+    // ESC [ 2 0 0 ~ in one write, as a terminal sends it.
+    let sent = Command::new("tmux")
+        .args(["send-keys", "-t", &s.name, "-H", "1b", "5b", "32", "30", "30", "7e"])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    s.keys(&["j"]);
+    s.wait_for("article 1 · passage 2/");
+    s.keys(&["q"]);
     assert_eq!(s.exit_status(), 0);
 }
 
@@ -363,4 +417,30 @@ fn load_warnings_are_printed_after_the_reader_closes() {
     assert_eq!(s.exit_status(), 0);
     let after = s.screen();
     assert!(after.contains("parallax: warning:") && after.contains("c.txt"), "{after}");
+}
+
+/// Issue 15: an annotations file that is a FIFO (or `/dev/zero`) neither hangs the reader nor
+/// stops it answering `q`; the reason is printed once the screen is given back.
+#[test]
+fn a_fifo_or_device_as_the_annotations_file_does_not_hang_the_reader() {
+    for plant in ["fifo", "zero"] {
+        let dir = fixture_dir();
+        let dot = dir.path().join(".parallax");
+        std::fs::create_dir_all(&dot).unwrap();
+        let file = dot.join("annotations.json");
+        if plant == "fifo" {
+            rustix::fs::mkfifoat(rustix::fs::CWD, &file, rustix::fs::Mode::from_raw_mode(0o600)).unwrap();
+        } else {
+            std::os::unix::fs::symlink("/dev/zero", &file).unwrap();
+        }
+        let Some(s) = Session::start(&format!("store-{plant}"), &dir.path().display().to_string(), 100, 30)
+        else {
+            return;
+        };
+        s.wait_for("COMPARE");
+        s.keys(&["q"]);
+        assert_eq!(s.exit_status(), 0, "{plant}");
+        let after = s.screen();
+        assert!(after.contains("annotations unavailable"), "{plant}: {after}");
+    }
 }

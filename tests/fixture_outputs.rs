@@ -6,7 +6,8 @@
 #![allow(clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+mod support;
 
 const STORY: &str = "ferry-grounding";
 
@@ -19,7 +20,7 @@ fn fixtures() -> PathBuf {
 /// reads nor writes a cache, and its annotation store is an empty folder, not the user's.
 fn run(args: &[&str]) -> String {
     let data = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+    let out = support::parallax()
         .args(args)
         .args(["--no-cache", STORY])
         .current_dir(fixtures())

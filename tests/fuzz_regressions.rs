@@ -94,6 +94,20 @@ fn aligner_cases() {
 }
 
 #[test]
+fn outputs_cases() {
+    replay(
+        "outputs",
+        &[
+            b"",
+            b"Fire \x1b]52;c;SGk=\x07 at plant\nThe plant \x1b[2Jburned on Monday.\x1eFire at plant\nThe plant burned on Monday \xc2\x9b2J.",
+            b"Title \xe2\x80\xae reversed\nIt said \xe2\x81\xa6x\xe2\x81\xa9 and \r\x7f.\x1eTitle reversed\nIt said x and more.",
+            b"---\ntitle: \x1b[31mred\nsource: \xc2\x85\n---\nBody <b>bold</b> [a](javascript:x) `code`.",
+        ],
+        checks::outputs,
+    );
+}
+
+#[test]
 fn annotations_cases() {
     replay(
         "annotations",

@@ -5,16 +5,14 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod support;
 
 use serde_json::Value;
 
 fn parallax(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(args)
-        .env("PARALLAX_DATA_DIR", std::env::temp_dir().join("parallax-hardening-data"))
-        .output()
-        .unwrap()
+    support::parallax().args(args).output().unwrap()
 }
 
 fn align(dir: &Path) -> Output {
@@ -375,7 +373,7 @@ fn bad_usage_exits_2_and_runtime_errors_exit_1() {
 #[test]
 fn passages_from_stdin_with_hostile_text() {
     use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+    let mut child = support::parallax()
         .args(["passages", "-"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())

@@ -74,6 +74,30 @@ pub fn aligner(data: &[u8]) {
     }
 }
 
+/// The human-readable outputs: up to five articles cut at 0x1E as for `aligner`; the `align`
+/// summary and the Markdown report let no control character or bidi override through (they
+/// are shown as `<U+XXXX>`), and the JSON holds no raw control character but its line breaks.
+pub fn outputs(data: &[u8]) {
+    let files =
+        data.split(|&b| b == 0x1E).take(5).enumerate().map(|(i, bytes)| {
+            (format!("a{i}\u{1b}.txt"), PathBuf::from(format!("a{i}.txt")), bytes.to_vec())
+        });
+    let analysis = pipeline::analyse_default(Corpus::from_files(files));
+    for (what, text) in [("summary", export::summary(&analysis)), ("report", export::markdown(&analysis))] {
+        let bad = text.chars().find(|&c| drives_a_terminal(c));
+        assert!(bad.is_none(), "{what} lets {bad:?} through");
+    }
+    let json = export::json(&analysis);
+    let bad = json.chars().find(|&c| c.is_control() && c != '\n');
+    assert!(bad.is_none(), "the JSON holds a raw {bad:?}");
+}
+
+/// Whether a terminal could obey `c`: what `sanitize` shows by its code point.
+fn drives_a_terminal(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// The annotations-file parser, through the public `Store::open_at` on a temporary file: any
 /// contents give a store (possibly read-only, with a reason), never a panic.
 pub fn annotations(data: &[u8]) {

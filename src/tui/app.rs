@@ -197,6 +197,8 @@ pub struct App {
     pub quit: bool,
     /// Ctrl-Z asked to stop the process; the terminal owner (`tui::run_loading`) does it and clears this.
     pub suspend: bool,
+    /// Layouts and diffs kept between frames (see [`memo`](super::memo)).
+    pub memo: super::memo::Memo,
 }
 
 impl App {
@@ -240,6 +242,7 @@ impl App {
             theme: Theme::default(),
             quit: false,
             suspend: false,
+            memo: Default::default(),
         };
         app.refresh_stats();
         if n < 2 {

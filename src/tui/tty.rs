@@ -1,10 +1,11 @@
-//! Waiting for input on the terminal without crossterm's reader.
+//! Waiting for input on the terminal and reading it, without crossterm's reader.
 //!
 //! crossterm 0.29 spins forever inside `event::poll` once its tty is gone (a killed tmux
 //! session, a closed terminal window): the descriptor stays readable, `read` returns 0, and its
 //! inner loop retries without checking the timeout (crossterm-rs/crossterm#793, fix proposed in
-//! #1067). So the event loop waits here with `poll(2)` and only asks crossterm for events when
-//! bytes are really waiting or a signal (a resize) came; a hang-up ends the reader instead.
+//! #1067); and an unterminated bracketed paste makes it hold every later key (see `parse`). So
+//! the event loop waits here with `poll(2)`, reads the bytes itself and has `parse` decode
+//! them; a hang-up or end of input ends the reader instead.
 
 use std::io::{self, IsTerminal, Read};
 use std::os::fd::{AsFd, OwnedFd};
@@ -16,11 +17,11 @@ use rustix::event::{PollFd, PollFlags, Timespec};
 /// What [`Tty::wait`] saw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Wait {
-    /// Bytes are waiting: crossterm can read them without blocking.
+    /// Bytes are waiting: [`Tty::read`] reads them without blocking.
     Input,
     /// Nothing arrived before the timeout.
     Timeout,
-    /// A signal arrived (a resize, or SIGTERM/SIGHUP/SIGINT): let crossterm look, then check the flags.
+    /// A signal arrived (a resize, a stop, or an ending signal): check the size and the flags.
     Signal,
     /// The terminal is gone; nothing will ever be read again.
     HungUp,
@@ -33,12 +34,14 @@ pub struct Tty {
     wake: UnixStream,
 }
 
-/// Signals that wake [`Tty::wait`]: a resize, and those that end the reader.
-const SIGNALS: [i32; 4] = [
+/// Signals that wake [`Tty::wait`]: a resize, a stop, and those that end the reader.
+const SIGNALS: [i32; 6] = [
     signal_hook::consts::SIGWINCH,
+    signal_hook::consts::SIGTSTP,
     signal_hook::consts::SIGTERM,
     signal_hook::consts::SIGHUP,
     signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
 ];
 
 impl Tty {
@@ -59,6 +62,16 @@ impl Tty {
     fn from_parts(fd: OwnedFd, wake: UnixStream) -> io::Result<Tty> {
         wake.set_nonblocking(true)?;
         Ok(Tty { fd, wake })
+    }
+
+    /// Reads the bytes waiting into `buf`; 0 means the terminal is gone.
+    pub fn read(&self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            match rustix::io::read(&self.fd, &mut *buf) {
+                Err(rustix::io::Errno::INTR) => continue,
+                other => return other.map_err(io::Error::from),
+            }
+        }
     }
 
     /// Waits up to `timeout` for input, a signal or a hang-up.

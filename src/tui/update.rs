@@ -4,6 +4,8 @@
 //! [`super::input`]. Terminal events and typed keys enter through [`App::handle_event`] and
 //! [`App::press`], which live here so that the state module stays plain data.
 
+use std::rc::Rc;
+
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
@@ -62,6 +64,7 @@ impl App {
 /// Takes the finished analysis from the worker, keeping the reader's place.
 pub fn finish_analysis(app: &mut App, analysis: Analysis) {
     app.analysis = analysis;
+    app.memo.clear();
     app.phase = Phase::Ready;
     if let Some(store) = &mut app.notes.store {
         store.reanchor(&app.analysis);
@@ -184,13 +187,14 @@ fn passage_count(app: &App, pane: Pane) -> usize {
 }
 
 /// The rows of a pane's article at the pane's current text width.
-fn pane_rows(app: &App, pane: Pane) -> ArticleRows {
+fn pane_rows(app: &App, pane: Pane) -> Rc<ArticleRows> {
     let width = layout::pane_text(app, pane).width as usize;
+    let index = app.compare.articles[pane.index()];
     app.analysis
         .corpus
         .articles
-        .get(app.compare.articles[pane.index()])
-        .map_or_else(ArticleRows::default, |a| ArticleRows::new(a, width.max(1)))
+        .get(index)
+        .map_or_else(Rc::default, |a| app.memo.rows(index, a, width.max(1)))
 }
 
 fn compare(app: &mut App, action: Action) {

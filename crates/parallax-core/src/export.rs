@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::analysis::{Analysis, Claim, Discrepancy, DiscrepancyKind, Evidence, Member, PassageRef, Span};
 use crate::corpus::{Article, Passage};
+use crate::markdown::{code, text as md};
 
 /// Version of the JSON contract; bump it when a field changes meaning or disappears.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -195,7 +196,7 @@ fn write_field<T: Serialize + Sync>(
         let printed: Vec<Vec<u8>> = batch
             .par_iter()
             .map(|item| {
-                let plain = serde_json::to_vec_pretty(item)?;
+                let plain = crate::json::to_vec_pretty(item)?;
                 let mut indented = Vec::with_capacity(plain.len() + plain.len() / 8);
                 indented.extend_from_slice(b"    ");
                 for byte in plain {
@@ -224,7 +225,7 @@ pub fn passages_json(article: &Article) -> String {
         passages: Vec<JsonPassage<'a>>,
     }
     let doc = Doc { passages: article.passages.iter().map(|p| passage_json(article, p)).collect() };
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let mut out = crate::json::to_string_pretty(&doc).unwrap_or_default();
     out.push('\n');
     out
 }
@@ -265,12 +266,6 @@ pub fn summary(a: &Analysis) -> String {
     crate::sanitize::owned(out)
 }
 
-/// Escapes text for a Markdown table cell or a quoted line: every line break (`\n`, `\r\n`,
-/// a lone `\r`) becomes a space.
-fn md(s: &str) -> String {
-    s.replace('|', "\\|").replace("\r\n", " ").replace(['\r', '\n'], " ")
-}
-
 /// The Markdown report: summary, coverage matrix, claims with every wording, discrepancies
 /// with who says what, and the facts only one article reports.
 ///
@@ -306,9 +301,9 @@ pub fn markdown(a: &Analysis) -> String {
     for (i, art) in arts.iter().enumerate() {
         let _ = writeln!(
             out,
-            "| A{} | `{}` | {} | {} | {} | {} |",
+            "| A{} | {} | {} | {} | {} | {} |",
             i + 1,
-            md(&art.id),
+            code(&art.id),
             md(&art.title),
             md(art.meta.source.as_deref().unwrap_or("")),
             md(art.meta.date.as_deref().unwrap_or("")),
@@ -349,14 +344,14 @@ pub fn markdown(a: &Analysis) -> String {
             let evidence: Vec<&str> = m.evidence.iter().map(|e| e.text.as_str()).collect();
             let _ = writeln!(
                 out,
-                "- **A{}** `{}` ¶{} (bytes {}–{}, similarity {:.2}; shared: {}): {}",
+                "- **A{}** {} ¶{} (bytes {}–{}, similarity {:.2}; shared: {}): {}",
                 m.at.article + 1,
-                md(&art.id),
+                code(&art.id),
                 m.at.passage + 1,
                 m.span.0,
                 m.span.1,
                 m.similarity,
-                if evidence.is_empty() { "—".to_string() } else { evidence.join(", ") },
+                if evidence.is_empty() { "—".to_string() } else { md(&evidence.join(", ")) },
                 wording(art, m)
             );
         }
@@ -395,7 +390,7 @@ pub fn markdown(a: &Analysis) -> String {
             continue;
         }
         let noun = if only.len() == 1 { "passage" } else { "passages" };
-        let _ = writeln!(out, "### A{} `{}` ({} {noun})\n", i + 1, md(&art.id), only.len());
+        let _ = writeln!(out, "### A{} {} ({} {noun})\n", i + 1, code(&art.id), only.len());
         for r in only {
             let _ = writeln!(out, "- ¶{}: {}", r.passage + 1, md(a.text(r)));
         }

@@ -7,6 +7,8 @@
 //!   symlink in its last component (`O_NOFOLLOW`), without blocking on a FIFO, and used only if
 //!   the opened handle is a regular file, so a planted link, FIFO or device is refused rather
 //!   than read, waited on or written through. Reads are capped in size.
+//! - [`read_file`]: the same checks for a file the user points at (an article), following
+//!   links, with the size checked before a byte is read, so a huge sparse file costs nothing.
 //!
 //! Elsewhere than on Unix the no-follow check is a look before opening, which is racy but
 //! keeps the same refusals.
@@ -71,13 +73,34 @@ pub fn open_regular(path: &Path) -> io::Result<File> {
 
 /// Reads `path` (see [`open_regular`]) if it holds at most `cap` bytes.
 pub fn read_capped(path: &Path, cap: u64) -> io::Result<Vec<u8>> {
-    let file = open_regular(path)?;
+    read_up_to(open_regular(path)?, cap)
+}
+
+/// The bytes of `file` if it holds at most `cap` (it may have grown since it was checked).
+fn read_up_to(file: File, cap: u64) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     file.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > cap {
-        return Err(io::Error::new(io::ErrorKind::InvalidData, format!("larger than {cap} bytes; not read")));
+        return Err(too_large(cap));
     }
     Ok(bytes)
+}
+
+fn too_large(cap: u64) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, format!("larger than {cap} bytes; not read"))
+}
+
+/// Reads `path`, following links, if it is a regular file of at most `cap` bytes: a FIFO or
+/// device is refused without blocking, and a file larger than `cap` before it is read.
+pub fn read_file(path: &Path, cap: u64) -> io::Result<Vec<u8>> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    let file = open_with(path, &mut options, Follow::Yes)?;
+    let len = file.metadata()?.len();
+    if len > cap {
+        return Err(too_large(cap));
+    }
+    read_up_to(file, cap)
 }
 
 /// Opens `path` for reading and writing, creating it (0600) if missing and never truncating:
@@ -90,15 +113,30 @@ pub fn open_lock(path: &Path) -> io::Result<File> {
     open_checked(path, &mut options)
 }
 
+/// Whether a symlink in the last component of a path is followed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Follow {
+    Yes,
+    No,
+}
+
 /// Opens with `options` plus no-follow and no-block, and checks the handle is a regular file.
 fn open_checked(path: &Path, options: &mut OpenOptions) -> io::Result<File> {
-    if let Ok(m) = fs::symlink_metadata(path) {
+    open_with(path, options, Follow::No)
+}
+
+/// Opens with `options` plus no-block (and no-follow unless `follow`), and checks the handle
+/// is a regular file.
+fn open_with(path: &Path, options: &mut OpenOptions, follow: Follow) -> io::Result<File> {
+    let looked = if follow == Follow::Yes { fs::metadata(path) } else { fs::symlink_metadata(path) };
+    if let Ok(m) = looked {
         refuse_unless_regular(&m)?;
     }
     #[cfg(unix)]
     {
         use rustix::fs::OFlags;
-        let flags = OFlags::NOFOLLOW | OFlags::NONBLOCK;
+        let flags =
+            if follow == Follow::Yes { OFlags::NONBLOCK } else { OFlags::NOFOLLOW | OFlags::NONBLOCK };
         std::os::unix::fs::OpenOptionsExt::custom_flags(options, flags.bits() as i32);
     }
     let file = options.open(path).map_err(|e| match fs::symlink_metadata(path) {
@@ -215,6 +253,26 @@ mod tests {
         assert!(open_lock(&fifo).is_err());
         assert!(open_regular(Path::new("/dev/null")).is_err());
         assert!(open_regular(dir.path()).is_err());
+    }
+
+    #[test]
+    fn a_file_read_follows_links_but_refuses_fifos_devices_and_huge_files_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.txt");
+        fs::write(&file, b"text").unwrap();
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink(&file, &link).unwrap();
+        assert_eq!(read_file(&link, 10).unwrap(), b"text");
+        let fifo = dir.path().join("fifo.txt");
+        rustix::fs::mkfifoat(rustix::fs::CWD, &fifo, rustix::fs::Mode::from_raw_mode(0o600)).unwrap();
+        assert!(read_file(&fifo, 10).unwrap_err().to_string().contains("not a regular file"));
+        assert!(
+            read_file(Path::new("/dev/zero"), 10).unwrap_err().to_string().contains("not a regular file")
+        );
+        // A terabyte of holes: refused by its size, before anything is read.
+        let sparse = dir.path().join("sparse.txt");
+        File::create(&sparse).unwrap().set_len(1 << 40).unwrap();
+        assert!(read_file(&sparse, 1 << 20).unwrap_err().to_string().contains("larger than"));
     }
 
     #[test]

@@ -17,7 +17,6 @@ use crate::diff;
 use crate::segment::PassageKind;
 use crate::tui::app::{App, Phase};
 use crate::tui::theme::kind_mark;
-use crate::tui::wrap::ArticleRows;
 use crate::tui::{notes, query};
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
@@ -60,7 +59,8 @@ fn pane_marks(app: &App) -> [Marks; 2] {
         let (lp, rp) = (app.matched_part(Some(claim), l), app.matched_part(Some(claim), r));
         let text =
             |at: PassageRef, part: &Range<usize>| a.article(at.article).text.get(part.clone()).unwrap_or("");
-        let e = diff::emphasis(text(l, &lp), text(r, &rp));
+        let e =
+            app.memo.emphasis((l.article, lp.clone()), text(l, &lp), (r.article, rp.clone()), text(r, &rp));
         let shift = |base: usize, m: &diff::Mark| base + m.range.start..base + m.range.end;
         out[0].extend(e.old.iter().map(|m| (shift(lp.start, m), t.change(m.weight, true))));
         out[1].extend(e.new.iter().map(|m| (shift(rp.start, m), t.change(m.weight, false))));
@@ -100,7 +100,7 @@ fn render_pane(app: &App, frame: &mut Frame, p: &PaneArea, marks: &Marks) {
         .title_bottom(Line::from(Span::styled(pos, border)).right_aligned());
     frame.render_widget(block, p.outer);
 
-    let rows = ArticleRows::new(article, p.text.width.max(1) as usize);
+    let rows = app.memo.rows(index, article, p.text.width.max(1) as usize);
     let mut highlights = marks.clone();
     highlights.extend(
         app.search.hits.iter().filter(|h| h.at.article == index).map(|h| (h.range.clone(), t.search_hit)),

@@ -68,9 +68,12 @@ pub struct Anchor {
     pub end: usize,
     /// The exact annotated text, `text[start..end]`.
     pub quote: String,
-    /// Up to [`CONTEXT_CHARS`] characters just before the quote.
+    /// Up to [`CONTEXT_CHARS`] characters just before the quote (a longer stored one is cut
+    /// on loading: an 80,000-character prefix once froze the reader for 38 s).
+    #[serde(deserialize_with = "bounded_prefix")]
     pub prefix: String,
-    /// Up to [`CONTEXT_CHARS`] characters just after the quote.
+    /// Up to [`CONTEXT_CHARS`] characters just after the quote (cut on loading likewise).
+    #[serde(deserialize_with = "bounded_suffix")]
     pub suffix: String,
     /// [`text_hash`] of the article when the anchor was made: tells at a glance whether the
     /// file changed since.
@@ -357,6 +360,18 @@ fn tail_chars(s: &str, n: usize) -> &str {
     if n == 0 { "" } else { &s[start..] }
 }
 
+/// A stored prefix, cut to its last [`CONTEXT_CHARS`] characters.
+fn bounded_prefix<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s: String = serde::Deserialize::deserialize(d)?;
+    Ok(tail_chars(&s, CONTEXT_CHARS).to_string())
+}
+
+/// A stored suffix, cut to its first [`CONTEXT_CHARS`] characters.
+fn bounded_suffix<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s: String = serde::Deserialize::deserialize(d)?;
+    Ok(head_chars(&s, CONTEXT_CHARS).to_string())
+}
+
 /// The first `n` chars of `s`.
 fn head_chars(s: &str, n: usize) -> &str {
     let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
@@ -394,6 +409,23 @@ fn ceil_boundary(s: &str, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 15: a stored context of any length is cut to [`CONTEXT_CHARS`] when loaded, so
+    /// placing the annotation costs what a fresh one costs; the quote still anchors.
+    #[test]
+    fn a_huge_stored_context_is_bounded_on_loading() {
+        let text = "Officials said the plant burned for 13 hours on Monday, and more.";
+        let quote = text.find("the plant").unwrap()..text.find(" on Monday").unwrap();
+        let mut stored = serde_json::to_value(Anchor::from_text("a", text, quote.clone()).unwrap()).unwrap();
+        stored["prefix"] = serde_json::Value::String("x".repeat(80_000) + "Officials said ");
+        stored["suffix"] = serde_json::Value::String(" on Monday".to_string() + &"y".repeat(80_000));
+        let anchor: Anchor = serde_json::from_value(stored).unwrap();
+        assert_eq!(anchor.prefix.chars().count(), CONTEXT_CHARS);
+        assert!(anchor.prefix.ends_with("Officials said "));
+        assert_eq!(anchor.suffix.chars().count(), CONTEXT_CHARS);
+        assert!(anchor.suffix.starts_with(" on Monday"));
+        assert_eq!(locate(&anchor, text).map(|(r, _)| r), Some(quote));
+    }
 
     const TEXT: &str = "Plant closes\n\nThe plant shut on Monday after a fire. Workers were sent home early. \
                         The owner said repairs would take 13 weeks.\n\nUnions asked for pay during the closure.\n";

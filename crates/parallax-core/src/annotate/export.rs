@@ -10,6 +10,7 @@ use super::anchor::Status;
 use super::place::{Placement, place};
 use super::{Annotation, Target};
 use crate::analysis::Analysis;
+use crate::markdown::{code, text as md};
 
 /// `{"annotations": [...]}`, one object per live annotation, oldest first.
 ///
@@ -29,7 +30,7 @@ pub fn json<'a>(analysis: &Analysis, annotations: impl IntoIterator<Item = &'a A
             row(analysis, a, &p)
         })
         .collect();
-    let mut out = serde_json::to_string_pretty(&json!({ "annotations": rows })).unwrap_or_default();
+    let mut out = crate::json::to_string_pretty(&json!({ "annotations": rows })).unwrap_or_default();
     out.push('\n');
     out
 }
@@ -124,8 +125,8 @@ fn digest<'a>(
                 for (anchor, located) in a.target.anchors().iter().zip(&p.anchors) {
                     let _ = writeln!(
                         out,
-                        "  - `{}` ({}): \"{}\"",
-                        anchor.article,
+                        "  - {} ({}): \"{}\"",
+                        code(&anchor.article),
                         located.status.name(),
                         clip(&anchor.quote, 160)
                     );
@@ -150,7 +151,7 @@ fn digest<'a>(
         let _ = writeln!(out, "{} Articles\n", h(2));
         for (i, here) in by_article {
             let article = &analysis.corpus.articles[i];
-            let _ = writeln!(out, "{} {} (`{}`)\n", h(3), article.title, article.id);
+            let _ = writeln!(out, "{} {} ({})\n", h(3), md(&article.title), code(&article.id));
             for (a, p) in here {
                 item(&mut out, a, p);
                 for (anchor, located) in a.target.anchors().iter().zip(&p.anchors) {
@@ -173,7 +174,7 @@ fn digest<'a>(
         for (a, p) in orphans {
             item(&mut out, a, p);
             for anchor in a.target.anchors() {
-                let _ = writeln!(out, "  - `{}`: \"{}\"", anchor.article, clip(&anchor.quote, 160));
+                let _ = writeln!(out, "  - {}: \"{}\"", code(&anchor.article), clip(&anchor.quote, 160));
             }
         }
         out.push('\n');
@@ -187,22 +188,22 @@ fn item(out: &mut String, a: &Annotation, p: &Placement) {
     let label = a.label.map_or_else(|| "note".to_string(), |l| l.name().to_string());
     let _ = write!(out, "- **{label}** · {}", p.status.name());
     if !a.note.trim().is_empty() {
-        let note = a.note.trim().lines().collect::<Vec<_>>().join("\n  ");
+        let note = a.note.trim().lines().map(md).collect::<Vec<_>>().join("\n  ");
         let _ = write!(out, " — {note}");
     }
     if !a.tags.is_empty() {
-        let _ = write!(out, " _(tags: {})_", a.tags.join(", "));
+        let _ = write!(out, " _(tags: {})_", md(&a.tags.join(", ")));
     }
     out.push('\n');
 }
 
-/// `s` on one line, cut to `max` chars with an ellipsis.
+/// `s` on one line, cut to `max` chars with an ellipsis, as Markdown text.
 fn clip(s: &str, max: usize) -> String {
     let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if one_line.chars().count() <= max {
-        one_line
+        md(&one_line)
     } else {
         let cut: String = one_line.chars().take(max.saturating_sub(1)).collect();
-        format!("{cut}…")
+        md(&format!("{cut}…"))
     }
 }

@@ -27,6 +27,9 @@ pub(super) enum Place {
     At(PathBuf),
     /// A path below the user data folder.
     InData(PathBuf),
+    /// No store: the corpus's `.parallax` (this path) is a symbolic link, which could lead
+    /// anywhere, so nothing is read or written through it.
+    Linked(PathBuf),
 }
 
 impl Place {
@@ -35,6 +38,13 @@ impl Place {
         match self {
             Place::At(path) => Ok(path),
             Place::InData(rel) => Ok(data()?.join(rel)),
+            Place::Linked(dot) => Err(crate::Error::Read {
+                path: dot,
+                source: std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    "is a symbolic link; not followed (replace it with a folder to keep annotations)",
+                ),
+            }),
         }
     }
 }
@@ -43,7 +53,11 @@ impl Place {
 /// metadata only.
 pub(super) fn current(paths: &[PathBuf]) -> Place {
     let Some(base) = identity::base(paths) else { return Place::InData(bundled()) };
-    let beside = base.join(".parallax").join(FILE_NAME);
+    let dot = base.join(".parallax");
+    if dot.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
+        return Place::Linked(dot);
+    }
+    let beside = dot.join(FILE_NAME);
     if beside.symlink_metadata().is_ok() || usable(&base) {
         return Place::At(beside);
     }
@@ -143,6 +157,18 @@ mod tests {
         if !writable_anyway {
             assert!(matches!(place, Place::InData(p) if p.starts_with("bases")));
         }
+    }
+
+    /// Issue 15: a `.parallax` that links elsewhere is never read or written through.
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_dot_parallax_gives_no_store() {
+        let (dir, fire) = fire();
+        std::os::unix::fs::symlink(dir.path(), fire.join(".parallax")).unwrap();
+        let place = current(std::slice::from_ref(&fire));
+        assert_eq!(place, Place::Linked(fire.join(".parallax")));
+        let err = place.resolve(|| unreachable!()).unwrap_err().to_string();
+        assert!(err.contains("symbolic link"), "{err}");
     }
 
     #[test]

@@ -11,7 +11,8 @@ pub(super) fn decode(bytes: &[u8]) -> Result<(String, bool), String> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err("UTF-16 text is not supported; save it as UTF-8".into());
     }
-    if bytes.iter().take(8192).any(|&b| b == 0) {
+    // Anywhere, not only in the first 8 KB: text with binary appended is not text.
+    if bytes.contains(&0) {
         return Err("binary file, not text".into());
     }
     let (text, lossy) = decode_exact(bytes);
@@ -50,6 +51,8 @@ mod tests {
     fn unusable_bytes_say_why() {
         assert!(decode(b"\xff\xfeh\0i\0").unwrap_err().contains("UTF-16"));
         assert!(decode(b"a\0b").unwrap_err().contains("binary"));
+        let late = [&b"Plain text. ".repeat(1000)[..], b"\0\x01\x02"].concat();
+        assert!(decode(&late).unwrap_err().contains("binary"), "binary after the first 8 KB");
         assert_eq!(decode(b" \n\t").unwrap_err(), "empty file");
     }
 }

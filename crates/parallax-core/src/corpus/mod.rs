@@ -21,7 +21,6 @@ pub mod source;
 mod walk;
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -35,6 +34,16 @@ use crate::segment::{self, PassageKind};
 
 /// Display name of the bundled corpus, used where a folder path would be shown.
 pub const BUNDLED_NAME: &str = "bundled corpus";
+
+/// An article file larger than this is refused unread: no story is 256 MiB of text, and a
+/// huge sparse file would otherwise be read (and held) in full.
+pub const MAX_ARTICLE_BYTES: u64 = 256 << 20;
+
+/// The bytes of the article file at `path`: a regular file (links followed) of at most
+/// [`MAX_ARTICLE_BYTES`]. A FIFO, device or larger file is refused before anything is read.
+pub fn read_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    crate::fs::read_file(path, MAX_ARTICLE_BYTES)
+}
 
 /// Metadata from optional front matter (`---` YAML-like or `+++` TOML-like).
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -184,6 +193,7 @@ impl Corpus {
     /// become warnings; no article at all is an error that says what was searched.
     pub fn load(paths: &[PathBuf]) -> Result<Self> {
         let roots = walk::find(paths)?;
+        let roots_warnings = roots.iter().flat_map(|r| r.warnings.clone()).collect();
         let mut files: Vec<(String, PathBuf)> = identity::ids(&roots)
             .into_iter()
             .zip(roots)
@@ -192,8 +202,8 @@ impl Corpus {
         files.sort_by(|a, b| a.0.cmp(&b.0));
         // Reading many small files is latency-bound: in parallel, kept in order.
         let contents: Vec<std::io::Result<Vec<u8>>> =
-            files.par_iter().map(|(_, path)| fs::read(path)).collect();
-        let mut warnings = Vec::new();
+            files.par_iter().map(|(_, path)| read_file(path)).collect();
+        let mut warnings: Vec<Warning> = roots_warnings;
         let mut loaded = Vec::new();
         for ((id, path), content) in files.into_iter().zip(contents) {
             match content {
@@ -274,6 +284,8 @@ impl Corpus {
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
+
     use super::*;
 
     #[test]

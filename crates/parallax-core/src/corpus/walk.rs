@@ -2,14 +2,21 @@
 //!
 //! A path that is a folder gives every file below it whose [`Format`] is known, recursively,
 //! hidden entries skipped; symlinked folders are not followed (which rules out loops), symlinked
-//! files are read. A path that is a file is an article whatever its name.
+//! files are read. A subfolder that cannot be listed, or lies more than [`MAX_DEPTH`] folders
+//! down, is skipped with a warning rather than failing the corpus. A path that is a file is an
+//! article whatever its name.
 
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::Warning;
 use super::format::Format;
 use crate::error::{Error, Result};
+
+/// Folders below a root that are looked into; deeper ones are skipped with a warning (a
+/// story is never filed that deep, and a crafted tree could be deeper than the stack).
+pub(crate) const MAX_DEPTH: usize = 32;
 
 /// One path the user gave, and the article files found through it.
 #[derive(Debug)]
@@ -17,6 +24,8 @@ pub(crate) struct Root {
     pub path: PathBuf,
     pub is_dir: bool,
     pub files: Vec<Found>,
+    /// Subfolders skipped, and why.
+    pub warnings: Vec<Warning>,
 }
 
 /// One article file.
@@ -42,43 +51,65 @@ pub(crate) fn find(roots: &[PathBuf]) -> Result<Vec<Root>> {
         .iter()
         .map(|root| {
             let is_dir = stat(root)?.is_dir();
-            let files = if is_dir {
-                let mut found = Vec::new();
-                walk(root, root, &mut found, &mut BTreeSet::new())?;
-                found.sort_by(|a, b| a.rel.cmp(&b.rel));
-                found
+            let mut walked = Walk { root, files: Vec::new(), warnings: Vec::new(), seen: BTreeSet::new() };
+            if is_dir {
+                // The root itself must be listable: that failure names what the user gave.
+                fs::read_dir(root).map_err(|e| Error::Read { path: root.clone(), source: e })?;
+                walked.folder(root, 0);
+                walked.files.sort_by(|a, b| a.rel.cmp(&b.rel));
             } else {
                 let rel = root.file_name().map_or_else(|| root.clone(), PathBuf::from);
-                vec![Found { path: root.clone(), rel }]
-            };
-            Ok(Root { path: root.clone(), is_dir, files })
+                walked.files.push(Found { path: root.clone(), rel });
+            }
+            Ok(Root { path: root.clone(), is_dir, files: walked.files, warnings: walked.warnings })
         })
         .collect()
 }
 
-/// Recursively lists the article files under `dir`, a folder inside `root`.
-fn walk(root: &Path, dir: &Path, out: &mut Vec<Found>, seen: &mut BTreeSet<PathBuf>) -> Result<()> {
-    let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    if !seen.insert(canonical) {
-        return Ok(());
-    }
-    let entries = fs::read_dir(dir).map_err(|e| Error::Read { path: dir.to_path_buf(), source: e })?;
-    for entry in entries.flatten() {
-        if entry.file_name().as_encoded_bytes().starts_with(b".") {
-            continue;
+/// One root's walk: what it found so far and what it skipped.
+struct Walk<'a> {
+    root: &'a Path,
+    files: Vec<Found>,
+    warnings: Vec<Warning>,
+    seen: BTreeSet<PathBuf>,
+}
+
+impl Walk<'_> {
+    /// Lists the article files under `dir`, `depth` folders below the root, recursively.
+    fn folder(&mut self, dir: &Path, depth: usize) {
+        let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        if !self.seen.insert(canonical) {
+            return;
         }
-        let path = entry.path();
-        let Ok(file_type) = entry.file_type() else { continue };
-        if file_type.is_dir() {
-            walk(root, &path, out, seen)?;
-        } else if (file_type.is_file() || (file_type.is_symlink() && path.is_file()))
-            && Format::of(&path).is_some()
-        {
-            let rel = path.strip_prefix(root).map_or_else(|_| path.clone(), Path::to_path_buf);
-            out.push(Found { path, rel });
+        if depth > MAX_DEPTH {
+            let message = format!("folder more than {MAX_DEPTH} levels deep; skipped");
+            self.warnings.push(Warning { path: dir.to_path_buf(), message });
+            return;
+        }
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                let message = format!("cannot read folder: {e}; skipped");
+                self.warnings.push(Warning { path: dir.to_path_buf(), message });
+                return;
+            }
+        };
+        for entry in entries.flatten() {
+            if entry.file_name().as_encoded_bytes().starts_with(b".") {
+                continue;
+            }
+            let path = entry.path();
+            let Ok(file_type) = entry.file_type() else { continue };
+            if file_type.is_dir() {
+                self.folder(&path, depth + 1);
+            } else if (file_type.is_file() || (file_type.is_symlink() && path.is_file()))
+                && Format::of(&path).is_some()
+            {
+                let rel = path.strip_prefix(self.root).map_or_else(|_| path.clone(), Path::to_path_buf);
+                self.files.push(Found { path, rel });
+            }
         }
     }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -96,6 +127,42 @@ mod tests {
         let roots = find(&[dir.path().to_path_buf()]).unwrap();
         let rels: Vec<_> = roots[0].files.iter().map(|f| f.rel.to_string_lossy().into_owned()).collect();
         assert_eq!(rels, ["STORY.TXT", "a.Md", "b.txt", "sub/c.md"]);
+    }
+
+    /// Issue 15: one folder too deep or unreadable costs that folder, not the corpus.
+    #[test]
+    fn a_too_deep_or_unreadable_subfolder_is_skipped_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("top.txt"), "x").unwrap();
+        let mut deep = dir.path().to_path_buf();
+        for i in 0..=MAX_DEPTH {
+            deep.push(format!("d{i}"));
+        }
+        fs::create_dir_all(&deep).unwrap();
+        fs::write(deep.join("deep.txt"), "x").unwrap();
+        fs::write(deep.parent().unwrap().join("shallow.txt"), "x").unwrap();
+        let roots = find(&[dir.path().to_path_buf()]).unwrap();
+        let names: Vec<_> = roots[0].files.iter().map(|f| f.path.file_name().unwrap().to_owned()).collect();
+        assert_eq!(names, ["shallow.txt", "top.txt"]);
+        assert_eq!(roots[0].warnings.len(), 1);
+        assert!(roots[0].warnings[0].message.contains("levels deep"), "{:?}", roots[0].warnings);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let locked = dir.path().join("locked");
+            fs::create_dir(&locked).unwrap();
+            fs::write(locked.join("hidden.txt"), "x").unwrap();
+            fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+            // Root can list it anyway; then there is nothing to skip.
+            if fs::read_dir(&locked).is_err() {
+                let roots = find(&[dir.path().to_path_buf()]).unwrap();
+                assert!(
+                    roots[0].warnings.iter().any(|w| w.path == locked && w.message.contains("cannot read"))
+                );
+                assert_eq!(roots[0].files.len(), 2);
+            }
+            fs::set_permissions(&locked, fs::Permissions::from_mode(0o700)).unwrap();
+        }
     }
 
     #[test]

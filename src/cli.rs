@@ -11,6 +11,8 @@ use parallax::corpus::Corpus;
 use parallax::pipeline::Progress;
 
 pub mod annotations;
+pub mod extract;
+pub mod pages;
 
 /// Options that change how strictly passages are matched, and whether the cache is used.
 #[derive(clap::Args, Default)]
@@ -104,7 +106,7 @@ pub fn load_quietly(paths: &[PathBuf], progress: &(dyn Fn(Progress) + Sync)) -> 
 }
 
 /// A progress bar on stderr: `stage [====>   ] done/total elapsed`.
-fn progress_bar() -> indicatif::ProgressBar {
+pub(crate) fn progress_bar() -> indicatif::ProgressBar {
     let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
     if let Ok(style) = indicatif::ProgressStyle::with_template("{msg:>22} [{bar:32}] {pos}/{len} {elapsed}") {
         bar.set_style(style.progress_chars("=> "));

@@ -64,6 +64,15 @@ enum Command {
         #[arg(long, value_enum)]
         format: Option<AnnotationsFormat>,
     },
+    /// Print what parallax reads from web pages: metadata and body text of each.
+    Extract {
+        /// Saved pages (.html, .htm, .html.gz) or http(s):// addresses.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Print one JSON object per input and line (JSON Lines).
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Output formats of `parallax annotations`.
@@ -160,5 +169,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Annotations { paths, json, format }) => {
             cli::annotations::run(&paths, json || matches!(format, Some(AnnotationsFormat::Json)))
         }
+        Some(Command::Extract { inputs, json }) => cli::extract::run(&inputs, json),
     }
 }

@@ -17,6 +17,9 @@ pub const SCHEMA_VERSION: u32 = 2;
 struct JsonArticle<'a> {
     id: &'a str,
     path: String,
+    /// For a web page: the page's path or URL (`path` is its snapshot).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    origin: Option<&'a str>,
     title: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<&'a str>,
@@ -24,6 +27,8 @@ struct JsonArticle<'a> {
     author: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    updated: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
     passages: Vec<JsonPassage<'a>>,
@@ -116,10 +121,12 @@ pub fn write_json(a: &Analysis, out: &mut impl std::io::Write) -> std::io::Resul
         .map(|art| JsonArticle {
             id: &art.id,
             path: art.path.display().to_string(),
+            origin: art.origin.as_deref(),
             title: &art.title,
             source: art.meta.source.as_deref(),
             author: art.meta.author.as_deref(),
             date: art.meta.date.as_deref(),
+            updated: art.meta.updated.as_deref(),
             url: art.meta.url.as_deref(),
             passages: art.passages.iter().map(|p| passage_json(art, p)).collect(),
         })

@@ -817,7 +817,7 @@ impl Drop for Lock {
 }
 
 /// `$PARALLAX_DATA_DIR`, else the platform's data folder + `parallax`.
-fn data_dir() -> Result<PathBuf> {
+pub(crate) fn data_dir() -> Result<PathBuf> {
     if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
         return Ok(PathBuf::from(dir));
     }

@@ -9,7 +9,7 @@
 use std::path::Path;
 
 use super::source::Source;
-use super::{markdown, plain};
+use super::{html, markdown, plain};
 
 /// How an article file is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,26 +18,32 @@ pub enum Format {
     Plain,
     /// Markdown (`.md`), for now read exactly as plain text (see `corpus::markdown`).
     Markdown,
-    // HTML goes here: a variant, its extensions below, and its reader in `read`.
+    /// A saved web page (`.html`, `.htm`, `.html.gz`), read as the Markdown snapshot of its
+    /// main text (see `corpus::html`).
+    Html,
 }
 
 impl Format {
     /// Every format, in the order the error messages list them.
-    pub const ALL: [Format; 2] = [Format::Plain, Format::Markdown];
+    pub const ALL: [Format; 3] = [Format::Plain, Format::Markdown, Format::Html];
 
     /// The extensions (without the dot, lower case) that make a file this format.
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
             Format::Plain => &["txt"],
             Format::Markdown => &["md"],
+            Format::Html => &["html", "htm", "html.gz"],
         }
     }
 
-    /// The format of a file named like `path`, by extension and ignoring case; `None` for a
-    /// file that is not an article (a folder walk skips it).
+    /// The format of a file named like `path`, by extension (`.html.gz` counts as one) and
+    /// ignoring case; `None` for a file that is not an article (a folder walk skips it).
     pub fn of(path: &Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?;
-        Format::ALL.into_iter().find(|f| f.extensions().iter().any(|e| e.eq_ignore_ascii_case(ext)))
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        let has = |ext: &str| {
+            name.len() > ext.len() + 1 && name.ends_with(ext) && name[..name.len() - ext.len()].ends_with('.')
+        };
+        Format::ALL.into_iter().find(|f| f.extensions().iter().any(|e| has(e)))
     }
 
     /// The format to read a file the user named directly, or an in-memory text, with: by its
@@ -51,11 +57,12 @@ impl Format {
         match self {
             Format::Plain => plain::read(bytes),
             Format::Markdown => markdown::read(bytes),
+            Format::Html => html::read(bytes),
         }
     }
 }
 
-/// The article extensions for messages: `.txt or .md`.
+/// The article extensions for messages: `.txt, .md, .html, .htm or .html.gz`.
 pub fn extension_list() -> String {
     let all: Vec<String> = Format::ALL.iter().flat_map(|f| f.extensions()).map(|e| format!(".{e}")).collect();
     match all.split_last() {
@@ -75,7 +82,10 @@ mod tests {
         assert_eq!(Format::of(Path::new("a.Md")), Some(Format::Markdown));
         assert_eq!(Format::of(Path::new("notes.rtf")), None);
         assert_eq!(Format::of(Path::new("txt")), None);
+        assert_eq!(Format::of(Path::new("Page.HTML.gz")), Some(Format::Html));
+        assert_eq!(Format::of(Path::new("page.htm")), Some(Format::Html));
+        assert_eq!(Format::of(Path::new("archive.gz")), None);
         assert_eq!(Format::of_named(Path::new("-")), Format::Plain);
-        assert_eq!(extension_list(), ".txt or .md");
+        assert_eq!(extension_list(), ".txt, .md, .html, .htm or .html.gz");
     }
 }

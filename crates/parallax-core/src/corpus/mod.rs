@@ -14,8 +14,10 @@
 mod decode;
 pub mod format;
 mod front_matter;
+pub mod html;
 pub mod identity;
 mod markdown;
+pub mod pages;
 mod plain;
 pub mod source;
 mod walk;
@@ -23,7 +25,7 @@ mod walk;
 use std::collections::BTreeMap;
 use std::fs;
 use std::ops::Range;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -36,7 +38,7 @@ use crate::segment::{self, PassageKind};
 /// Display name of the bundled corpus, used where a folder path would be shown.
 pub const BUNDLED_NAME: &str = "bundled corpus";
 
-/// Metadata from optional front matter (`---` YAML-like or `+++` TOML-like).
+/// Metadata from optional front matter (`---` YAML-like or `+++` TOML-like) or a page.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Meta {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -47,6 +49,9 @@ pub struct Meta {
     pub author: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// When the article was last updated (from a page, or `updated` in front matter).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
@@ -71,8 +76,10 @@ impl Passage {
 pub struct Article {
     /// Its path relative to the corpus's base folder (see [`identity`]); unique within a corpus.
     pub id: String,
-    /// Where it was read from (or the bundled file name).
+    /// Where it was read from (or the bundled file name); for a web page, its snapshot.
     pub path: PathBuf,
+    /// For a web page: the page's path or URL, which `path` is the snapshot of.
+    pub origin: Option<String>,
     /// The file's text with offsets identical to the stored bytes (see module docs).
     pub text: String,
     /// The text the reader shows and its map back to `text` (today `text` itself).
@@ -128,7 +135,7 @@ impl Article {
         let headline =
             hints.iter().find(|h| h.kind == PassageKind::Title).map(|h| text[h.range.clone()].to_string());
         let title = meta.title.clone().or(headline).unwrap_or_else(|| id.clone());
-        Article { id, path, text, shown, meta, title, body, passages, lossy }
+        Article { id, path, origin: None, text, shown, meta, title, body, passages, lossy }
     }
 
     /// The text of passage `index`.
@@ -139,6 +146,51 @@ impl Article {
     /// The outlet shown beside the title: front-matter `source`, else nothing.
     pub fn source(&self) -> Option<&str> {
         self.meta.source.as_deref()
+    }
+}
+
+/// One file read for the corpus: for a web page, its snapshot, with the page it stands for.
+struct Loaded {
+    id: String,
+    path: PathBuf,
+    origin: Option<String>,
+    bytes: Vec<u8>,
+}
+
+/// Reads article file `path` (id `id`); a web page becomes its snapshot in `page_folder`. The
+/// second value is a note to warn about while still using the file.
+fn read_file(
+    id: &str,
+    path: &Path,
+    page_folder: Option<&Path>,
+) -> std::result::Result<(Loaded, Option<String>), Warning> {
+    let warn = |message: String| Warning { path: path.to_path_buf(), message };
+    if Format::of(path) != Some(Format::Html) {
+        let bytes = fs::read(path).map_err(|e| warn(format!("cannot read: {e}; skipped")))?;
+        return Ok((Loaded { id: id.to_string(), path: path.to_path_buf(), origin: None, bytes }, None));
+    }
+    let bytes = html::read_file(path).map_err(|why| warn(format!("{why}; skipped")))?;
+    from_page(id, path.to_path_buf(), Some(path.display().to_string()), bytes, page_folder)
+}
+
+/// A web page read through its snapshot in `folder` (kept in memory when there is none).
+fn from_page(
+    id: &str,
+    path: PathBuf,
+    origin: Option<String>,
+    page: Vec<u8>,
+    folder: Option<&Path>,
+) -> std::result::Result<(Loaded, Option<String>), Warning> {
+    let id = id.to_string();
+    let Some(folder) = folder else {
+        let note = Some("no folder to keep its snapshot in (set PARALLAX_DATA_DIR)".to_string());
+        return Ok((Loaded { id, path, origin: None, bytes: page }, note));
+    };
+    match pages::snapshot(folder, &id, &page) {
+        Ok((snapshot, bytes, note)) => Ok((Loaded { id, path: snapshot, origin, bytes }, note)),
+        Err(reason) => {
+            Err(Warning { path: origin.map_or(path, PathBuf::from), message: format!("{reason}; skipped") })
+        }
     }
 }
 
@@ -183,6 +235,12 @@ impl Corpus {
     /// entries skipped) and the given files, named by the [`identity`] rule. Unusable files
     /// become warnings; no article at all is an error that says what was searched.
     pub fn load(paths: &[PathBuf]) -> Result<Self> {
+        Self::load_with(paths, Vec::new())
+    }
+
+    /// [`Corpus::load`], plus pages fetched from URLs: `(url, bytes)` pairs, each an article
+    /// whose id is its URL, read through its snapshot in the user data folder.
+    pub fn load_with(paths: &[PathBuf], fetched: Vec<(String, Vec<u8>)>) -> Result<Self> {
         let roots = walk::find(paths)?;
         let mut files: Vec<(String, PathBuf)> = identity::ids(&roots)
             .into_iter()
@@ -190,21 +248,37 @@ impl Corpus {
             .flat_map(|(ids, root)| ids.into_iter().zip(root.files.into_iter().map(|f| f.path)))
             .collect();
         files.sort_by(|a, b| a.0.cmp(&b.0));
+        let page_folder = pages::folder(identity::base(paths).as_deref());
+        let url_folder = pages::folder(None);
         // Reading many small files is latency-bound: in parallel, kept in order.
-        let contents: Vec<std::io::Result<Vec<u8>>> =
-            files.par_iter().map(|(_, path)| fs::read(path)).collect();
+        let read: Vec<std::result::Result<(Loaded, Option<String>), Warning>> = files
+            .par_iter()
+            .map(|(id, path)| read_file(id, path, page_folder.as_deref()))
+            .chain(fetched.par_iter().map(|(url, bytes)| {
+                let path = PathBuf::from(url);
+                from_page(url, path, Some(url.clone()), bytes.clone(), url_folder.as_deref())
+            }))
+            .collect();
         let mut warnings = Vec::new();
         let mut loaded = Vec::new();
-        for ((id, path), content) in files.into_iter().zip(contents) {
-            match content {
-                Ok(bytes) => loaded.push((id, path, bytes)),
-                Err(e) => warnings.push(Warning { path, message: format!("cannot read: {e}; skipped") }),
+        for r in read {
+            match r {
+                Ok((file, note)) => {
+                    if let Some(message) = note {
+                        let path = file.origin.as_deref().map_or_else(|| file.path.clone(), PathBuf::from);
+                        warnings.push(Warning { path, message });
+                    }
+                    loaded.push(file);
+                }
+                Err(w) => warnings.push(w),
             }
         }
-        let mut corpus = Self::from_files(loaded);
+        let mut corpus = Self::from_loaded(loaded);
         warnings.append(&mut corpus.warnings);
         corpus.warnings = warnings;
-        corpus.origin = paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
+        let mut origin: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        origin.extend(fetched.iter().map(|(url, _)| url.clone()));
+        corpus.origin = origin.join(", ");
         if corpus.articles.is_empty() {
             let skipped = if corpus.warnings.is_empty() {
                 String::new()
@@ -222,19 +296,27 @@ impl Corpus {
     /// Builds a corpus from (id, path, bytes) triples, skipping unusable files and exact
     /// duplicates with a warning. Articles are sorted by id.
     pub fn from_files(files: impl IntoIterator<Item = (String, PathBuf, Vec<u8>)>) -> Self {
-        let mut files: Vec<_> = files.into_iter().collect();
-        files.sort_by(|a, b| a.0.cmp(&b.0));
+        Self::from_loaded(
+            files.into_iter().map(|(id, path, bytes)| Loaded { id, path, origin: None, bytes }).collect(),
+        )
+    }
+
+    /// [`Corpus::from_files`] for files that may stand for a web page.
+    fn from_loaded(mut files: Vec<Loaded>) -> Self {
+        files.sort_by(|a, b| a.id.cmp(&b.id));
         let mut warnings = Vec::new();
         let mut articles: Vec<Article> = Vec::new();
         let mut seen: BTreeMap<u64, String> = BTreeMap::new();
         // Decoding and segmenting is independent per file: in parallel, then kept in id order.
         let parsed: Vec<(u64, std::result::Result<Article, String>)> = files
             .par_iter()
-            .map(|(id, path, bytes)| {
-                (crate::hash::fnv1a(bytes), Article::from_bytes(id.clone(), path.clone(), bytes))
+            .map(|f| {
+                (crate::hash::fnv1a(&f.bytes), Article::from_bytes(f.id.clone(), f.path.clone(), &f.bytes))
             })
             .collect();
-        for ((id, path, _), (hash, parsed)) in files.into_iter().zip(parsed) {
+        for (Loaded { id, path, origin, .. }, (hash, parsed)) in files.into_iter().zip(parsed) {
+            // A page is named by its own path in messages, not by its snapshot's.
+            let path = origin.as_deref().map_or(path, PathBuf::from);
             if let Some(first) = seen.get(&hash) {
                 warnings.push(Warning {
                     path,
@@ -243,7 +325,8 @@ impl Corpus {
                 continue;
             }
             match parsed {
-                Ok(article) => {
+                Ok(mut article) => {
+                    article.origin = origin;
                     if article.lossy {
                         warnings.push(Warning {
                             path: path.clone(),

@@ -5,19 +5,12 @@
 use std::path::PathBuf;
 
 use parallax::corpus::html;
+use parallax::corpus::pages::is_url;
 use parallax::fetch;
 
-/// Splits command-line paths into real paths and `scheme://` addresses, each in order.
-pub fn split(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
-    let mut paths = Vec::new();
-    let mut urls = Vec::new();
-    for arg in args {
-        match arg.to_str().filter(|a| fetch::is_url(a)) {
-            Some(url) => urls.push(url.to_string()),
-            None => paths.push(arg.clone()),
-        }
-    }
-    (paths, urls)
+/// The addresses among command-line paths, in order.
+pub fn urls(args: &[PathBuf]) -> Vec<String> {
+    args.iter().filter(|a| is_url(a)).map(|a| a.display().to_string()).collect()
 }
 
 /// Fetches `urls` in parallel with a progress bar on stderr (when it is a terminal).
@@ -42,17 +35,16 @@ pub struct Input {
 
 /// The bytes of every input, in the order given: URLs fetched (in parallel), files read.
 pub fn read_all(args: &[PathBuf]) -> Vec<Input> {
-    let urls: Vec<String> =
-        args.iter().filter_map(|a| a.to_str().filter(|a| fetch::is_url(a)).map(str::to_string)).collect();
-    let mut fetched = fetch_all(&urls).into_iter();
+    let mut fetched = fetch_all(&urls(args)).into_iter();
     args.iter()
-        .map(|arg| match arg.to_str().filter(|a| fetch::is_url(a)) {
-            Some(url) => Input {
-                name: url.to_string(),
-                is_url: true,
-                bytes: fetched.next().unwrap_or_else(|| Err("not fetched".into())),
-            },
-            None => Input { name: arg.display().to_string(), is_url: false, bytes: html::read_file(arg) },
+        .map(|arg| {
+            let name = arg.display().to_string();
+            if is_url(arg) {
+                let bytes = fetched.next().unwrap_or_else(|| Err("not fetched".into()));
+                Input { name, is_url: true, bytes }
+            } else {
+                Input { name, is_url: false, bytes: html::read_file(arg) }
+            }
         })
         .collect()
 }

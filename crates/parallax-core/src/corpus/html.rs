@@ -83,16 +83,22 @@ pub fn extract(bytes: &[u8]) -> Result<Page, String> {
         trafilatura::TrafilaturaError::InsufficientContent { .. } => no_article(),
         other => format!("cannot extract the article: {other}"),
     })?;
-    let blocks = blocks(&result.content_html);
+    let mut blocks = blocks(&result.content_html);
+    let md = result.metadata;
+    let some = |s: String| Some(one_line(&s)).filter(|s| !s.is_empty());
+    let source = some(md.sitename);
+    let title = some(md.title).map(|t| without_site(&t, source.as_deref()));
+    // The headline is the snapshot's title line, not part of the body.
+    if let (Some(first), Some(title)) = (blocks.first(), &title)
+        && first == title
+    {
+        blocks.remove(0);
+    }
     let words: usize = blocks.iter().map(|b| b.split_whitespace().count()).sum();
     let chars: usize = blocks.iter().map(|b| b.chars().count()).sum();
     if words < MIN_WORDS && chars < MIN_CHARS {
         return Err(no_article());
     }
-    let md = result.metadata;
-    let some = |s: String| Some(one_line(&s)).filter(|s| !s.is_empty());
-    let source = some(md.sitename);
-    let title = some(md.title).map(|t| without_site(&t, source.as_deref()));
     let meta = Meta {
         title,
         author: some(md.author),

@@ -228,7 +228,7 @@ impl Corpus {
     /// The error [`Corpus::load`] gives for a path that does not exist or cannot be looked at,
     /// found without reading anything: the reader checks before it takes the screen.
     pub fn check_paths(paths: &[PathBuf]) -> Result<()> {
-        paths.iter().try_for_each(|root| walk::stat(root).map(drop))
+        paths.iter().filter(|p| !pages::is_url(p)).try_for_each(|root| walk::stat(root).map(drop))
     }
 
     /// Loads every article file (see [`Format`]) under the given folders (recursively, hidden
@@ -238,9 +238,13 @@ impl Corpus {
         Self::load_with(paths, Vec::new())
     }
 
-    /// [`Corpus::load`], plus pages fetched from URLs: `(url, bytes)` pairs, each an article
-    /// whose id is its URL, read through its snapshot in the user data folder.
-    pub fn load_with(paths: &[PathBuf], fetched: Vec<(String, Vec<u8>)>) -> Result<Self> {
+    /// [`Corpus::load`], plus pages fetched from URLs: `(url, bytes or why there are none)`
+    /// pairs, each an article whose id is its URL, read through its snapshot in the user data
+    /// folder (URLs among `paths` are left to this list).
+    pub fn load_with(
+        paths: &[PathBuf],
+        fetched: Vec<(String, std::result::Result<Vec<u8>, String>)>,
+    ) -> Result<Self> {
         let roots = walk::find(paths)?;
         let mut files: Vec<(String, PathBuf)> = identity::ids(&roots)
             .into_iter()
@@ -249,14 +253,17 @@ impl Corpus {
             .collect();
         files.sort_by(|a, b| a.0.cmp(&b.0));
         let page_folder = pages::folder(identity::base(paths).as_deref());
-        let url_folder = pages::folder(None);
+        let url_folder = pages::url_folder();
         // Reading many small files is latency-bound: in parallel, kept in order.
         let read: Vec<std::result::Result<(Loaded, Option<String>), Warning>> = files
             .par_iter()
             .map(|(id, path)| read_file(id, path, page_folder.as_deref()))
             .chain(fetched.par_iter().map(|(url, bytes)| {
                 let path = PathBuf::from(url);
-                from_page(url, path, Some(url.clone()), bytes.clone(), url_folder.as_deref())
+                let bytes = bytes
+                    .clone()
+                    .map_err(|why| Warning { path: path.clone(), message: format!("{why}; skipped") })?;
+                from_page(url, path, Some(url.clone()), bytes, url_folder.as_deref())
             }))
             .collect();
         let mut warnings = Vec::new();
@@ -276,9 +283,7 @@ impl Corpus {
         let mut corpus = Self::from_loaded(loaded);
         warnings.append(&mut corpus.warnings);
         corpus.warnings = warnings;
-        let mut origin: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        origin.extend(fetched.iter().map(|(url, _)| url.clone()));
-        corpus.origin = origin.join(", ");
+        corpus.origin = paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
         if corpus.articles.is_empty() {
             let skipped = if corpus.warnings.is_empty() {
                 String::new()

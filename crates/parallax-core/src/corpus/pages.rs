@@ -16,6 +16,21 @@ use crate::fs;
 /// Bumped when the extraction or the snapshot layout changes, so old snapshots are re-made.
 const VERSION: &[u8] = b"parallax-pages-1";
 
+/// Whether a path the user gave is an address (`scheme://…`) rather than a file or folder:
+/// such a path is fetched by the program and never looked for on disk.
+pub fn is_url(path: &Path) -> bool {
+    path.to_str().and_then(|p| p.split_once("://")).is_some_and(|(scheme, _)| {
+        !scheme.is_empty()
+            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
+}
+
+/// The folder that holds the snapshots of pages fetched from URLs (in the user data folder);
+/// a corpus of URLs alone keeps its annotations beside them.
+pub fn url_folder() -> Option<PathBuf> {
+    folder(None)
+}
+
 /// The folder for the snapshots of pages under `base`: beside the articles when that is
 /// possible, else in the user data folder.
 pub(super) fn folder(base: Option<&Path>) -> Option<PathBuf> {
@@ -74,6 +89,15 @@ pub fn slug(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_are_told_from_paths() {
+        assert!(is_url(Path::new("https://example.org/a")));
+        assert!(is_url(Path::new("ftp://example.org/a")));
+        assert!(!is_url(Path::new("story.txt")));
+        assert!(!is_url(Path::new("dir/with://odd")));
+        assert!(!is_url(Path::new("://x")));
+    }
 
     #[test]
     fn slugs_are_short_ascii() {

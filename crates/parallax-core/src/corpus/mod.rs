@@ -412,6 +412,40 @@ mod tests {
         assert!(c.warnings.is_empty(), "{:?}", c.warnings);
     }
 
+    /// A page of one story: a menu, the article, a footer.
+    fn page(passengers: u32) -> String {
+        format!(
+            "<html><head><title>Ferry aground</title><meta property=og:site_name content=Gazette></head>\
+             <body><nav><a href=/>Home</a> <a href=/news>News</a></nav><article><h1>Ferry aground</h1>\
+             <p>The ferry ran aground off Harlow Point early on Saturday with {passengers} passengers on \
+             board, the coast guard said, and nobody was seriously hurt in the grounding.</p>\
+             <p>Lifeboats took the passengers off the ferry over four hours in thick fog.</p></article>\
+             <footer>All rights reserved</footer></body></html>"
+        )
+    }
+
+    #[test]
+    fn a_page_is_read_through_its_snapshot_made_once_and_anew_when_it_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("gazette.html");
+        fs::write(&file, page(212)).unwrap();
+        let load = || Corpus::load(&[dir.path().to_path_buf()]).unwrap().articles.remove(0);
+        let a = load();
+        assert_eq!((a.id.as_str(), a.source()), ("gazette.html", Some("Gazette")));
+        assert_eq!(a.origin, Some(file.display().to_string()));
+        let pages = dir.path().join(".parallax").join("pages");
+        assert!(a.path.starts_with(&pages), "{:?}", a.path);
+        assert_eq!(fs::read_to_string(&a.path).unwrap(), a.text, "offsets point into the snapshot");
+        assert!(!a.text.contains("Home") && !a.text.contains("rights"), "{}", a.text);
+        assert_eq!(a.passage_text(0), "Ferry aground");
+        assert_eq!(load().path, a.path, "an unchanged page reuses its snapshot");
+        fs::write(&file, page(240)).unwrap();
+        let b = load();
+        assert_ne!(b.path, a.path);
+        assert!(b.text.contains("240 passengers"));
+        assert_eq!(fs::read_dir(&pages).unwrap().count(), 2, "snapshots are never pruned");
+    }
+
     #[test]
     fn two_roots_sharing_a_base_name_give_two_ids() {
         let dir = tempfile::tempdir().unwrap();

@@ -134,8 +134,30 @@ impl Article {
             .collect();
         let headline =
             hints.iter().find(|h| h.kind == PassageKind::Title).map(|h| text[h.range.clone()].to_string());
-        let title = meta.title.clone().or(headline).unwrap_or_else(|| id.clone());
-        Article { id, path, origin: None, text, shown, meta, title, body, passages, lossy }
+        let mut article = Article {
+            id,
+            path,
+            origin: None,
+            text,
+            shown,
+            meta,
+            title: String::new(),
+            body,
+            passages,
+            lossy,
+        };
+        article.title = article.meta.title.clone().or(headline).unwrap_or_else(|| article.fallback_title());
+        article
+    }
+
+    /// The title of an article without headline or front-matter title: its first sentence cut
+    /// at a word, else its file name cleaned up (never a bare hash).
+    fn fallback_title(&self) -> String {
+        let first = self.passages.iter().find(|p| p.kind == PassageKind::Sentence);
+        match first {
+            Some(p) => cut_at_word(&self.text[p.range()], TITLE_CHARS),
+            None => file_title(&self.id),
+        }
     }
 
     /// The text of passage `index`.
@@ -146,6 +168,33 @@ impl Article {
     /// The outlet shown beside the title: front-matter `source`, else nothing.
     pub fn source(&self) -> Option<&str> {
         self.meta.source.as_deref()
+    }
+}
+
+/// The longest title made from a first sentence, in characters.
+const TITLE_CHARS: usize = 72;
+
+/// `text` cut to at most `max` characters at a word, with `…` when it was cut.
+fn cut_at_word(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let end = text.char_indices().nth(max).map_or(text.len(), |(i, _)| i);
+    let cut = text[..end].rfind(char::is_whitespace).filter(|&i| i > 0).unwrap_or(end);
+    format!("{}…", text[..cut].trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// A file name as a title: without folders and extension, `_` and `-` as spaces, and without
+/// parts that are only a hash or a number (`003_da90da0f782761ee.txt` is "Article 003").
+fn file_title(id: &str) -> String {
+    let name = id.rsplit('/').next().unwrap_or(id);
+    let stem = name.split('.').next().filter(|s| !s.is_empty()).unwrap_or(name);
+    let hashy = |w: &str| w.len() >= 8 && w.chars().all(|c| c.is_ascii_hexdigit());
+    let words: Vec<&str> = stem.split(['_', '-', ' ']).filter(|w| !w.is_empty() && !hashy(w)).collect();
+    match words.as_slice() {
+        [] => "Untitled article".to_string(),
+        ws if ws.iter().all(|w| w.chars().all(|c| c.is_ascii_digit())) => format!("Article {}", ws.join(" ")),
+        ws => ws.join(" "),
     }
 }
 
@@ -386,7 +435,26 @@ mod tests {
             true,
         );
         assert_eq!(a.passages[0].kind, PassageKind::Sentence);
-        assert_eq!(a.title, "a");
+        assert_eq!(a.title, "It shut on Monday.", "no headline: the first sentence");
+    }
+
+    #[test]
+    fn a_title_is_never_a_bare_hash() {
+        let long =
+            "The committee voted on Tuesday to close the old harbour bridge to all traffic for a year.";
+        assert_eq!(cut_at_word(long, 40), "The committee voted on Tuesday to close…");
+        assert_eq!(cut_at_word("Short one.", 40), "Short one.");
+        assert_eq!(file_title("003_da90da0f782761ee.txt"), "Article 003");
+        assert_eq!(file_title("news/harlow_ferry-aground.md"), "harlow ferry aground");
+        assert_eq!(file_title("da90da0f782761ee.txt"), "Untitled article");
+        let a = Article::from_text(
+            "003_da90da0f782761ee.txt".into(),
+            "a".into(),
+            "\u{2014}\n".into(),
+            false,
+            true,
+        );
+        assert_eq!(a.title, "Article 003");
     }
 
     #[test]
@@ -496,6 +564,6 @@ mod tests {
             ]
         );
         assert!(a.passages.iter().enumerate().all(|(i, p)| p.index == i));
-        assert_eq!(a.title, "x", "only a title hint names the article");
+        assert_eq!(a.title, "Intro line here.", "only a title hint is a headline");
     }
 }

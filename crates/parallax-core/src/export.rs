@@ -91,11 +91,17 @@ struct JsonRef<'a> {
 fn passage_json<'a>(article: &'a Article, p: &Passage) -> JsonPassage<'a> {
     JsonPassage {
         index: p.index,
-        start: p.start,
-        end: p.end,
+        start: article.file_range(p.range()).start,
+        end: article.file_range(p.range()).end,
         kind: p.kind,
         text: &article.text[p.start..p.end],
     }
+}
+
+/// A span of an article's text as bytes of its file (they differ where Markdown is hidden).
+fn file_span(a: &Analysis, at: PassageRef, span: Span) -> Span {
+    let bytes = a.article(at.article).file_range(span.range());
+    Span(bytes.start, bytes.end)
 }
 
 /// The analysis as the `align --json` contract (pretty-printed, newline-terminated).
@@ -145,7 +151,7 @@ pub fn write_json(a: &Analysis, out: &mut impl std::io::Write) -> std::io::Resul
                     passage: m.at.passage,
                     similarity: m.similarity,
                     evidence: &m.evidence,
-                    span: m.span,
+                    span: file_span(a, m.at, m.span),
                 })
                 .collect(),
         })
@@ -167,7 +173,11 @@ pub fn write_json(a: &Analysis, out: &mut impl std::io::Write) -> std::io::Resul
                     members: v
                         .members
                         .iter()
-                        .map(|m| JsonVersionMember { article: id(m.at), passage: m.at.passage, span: m.span })
+                        .map(|m| JsonVersionMember {
+                            article: id(m.at),
+                            passage: m.at.passage,
+                            span: file_span(a, m.at, m.span),
+                        })
                         .collect(),
                 })
                 .collect(),
@@ -360,8 +370,8 @@ pub fn markdown(a: &Analysis) -> String {
                 m.at.article + 1,
                 md(&art.id),
                 m.at.passage + 1,
-                m.span.0,
-                m.span.1,
+                art.file_range(m.span.range()).start,
+                art.file_range(m.span.range()).end,
                 m.similarity,
                 if evidence.is_empty() { "—".to_string() } else { evidence.join(", ") },
                 wording(art, m)

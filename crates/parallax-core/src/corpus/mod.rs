@@ -80,15 +80,17 @@ pub struct Article {
     pub path: PathBuf,
     /// For a web page: the page's path or URL, which `path` is the snapshot of.
     pub origin: Option<String>,
-    /// The file's text with offsets identical to the stored bytes (see module docs).
+    /// The text the reader shows and the analysis compares; every passage offset points into
+    /// it. For plain text it is the file's text, offsets identical to the stored bytes (see
+    /// module docs); for Markdown the file with its markup hidden.
     pub text: String,
-    /// The text the reader shows and its map back to `text` (today `text` itself).
+    /// The map from offsets into `text` back to the file's bytes (one run for plain text).
     pub shown: Shown,
     /// Front matter, if any.
     pub meta: Meta,
     /// The heading shown for the article: front-matter title, else headline, else the id.
     pub title: String,
-    /// Byte range of the body: after the BOM and front matter.
+    /// Byte range of the body in `text`: after the BOM and front matter.
     pub body: Range<usize>,
     pub passages: Vec<Passage>,
     /// Whether invalid UTF-8 bytes were replaced while decoding.
@@ -110,10 +112,12 @@ impl Article {
         Self::from_source(id, path, plain::read_text(text, lossy, has_title))
     }
 
-    /// Builds an article from what a format read: its hinted passages as they are, and the
-    /// rest of the body cut by [`segment`].
+    /// Builds an article from what a format read: its shown text, its hinted passages as they
+    /// are, and the rest of the body cut by [`segment`].
     pub fn from_source(id: String, path: PathBuf, source: Source) -> Self {
         let Source { text, lossy, shown, meta, body, hints } = source;
+        // Passages, claims and annotations all read the shown text; `shown` maps back to the file.
+        let (text, shown) = shown.split(text);
         debug_assert!(hints.windows(2).all(|w| w[0].range.end <= w[1].range.start), "hints overlap");
         let mut segs = Vec::new();
         let mut rest = body.start;
@@ -158,6 +162,12 @@ impl Article {
             Some(p) => cut_at_word(&self.text[p.range()], TITLE_CHARS),
             None => file_title(&self.id),
         }
+    }
+
+    /// The bytes of the file at `path` that range `range` of [`Article::text`] stands for (the
+    /// same range for plain text).
+    pub fn file_range(&self, range: Range<usize>) -> Range<usize> {
+        self.shown.to_file(range.start)..self.shown.to_file_end(range.end)
     }
 
     /// The text of passage `index`.

@@ -1,8 +1,8 @@
 //! The format seam: which files are articles, and how each format is read.
 //!
 //! A [`Format`] is chosen by the file's extension, ignoring case (`STORY.TXT`, `a.Md`). Reading
-//! gives a [`Source`](super::Source): the file as text (every passage offset points into it), the text the
-//! reader shows with a map back to the file ([`Shown`](super::Shown)), the metadata, and hints about passage
+//! gives a [`Source`](super::Source): the file as text, the text the reader shows (every
+//! passage offset points into it) with a map back to the file ([`Shown`](super::Shown)), the metadata, and hints about passage
 //! kinds ([`Hint`](super::Hint)). Everything after this point (segmenting, aligning, annotating) sees only
 //! a `Source`, so a new format is a new variant here and a module beside this one.
 
@@ -16,7 +16,7 @@ use super::{html, markdown, plain};
 pub enum Format {
     /// Plain text (`.txt`).
     Plain,
-    /// Markdown (`.md`), for now read exactly as plain text (see `corpus::markdown`).
+    /// Markdown (`.md`), shown as text with its markup hidden (see `corpus::markdown`).
     Markdown,
     /// A saved web page (`.html`, `.htm`, `.html.gz`), read as the Markdown snapshot of its
     /// main text (see `corpus::html`).

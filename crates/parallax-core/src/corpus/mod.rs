@@ -4,12 +4,15 @@
 //! - `walk` finds the article files under the paths given;
 //! - [`identity`] names them (the id rule, and the folder the corpus's stores live beside);
 //! - [`format`](mod@format) is the seam between files and everything else: it knows which extensions are
-//!   articles and how each format is read (plain text, Markdown), and gives a [`Source`];
+//!   articles and how each format is read (plain text, Markdown, web pages), and gives a [`Source`];
+//! - [`pages`] keeps the Markdown snapshots web pages are read through;
 //! - this module turns sources into [`Article`]s: the format's passage hints, then
 //!   [`segment`] for the rest of the body, and the non-statements told apart over the whole.
 //!
-//! Every offset in parallax is a byte offset into the file as stored (see `decode`), so
-//! `text[start..end]` is always the bytes of the file at those offsets (exactly, for valid UTF-8).
+//! Every offset in parallax is a byte offset into an article's shown text. For plain text that
+//! is the file as stored (see `decode`), so `text[start..end]` is the bytes of the file at those
+//! offsets (exactly, for valid UTF-8); for Markdown, [`Article::file_range`] gives the bytes a
+//! range was read from, and the JSON speaks in those.
 
 mod decode;
 pub mod format;

@@ -1,6 +1,7 @@
-//! What reading one article file gives, whatever its format: the text offsets point into, the
-//! text the reader shows with its map back, metadata and passage-kind hints. Formats build it
-//! (`plain`, `markdown`); everything after loading reads only this.
+//! What reading one article file gives, whatever its format: the file as text, the text the
+//! reader shows (which passage offsets point into) with its map back to the file, metadata and
+//! passage-kind hints. Formats build it (`plain`, `markdown`, `html`); everything after loading
+//! reads only this.
 
 use std::ops::Range;
 
@@ -10,8 +11,8 @@ use crate::segment::PassageKind;
 /// One file as a format read it.
 #[derive(Debug, Clone)]
 pub struct Source {
-    /// The file as text, with offsets identical to its bytes: every passage, hint and anchor
-    /// offset points into it. (For HTML this will be a stored snapshot of the page.)
+    /// The file as text, with offsets identical to its bytes (for HTML: the page's stored
+    /// snapshot). [`Shown`] maps the shown text's offsets back into it.
     pub text: String,
     /// Whether invalid bytes were replaced while decoding (see `decode`).
     pub lossy: bool,

@@ -378,3 +378,23 @@ pub fn evidence_groups(evidence: &[crate::analysis::Evidence]) -> Vec<(&'static 
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pane_title_names_outlet_day_and_author() {
+        let text = "---\nsource: Valley Times\ndate: 2026-03-15T08:00:00Z\nauthor: Tomás Reyes\n---\nFerry aground\nIt ran aground.\n";
+        let a = crate::Article::from_text("a.md".into(), "a.md".into(), text.into(), false, true);
+        assert_eq!(byline(&a), "Valley Times · 2026-03-15 · Tomás Reyes");
+        let bare = crate::Article::from_text(
+            "b.txt".into(),
+            "b.txt".into(),
+            "Ferry aground\nIt ran.\n".into(),
+            false,
+            true,
+        );
+        assert_eq!(byline(&bare), "");
+    }
+}

@@ -11,6 +11,9 @@ use parallax::corpus::Corpus;
 use parallax::pipeline::Progress;
 
 pub mod annotations;
+pub mod extract;
+pub mod import;
+pub mod pages;
 
 /// Options that change how strictly passages are matched, and whether the cache is used.
 #[derive(clap::Args, Default)]
@@ -97,7 +100,14 @@ pub fn load_quietly(paths: &[PathBuf], progress: &(dyn Fn(Progress) + Sync)) -> 
     if paths.is_empty() {
         return Ok(parallax::bundled::corpus());
     }
-    parallax::pipeline::load(paths, progress).map_err(|e| {
+    // Pages named by URL are fetched first (no bar: the reader may hold the screen).
+    let urls = pages::urls(paths);
+    let total = urls.len();
+    let fetched = parallax::fetch::fetch_all(&urls, &|done| {
+        progress(Progress { stage: parallax::pipeline::Stage::Loading, done, total })
+    });
+    let fetched = urls.into_iter().zip(fetched).collect();
+    parallax::pipeline::load_with(paths, fetched, progress).map_err(|e| {
         Failure::Usage(format!(
             "{e}; give a folder of {} articles",
             parallax::corpus::format::extension_list()
@@ -106,7 +116,7 @@ pub fn load_quietly(paths: &[PathBuf], progress: &(dyn Fn(Progress) + Sync)) -> 
 }
 
 /// A progress bar on stderr: `stage [====>   ] done/total elapsed`.
-fn progress_bar() -> indicatif::ProgressBar {
+pub(crate) fn progress_bar() -> indicatif::ProgressBar {
     let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
     if let Ok(style) = indicatif::ProgressStyle::with_template("{msg:>22} [{bar:32}] {pos}/{len} {elapsed}") {
         bar.set_style(style.progress_chars("=> "));

@@ -25,7 +25,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Folders or files of articles (.txt, .md). None: the bundled corpus.
+    /// Folders or files of articles (.txt, .md, .html, .htm, .html.gz) or http(s):// addresses.
+    /// None: the bundled corpus.
     paths: Vec<PathBuf>,
 }
 
@@ -63,6 +64,24 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum)]
         format: Option<AnnotationsFormat>,
+    },
+    /// Print what parallax reads from web pages: metadata and body text of each.
+    Extract {
+        /// Saved pages (.html, .htm, .html.gz) or http(s):// addresses.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Print one JSON object per input and line (JSON Lines).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Store web pages as Markdown articles (with front matter) in a folder, for offline use.
+    Import {
+        /// http(s):// addresses or saved pages (.html, .htm, .html.gz).
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The folder to store them in.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        into: PathBuf,
     },
 }
 
@@ -173,5 +192,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Annotations { paths, json, format }) => {
             cli::annotations::run(&paths, json || matches!(format, Some(AnnotationsFormat::Json)))
         }
+        Some(Command::Extract { inputs, json }) => cli::extract::run(&inputs, json),
+        Some(Command::Import { inputs, into }) => cli::import::run(&inputs, &into),
     }
 }

@@ -896,3 +896,38 @@ fn fifty_megabyte_article_reanchors_in_bounded_time() {
     eprintln!("orphan search on {} MB: {:?}", gone.len() >> 20, t.elapsed());
     assert!(t.elapsed().as_secs() < 10);
 }
+
+#[test]
+fn an_annotation_on_a_saved_page_survives_reopening_and_on_markdown_too() {
+    let page = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages/harlow-gazette.html"),
+    )
+    .unwrap();
+    let md = "# Ferry aground\n\n*By Jana Ortiz*\n\nThe ferry carried **212 passengers**, the [coast guard](https://cg.example) said.\n";
+    let dir = corpus(&[("gazette.html", &page), ("post.md", md)]);
+    let an = analysis(dir.path());
+    let mut store = open(dir.path());
+    let mut ids = Vec::new();
+    for (article, needle) in [("gazette.html", "Nobody was seriously hurt."), ("post.md", "212 passengers")] {
+        let at = passage_with(&an, article, needle);
+        ids.push(
+            store.add(Target::passage(&an.corpus, at).unwrap(), Some(Label::Verified), "", vec![]).unwrap(),
+        );
+    }
+    let quotes = std::fs::read_to_string(file_of(dir.path())).unwrap();
+    assert!(
+        quotes.contains("\"quote\": \"The ferry carried 212 passengers, the coast guard said.\""),
+        "{quotes}"
+    );
+    // Opened again (the page's snapshot is read back, the Markdown read afresh): still placed.
+    let an = analysis(dir.path());
+    let mut again = open(dir.path());
+    again.reanchor(&an);
+    for id in &ids {
+        assert_eq!(again.placement(id).unwrap().status, Status::Anchored, "{id}");
+    }
+    let post = &an.corpus.articles[an.corpus.find("post.md").unwrap()];
+    let kinds: Vec<_> = post.passages.iter().map(|p| (post.text[p.range()].to_string(), p.kind)).collect();
+    assert_eq!(kinds[0], ("Ferry aground".to_string(), parallax::segment::PassageKind::Title));
+    assert_eq!(kinds[1], ("By Jana Ortiz".to_string(), parallax::segment::PassageKind::Byline), "{kinds:?}");
+}

@@ -64,6 +64,6 @@ mod tests {
         let e = Error::NotFound { path: "a\x1b[2J.txt".into() };
         assert_eq!(e.to_string(), "no such file or folder `a<U+001B>[2J.txt`");
         let e = Error::NoArticles { searched: "x\u{202E}".into(), skipped: String::new() };
-        assert_eq!(e.to_string(), "no readable articles (.txt or .md) in x<U+202E>");
+        assert_eq!(e.to_string(), "no readable articles (.txt, .md, .html, .htm or .html.gz) in x<U+202E>");
     }
 }

@@ -18,6 +18,9 @@ pub const SCHEMA_VERSION: u32 = 2;
 struct JsonArticle<'a> {
     id: &'a str,
     path: String,
+    /// For a web page: the page's path or URL (`path` is its snapshot).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    origin: Option<&'a str>,
     title: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<&'a str>,
@@ -25,6 +28,8 @@ struct JsonArticle<'a> {
     author: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    updated: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
     passages: Vec<JsonPassage<'a>>,
@@ -87,11 +92,17 @@ struct JsonRef<'a> {
 fn passage_json<'a>(article: &'a Article, p: &Passage) -> JsonPassage<'a> {
     JsonPassage {
         index: p.index,
-        start: p.start,
-        end: p.end,
+        start: article.file_range(p.range()).start,
+        end: article.file_range(p.range()).end,
         kind: p.kind,
         text: &article.text[p.start..p.end],
     }
+}
+
+/// A span of an article's text as bytes of its file (they differ where Markdown is hidden).
+fn file_span(a: &Analysis, at: PassageRef, span: Span) -> Span {
+    let bytes = a.article(at.article).file_range(span.range());
+    Span(bytes.start, bytes.end)
 }
 
 /// The analysis as the `align --json` contract (pretty-printed, newline-terminated).
@@ -117,10 +128,12 @@ pub fn write_json(a: &Analysis, out: &mut impl std::io::Write) -> std::io::Resul
         .map(|art| JsonArticle {
             id: &art.id,
             path: art.path.display().to_string(),
+            origin: art.origin.as_deref(),
             title: &art.title,
             source: art.meta.source.as_deref(),
             author: art.meta.author.as_deref(),
             date: art.meta.date.as_deref(),
+            updated: art.meta.updated.as_deref(),
             url: art.meta.url.as_deref(),
             passages: art.passages.iter().map(|p| passage_json(art, p)).collect(),
         })
@@ -139,7 +152,7 @@ pub fn write_json(a: &Analysis, out: &mut impl std::io::Write) -> std::io::Resul
                     passage: m.at.passage,
                     similarity: m.similarity,
                     evidence: &m.evidence,
-                    span: m.span,
+                    span: file_span(a, m.at, m.span),
                 })
                 .collect(),
         })
@@ -161,7 +174,11 @@ pub fn write_json(a: &Analysis, out: &mut impl std::io::Write) -> std::io::Resul
                     members: v
                         .members
                         .iter()
-                        .map(|m| JsonVersionMember { article: id(m.at), passage: m.at.passage, span: m.span })
+                        .map(|m| JsonVersionMember {
+                            article: id(m.at),
+                            passage: m.at.passage,
+                            span: file_span(a, m.at, m.span),
+                        })
                         .collect(),
                 })
                 .collect(),
@@ -348,8 +365,8 @@ pub fn markdown(a: &Analysis) -> String {
                 m.at.article + 1,
                 code(&art.id),
                 m.at.passage + 1,
-                m.span.0,
-                m.span.1,
+                art.file_range(m.span.range()).start,
+                art.file_range(m.span.range()).end,
                 m.similarity,
                 if evidence.is_empty() { "—".to_string() } else { md(&evidence.join(", ")) },
                 wording(art, m)

@@ -21,8 +21,17 @@ use crate::{align, discrepancy};
 
 /// The first stage: reads the articles under `paths` and segments them into passages.
 pub fn load(paths: &[PathBuf], progress: &(dyn Fn(Progress) + Sync)) -> Result<Corpus> {
+    load_with(paths, Vec::new(), progress)
+}
+
+/// [`load`] with pages fetched from URLs (see [`Corpus::load_with`]).
+pub fn load_with(
+    paths: &[PathBuf],
+    fetched: Vec<(String, std::result::Result<Vec<u8>, String>)>,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Corpus> {
     progress(Progress { stage: Stage::Loading, done: 0, total: 1 });
-    let corpus = Corpus::load(paths)?;
+    let corpus = Corpus::load_with(paths, fetched)?;
     progress(Progress { stage: Stage::Loading, done: 1, total: 1 });
     Ok(corpus)
 }

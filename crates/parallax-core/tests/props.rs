@@ -72,6 +72,56 @@ fn check_article(a: &Article, raw: &[u8]) {
     }
 }
 
+/// The rule of the JSON contract: a passage's `text` is its display text and `start`/`end`
+/// bracket its bytes in the file. For plain text `file[start..end] == text`; for Markdown the
+/// file's bytes hold the text in order, with markup hidden in between.
+fn check_markdown(a: &Article, raw: &str) {
+    let mut prev = 0;
+    for p in &a.passages {
+        let t = &a.text[p.range()];
+        assert!(!t.is_empty() && t == t.trim(), "{p:?} {t:?}");
+        let bytes = a.file_range(p.range());
+        assert!(
+            prev <= bytes.start && bytes.start < bytes.end && bytes.end <= raw.len(),
+            "{bytes:?} after {prev}"
+        );
+        assert!(raw.is_char_boundary(bytes.start) && raw.is_char_boundary(bytes.end));
+        let file = &raw[bytes.clone()];
+        let mut rest = file.chars();
+        for c in t.chars() {
+            assert!(rest.any(|f| f == c), "{t:?} is not shown from {file:?}");
+        }
+        assert_eq!(file.chars().next(), t.chars().next(), "{file:?} starts where {t:?} does");
+        prev = bytes.end;
+    }
+}
+
+/// Markdown-ish lines: headings, list items, images, quotes and inline markup around words.
+fn markdown() -> impl Strategy<Value = String> {
+    let inline = prop::collection::vec(
+        (prop::sample::select(WORDS), prop::sample::select(&["", "**", "*", "_", "`", "[]", "\\"][..])),
+        1..8,
+    )
+    .prop_map(|words| {
+        let words: Vec<String> = words
+            .into_iter()
+            .map(|(w, mark)| match mark {
+                "[]" => format!("[{w}](https://example.org/{})", w.len()),
+                "\\" => format!("\\{w}"),
+                m => format!("{m}{w}{m}"),
+            })
+            .collect();
+        words.join(" ")
+    });
+    let line = (prop::sample::select(&["", "# ", "## ", "- ", "1. ", "> ", "![", "---"][..]), inline)
+        .prop_map(|(lead, text)| match lead {
+            "![" => format!("![{text}](pic.jpg)"),
+            "---" => "---".to_string(),
+            lead => format!("{lead}{text}."),
+        });
+    prop::collection::vec(line, 1..8).prop_map(|lines| lines.join("\n"))
+}
+
 fn rebuild(old: &str, new: &str) {
     let spans = word_diff(old, new);
     let (mut a, mut b) = (String::new(), String::new());
@@ -103,11 +153,15 @@ fn analysis_json(texts: &[(String, String)]) -> serde_json::Value {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
-    /// Arbitrary bytes: the loader never panics, and passages are exact, ordered, in the body.
+    /// Arbitrary bytes: the loader never panics, and passages are exact, ordered, in the body;
+    /// read as Markdown, they bracket their bytes.
     #[test]
     fn articles_from_arbitrary_bytes(raw in prop::collection::vec(any::<u8>(), 0..400)) {
         if let Ok(a) = Article::from_bytes("x".into(), PathBuf::from("x"), &raw) {
             check_article(&a, &raw);
+        }
+        if let (Ok(a), Ok(text)) = (Article::from_bytes("x.md".into(), PathBuf::from("x.md"), &raw), std::str::from_utf8(&raw)) {
+            check_markdown(&a, text);
         }
     }
 
@@ -116,6 +170,14 @@ proptest! {
     fn articles_from_arbitrary_unicode(text in "(\\PC|\\s){0,300}", title in any::<bool>()) {
         let a = Article::from_text("x".into(), PathBuf::from("x"), text.clone(), false, title);
         check_article(&a, text.as_bytes());
+    }
+
+    /// Markdown: display text without markup, every passage bracketing its bytes in the file.
+    #[test]
+    fn markdown_passages_bracket_their_bytes(text in markdown()) {
+        let a = Article::from_bytes("x.md".into(), PathBuf::from("x.md"), text.as_bytes()).unwrap();
+        check_markdown(&a, &text);
+        prop_assert!(a.passages.iter().all(|p| !a.text[p.range()].contains("](")), "{:?}", a.text);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 
 use super::annotations::label_mark;
 use super::layout::{self, PaneArea};
-use super::text::{article_label, fit_width, styled};
+use super::text::{fit_width, styled};
 use crate::analysis::{Discrepancy, EvidenceKind, PassageRef};
 use crate::diff;
 use crate::segment::PassageKind;
@@ -68,6 +68,14 @@ fn pane_marks(app: &App) -> [Marks; 2] {
     out
 }
 
+/// What a pane's title says after the headline: outlet, date (the day of a timestamp) and
+/// author, those the article gives.
+fn byline(article: &crate::Article) -> String {
+    let m = &article.meta;
+    let day = m.date.as_deref().map(|d| d.split_once('T').map_or(d, |(day, _)| day));
+    [m.source.as_deref(), day, m.author.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" · ")
+}
+
 fn render_pane(app: &App, frame: &mut Frame, p: &PaneArea, marks: &Marks) {
     let t = &app.theme;
     let i = p.pane.index();
@@ -77,11 +85,16 @@ fn render_pane(app: &App, frame: &mut Frame, p: &PaneArea, marks: &Marks) {
     let paired = app.pair().is_some();
     let border = if focused { t.border_focused } else { t.border };
     let title_room = (p.outer.width as usize).saturating_sub(4);
-    let label = article_label(app, index);
+    let byline = byline(article);
+    let label = if byline.is_empty() {
+        format!("{} {}", index + 1, article.title)
+    } else {
+        format!("{} {} — {byline}", index + 1, article.title)
+    };
     let mut title = vec![Span::styled(" ", border)];
     let cut = fit_width(&label, title_room.saturating_sub(2));
-    match (cut.split_once(" — "), article.source()) {
-        (Some((head, src)), Some(_)) => {
+    match (cut.rsplit_once(" — "), byline.is_empty()) {
+        (Some((head, src)), false) => {
             title.push(Span::styled(head.to_string(), t.title));
             title.push(Span::styled(" — ", border));
             title.push(Span::styled(src.to_string(), t.title_source));
@@ -364,4 +377,24 @@ pub fn evidence_groups(evidence: &[crate::analysis::Evidence]) -> Vec<(&'static 
             (!words.is_empty()).then_some((*label, words))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pane_title_names_outlet_day_and_author() {
+        let text = "---\nsource: Valley Times\ndate: 2026-03-15T08:00:00Z\nauthor: Tomás Reyes\n---\nFerry aground\nIt ran aground.\n";
+        let a = crate::Article::from_text("a.md".into(), "a.md".into(), text.into(), false, true);
+        assert_eq!(byline(&a), "Valley Times · 2026-03-15 · Tomás Reyes");
+        let bare = crate::Article::from_text(
+            "b.txt".into(),
+            "b.txt".into(),
+            "Ferry aground\nIt ran.\n".into(),
+            false,
+            true,
+        );
+        assert_eq!(byline(&bare), "");
+    }
 }

@@ -43,10 +43,11 @@ fn row(analysis: &Analysis, a: &Annotation, p: &Placement) -> Value {
         .zip(&p.anchors)
         .map(|(anchor, located)| {
             let span = located.span.as_ref();
+            let bytes = span.map(|s| analysis.corpus.articles[s.article].file_range(s.range.clone()));
             json!({
                 "article": anchor.article,
-                "start": span.map(|s| s.range.start),
-                "end": span.map(|s| s.range.end),
+                "start": bytes.as_ref().map(|b| b.start),
+                "end": bytes.as_ref().map(|b| b.end),
                 "quote": anchor.quote,
                 "text": span.map(|s| &analysis.corpus.articles[s.article].text[s.range.clone()]),
                 "status": located.status.name(),

@@ -91,7 +91,7 @@ fn bundled() -> PathBuf {
 
 /// Whether a store may be created beside `base`: not `/` or the home folder (which hold
 /// everything, so a store there would gather unrelated corpora), and writable.
-fn usable(base: &Path) -> bool {
+pub(crate) fn usable(base: &Path) -> bool {
     let home = dirs::home_dir().and_then(|h| std::fs::canonicalize(h).ok());
     let dot = base.join(".parallax");
     let dir = if dot.is_dir() { dot.as_path() } else { base };

@@ -17,13 +17,14 @@
 
 pub mod anchor;
 pub mod export;
-mod location;
+pub(crate) mod location;
 pub mod place;
 pub mod store;
 pub mod time;
 
 pub use anchor::{Anchor, Status};
 pub use place::{Placement, Span};
+pub(crate) use store::data_dir;
 pub use store::{ReadOnly, Store};
 
 use crate::analysis::{Analysis, PassageRef};

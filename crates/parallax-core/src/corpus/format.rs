@@ -1,43 +1,49 @@
 //! The format seam: which files are articles, and how each format is read.
 //!
 //! A [`Format`] is chosen by the file's extension, ignoring case (`STORY.TXT`, `a.Md`). Reading
-//! gives a [`Source`](super::Source): the file as text (every passage offset points into it), the text the
-//! reader shows with a map back to the file ([`Shown`](super::Shown)), the metadata, and hints about passage
+//! gives a [`Source`](super::Source): the file as text, the text the reader shows (every
+//! passage offset points into it) with a map back to the file ([`Shown`](super::Shown)), the metadata, and hints about passage
 //! kinds ([`Hint`](super::Hint)). Everything after this point (segmenting, aligning, annotating) sees only
 //! a `Source`, so a new format is a new variant here and a module beside this one.
 
 use std::path::Path;
 
 use super::source::Source;
-use super::{markdown, plain};
+use super::{html, markdown, plain};
 
 /// How an article file is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// Plain text (`.txt`).
     Plain,
-    /// Markdown (`.md`), for now read exactly as plain text (see `corpus::markdown`).
+    /// Markdown (`.md`), shown as text with its markup hidden (see `corpus::markdown`).
     Markdown,
-    // HTML goes here: a variant, its extensions below, and its reader in `read`.
+    /// A saved web page (`.html`, `.htm`, `.html.gz`), read as the Markdown snapshot of its
+    /// main text (see `corpus::html`).
+    Html,
 }
 
 impl Format {
     /// Every format, in the order the error messages list them.
-    pub const ALL: [Format; 2] = [Format::Plain, Format::Markdown];
+    pub const ALL: [Format; 3] = [Format::Plain, Format::Markdown, Format::Html];
 
     /// The extensions (without the dot, lower case) that make a file this format.
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
             Format::Plain => &["txt"],
             Format::Markdown => &["md"],
+            Format::Html => &["html", "htm", "html.gz"],
         }
     }
 
-    /// The format of a file named like `path`, by extension and ignoring case; `None` for a
-    /// file that is not an article (a folder walk skips it).
+    /// The format of a file named like `path`, by extension (`.html.gz` counts as one) and
+    /// ignoring case; `None` for a file that is not an article (a folder walk skips it).
     pub fn of(path: &Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?;
-        Format::ALL.into_iter().find(|f| f.extensions().iter().any(|e| e.eq_ignore_ascii_case(ext)))
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        let has = |ext: &str| {
+            name.len() > ext.len() + 1 && name.ends_with(ext) && name[..name.len() - ext.len()].ends_with('.')
+        };
+        Format::ALL.into_iter().find(|f| f.extensions().iter().any(|e| has(e)))
     }
 
     /// The format to read a file the user named directly, or an in-memory text, with: by its
@@ -51,11 +57,12 @@ impl Format {
         match self {
             Format::Plain => plain::read(bytes),
             Format::Markdown => markdown::read(bytes),
+            Format::Html => html::read(bytes),
         }
     }
 }
 
-/// The article extensions for messages: `.txt or .md`.
+/// The article extensions for messages: `.txt, .md, .html, .htm or .html.gz`.
 pub fn extension_list() -> String {
     let all: Vec<String> = Format::ALL.iter().flat_map(|f| f.extensions()).map(|e| format!(".{e}")).collect();
     match all.split_last() {
@@ -75,7 +82,10 @@ mod tests {
         assert_eq!(Format::of(Path::new("a.Md")), Some(Format::Markdown));
         assert_eq!(Format::of(Path::new("notes.rtf")), None);
         assert_eq!(Format::of(Path::new("txt")), None);
+        assert_eq!(Format::of(Path::new("Page.HTML.gz")), Some(Format::Html));
+        assert_eq!(Format::of(Path::new("page.htm")), Some(Format::Html));
+        assert_eq!(Format::of(Path::new("archive.gz")), None);
         assert_eq!(Format::of_named(Path::new("-")), Format::Plain);
-        assert_eq!(extension_list(), ".txt or .md");
+        assert_eq!(extension_list(), ".txt, .md, .html, .htm or .html.gz");
     }
 }

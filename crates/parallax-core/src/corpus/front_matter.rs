@@ -31,7 +31,7 @@ pub(super) fn parse(text: &str, from: usize) -> (Meta, usize) {
             return (meta, from + pos);
         }
         let Some((key, value)) = l.split_once(if fence == "---" { ':' } else { '=' }) else { continue };
-        let value = value.trim().trim_matches(|c| c == '"' || c == '\'').trim().to_string();
+        let value = unquote(value.trim());
         if value.is_empty() {
             continue;
         }
@@ -40,6 +40,7 @@ pub(super) fn parse(text: &str, from: usize) -> (Meta, usize) {
             "source" | "outlet" | "publisher" | "site" => &mut meta.source,
             "author" | "byline" => &mut meta.author,
             "date" | "published" => &mut meta.date,
+            "updated" | "modified" => &mut meta.updated,
             "url" | "link" => &mut meta.url,
             _ => continue,
         };
@@ -47,6 +48,20 @@ pub(super) fn parse(text: &str, from: usize) -> (Meta, usize) {
     }
     // No closing fence: it was not front matter after all.
     (Meta::default(), from)
+}
+
+/// A value without its quotes; a double-quoted one (as `import` writes) has its `\"` and `\\`
+/// escapes undone.
+fn unquote(value: &str) -> String {
+    if let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+        let mut out = String::with_capacity(inner.len());
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            out.push(if c == '\\' { chars.next().unwrap_or(c) } else { c });
+        }
+        return out.trim().to_string();
+    }
+    value.trim_matches(|c| c == '"' || c == '\'').trim().to_string()
 }
 
 #[cfg(test)]
@@ -61,6 +76,13 @@ mod tests {
         assert_eq!(&yaml[body..], "Body\n");
         let toml = "+++\ndate = \"2024-03-01\"\n+++\nBody\n";
         assert_eq!(parse(toml, 0).0.date.as_deref(), Some("2024-03-01"));
+    }
+
+    #[test]
+    fn double_quoted_values_are_unescaped() {
+        let (meta, _) = parse("---\ntitle: \"Say \\\"no\\\" \\\\ now\"\nupdated: 2024-03-02\n---\nBody\n", 0);
+        assert_eq!(meta.title.as_deref(), Some(r#"Say "no" \ now"#));
+        assert_eq!(meta.updated.as_deref(), Some("2024-03-02"));
     }
 
     #[test]

@@ -27,9 +27,14 @@ use super::walk::{self, Root};
 use crate::error::Result;
 
 /// The base folder of a corpus read from `paths` (see the module docs); `None` for no path
-/// (the bundled corpus) or, on Windows, roots on different drives.
+/// (the bundled corpus) or, on Windows, roots on different drives. URLs among `paths` have no
+/// folder; a corpus of URLs alone has the folder their snapshots are kept in.
 pub fn base(paths: &[PathBuf]) -> Option<PathBuf> {
-    let folders: Vec<PathBuf> = paths.iter().map(|p| folder_of(p, p.is_dir())).collect();
+    let folders: Vec<PathBuf> =
+        paths.iter().filter(|p| !super::pages::is_url(p)).map(|p| folder_of(p, p.is_dir())).collect();
+    if folders.is_empty() && !paths.is_empty() {
+        return super::pages::url_folder();
+    }
     common_ancestor(&folders)
 }
 

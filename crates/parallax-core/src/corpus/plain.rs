@@ -35,7 +35,7 @@ pub(super) fn read_text(text: String, lossy: bool, has_title: bool) -> Source {
 /// The first line of `body` when it reads as a headline, past up to [`MAX_ABOVE_HEADLINE`]
 /// lines above it that are a dateline, a byline or navigation ("July 2, 2013 07:44", then the
 /// headline).
-fn headline(text: &str, body: Range<usize>) -> Option<Range<usize>> {
+pub(super) fn headline(text: &str, body: Range<usize>) -> Option<Range<usize>> {
     let mut lines = lines(text, body);
     let line = lines.find(|l| !above_headline(&text[l.clone()]))?;
     reads_as_headline(&text[line.clone()], line.end < text.trim_end().len()).then_some(line)

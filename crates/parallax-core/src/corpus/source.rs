@@ -1,6 +1,7 @@
-//! What reading one article file gives, whatever its format: the text offsets point into, the
-//! text the reader shows with its map back, metadata and passage-kind hints. Formats build it
-//! (`plain`, `markdown`); everything after loading reads only this.
+//! What reading one article file gives, whatever its format: the file as text, the text the
+//! reader shows (which passage offsets point into) with its map back to the file, metadata and
+//! passage-kind hints. Formats build it (`plain`, `markdown`, `html`); everything after loading
+//! reads only this.
 
 use std::ops::Range;
 
@@ -10,8 +11,8 @@ use crate::segment::PassageKind;
 /// One file as a format read it.
 #[derive(Debug, Clone)]
 pub struct Source {
-    /// The file as text, with offsets identical to its bytes: every passage, hint and anchor
-    /// offset points into it. (For HTML this will be a stored snapshot of the page.)
+    /// The file as text, with offsets identical to its bytes (for HTML: the page's stored
+    /// snapshot). [`Shown`] maps the shown text's offsets back into it.
     pub text: String,
     /// Whether invalid bytes were replaced while decoding (see `decode`).
     pub lossy: bool,
@@ -19,10 +20,11 @@ pub struct Source {
     pub shown: Shown,
     /// Title, source, author, date and URL, where the file gives them.
     pub meta: Meta,
-    /// Where the article's own text is in `text`: after a BOM and front matter.
+    /// Where the article's own text is in the shown text: after a BOM and front matter.
     pub body: Range<usize>,
-    /// Passages whose kind the format knows (today: the headline), sorted and disjoint,
-    /// within `body`. The rest of the body is cut into passages by `segment`.
+    /// Passages whose kind the format knows (the headline; Markdown's headings, list items and
+    /// captions), sorted and disjoint, within `body`, as offsets into the shown text. The rest
+    /// of the body is cut into passages by `segment`.
     pub hints: Vec<Hint>,
 }
 
@@ -30,7 +32,7 @@ pub struct Source {
 /// wording: a headline, and later a heading, caption or byline marked up as such.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hint {
-    /// Trimmed byte range into [`Source::text`].
+    /// Trimmed byte range into the shown text (for plain text, [`Source::text`] itself).
     pub range: Range<usize>,
     pub kind: PassageKind,
 }
@@ -55,6 +57,16 @@ impl Shown {
         Shown { text: None, runs: vec![(0, 0)] }
     }
 
+    /// Text shown with markup hidden, and its runs (see the type's docs).
+    pub(super) fn new(text: String, runs: Vec<(usize, usize)>) -> Self {
+        Shown { text: Some(text), runs }
+    }
+
+    /// The shown text (the file's own for plain text, without a copy) and the map alone.
+    pub fn split(self, file: String) -> (String, Shown) {
+        (self.text.unwrap_or(file), Shown { text: None, runs: self.runs })
+    }
+
     /// The shown text, given the file text it was read from.
     pub fn text<'a>(&'a self, file: &'a str) -> &'a str {
         self.text.as_deref().unwrap_or(file)
@@ -63,6 +75,14 @@ impl Shown {
     /// The file offset that shown offset `at` comes from.
     pub fn to_file(&self, at: usize) -> usize {
         map_through(&self.runs, at, |&(shown, file)| (shown, file))
+    }
+
+    /// The file offset where shown text ending at `at` ends: the end of the run the last shown
+    /// byte is in, so hidden markup after it (`](https://…)`) is left out.
+    pub fn to_file_end(&self, at: usize) -> usize {
+        let Some(last) = at.checked_sub(1) else { return self.to_file(at) };
+        let i = self.runs.partition_point(|&(shown, _)| shown <= last).saturating_sub(1);
+        self.runs.get(i).map_or(at, |&(shown, file)| file + (at - shown.min(at)))
     }
 
     /// The shown offset where file offset `at` appears (for hidden markup: where it would be).
@@ -110,5 +130,7 @@ mod tests {
         assert_eq!(s.to_shown(0), 0);
         assert_eq!(s.to_shown(7), 4, "hidden markup maps to where the next shown text starts");
         assert_eq!(s.to_shown(15), 11);
+        assert_eq!(s.to_file_end(4), 6, "an end stops before the hidden `**`");
+        assert_eq!(s.to_file_end(0), 2);
     }
 }

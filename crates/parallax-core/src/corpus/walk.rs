@@ -45,10 +45,12 @@ pub(super) fn stat(root: &Path) -> Result<fs::Metadata> {
     })
 }
 
-/// The article files of every root, in the order given, each root's sorted by path.
+/// The article files of every root, in the order given, each root's sorted by path. URLs are
+/// not roots: they are fetched, not found.
 pub(crate) fn find(roots: &[PathBuf]) -> Result<Vec<Root>> {
     roots
         .iter()
+        .filter(|root| !super::pages::is_url(root))
         .map(|root| {
             let is_dir = stat(root)?.is_dir();
             let mut walked = Walk { root, files: Vec::new(), warnings: Vec::new(), seen: BTreeSet::new() };

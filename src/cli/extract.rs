@@ -1,0 +1,114 @@
+//! `parallax extract`: what parallax reads from each web page, to check the extraction: the
+//! metadata and the body text, as text or as JSON Lines.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use parallax::corpus::html::{self, Page};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::{Failure, pages};
+
+/// One line of `extract --json`: unknown fields are left out.
+#[derive(Serialize)]
+struct Line<'a> {
+    input: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    updated: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a str>,
+}
+
+/// `parallax extract FILE|URL… [--json]`: every input in the order given; an input that gives
+/// no article is said on its line (or as `{"input", "error"}`), and makes the exit non-zero.
+pub fn run(args: &[PathBuf], json: bool) -> Result<(), Failure> {
+    let inputs = pages::read_all(args);
+    let pages: Vec<Result<Page, String>> = inputs
+        .par_iter()
+        .map(|input| input.bytes.as_ref().map_err(Clone::clone).and_then(|bytes| html::extract(bytes)))
+        .collect();
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut failed = 0;
+    for (input, page) in inputs.iter().zip(&pages) {
+        if page.is_err() {
+            failed += 1;
+        }
+        if json {
+            serde_json::to_writer(&mut out, &line(&input.name, page)).map_err(io::Error::from)?;
+            out.write_all(b"\n")?;
+        } else {
+            out.write_all(parallax::sanitize::owned(human(&input.name, page)).as_bytes())?;
+        }
+    }
+    out.flush()?;
+    match failed {
+        0 => Ok(()),
+        n => Err(Failure::Runtime(format!("{n} of {} inputs gave no article", inputs.len()))),
+    }
+}
+
+fn line<'a>(input: &'a str, page: &'a Result<Page, String>) -> Line<'a> {
+    match page {
+        Ok(p) => Line {
+            input,
+            title: p.meta.title.as_deref(),
+            source: p.meta.source.as_deref(),
+            author: p.meta.author.as_deref(),
+            date: p.meta.date.as_deref(),
+            updated: p.meta.updated.as_deref(),
+            url: p.meta.url.as_deref(),
+            text: Some(p.text()),
+            error: None,
+        },
+        Err(e) => Line {
+            input,
+            title: None,
+            source: None,
+            author: None,
+            date: None,
+            updated: None,
+            url: None,
+            text: None,
+            error: Some(e),
+        },
+    }
+}
+
+/// The plain-text form: a `==` line naming the input, the metadata, a blank line, the body.
+fn human(input: &str, page: &Result<Page, String>) -> String {
+    let page = match page {
+        Ok(p) => p,
+        Err(e) => return format!("== {input}\nerror: {e}\n\n"),
+    };
+    let m = &page.meta;
+    let mut out = format!("== {input}\n");
+    for (key, value) in [
+        ("title", &m.title),
+        ("source", &m.source),
+        ("author", &m.author),
+        ("date", &m.date),
+        ("updated", &m.updated),
+        ("url", &m.url),
+    ] {
+        if let Some(v) = value {
+            out.push_str(&format!("{key}: {v}\n"));
+        }
+    }
+    out.push('\n');
+    out.push_str(&page.text());
+    out.push_str("\n\n");
+    out
+}

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use cli::{Failure, Tuning, analyse, emit, load_quietly, say};
+use cli::{Failure, Format, Output, Tuning, analyse, emit, load_quietly, say};
 use parallax::corpus::Corpus;
 use parallax::export;
 
@@ -27,50 +27,49 @@ struct Cli {
     command: Option<Command>,
     /// Folders or files of articles (.txt, .md). None: the bundled corpus.
     paths: Vec<PathBuf>,
+    #[command(flatten)]
+    tuning: Tuning,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Align passages into claims and print the analysis.
+    /// Align passages into claims and print the analysis: a summary (text), or the stable,
+    /// versioned JSON contract (json).
     Align {
         /// Folders or files of articles. None: the bundled corpus.
         paths: Vec<PathBuf>,
-        /// Print the analysis as JSON (the stable, versioned contract).
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: Output,
         #[command(flatten)]
         tuning: Tuning,
     },
-    /// Print a Markdown report: coverage, claims, discrepancies, single-source facts.
+    /// Print a Markdown report (md): coverage, claims, discrepancies, single-source facts; with
+    /// `--discrepancies`, only the discrepancy table (md or csv).
     Report {
         /// Folders or files of articles. None: the bundled corpus.
         paths: Vec<PathBuf>,
+        /// Print only the table of discrepancies: claim, id, kind, each version and its articles.
+        #[arg(long)]
+        discrepancies: bool,
+        #[command(flatten)]
+        output: Output,
         #[command(flatten)]
         tuning: Tuning,
     },
-    /// Print one article's passages as JSON; `-` reads plain body text from stdin.
+    /// Print one article's passages as JSON (json); `-` reads plain body text from stdin.
     Passages {
         /// An article file, or `-` for stdin.
         file: PathBuf,
+        #[command(flatten)]
+        output: Output,
     },
-    /// Print the reader's annotations: a Markdown digest, or JSON with `--json`.
+    /// Print the reader's annotations: a Markdown digest (md), or JSON (json).
     Annotations {
         /// Folders or files of articles. None: the bundled corpus.
         paths: Vec<PathBuf>,
-        /// Print JSON (same as `--format json`).
-        #[arg(long, conflicts_with = "format")]
-        json: bool,
-        /// Output format.
-        #[arg(long, value_enum)]
-        format: Option<AnnotationsFormat>,
+        #[command(flatten)]
+        output: Output,
     },
-}
-
-/// Output formats of `parallax annotations`.
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum AnnotationsFormat {
-    Md,
-    Json,
 }
 
 fn main() -> ExitCode {
@@ -96,20 +95,24 @@ fn run(cli: Cli) -> Result<(), Failure> {
             // once it has given the screen back.
             let terminal_failed = |e: io::Error| Failure::Runtime(format!("the terminal failed: {e}"));
             Corpus::check_paths(&cli.paths).map_err(|e| Failure::Usage(format!("{e}; check the path")))?;
+            cli::reader::check_terminal()?;
             // Said before the reader takes the screen, so it is there when the screen is given back.
             match parallax::annotate::Store::migrate(&cli.paths) {
                 Ok(Some(moved)) => say(&moved),
                 Ok(None) => {}
                 Err(e) => say(&format!("warning: annotations not moved: {e}")),
             }
-            let warnings = parallax::tui::run_loading(&cli.paths, || load_quietly(&cli.paths, &|_| {}))
-                .map_err(terminal_failed)??;
+            let config = cli.tuning.config();
+            let warnings =
+                parallax::tui::run_loading(&cli.paths, config, || load_quietly(&cli.paths, &|_| {}))
+                    .map_err(terminal_failed)??;
             for w in &warnings {
                 say(&format!("warning: {w}"));
             }
             Ok(())
         }
-        Some(Command::Align { paths, json, tuning }) => {
+        Some(Command::Align { paths, output, tuning }) => {
+            let json = output.pick("align", &[Format::Text, Format::Json])? == Format::Json;
             let analysis = analyse(&paths, &tuning)?;
             if json {
                 let mut out = io::BufWriter::new(io::stdout().lock());
@@ -120,27 +123,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 emit(&export::summary(&analysis))
             }
         }
-        Some(Command::Report { paths, tuning }) => {
-            let analysis = analyse(&paths, &tuning)?;
-            let mut report = export::markdown(&analysis);
-            // The reader's annotations belong in the report; a store that cannot be opened
-            // is reported and left out rather than failing the whole report.
-            match parallax::annotate::Store::open(&paths) {
-                Ok(mut store) => {
-                    if let Some(moved) = store.migrated() {
-                        say(moved);
-                    }
-                    store.reanchor(&analysis);
-                    report.push_str(&parallax::annotate::export::report_section(
-                        &analysis,
-                        store.annotations(),
-                    ));
-                }
-                Err(e) => say(&format!("warning: annotations left out of the report: {e}")),
-            }
-            emit(&report)
+        Some(Command::Report { paths, discrepancies, output, tuning }) => {
+            cli::report::run(&paths, discrepancies, &output, &tuning)
         }
-        Some(Command::Passages { file }) => {
+        Some(Command::Passages { file, output }) => {
+            output.pick("passages", &[Format::Json])?;
             let article = if file.as_os_str() == "-" {
                 let mut text = String::new();
                 io::stdin()
@@ -157,8 +144,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             emit(&export::passages_json(&article))
         }
-        Some(Command::Annotations { paths, json, format }) => {
-            cli::annotations::run(&paths, json || matches!(format, Some(AnnotationsFormat::Json)))
-        }
+        Some(Command::Annotations { paths, output }) => cli::annotations::run(
+            &paths,
+            output.pick("annotations", &[Format::Md, Format::Json])? == Format::Json,
+        ),
     }
 }

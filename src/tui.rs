@@ -84,12 +84,13 @@ pub fn color_enabled() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// Opens the reader on the corpus `load` reads from `paths`, drawing the first frame before
+/// Opens the reader on the corpus `load` reads from `paths`, analysed with `config`, drawing the first frame before
 /// calling it: ten thousand files take a moment to read and segment. Returns the corpus's load
 /// warnings (to print once the screen is given back), or `load`'s error, with the terminal
 /// restored either way.
 pub fn run_loading<E>(
     paths: &[std::path::PathBuf],
+    config: crate::analysis::Config,
     load: impl FnOnce() -> Result<Corpus, E>,
 ) -> io::Result<Result<Vec<crate::corpus::Warning>, E>> {
     let stop = Arc::new(AtomicBool::new(false));
@@ -145,7 +146,6 @@ pub fn run_loading<E>(
     let report = Arc::clone(&progress);
     let cache = crate::cache::location(paths);
     thread::Builder::new().name(WORKER.into()).spawn(move || {
-        let config = crate::analysis::Config::default();
         let (analysis, _) = crate::cache::analyse(work, &config, cache.as_deref(), &|p| {
             if let Ok(mut slot) = report.lock() {
                 *slot = Some(p);

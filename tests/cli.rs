@@ -399,3 +399,122 @@ fn no_cache_leaves_no_cache_behind() {
     assert!(!dir.path().join(".parallax").join("cache").exists());
     assert!(stderr(&out).is_empty(), "no progress bar when stderr is not a terminal: {}", stderr(&out));
 }
+
+#[test]
+fn threshold_is_checked_shown_in_the_help_and_no_claim_scores_below_it() {
+    let out = parallax(&["align", "--threshold", "-0.5"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("'-0.5'") && err.contains("out of range") && !err.contains("unexpected argument"),
+        "{err}"
+    );
+    let out = parallax(&["report", "--threshold", "lots"]);
+    assert!(stderr(&out).contains("not a number"), "{}", stderr(&out));
+    assert!(stdout(&parallax(&["align", "--help"])).contains("[default: 0.12]"));
+    assert!(stdout(&parallax(&["--help"])).contains("--threshold"), "the reader takes it too");
+    for t in ["0.3", "0.6", "1"] {
+        let out = parallax(&["align", "--json", "--no-cache", "--threshold", t]);
+        let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let floor: f64 = t.parse().unwrap();
+        let claims = v["claims"].as_array().unwrap();
+        assert!(claims.iter().all(|c| c["score"].as_f64().unwrap() >= floor), "{t}");
+        if t == "1" {
+            assert!(claims.is_empty(), "at 1 no claim is left: {}", claims.len());
+        }
+    }
+}
+
+#[test]
+fn every_printing_command_takes_json_and_format_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    write_story(dir.path());
+    let path = dir.path().to_str().unwrap();
+    let file = dir.path().join("courier.txt");
+    let file = file.to_str().unwrap();
+    for args in [
+        vec!["align", "--json", path],
+        vec!["align", "--format", "json", path],
+        vec!["annotations", "--json", path],
+        vec!["annotations", "--format", "json", path],
+        vec!["passages", "--json", file],
+        vec!["passages", "--format", "json", file],
+    ] {
+        let out = parallax(&args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        serde_json::from_str::<serde_json::Value>(&stdout(&out)).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+    }
+    assert!(stdout(&parallax(&["align", "--format", "text", path])).contains("claims"));
+    assert!(stdout(&parallax(&["report", "--format", "md", path])).starts_with("# parallax report"));
+    let out = parallax(&["report", "--json", path]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("`report` cannot print json; give --format md"), "{}", stderr(&out));
+    let out = parallax(&["align", "--json", "--format", "text", path]);
+    assert_eq!(out.status.code(), Some(2), "--json and --format together are refused");
+}
+
+#[test]
+fn discrepancy_table_as_markdown_and_csv_with_formulas_defused() {
+    let dir = tempfile::tempdir().unwrap();
+    write_story(dir.path());
+    // A cell that starts with `=` or `-` (here the article ids) must not become a formula.
+    fs::rename(dir.path().join("courier.txt"), dir.path().join("=courier.txt")).unwrap();
+    fs::rename(dir.path().join("gazette.txt"), dir.path().join("-gazette.txt")).unwrap();
+    let path = dir.path().to_str().unwrap();
+    let md = stdout(&parallax(&["report", "--discrepancies", "--no-cache", path]));
+    let mut lines = md.lines();
+    assert_eq!(lines.next(), Some("| claim | discrepancy | kind | version | articles |"));
+    assert_eq!(lines.next(), Some("|---|---|---|---|---|"));
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&parallax(&["align", "--json", "--no-cache", path]))).unwrap();
+    let d = &json["discrepancies"][0];
+    let first = d["versions"][0]["value"].as_str().unwrap_or(d["detail"].as_str().unwrap());
+    let row = lines.next().unwrap();
+    assert!(
+        row.starts_with(&format!(
+            "| C{} | {} | {} | ",
+            d["claim"],
+            d["id"].as_str().unwrap(),
+            d["kind"].as_str().unwrap()
+        )),
+        "{row}"
+    );
+    assert!(row.contains(first), "{row} / {first}");
+    let csv = stdout(&parallax(&["report", "--discrepancies", "--format", "csv", "--no-cache", path]));
+    assert!(csv.starts_with("claim,discrepancy,kind,version,articles\n"), "{csv}");
+    assert_eq!(csv.lines().count(), md.lines().count() - 1, "the same rows:\n{csv}\n{md}");
+    assert!(csv.contains(",'=courier.txt") && csv.contains(",'-gazette.txt"), "{csv}");
+    for cell in csv.lines().flat_map(|l| l.split(',')) {
+        let cell = cell.trim_start_matches('"');
+        assert!(!cell.starts_with(['=', '+', '-', '@']), "a formula cell: {cell}\n{csv}");
+    }
+    let out = parallax(&["report", "--discrepancies", "--format", "json", path]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn articles_are_numbered_in_natural_order() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, n) in [("story_10.txt", "ten"), ("story_2.txt", "two"), ("story_1.txt", "one")] {
+        fs::write(dir.path().join(name), format!("Story {n}\nThe plant closed on day {n}.\n")).unwrap();
+    }
+    let out = parallax(&["align", "--json", "--no-cache", dir.path().to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let ids: Vec<&str> =
+        v["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["story_1.txt", "story_2.txt", "story_10.txt"]);
+}
+
+#[test]
+fn the_reader_without_a_terminal_says_so_plainly() {
+    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("terminal") && err.contains("parallax report"), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+}

@@ -10,6 +10,8 @@ use serde::Serialize;
 use crate::analysis::{Analysis, Claim, Discrepancy, DiscrepancyKind, Evidence, Member, PassageRef, Span};
 use crate::corpus::{Article, Passage};
 
+pub mod table;
+
 /// Version of the JSON contract; bump it when a field changes meaning or disappears.
 pub const SCHEMA_VERSION: u32 = 2;
 

@@ -16,6 +16,7 @@ pub mod format;
 mod front_matter;
 pub mod identity;
 mod markdown;
+pub mod order;
 mod plain;
 pub mod source;
 mod walk;
@@ -155,7 +156,8 @@ impl std::fmt::Display for Warning {
     }
 }
 
-/// The articles of one story, sorted by id so that results never depend on file order.
+/// The articles of one story, in the order of [`order`] so that results never depend on file
+/// order.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
     pub articles: Vec<Article>,
@@ -220,7 +222,7 @@ impl Corpus {
     }
 
     /// Builds a corpus from (id, path, bytes) triples, skipping unusable files and exact
-    /// duplicates with a warning. Articles are sorted by id.
+    /// duplicates with a warning. Articles are in the order of [`order`].
     pub fn from_files(files: impl IntoIterator<Item = (String, PathBuf, Vec<u8>)>) -> Self {
         let mut files: Vec<_> = files.into_iter().collect();
         files.sort_by(|a, b| a.0.cmp(&b.0));
@@ -256,6 +258,7 @@ impl Corpus {
                 Err(reason) => warnings.push(Warning { path, message: format!("{reason}; skipped") }),
             }
         }
+        order::sort(&mut articles);
         Corpus { articles, warnings, origin: String::new() }
     }
 

@@ -10,7 +10,8 @@
 //! knows neither update nor the view, update sees only the view's geometry, the view only reads.
 //!
 //! ```text
-//! action, query, wrap, theme, tty, fixture                  leaves (the analysis core only)
+//! action, fold, wrap, theme, tty, fixture                   leaves (the analysis core only)
+//! query        -> fold                                      what the screens derive
 //! input        -> action                                    the one line-input component
 //! keymap       -> action
 //! app          -> keymap, query, input, theme               the state
@@ -29,6 +30,7 @@ pub mod action;
 pub mod app;
 #[doc(hidden)]
 pub mod fixture;
+pub mod fold;
 pub mod help;
 pub mod input;
 pub mod keymap;

@@ -364,3 +364,41 @@ fn load_warnings_are_printed_after_the_reader_closes() {
     let after = s.screen();
     assert!(after.contains("parallax: warning:") && after.contains("c.txt"), "{after}");
 }
+
+/// Issue 14: search finds what is there whatever the typography, lists every hit across the
+/// articles, and after Enter `n`/`N` step through the hits until Esc clears the search.
+#[test]
+fn search_finds_text_across_typography_and_n_steps_through_the_hits() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Outage report\nAmazon’s agent caused 13‑hour outages at the café.\nEngineers fixed it.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Amazon blamed\nAmazon's agent caused 13 hours of downtime at the cafe.\nThe company disagreed.\n",
+    )
+    .unwrap();
+    let Some(s) = Session::start("search", dir.path().to_str().unwrap(), 120, 36) else { return };
+    s.wait_for("2 articles");
+    s.keys(&["/"]);
+    s.wait_for("SEARCH");
+    s.keys(&["amazon's agent caused 13 hours"]);
+    let screen = s.wait_for("result 1/2 across every article");
+    assert!(screen.contains("A1 ¶2") && screen.contains("A2 ¶2"), "both hits are listed:\n{screen}");
+    s.keys(&["C-u", "CAFE"]);
+    s.wait_for("result 1/2 across every article");
+    s.keys(&["Enter"]);
+    s.wait_for("n / N next and previous");
+    s.keys(&["n"]);
+    s.wait_for("result 2/2");
+    s.keys(&["n"]);
+    s.wait_for("result 1/2 (wrapped)");
+    s.keys(&["N"]);
+    s.wait_for("result 2/2 (wrapped)");
+    s.keys(&["Escape"]);
+    s.wait_for("search cleared");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_status(), 0);
+}

@@ -462,10 +462,26 @@ fn kept_search_highlights_and_hints_its_keys() {
     app.press("Enter k").unwrap();
     let t = snap!("search_kept_fixture_120x36", app);
     let text = format!("{}", t.backend());
-    assert!(text.contains("ctrl-n/ctrl-p result"), "{text}");
+    assert!(text.contains("n/N result"), "after a search n/N step through its results: {text}");
     let buf = t.backend().buffer();
     let (x, y) = find(buf, "regions", 60..120).unwrap();
     assert_eq!(buf[(x, y)].bg, Color::Yellow);
+}
+
+/// Issue 14: ctrl-r reads the search as a regular expression; one that does not parse says why
+/// in the list of results, and a good one lists its hits.
+#[test]
+fn regex_search_lists_hits_or_says_why_not() {
+    let mut app = fixture_app(80, 24);
+    app.press("/ ctrl-r").unwrap();
+    app.type_text("(");
+    let t = snap!("search_regex_error_80x24", app);
+    assert!(format!("{}", t.backend()).contains("not a regular expression"));
+    app.press("ctrl-u").unwrap();
+    app.type_text(r"\d+ regions");
+    let t = snap!("search_regex_80x24", app);
+    let text = format!("{}", t.backend());
+    assert!(text.contains("regex · result 1/1"), "{text}");
 }
 
 /// A long pseudo-random walk over every bound key, mouse events and resizes, drawing after

@@ -179,10 +179,17 @@ fn the_list_filters_by_label_and_text_and_jumps() {
     app.press("A").unwrap();
     assert_eq!(app.overlay, Some(Overlay::Annotations));
     assert_eq!(parallax::tui::notes::rows(&app).len(), 2);
+    // Tab cycles the label filter: all → verified → disputed → … → question → all.
+    app.press("Tab").unwrap();
+    assert_eq!(parallax::tui::notes::rows(&app).len(), 0, "nothing is verified");
+    app.press("Tab").unwrap();
+    assert_eq!(parallax::tui::notes::rows(&app).len(), 1, "one is disputed");
+    app.press("Tab Tab Tab Tab").unwrap();
+    assert_eq!(parallax::tui::notes::rows(&app).len(), 2, "every label again");
+    // Digits are typed into the text filter, as every other character.
     app.press("5").unwrap();
-    assert_eq!(parallax::tui::notes::rows(&app).len(), 1);
-    app.press("5").unwrap();
-    assert_eq!(parallax::tui::notes::rows(&app).len(), 2);
+    assert_eq!((app.annotations.filter.text(), parallax::tui::notes::rows(&app).len()), ("5", 0));
+    app.press("Backspace").unwrap();
     app.type_text("late");
     let rows = parallax::tui::notes::rows(&app);
     assert_eq!(rows.len(), 1);

@@ -89,7 +89,7 @@ pub enum Action {
     #[strum(message = "overview: claims × articles")]
     OpenOverview,
     /// Open or close the fuzzy claims list.
-    #[strum(message = "claims list with fuzzy filter")]
+    #[strum(message = "claims list, filtered by their wording")]
     OpenClaims,
     /// Start typing a search across the whole corpus.
     #[strum(message = "search the whole corpus")]
@@ -100,6 +100,9 @@ pub enum Action {
     /// Go to the previous search result.
     #[strum(message = "previous search result")]
     PrevHit,
+    /// Read the search as a regular expression, or as words again.
+    #[strum(message = "regular expression on / off")]
+    ToggleRegex,
     /// Change the order of the overview rows.
     #[strum(message = "sort by coverage / disagreement / order")]
     CycleSort,
@@ -130,9 +133,6 @@ pub enum Action {
     /// Choose label N (1–5) in the picker; 0 clears the label.
     #[strum(message = "choose this label")]
     PickLabel(u8),
-    /// Toggle the filter of the annotation list to label N (1–5).
-    #[strum(message = "show only label 1–5 (again: all)")]
-    ToggleLabel(u8),
     /// Cycle the label filter of the overview and claims list.
     #[strum(message = "filter by label: all → verified → … → question")]
     CycleLabelFilter,

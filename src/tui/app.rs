@@ -122,7 +122,11 @@ pub struct Search {
     pub query: LineInput,
     /// Whether the input line is open.
     pub editing: bool,
+    /// Typed words (folded) or, on request, a regular expression.
+    pub kind: query::SearchKind,
     pub hits: Vec<Hit>,
+    /// Why there are no hits although something is typed (a regular expression that does not parse).
+    pub error: Option<String>,
     pub current: Option<usize>,
     /// Where the reader was when the search started, for Esc.
     pub origin: Option<Compare>,
@@ -268,7 +272,7 @@ impl App {
     /// the annotation marks.
     pub fn refresh_lists(&mut self) {
         self.overview.rows = query::overview_rows(&self.stats, self.overview.sort);
-        self.claims.matches = query::filter_claims(&self.stats, self.claims.filter.text());
+        self.claims.matches = query::filter_claims(&self.analysis, &self.stats, self.claims.filter.text());
         self.refresh_marks();
         if let Some(l) = self.notes.claim_label {
             let keep = self.claims_with_label(l);
@@ -339,6 +343,12 @@ impl App {
                 Screen::Claims => Mode::Claims,
             }
         }
+    }
+
+    /// Whether a search is kept (submitted, with results): `n`/`N` step through its results
+    /// then, as in less and vim, until Esc clears it.
+    pub fn search_kept(&self) -> bool {
+        !self.search.editing && !self.search.hits.is_empty()
     }
 
     /// Number of articles.

@@ -263,8 +263,14 @@ pub static KEYMAP: &[Binding] = &[
     b(M::Compare, &[S::ch('K'), S::key(K::PageUp)], A::PageUp, None),
     b(M::Compare, &[S::ch('g'), S::key(K::Home)], A::Top, None),
     b(M::Compare, &[S::ch('G'), S::key(K::End)], A::Bottom, None),
-    b(M::Compare, &[S::ch('n')], A::NextClaim, Some("claim")),
-    b(M::Compare, &[S::ch('N')], A::PrevClaim, Some("claim")),
+    bw(M::Compare, &[S::ch('n')], A::NextClaim, Some("claim"), "next matched claim (after /: next result)"),
+    bw(
+        M::Compare,
+        &[S::ch('N')],
+        A::PrevClaim,
+        Some("claim"),
+        "previous matched claim (after /: previous result)",
+    ),
     b(M::Compare, &[S::ch(']')], A::NextDiscrepancy, Some("discrepancy")),
     b(M::Compare, &[S::ch('[')], A::PrevDiscrepancy, Some("discrepancy")),
     b(M::Compare, &[S::key(K::Tab), S::key(K::BackTab)], A::SwitchFocus, Some("pane")),
@@ -282,7 +288,7 @@ pub static KEYMAP: &[Binding] = &[
     b(M::Compare, &[S::key(K::Enter)], A::OpenClaim, Some("claim view")),
     b(M::Compare, &[S::ctrl('n')], A::NextHit, Some("result")),
     b(M::Compare, &[S::ctrl('p')], A::PrevHit, Some("result")),
-    bw(M::Compare, &[S::key(K::Esc)], A::Back, None, "clear the search"),
+    bw(M::Compare, &[S::key(K::Esc)], A::Back, None, "clear the search (n/N step through claims again)"),
     bw(M::Compare, &[S::ch('a')], A::Annotate, Some("label"), "label the selected passage"),
     bw(M::Compare, &[S::ch('e')], A::EditNote, None, "write or edit the passage's note"),
     bw(M::Compare, &[S::ch('t')], A::AddTags, None, "add tags to the passage"),
@@ -359,17 +365,15 @@ pub static KEYMAP: &[Binding] = &[
     b(M::Search, &[S::key(K::Down), S::ctrl('n')], A::NextHit, Some("result")),
     b(M::Search, &[S::key(K::Up), S::ctrl('p')], A::PrevHit, Some("result")),
     b(M::Search, &[S::ctrl('u')], A::ClearInput, Some("clear")),
+    b(M::Search, &[S::ctrl('r')], A::ToggleRegex, Some("regex")),
     bw(M::Search, &[S::key(K::Esc)], A::Back, Some("cancel"), "cancel and return to where the search began"),
     // Annotation list
     b(M::Annotations, &[S::key(K::Down), S::ctrl('n')], A::Down, Some("move")),
     b(M::Annotations, &[S::key(K::Up), S::ctrl('p')], A::Up, Some("move")),
     b(M::Annotations, &[S::key(K::PageDown)], A::PageDown, None),
     b(M::Annotations, &[S::key(K::PageUp)], A::PageUp, None),
-    b(M::Annotations, &[S::ch('1')], A::ToggleLabel(1), Some("label filter")),
-    b(M::Annotations, &[S::ch('2')], A::ToggleLabel(2), None),
-    b(M::Annotations, &[S::ch('3')], A::ToggleLabel(3), None),
-    b(M::Annotations, &[S::ch('4')], A::ToggleLabel(4), None),
-    b(M::Annotations, &[S::ch('5')], A::ToggleLabel(5), None),
+    // Digits are typed into the filter (a tag or a note may hold them); Tab filters by label.
+    b(M::Annotations, &[S::key(K::Tab), S::ctrl('f')], A::CycleLabelFilter, Some("label filter")),
     b(M::Annotations, &[S::key(K::Enter)], A::Confirm, Some("jump")),
     bw(
         M::Annotations,
@@ -651,7 +655,7 @@ mod tests {
         for k in 1..=5u8 {
             let c = char::from(b'0' + k);
             assert_eq!(lookup(Mode::Picker, KeySpec::ch(c)), Some(A::PickLabel(k)));
-            assert_eq!(lookup(Mode::Annotations, KeySpec::ch(c)), Some(A::ToggleLabel(k)));
+            assert_eq!(lookup(Mode::Annotations, KeySpec::ch(c)), Some(A::Input(c)), "digits are typed");
         }
         // The editor types every character, q included; Esc saves.
         assert_eq!(lookup(Mode::Note, KeySpec::ch('q')), Some(A::Input('q')));

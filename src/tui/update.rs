@@ -165,17 +165,22 @@ pub fn update(app: &mut App, action: Action) {
 
 /// `f` / ctrl-f: the label filter of the overview and the claims list, all → each label → all.
 fn cycle_label_filter(app: &mut App) {
-    let all = Label::ALL;
-    app.notes.claim_label = match app.notes.claim_label {
-        None => Some(all[0]),
-        Some(l) => all.iter().position(|&x| x == l).and_then(|i| all.get(i + 1)).copied(),
-    };
+    app.notes.claim_label = next_label(app.notes.claim_label);
     app.overview.list = ListState::default();
     app.claims.list = ListState::default();
     app.refresh_lists();
     match app.notes.claim_label {
         Some(l) => app.say(format!("showing claims labelled {l}")),
         None => app.say("showing every claim"),
+    }
+}
+
+/// The label filter after `l`: all → verified → … → question → all.
+fn next_label(l: Option<Label>) -> Option<Label> {
+    let all = Label::ALL;
+    match l {
+        None => all.first().copied(),
+        Some(l) => all.iter().position(|&x| x == l).and_then(|i| all.get(i + 1)).copied(),
     }
 }
 
@@ -214,6 +219,10 @@ fn compare(app: &mut App, action: Action) {
                 (0..n).find(|&p| rows.of(p).end > t).unwrap_or(0)
             };
             select(app, target);
+        }
+        // After a search, n/N step through its results as in less and vim; Esc clears it.
+        Action::NextClaim | Action::PrevClaim if app.search_kept() => {
+            next_hit(app, action == Action::NextClaim)
         }
         Action::NextClaim | Action::PrevClaim => {
             let found = next_stop(app, false, action == Action::NextClaim);
@@ -746,9 +755,8 @@ fn annotation_list(app: &mut App, action: Action) {
             let h = layout::filtered_list(app).height;
             move_list(&mut app.annotations.list, len, h, action);
         }
-        Action::ToggleLabel(k) => {
-            let l = Label::from_key(char::from(b'0' + k));
-            app.annotations.label = if app.annotations.label == l { None } else { l };
+        Action::CycleLabelFilter => {
+            app.annotations.label = next_label(app.annotations.label);
             app.annotations.list = ListState::default();
         }
         Action::DeleteAnnotation => notes::delete_listed(app),
@@ -784,10 +792,14 @@ fn search(app: &mut App, action: Action) {
             if app.search.query.is_empty() {
                 app.search = Search::default();
             } else if n == 0 {
-                app.warn(format!("no results for “{}”", app.search.query.text()));
+                let why = app.search.error.clone();
+                app.warn(why.unwrap_or_else(|| format!("no results for “{}”", app.search.query.text())));
             } else {
                 let i = app.search.current.unwrap_or(0);
-                app.say(format!("result {}/{n}: ctrl-n / ctrl-p for the next and previous", i + 1));
+                app.say(format!(
+                    "result {}/{n}: n / N next and previous · Esc clears (n/N: claims again)",
+                    i + 1
+                ));
             }
         }
         Action::Back => {
@@ -797,6 +809,13 @@ fn search(app: &mut App, action: Action) {
                 app.compare.scroll = origin.scroll;
             }
             app.search = Search::default();
+        }
+        Action::ToggleRegex => {
+            app.search.kind = match app.search.kind {
+                query::SearchKind::Text => query::SearchKind::Regex,
+                query::SearchKind::Regex => query::SearchKind::Text,
+            };
+            refresh_search(app);
         }
         _ => {
             if app.search.query.apply(action) == Edit::Edited {
@@ -809,7 +828,11 @@ fn search(app: &mut App, action: Action) {
 /// Recomputes the results as the query changes and shows the first one at or after where the
 /// search started.
 fn refresh_search(app: &mut App) {
-    app.search.hits = query::search(&app.analysis, app.search.query.text());
+    let found = query::search(&app.analysis, app.search.query.text(), app.search.kind);
+    (app.search.hits, app.search.error) = match found {
+        Ok(hits) => (hits, None),
+        Err(why) => (Vec::new(), Some(why)),
+    };
     app.search.current = None;
     let Some(p) = app.search.origin else { return };
     if app.search.hits.is_empty() {
@@ -1207,12 +1230,18 @@ mod tests {
         assert_eq!(app.at(app.compare.focus).article, 1, "the hit in the right pane's article focuses it");
         app.press("ctrl-n").unwrap();
         assert_eq!(app.at(app.compare.focus), at(&app, 2, "returned"));
-        // n is still "next claim", not "next result".
+        // After the search, n/N step through its results too, as in less and vim.
+        app.press("N").unwrap();
+        assert_eq!(app.search.current, Some(1));
         app.press("n").unwrap();
-        assert!(app.analysis.claims_at(app.at(app.compare.focus)).len() == 1);
-        assert_eq!(app.search.current, Some(2));
+        assert_eq!((app.search.current, app.at(app.compare.focus)), (Some(2), at(&app, 2, "returned")));
+        // Esc clears it, and n is "next claim" again.
         app.press("Esc").unwrap();
         assert!(app.search.query.is_empty());
+        let before = app.at(app.compare.focus);
+        app.press("n").unwrap();
+        assert_eq!(app.search.current, None);
+        assert_ne!(app.at(app.compare.focus), before, "n moved to the next claim");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod annotations;
 pub mod claim;
 pub mod claims;
+pub mod hits;
 pub mod layout;
 pub mod overview;
 pub mod panes;

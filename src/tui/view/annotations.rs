@@ -173,11 +173,7 @@ fn list(app: &App, frame: &mut Frame, body: Rect) {
             Span::styled(FILTER, t.key),
             Span::raw(list.filter.text().to_string()),
             Span::styled(
-                if list.filter.is_empty() {
-                    "  type a tag or words · 1–5 label · Enter jump"
-                } else {
-                    ""
-                },
+                if list.filter.is_empty() { "  type a tag or words · Tab label · Enter jump" } else { "" },
                 t.dim,
             ),
         ]),

@@ -64,9 +64,21 @@ fn detail_height(height: u16) -> u16 {
     }
 }
 
+/// Rows of the box of search results (border included), which stands in for the detail box
+/// while a search is typed: taller, up to a third of the body, when there are many.
+fn hits_height(height: u16, hits: usize) -> u16 {
+    let wanted = u16::try_from(hits.saturating_add(2)).unwrap_or(u16::MAX);
+    detail_height(height).max(wanted.min(height / 3))
+}
+
 /// Lays out the Compare screen in `body`.
 pub fn compare(body: Rect, app: &App) -> CompareLayout {
-    let dh = detail_height(body.height).min(body.height.saturating_sub(3));
+    let dh = if app.search.editing {
+        hits_height(body.height, app.search.hits.len())
+    } else {
+        detail_height(body.height)
+    };
+    let dh = dh.min(body.height.saturating_sub(3));
     let panes_area = Rect { height: body.height - dh, ..body };
     let detail = Rect { y: body.y + panes_area.height, height: dh, ..body };
     let split = app.comparing() && body.width >= SPLIT_WIDTH;

@@ -123,7 +123,7 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
             spans.push(Span::raw(" help "));
         }
     } else {
-        let searching = !app.search.hits.is_empty();
+        let searching = app.search_kept();
         hint_spans(&mut spans, mode, t.key, Style::new(), area.width as usize, searching);
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -143,12 +143,12 @@ fn hint_spans(
 ) {
     let mut used: usize = spans.iter().map(|s| wrap::width(&s.content)).sum();
     let mut all = keymap::hints(mode);
-    // Search results come first while a search is active, and are hidden otherwise.
-    if let Some(i) = all.iter().position(|(_, what)| *what == "result") {
-        let r = all.remove(i);
-        if searching {
-            all.insert(0, r);
-        }
+    // While a search is kept, n/N step through its results: the footer says so, first. The
+    // ctrl-n/ctrl-p row says the same and is left out.
+    all.retain(|(_, what)| *what != "result");
+    if searching && let Some(i) = all.iter().position(|(_, what)| *what == "claim") {
+        let (keys, _) = all.remove(i);
+        all.insert(0, (keys, "result"));
     }
     let (help, rest): (Vec<_>, Vec<_>) = all.into_iter().partition(|(_, what)| *what == "help");
     let reserve: usize = help.iter().map(|(k, w)| wrap::width(k) + wrap::width(w) + 3).sum();

@@ -16,6 +16,7 @@
 //! keymap       -> action
 //! app          -> keymap, query, input, theme               the state
 //! notes        -> app, action, input                        annotation keys and reads
+//! resume       -> app                                       where the reader left off
 //! help         -> app, keymap                               the text of the ? overlay
 //! view::layout -> app, notes, query, wrap                   every size; draws nothing
 //! update       -> app, action, input, keymap, query, notes, help, wrap, view::layout
@@ -36,6 +37,7 @@ pub mod input;
 pub mod keymap;
 pub mod notes;
 pub mod query;
+pub mod resume;
 pub mod theme;
 pub mod tty;
 pub mod update;
@@ -167,12 +169,15 @@ pub fn run_loading<E>(
             app.warn(why);
         }
     }
+    resume::restore(&mut app);
     update::sync(&mut app);
     let result = event_loop(&mut terminal, &mut app, (&rx, &progress), &tty, &stop);
     // Ended by SIGTERM/SIGHUP/SIGINT/hang-up with a note or tags being typed: save them rather than lose them.
     if matches!(app.overlay, Some(app::Overlay::Note(_) | app::Overlay::Tags(_))) {
         update::update(&mut app, action::Action::SaveInput);
     }
+    // Best effort: a reader that cannot save its place still closed cleanly.
+    let _ = resume::save(&app);
     drop(guard);
     ratatui::restore();
     let _ = std::panic::take_hook();

@@ -687,9 +687,10 @@ fn cli_prints_annotations_as_json_and_markdown() {
     let rows = json["annotations"].as_array().unwrap();
     assert_eq!(rows.len(), 2);
     let row = rows.iter().find(|r| r["id"] == id.as_str()).unwrap();
-    for key in
-        ["id", "article", "start", "end", "quote", "label", "note", "tags", "created", "updated", "status"]
-    {
+    for key in [
+        "id", "article", "start", "end", "quote", "label", "note", "tags", "reviewed", "created", "updated",
+        "status",
+    ] {
         assert!(row.get(key).is_some(), "missing {key}");
     }
     assert_eq!(row["article"], "a.txt");

@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 struct Session {
     name: String,
     status_file: PathBuf,
+    /// The user data folder the reader sees: never the real one.
+    _data: tempfile::TempDir,
 }
 
 impl Session {
@@ -18,15 +20,23 @@ impl Session {
         let (name, status_file) = Session::names(tag)?;
         let bin = env!("CARGO_BIN_EXE_parallax");
         let cmd = format!("{bin} {args}; echo $? > {}; sleep 60", status_file.display());
-        Session::spawn(&name, width, height, &["sh", "-c", &cmd]);
-        Some(Session { name, status_file })
+        let data = tempfile::tempdir().unwrap();
+        Session::spawn(&name, width, height, data.path(), &["sh", "-c", &cmd]);
+        Some(Session { name, status_file, _data: data })
     }
 
     /// Starts an interactive bash with job control and prompt `px$`; nothing runs yet.
     fn shell(tag: &str, width: u16, height: u16) -> Option<Session> {
         let (name, status_file) = Session::names(tag)?;
-        Session::spawn(&name, width, height, &["PS1=px$", "bash", "--norc", "--noprofile", "-i"]);
-        Some(Session { name, status_file })
+        let data = tempfile::tempdir().unwrap();
+        Session::spawn(
+            &name,
+            width,
+            height,
+            data.path(),
+            &["PS1=px$", "bash", "--norc", "--noprofile", "-i"],
+        );
+        Some(Session { name, status_file, _data: data })
     }
 
     /// The session name and status file for `tag`; None when tmux is missing and may be skipped.
@@ -44,11 +54,12 @@ impl Session {
         Some((name, status_file))
     }
 
-    fn spawn(name: &str, width: u16, height: u16, cmd: &[&str]) {
+    fn spawn(name: &str, width: u16, height: u16, data: &std::path::Path, cmd: &[&str]) {
         let ok = Command::new("tmux")
             .args(["new-session", "-d", "-s", name, "-x", &width.to_string(), "-y", &height.to_string()])
             .arg("env")
             .arg("TERM=xterm-256color")
+            .arg(format!("PARALLAX_DATA_DIR={}", data.display()))
             .args(cmd)
             .status()
             .unwrap()
@@ -335,7 +346,8 @@ fn annotations_survive_quit_and_reopen() {
 
     let Some(s) = Session::start("reopen", &path, 120, 36) else { return };
     s.wait_for(" claims · ");
-    s.keys(&["j"]);
+    // The reader is back on the labelled passage, where it left off.
+    s.wait_for("back where you left off: article 1 · passage 2");
     // The detail box shows the label and the note; the gutter carries the disputed mark.
     let screen = s.wait_for("✗ disputed checked the logs ⏎ 13 not 15");
     assert!(screen.lines().any(|l| l.contains("✗The outage lasted 13 hours")), "no gutter mark:\n{screen}");
@@ -399,6 +411,29 @@ fn search_finds_text_across_typography_and_n_steps_through_the_hits() {
     s.wait_for("result 2/2 (wrapped)");
     s.keys(&["Escape"]);
     s.wait_for("search cleared");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_status(), 0);
+}
+
+/// Issue 14: reopening a corpus returns to where the reader left off, and `r` marks a claim
+/// reviewed, counted in the header, after a reopen too.
+#[test]
+fn reopening_returns_where_the_reader_left_off_with_its_review_progress() {
+    let dir = fixture_dir();
+    let path = dir.path().to_str().unwrap();
+    let Some(s) = Session::start("resume", path, 120, 36) else { return };
+    s.wait_for("0/2 claims reviewed");
+    s.keys(&["j", "j", "j"]);
+    s.wait_for("article 1 · passage 4/");
+    s.keys(&["r"]);
+    s.wait_for("1/2 claims reviewed");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_status(), 0);
+    drop(s);
+    let Some(s) = Session::start("resume2", path, 120, 36) else { return };
+    s.wait_for("back where you left off: article 1 · passage 4");
+    s.wait_for("article 1 · passage 4/");
+    s.wait_for("1/2 claims reviewed");
     s.keys(&["q"]);
     assert_eq!(s.exit_status(), 0);
 }

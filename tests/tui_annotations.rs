@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 use parallax::annotate::{Label, Store};
-use parallax::tui::app::{App, Overlay, Screen};
+use parallax::tui::app::{App, ClaimFilter, Overlay, Screen};
 use parallax::tui::theme::Theme;
 use parallax::tui::{fixture, update, view};
 use ratatui::Terminal;
@@ -154,17 +154,17 @@ fn a_in_the_claim_view_labels_the_whole_claim() {
     for m in &app.analysis.claims[claim].members {
         assert!(app.notes.marks.contains_key(&m.at), "{:?}", m.at);
     }
-    // The claims list and the overview filter by label.
-    app.press("Esc c Tab").unwrap();
-    assert_eq!(app.notes.claim_label, Some(Label::Verified));
+    // The claims list and the overview filter by label (after "unreviewed").
+    app.press("Esc c Tab Tab").unwrap();
+    assert_eq!(app.notes.claim_filter, ClaimFilter::Label(Label::Verified));
     assert_eq!(app.claims.matches.iter().map(|m| m.claim).collect::<Vec<_>>(), [claim]);
     app.press("Esc o f").unwrap();
-    assert_eq!(app.notes.claim_label, Some(Label::Disputed));
+    assert_eq!(app.notes.claim_filter, ClaimFilter::Label(Label::Disputed));
     assert!(app.overview.rows.is_empty());
     for _ in 0..4 {
         app.press("f").unwrap();
     }
-    assert_eq!(app.notes.claim_label, None);
+    assert_eq!(app.notes.claim_filter, ClaimFilter::All);
     assert_eq!(app.overview.rows.len(), app.analysis.claims.len());
 }
 
@@ -349,4 +349,42 @@ fn random_keys_with_a_store_never_panic_and_the_file_stays_valid() {
         let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
         assert!(v.get("schema_version").is_some());
     }
+}
+
+/// Issue 14: a claim is reviewed once labelled or marked with `r`; the header counts them, the
+/// lists show only the unreviewed ones on request, and the marks survive a reopen.
+#[test]
+fn review_progress_is_counted_filtered_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(dir.path(), 120, 36);
+    let total = app.analysis.claims.len();
+    let header =
+        |app: &App| format!("{}", draw(app).backend()).lines().next().unwrap_or_default().to_string();
+    assert!(header(&app).contains(&format!("0/{total} claims reviewed")), "{}", header(&app));
+    // `r` in Compare marks the claim being read.
+    app.press("j r").unwrap();
+    let first = app.current_claim().unwrap();
+    assert_eq!(app.notes.reviewed.iter().copied().collect::<Vec<_>>(), [first]);
+    assert!(status(&app).contains(&format!("reviewed · 1/{total} claims reviewed")), "{}", status(&app));
+    // Labelling a claim in the claim view reviews it too.
+    app.press("n n Enter a 2").unwrap();
+    let second = app.claim.id.unwrap();
+    assert_ne!(first, second);
+    assert!(header(&app).contains(&format!("2/{total} claims reviewed")), "{}", header(&app));
+    // `r` marks it as well, and again unmarks: the labelled claim stays reviewed by its label.
+    app.press("r r").unwrap();
+    assert!(app.notes.reviewed.contains(&second), "{}", status(&app));
+    assert!(status(&app).contains("still reviewed by its label"), "{}", status(&app));
+    // The claims list shows only the rest on request.
+    app.press("Esc c Tab").unwrap();
+    assert_eq!(app.notes.claim_filter, ClaimFilter::Unreviewed);
+    let left: Vec<usize> = app.claims.matches.iter().map(|m| m.claim).collect();
+    assert_eq!(left.len(), total - 2);
+    assert!(!left.contains(&first) && !left.contains(&second));
+    let t = draw(&app);
+    insta::assert_snapshot!("review_unreviewed_claims_120x36", t.backend());
+    // A second reader on the same store sees the same progress.
+    let again = app_with_store(dir.path(), 120, 36);
+    assert_eq!(again.notes.reviewed, app.notes.reviewed);
+    assert!(reopen(dir.path()).annotations().iter().any(|a| a.reviewed));
 }

@@ -124,6 +124,9 @@ pub enum Action {
     /// Delete the annotation on the selection.
     #[strum(message = "delete the annotation")]
     DeleteAnnotation,
+    /// Mark the current claim reviewed, or not reviewed again.
+    #[strum(message = "mark the claim reviewed (again: not)")]
+    ToggleReviewed,
     /// Undo the last annotation change.
     #[strum(message = "undo the last annotation change")]
     Undo,
@@ -133,8 +136,8 @@ pub enum Action {
     /// Choose label N (1–5) in the picker; 0 clears the label.
     #[strum(message = "choose this label")]
     PickLabel(u8),
-    /// Cycle the label filter of the overview and claims list.
-    #[strum(message = "filter by label: all → verified → … → question")]
+    /// Cycle the filter of the overview and claims list.
+    #[strum(message = "show: all → unreviewed → verified → … → question")]
     CycleLabelFilter,
     /// Save what the note editor or the tag input holds.
     #[strum(message = "save")]

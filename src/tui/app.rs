@@ -170,8 +170,37 @@ pub struct Notes {
     pub unavailable: Option<String>,
     /// Passages that carry a mark, with the ids shown on each.
     pub marks: std::collections::BTreeMap<PassageRef, Vec<String>>,
-    /// The label filter of the overview and the claims list.
-    pub claim_label: Option<Label>,
+    /// The filter of the overview and the claims list.
+    pub claim_filter: ClaimFilter,
+    /// Claims the reader has been through: their own annotation is labelled or marked reviewed.
+    pub reviewed: std::collections::BTreeSet<usize>,
+}
+
+/// Which claims the overview and the claims list show.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ClaimFilter {
+    #[default]
+    All,
+    /// Those not reviewed yet: what is left to do.
+    Unreviewed,
+    /// Those carrying this label, on the claim or on one of its passages.
+    Label(Label),
+}
+
+impl ClaimFilter {
+    /// The next filter of `f` / Tab: all → unreviewed → verified → … → question → all.
+    pub fn next(self) -> ClaimFilter {
+        let all = Label::ALL;
+        match self {
+            ClaimFilter::All => ClaimFilter::Unreviewed,
+            ClaimFilter::Unreviewed => all.first().map_or(ClaimFilter::All, |&l| ClaimFilter::Label(l)),
+            ClaimFilter::Label(l) => all
+                .iter()
+                .position(|&x| x == l)
+                .and_then(|i| all.get(i + 1))
+                .map_or(ClaimFilter::All, |&l| ClaimFilter::Label(l)),
+        }
+    }
 }
 
 /// Everything the reader shows, as plain data.
@@ -274,11 +303,15 @@ impl App {
         self.overview.rows = query::overview_rows(&self.stats, self.overview.sort);
         self.claims.matches = query::filter_claims(&self.analysis, &self.stats, self.claims.filter.text());
         self.refresh_marks();
-        if let Some(l) = self.notes.claim_label {
-            let keep = self.claims_with_label(l);
-            self.overview.rows.retain(|c| keep.contains(c));
-            self.claims.matches.retain(|m| keep.contains(&m.claim));
-        }
+        let keep = match self.notes.claim_filter {
+            ClaimFilter::All => return,
+            ClaimFilter::Unreviewed => {
+                (0..self.analysis.claims.len()).filter(|c| !self.notes.reviewed.contains(c)).collect()
+            }
+            ClaimFilter::Label(l) => self.claims_with_label(l),
+        };
+        self.overview.rows.retain(|c| keep.contains(c));
+        self.claims.matches.retain(|m| keep.contains(&m.claim));
     }
 
     /// Attaches the annotation store; re-anchors it if the analysis is there. A read-only
@@ -295,14 +328,23 @@ impl App {
         self.refresh_lists();
     }
 
-    /// Places new annotations and recomputes the marks and label filters.
+    /// Places new annotations and recomputes the marks and the reviewed claims.
     pub fn refresh_marks(&mut self) {
         match &mut self.notes.store {
             Some(store) => {
                 store.place(&self.analysis);
                 self.notes.marks = store.marks(&self.analysis);
+                self.notes.reviewed = store
+                    .annotations()
+                    .into_iter()
+                    .filter(|a| a.target.is_claim() && a.is_reviewed())
+                    .filter_map(|a| store.placement(&a.id)?.claim)
+                    .collect();
             }
-            None => self.notes.marks.clear(),
+            None => {
+                self.notes.marks.clear();
+                self.notes.reviewed.clear();
+            }
         }
     }
 

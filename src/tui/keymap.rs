@@ -293,6 +293,7 @@ pub static KEYMAP: &[Binding] = &[
     bw(M::Compare, &[S::ch('e')], A::EditNote, None, "write or edit the passage's note"),
     bw(M::Compare, &[S::ch('t')], A::AddTags, None, "add tags to the passage"),
     bw(M::Compare, &[S::ch('x')], A::DeleteAnnotation, None, "delete the passage's annotation"),
+    bw(M::Compare, &[S::ch('r')], A::ToggleReviewed, None, "mark the current claim reviewed (again: not)"),
     b(M::Compare, &[S::ch('u')], A::Undo, None),
     b(M::Compare, &[S::ch('A')], A::OpenAnnotations, None),
     // Last, so that on a narrow footer the annotation and global hints come first: the detail
@@ -328,6 +329,7 @@ pub static KEYMAP: &[Binding] = &[
     bw(M::Claim, &[S::ch('e')], A::EditNote, None, "write or edit the claim's note"),
     bw(M::Claim, &[S::ch('t')], A::AddTags, None, "add tags to the claim"),
     bw(M::Claim, &[S::ch('x')], A::DeleteAnnotation, None, "delete the claim's annotation"),
+    b(M::Claim, &[S::ch('r')], A::ToggleReviewed, Some("reviewed")),
     b(M::Claim, &[S::ch('u')], A::Undo, None),
     b(M::Claim, &[S::ch('A')], A::OpenAnnotations, None),
     // Overview
@@ -349,7 +351,7 @@ pub static KEYMAP: &[Binding] = &[
     b(M::Overview, &[S::ch('H')], A::PrevColumnPage, None),
     b(M::Overview, &[S::ch('s')], A::CycleSort, Some("sort")),
     b(M::Overview, &[S::key(K::Enter)], A::Confirm, Some("jump")),
-    b(M::Overview, &[S::ch('f')], A::CycleLabelFilter, Some("label filter")),
+    b(M::Overview, &[S::ch('f')], A::CycleLabelFilter, Some("filter")),
     bw(M::Overview, &[S::key(K::Esc)], A::Back, Some("back"), "back to Compare"),
     // Claims list
     b(M::Claims, &[S::key(K::Down), S::ctrl('n'), S::ctrl('j')], A::Down, Some("move")),
@@ -358,7 +360,7 @@ pub static KEYMAP: &[Binding] = &[
     b(M::Claims, &[S::key(K::PageUp)], A::PageUp, None),
     b(M::Claims, &[S::key(K::Enter)], A::Confirm, Some("jump")),
     b(M::Claims, &[S::ctrl('u')], A::ClearInput, Some("clear")),
-    b(M::Claims, &[S::ctrl('f'), S::key(K::Tab)], A::CycleLabelFilter, Some("label filter")),
+    b(M::Claims, &[S::key(K::Tab), S::ctrl('f')], A::CycleLabelFilter, Some("filter")),
     bw(M::Claims, &[S::key(K::Esc)], A::Back, Some("back"), "back to Compare"),
     // Search input
     b(M::Search, &[S::key(K::Enter)], A::SubmitSearch, Some("keep")),
@@ -373,7 +375,13 @@ pub static KEYMAP: &[Binding] = &[
     b(M::Annotations, &[S::key(K::PageDown)], A::PageDown, None),
     b(M::Annotations, &[S::key(K::PageUp)], A::PageUp, None),
     // Digits are typed into the filter (a tag or a note may hold them); Tab filters by label.
-    b(M::Annotations, &[S::key(K::Tab), S::ctrl('f')], A::CycleLabelFilter, Some("label filter")),
+    bw(
+        M::Annotations,
+        &[S::key(K::Tab), S::ctrl('f')],
+        A::CycleLabelFilter,
+        Some("label filter"),
+        "filter by label: all → verified → … → question",
+    ),
     b(M::Annotations, &[S::key(K::Enter)], A::Confirm, Some("jump")),
     bw(
         M::Annotations,

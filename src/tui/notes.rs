@@ -88,6 +88,7 @@ pub fn on_selection(app: &mut App, action: Action) {
             }
         }
         Action::Undo => undo(app),
+        Action::ToggleReviewed => toggle_reviewed(app),
         Action::OpenAnnotations => {
             app.overlay = Some(Overlay::Annotations);
             app.annotations.list = Default::default();
@@ -97,6 +98,37 @@ pub fn on_selection(app: &mut App, action: Action) {
             }
         }
         _ => {}
+    }
+}
+
+/// `r`: the current claim (the claim view's, or the one read in Compare) is marked reviewed,
+/// or, if it was, not any more; a labelled claim stays reviewed by its label.
+fn toggle_reviewed(app: &mut App) {
+    if let Some(why) = cannot_save(app) {
+        app.warn(why);
+        return;
+    }
+    let claim = match app.screen {
+        Screen::Claim => app.claim.id,
+        _ => app.current_claim(),
+    };
+    let Some((c, target)) = claim.and_then(|c| Some((c, Target::claim(&app.analysis, c)?))) else {
+        app.warn("this passage is in no claim: nothing to review");
+        return;
+    };
+    let Some(store) = app.notes.store.as_mut() else { return };
+    let marked = store.find(&target).is_some_and(|a| a.reviewed);
+    let r = store.apply(&target, Change::Reviewed(!marked));
+    app.refresh_lists();
+    let number = app.analysis.claims.get(c).map_or(0, crate::analysis::Claim::number);
+    let progress = format!("{}/{} claims reviewed", app.notes.reviewed.len(), app.analysis.claims.len());
+    match r {
+        Ok(_) if marked && app.notes.reviewed.contains(&c) => {
+            app.say(format!("claim {number} unmarked, still reviewed by its label · {progress}"))
+        }
+        Ok(_) if marked => app.say(format!("claim {number} not reviewed · {progress} · u undoes")),
+        Ok(_) => app.say(format!("claim {number} reviewed · {progress} · u undoes")),
+        Err(e) => app.warn(format!("not saved: {e}")),
     }
 }
 

@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::app::{App, ClaimView, Help, ListState, Overlay, Pane, Phase, Screen, Search};
+use super::app::{App, ClaimFilter, ClaimView, Help, ListState, Overlay, Pane, Phase, Screen, Search};
 use super::input::Edit;
 use super::keymap::{self, KeySpec, Mode};
 use super::view::layout;
@@ -124,6 +124,7 @@ pub fn update(app: &mut App, action: Action) {
             | Action::DeleteAnnotation
             | Action::Undo
             | Action::OpenAnnotations
+            | Action::ToggleReviewed
     ) && app.help.is_none()
     {
         notes::on_selection(app, action);
@@ -163,15 +164,16 @@ pub fn update(app: &mut App, action: Action) {
     }
 }
 
-/// `f` / ctrl-f: the label filter of the overview and the claims list, all → each label → all.
+/// `f` / Tab: the filter of the overview and the claims list, all → unreviewed → each label → all.
 fn cycle_label_filter(app: &mut App) {
-    app.notes.claim_label = next_label(app.notes.claim_label);
+    app.notes.claim_filter = app.notes.claim_filter.next();
     app.overview.list = ListState::default();
     app.claims.list = ListState::default();
     app.refresh_lists();
-    match app.notes.claim_label {
-        Some(l) => app.say(format!("showing claims labelled {l}")),
-        None => app.say("showing every claim"),
+    match app.notes.claim_filter {
+        ClaimFilter::Label(l) => app.say(format!("showing claims labelled {l}")),
+        ClaimFilter::Unreviewed => app.say("showing the claims not reviewed yet"),
+        ClaimFilter::All => app.say("showing every claim"),
     }
 }
 

@@ -33,12 +33,28 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     };
     left.push(Span::raw(format!("{n} {articles}")));
     match &app.phase {
-        Phase::Ready => left.push(Span::raw(format!(
-            " · {} claims · {} {}",
-            a.claims.len(),
-            a.discrepancies.len(),
-            if narrow { "disc." } else { "discrepancies" }
-        ))),
+        Phase::Ready => {
+            left.push(Span::raw(format!(
+                " · {} claims · {} {}",
+                a.claims.len(),
+                a.discrepancies.len(),
+                if narrow { "disc." } else { "discrepancies" }
+            )));
+            // Progress through the review, when there is a store to keep it in, as long as it
+            // leaves room for the position.
+            if app.notes.store.is_some() && !a.claims.is_empty() {
+                let done = app.notes.reviewed.len();
+                let used: usize = left.iter().map(|s| wrap::width(&s.content)).sum::<usize>()
+                    + wrap::width(&position(app))
+                    + 2;
+                let fits = |s: &String| used + wrap::width(s) <= area.width as usize;
+                let long = format!(" · {done}/{} claims reviewed", a.claims.len());
+                let short = format!(" · {done}/{} reviewed", a.claims.len());
+                if let Some(text) = [long, short].into_iter().find(fits) {
+                    left.push(Span::styled(text, t.message));
+                }
+            }
+        }
         Phase::Analysing { ticks, elapsed_ms, progress } => {
             let secs = if *elapsed_ms >= 1000 {
                 format!(" {:.1} s", *elapsed_ms as f64 / 1000.0)

@@ -14,7 +14,7 @@ use crate::analysis::Analysis;
 /// `{"annotations": [...]}`, one object per live annotation, oldest first.
 ///
 /// Every object has `id`, `article`, `start`, `end`, `quote`, `label`, `note`, `tags`,
-/// `created`, `updated`, `status` (`anchored` | `moved` | `orphaned`) and `target`
+/// `reviewed` (labelled or marked reviewed in the reader), `created`, `updated`, `status` (`anchored` | `moved` | `orphaned`) and `target`
 /// (`passage` | `claim`). `start`/`end` are the current byte span (null when orphaned), `quote`
 /// is the text as annotated and `text` the text at the span now (it differs after a fuzzy
 /// re-anchor). A claim annotation also has `claim` (the number of the claim it is attached to in
@@ -59,6 +59,7 @@ fn row(analysis: &Analysis, a: &Annotation, p: &Placement) -> Value {
         o.insert("label".into(), json!(a.label.map(|l| l.name())));
         o.insert("note".into(), json!(a.note));
         o.insert("tags".into(), json!(a.tags));
+        o.insert("reviewed".into(), json!(a.is_reviewed()));
         o.insert("created".into(), json!(a.created));
         o.insert("updated".into(), json!(a.updated));
         o.insert("status".into(), json!(p.status.name()));
@@ -184,7 +185,11 @@ fn digest<'a>(
 
 /// One bullet: label, status, note, tags.
 fn item(out: &mut String, a: &Annotation, p: &Placement) {
-    let label = a.label.map_or_else(|| "note".to_string(), |l| l.name().to_string());
+    let label = match a.label {
+        Some(l) => l.name(),
+        None if a.reviewed => "reviewed",
+        None => "note",
+    };
     let _ = write!(out, "- **{label}** · {}", p.status.name());
     if !a.note.trim().is_empty() {
         let note = a.note.trim().lines().collect::<Vec<_>>().join("\n  ");

@@ -899,3 +899,28 @@ fn fifty_megabyte_article_reanchors_in_bounded_time() {
     eprintln!("orphan search on {} MB: {:?}", gone.len() >> 20, t.elapsed());
     assert!(t.elapsed().as_secs() < 10);
 }
+
+/// Issue 14: the Markdown export of an annotation whose passage was reworded says so and shows
+/// both wordings.
+#[test]
+fn the_markdown_export_shows_both_wordings_of_a_changed_passage() {
+    let dir = corpus(&[("a.txt", ARTICLE), ("b.txt", OTHER)]);
+    let data = tempfile::tempdir().unwrap();
+    let an = analysis(dir.path());
+    let mut store = open(dir.path());
+    let at = passage_with(&an, "a.txt", "Workers");
+    store.add(Target::passage(&an.corpus, at).unwrap(), Some(Label::Disputed), "Check.", vec![]).unwrap();
+    let edited = ARTICLE.replace("Workers were sent home early.", "Workers were sent home very early.");
+    std::fs::write(dir.path().join("a.txt"), edited).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["annotations", "--format", "md"])
+        .arg(dir.path())
+        .env("PARALLAX_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        md.contains("The passage changed since it was annotated. Annotated: \"Workers were sent home early.\"; now: \"Workers were sent home very early.\""),
+        "{md}"
+    );
+}

@@ -388,3 +388,29 @@ fn review_progress_is_counted_filtered_and_kept() {
     assert_eq!(again.notes.reviewed, app.notes.reviewed);
     assert!(reopen(dir.path()).annotations().iter().any(|a| a.reviewed));
 }
+
+/// Issue 14: the label picker, the note editor and the tag input never cover the passage they
+/// act on, wherever it is on the screen.
+#[test]
+fn popups_leave_the_passage_they_act_on_in_sight() {
+    for (w, h) in [(80, 24), (120, 36)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_with_store(dir.path(), w, h);
+        for step in 0..5 {
+            let at = app.at(app.compare.focus);
+            let text = app.analysis.text(at).to_string();
+            let words: String = text.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+            for key in ["a", "e", "t"] {
+                app.press(key).unwrap();
+                let screen = format!("{}", draw(&app).backend());
+                assert!(screen.contains(&words), "{w}x{h} passage {step} `{key}` hides “{words}”:\n{screen}");
+                app.press("Esc").unwrap();
+                if key == "t" || key == "e" {
+                    // Esc on an empty input saves nothing; the undo stack stays empty.
+                    assert!(app.overlay.is_none());
+                }
+            }
+            app.press("j").unwrap();
+        }
+    }
+}

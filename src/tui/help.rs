@@ -17,7 +17,8 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         for (keys, what) in keymap::groups(mode) {
             let k = keymap::join_keys(&keys, " ", "");
             out.push(Line::from(vec![
-                Span::styled(format!("  {k:<22}"), t.key),
+                // A long group of keys keeps a space before what it does.
+                Span::styled(format!("  {k:<22}{}", if k.chars().count() >= 22 { " " } else { "" }), t.key),
                 Span::raw(what.to_string()),
             ]));
         }

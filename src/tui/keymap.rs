@@ -259,8 +259,13 @@ pub static KEYMAP: &[Binding] = &[
     // Compare
     b(M::Compare, &[S::ch('j'), S::key(K::Down)], A::NextPassage, Some("passage")),
     b(M::Compare, &[S::ch('k'), S::key(K::Up)], A::PrevPassage, Some("passage")),
-    b(M::Compare, &[S::ch('J'), S::key(K::PageDown)], A::PageDown, None),
-    b(M::Compare, &[S::ch('K'), S::key(K::PageUp)], A::PageUp, None),
+    b(
+        M::Compare,
+        &[S::ch('J'), S::key(K::PageDown), S::ch(' '), S::ctrl('f'), S::ctrl('d')],
+        A::PageDown,
+        None,
+    ),
+    b(M::Compare, &[S::ch('K'), S::key(K::PageUp), S::ctrl('b'), S::ctrl('u')], A::PageUp, None),
     b(M::Compare, &[S::ch('g'), S::key(K::Home)], A::Top, None),
     b(M::Compare, &[S::ch('G'), S::key(K::End)], A::Bottom, None),
     bw(M::Compare, &[S::ch('n')], A::NextClaim, Some("claim"), "next matched claim (after /: next result)"),
@@ -302,8 +307,13 @@ pub static KEYMAP: &[Binding] = &[
     // Claim view
     b(M::Claim, &[S::ch('j'), S::key(K::Down)], A::Down, Some("scroll")),
     b(M::Claim, &[S::ch('k'), S::key(K::Up)], A::Up, Some("scroll")),
-    b(M::Claim, &[S::ch('J'), S::key(K::PageDown)], A::PageDown, None),
-    b(M::Claim, &[S::ch('K'), S::key(K::PageUp)], A::PageUp, None),
+    b(
+        M::Claim,
+        &[S::ch('J'), S::key(K::PageDown), S::ch(' '), S::ctrl('f'), S::ctrl('d')],
+        A::PageDown,
+        None,
+    ),
+    b(M::Claim, &[S::ch('K'), S::key(K::PageUp), S::ctrl('b'), S::ctrl('u')], A::PageUp, None),
     b(M::Claim, &[S::ch('g')], A::Top, None),
     b(M::Claim, &[S::ch('G')], A::Bottom, None),
     bw(M::Claim, &[S::ch('n')], A::NextClaim, Some("claim"), "next claim"),
@@ -324,7 +334,7 @@ pub static KEYMAP: &[Binding] = &[
     ),
     // Two rows, so that the hint shows Esc.
     bw(M::Claim, &[S::key(K::Enter)], A::Back, None, "back to Compare, on this claim"),
-    bw(M::Claim, &[S::key(K::Esc)], A::Back, Some("back"), "back to Compare, on this claim"),
+    bw(M::Claim, &[S::key(K::Esc), S::ch('q')], A::Back, Some("back"), "back to Compare, on this claim"),
     bw(M::Claim, &[S::ch('a')], A::Annotate, Some("label"), "label the whole claim"),
     bw(M::Claim, &[S::ch('e')], A::EditNote, None, "write or edit the claim's note"),
     bw(M::Claim, &[S::ch('t')], A::AddTags, None, "add tags to the claim"),
@@ -335,8 +345,13 @@ pub static KEYMAP: &[Binding] = &[
     // Overview
     b(M::Overview, &[S::ch('j'), S::key(K::Down)], A::Down, Some("move")),
     b(M::Overview, &[S::ch('k'), S::key(K::Up)], A::Up, Some("move")),
-    b(M::Overview, &[S::ch('J'), S::key(K::PageDown)], A::PageDown, None),
-    b(M::Overview, &[S::ch('K'), S::key(K::PageUp)], A::PageUp, None),
+    b(
+        M::Overview,
+        &[S::ch('J'), S::key(K::PageDown), S::ch(' '), S::ctrl('f'), S::ctrl('d')],
+        A::PageDown,
+        None,
+    ),
+    b(M::Overview, &[S::ch('K'), S::key(K::PageUp), S::ctrl('b'), S::ctrl('u')], A::PageUp, None),
     b(M::Overview, &[S::ch('g')], A::Top, None),
     b(M::Overview, &[S::ch('G')], A::Bottom, None),
     bw(
@@ -352,7 +367,7 @@ pub static KEYMAP: &[Binding] = &[
     b(M::Overview, &[S::ch('s')], A::CycleSort, Some("sort")),
     b(M::Overview, &[S::key(K::Enter)], A::Confirm, Some("jump")),
     b(M::Overview, &[S::ch('f')], A::CycleLabelFilter, Some("filter")),
-    bw(M::Overview, &[S::key(K::Esc)], A::Back, Some("back"), "back to Compare"),
+    bw(M::Overview, &[S::key(K::Esc), S::ch('q')], A::Back, Some("back"), "back to Compare"),
     // Claims list
     b(M::Claims, &[S::key(K::Down), S::ctrl('n'), S::ctrl('j')], A::Down, Some("move")),
     b(M::Claims, &[S::key(K::Up), S::ctrl('p'), S::ctrl('k')], A::Up, Some("move")),
@@ -418,17 +433,18 @@ pub static KEYMAP: &[Binding] = &[
     // Help
     b(M::Help, &[S::ch('j'), S::key(K::Down)], A::Down, Some("scroll")),
     b(M::Help, &[S::ch('k'), S::key(K::Up)], A::Up, Some("scroll")),
-    b(M::Help, &[S::ch('J'), S::key(K::PageDown)], A::PageDown, None),
-    b(M::Help, &[S::ch('K'), S::key(K::PageUp)], A::PageUp, None),
+    b(M::Help, &[S::ch('J'), S::key(K::PageDown), S::ch(' '), S::ctrl('f'), S::ctrl('d')], A::PageDown, None),
+    b(M::Help, &[S::ch('K'), S::key(K::PageUp), S::ctrl('b'), S::ctrl('u')], A::PageUp, None),
     b(M::Help, &[S::ch('g')], A::Top, None),
     b(M::Help, &[S::ch('G')], A::Bottom, None),
-    bw(M::Help, &[S::key(K::Esc), S::ch('?')], A::Back, Some("close"), "close the help"),
+    bw(M::Help, &[S::key(K::Esc), S::ch('?'), S::ch('q')], A::Back, Some("close"), "close the help"),
     // Everywhere
     b(M::Global, &[S::ch('o')], A::OpenOverview, Some("overview")),
     b(M::Global, &[S::ch('c')], A::OpenClaims, Some("claims")),
     b(M::Global, &[S::ch('/')], A::StartSearch, Some("search")),
     b(M::Global, &[S::ch('?')], A::ToggleHelp, Some("help")),
-    b(M::Global, &[S::ch('q'), S::ctrl('c')], A::Quit, Some("quit")),
+    // In a sub-screen `q` goes back (its own row); it quits from Compare.
+    bw(M::Global, &[S::ch('q'), S::ctrl('c')], A::Quit, Some("quit"), "quit (q in a sub-screen: back)"),
     b(M::Global, &[S::ctrl('z')], A::Suspend, None),
 ];
 

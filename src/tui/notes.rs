@@ -256,6 +256,19 @@ pub struct Row {
     pub note: String,
     pub status: AnchorStatus,
     pub claim: bool,
+    /// Where it is now, `A2 ¶4 · C3` (article, passage and the claim it is about or in);
+    /// empty for an orphan.
+    pub place: String,
+}
+
+/// `A2 ¶4 · C3`: the article and passage an annotation shows on, and its claim (a claim
+/// annotation's own, else the first claim of the passage); empty for an orphan.
+fn place(app: &App, store: &crate::annotate::Store, a: &Annotation) -> String {
+    let Some(at) = store.passage_of(&app.analysis, &a.id) else { return String::new() };
+    let claim =
+        store.placement(&a.id).and_then(|p| p.claim).or_else(|| app.analysis.claims_at(at).first().copied());
+    let claim = claim.and_then(|c| app.analysis.claims.get(c)).map(|c| format!(" · C{}", c.number()));
+    format!("A{} ¶{}{}", at.article + 1, at.passage + 1, claim.unwrap_or_default())
 }
 
 /// The rows of the annotation list after its label and text filters, oldest first.
@@ -273,6 +286,7 @@ pub fn rows(app: &App) -> Vec<Row> {
             note: a.note.clone(),
             status: store.placement(&a.id).map_or(AnchorStatus::Orphaned, |p| p.status),
             claim: a.target.is_claim(),
+            place: place(app, store, a),
         })
         .filter(|r| {
             q.is_empty()

@@ -311,7 +311,7 @@ fn land(app: &mut App, found: Option<(Stop, bool)>, forward: bool, none: &str) {
             app.compare.claim = Some(claim);
             sync(app);
             if wrapped {
-                app.say(if forward { "wrapped to the top" } else { "wrapped to the bottom" });
+                app.say(wrap_message(forward));
             }
         }
         None => {
@@ -319,6 +319,11 @@ fn land(app: &mut App, found: Option<(Stop, bool)>, forward: bool, none: &str) {
             app.warn(why);
         }
     }
+}
+
+/// What every screen says when `n`/`N` or `]`/`[` wrap around: the same words everywhere.
+fn wrap_message(forward: bool) -> &'static str {
+    if forward { "wrapped to the top" } else { "wrapped to the bottom" }
 }
 
 /// The next (or previous) index in `0..n` after `from` that passes `ok`, wrapping around;
@@ -629,7 +634,7 @@ fn claim(app: &mut App, action: Action) {
                 Some((c, wrapped)) => {
                     app.claim = ClaimView { id: Some(c), scroll: 0 };
                     if wrapped {
-                        app.say("wrapped around");
+                        app.say(wrap_message(forward));
                     }
                 }
                 None => {

@@ -130,6 +130,7 @@ fn digest<'a>(
                         located.status.name(),
                         clip(&anchor.quote, 160)
                     );
+                    changed(&mut out, analysis, anchor, located, "    ");
                 }
             }
             out.push('\n');
@@ -157,6 +158,7 @@ fn digest<'a>(
                 for (anchor, located) in a.target.anchors().iter().zip(&p.anchors) {
                     if located.span.as_ref().is_some_and(|s| s.article == i) {
                         let _ = writeln!(out, "  > {}", clip(&anchor.quote, 240));
+                        changed(&mut out, analysis, anchor, located, "  ");
                     }
                 }
             }
@@ -181,6 +183,34 @@ fn digest<'a>(
     }
     // Notes, tags, quotes and titles come from anyone, and this is read in terminals.
     crate::sanitize::owned(out)
+}
+
+/// When the words at an annotation's place now differ from those annotated (the article was
+/// edited and the anchor found a close variant), a line saying so with both wordings: the
+/// annotated one is above it.
+fn changed(
+    out: &mut String,
+    analysis: &Analysis,
+    anchor: &super::Anchor,
+    located: &super::place::Located,
+    indent: &str,
+) {
+    let Some(span) = located.span.as_ref() else { return };
+    let Some(found) = analysis.corpus.articles.get(span.article).and_then(|a| a.text.get(span.range.clone()))
+    else {
+        return;
+    };
+    if found != anchor.quote {
+        // The whole passage it is in now: the located span alone can cut a word.
+        let passage = super::place::passages_overlapping(analysis, span).into_iter().next();
+        let now = passage.map_or(found, |at| analysis.text(at));
+        let _ = writeln!(
+            out,
+            "{indent}_The passage changed since it was annotated. Annotated: \"{}\"; now: \"{}\"._",
+            clip(&anchor.quote, 240),
+            clip(now, 240)
+        );
+    }
 }
 
 /// One bullet: label, status, note, tags.

@@ -15,8 +15,6 @@ use crate::tui::input::{Editor, LineInput};
 use crate::tui::keymap::Mode;
 use crate::tui::{notes, wrap};
 
-/// A box of `w`×`h` centred in `area` (clamped to it).
-
 /// The one-letter gutter mark of a label (readable without colour); `✎` for a note or tags
 /// without a label.
 pub fn label_mark(label: Option<Label>) -> char {

@@ -17,9 +17,10 @@
 //! app          -> keymap, query, input, theme               the state
 //! notes        -> app, action, input                        annotation keys and reads
 //! resume       -> app                                       where the reader left off
+//! external     -> app                                       copy, and open in an editor or pager
 //! help         -> app, keymap                               the text of the ? overlay
 //! view::layout -> app, notes, query, wrap                   every size; draws nothing
-//! update       -> app, action, input, keymap, query, notes, help, wrap, view::layout
+//! update       -> app, action, input, keymap, query, notes, help, wrap, external, view::layout
 //! view::{text, annotations, panes, claim, claims, overview, status}
 //!              -> app, input, keymap, notes, query, theme, wrap, view::{layout, text}
 //!                 and claim -> panes -> annotations (annotation lines and marks)
@@ -29,6 +30,7 @@
 
 pub mod action;
 pub mod app;
+pub mod external;
 #[doc(hidden)]
 pub mod fixture;
 pub mod fold;
@@ -247,6 +249,12 @@ fn event_loop(
         }
         if std::mem::take(&mut app.suspend) {
             suspend(terminal, stop)?;
+        }
+        if let Some(request) = app.external.take() {
+            match external::run(request, terminal) {
+                Ok(done) => app.say(done),
+                Err(why) => app.warn(why),
+            }
         }
         terminal.draw(|frame| view::render(app, frame))?;
         let analysing = matches!(app.phase, app::Phase::Analysing { .. });

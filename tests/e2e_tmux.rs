@@ -17,9 +17,14 @@ struct Session {
 impl Session {
     /// Starts `parallax ARGS` in a detached session; its exit status lands in a temp file.
     fn start(tag: &str, args: &str, width: u16, height: u16) -> Option<Session> {
+        Session::start_with(tag, "", args, width, height)
+    }
+
+    /// [`Session::start`] with `env` (`NAME=value …`) in the binary's environment.
+    fn start_with(tag: &str, env: &str, args: &str, width: u16, height: u16) -> Option<Session> {
         let (name, status_file) = Session::names(tag)?;
         let bin = env!("CARGO_BIN_EXE_parallax");
-        let cmd = format!("{bin} {args}; echo $? > {}; sleep 60", status_file.display());
+        let cmd = format!("{env} {bin} {args}; echo $? > {}; sleep 60", status_file.display());
         let data = tempfile::tempdir().unwrap();
         Session::spawn(&name, width, height, data.path(), &["sh", "-c", &cmd]);
         Some(Session { name, status_file, _data: data })
@@ -436,4 +441,45 @@ fn reopening_returns_where_the_reader_left_off_with_its_review_progress() {
     s.wait_for("1/2 claims reviewed");
     s.keys(&["q"]);
     assert_eq!(s.exit_status(), 0);
+}
+
+/// Issue 14: `V` opens the article in `$PAGER` at the passage, the path after `--`, never
+/// through a shell, and the reader resumes afterwards; the bundled corpus opens as a read-only
+/// temporary copy.
+#[test]
+fn the_pager_opens_the_article_at_the_passage_and_the_reader_resumes() {
+    let dir = fixture_dir();
+    let out = dir.path().join("pager-args");
+    let pager = dir.path().join("pager.sh");
+    // The fake pager records its arguments and the file's mode (root may write anything).
+    std::fs::write(
+        &pager,
+        format!("#!/bin/sh\nprintf '%s\\n' \"$@\" > {o}\nfor f; do :; done\nstat -c mode=%a \"$f\" >> {o}\nhead -c 6 \"$f\" >> {o}\n", o = out.display()),
+    )
+    .unwrap();
+    std::process::Command::new("chmod").arg("+x").arg(&pager).status().unwrap();
+    let env = format!("PAGER='{} --flag'", pager.display());
+    for (tag, corpus) in
+        [("pager", dir.path().to_str().unwrap().to_string()), ("pager-bundled", String::new())]
+    {
+        let _ = std::fs::remove_file(&out);
+        let Some(s) = Session::start_with(tag, &env, &corpus, 120, 36) else { return };
+        s.wait_for("COMPARE");
+        s.keys(&["j", "V"]);
+        s.wait_for("back from");
+        s.wait_for("COMPARE");
+        let args = std::fs::read_to_string(&out).unwrap();
+        let lines: Vec<&str> = args.lines().collect();
+        assert_eq!(lines[0], "--flag", "{args}");
+        assert!(lines[1].starts_with('+') && lines[2] == "--", "{args}");
+        if corpus.is_empty() {
+            assert!(args.contains("mode=400"), "the bundled copy is read-only: {args}");
+            assert!(lines[3].contains("parallax-"), "a temporary copy: {args}");
+            assert!(!std::path::Path::new(lines[3]).exists(), "removed afterwards: {args}");
+        } else {
+            assert!(lines[3].ends_with("1-ledger.md"), "{args}");
+        }
+        s.keys(&["q"]);
+        assert_eq!(s.exit_status(), 0);
+    }
 }

@@ -82,6 +82,15 @@ pub enum Action {
     /// Show article N (1-based) in the focused pane.
     #[strum(message = "show article 1–9 in the focused pane")]
     ShowArticle(u8),
+    /// Copy the selected passage with its citation to the clipboard (OSC 52).
+    #[strum(message = "copy the passage with its citation (title, outlet, date, URL, bytes)")]
+    CopyPassage,
+    /// Open the article in `$VISUAL`/`$EDITOR` at the selected passage.
+    #[strum(message = "open the article in $EDITOR at the passage")]
+    OpenEditor,
+    /// Open the article in `$PAGER` at the selected passage.
+    #[strum(message = "open the article in $PAGER at the passage")]
+    OpenPager,
     /// Open the claim view of the selected passage.
     #[strum(message = "claim view: every article's wording")]
     OpenClaim,

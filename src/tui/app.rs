@@ -230,6 +230,8 @@ pub struct App {
     pub quit: bool,
     /// Ctrl-Z asked to stop the process; the terminal owner (`tui::run_loading`) does it and clears this.
     pub suspend: bool,
+    /// A copy to the clipboard or a program to open the article with, for the terminal owner.
+    pub external: Option<super::external::Request>,
 }
 
 impl App {
@@ -273,6 +275,7 @@ impl App {
             theme: Theme::default(),
             quit: false,
             suspend: false,
+            external: None,
         };
         app.refresh_stats();
         if n < 2 {

@@ -301,6 +301,9 @@ pub static KEYMAP: &[Binding] = &[
     bw(M::Compare, &[S::ch('r')], A::ToggleReviewed, None, "mark the current claim reviewed (again: not)"),
     b(M::Compare, &[S::ch('u')], A::Undo, None),
     b(M::Compare, &[S::ch('A')], A::OpenAnnotations, None),
+    b(M::Compare, &[S::ch('y')], A::CopyPassage, None),
+    b(M::Compare, &[S::ch('v')], A::OpenEditor, None),
+    b(M::Compare, &[S::ch('V')], A::OpenPager, None),
     // Last, so that on a narrow footer the annotation and global hints come first: the detail
     // box names the key whenever the passage is in several claims.
     b(M::Compare, &[S::ch('m')], A::CycleClaim, Some("which claim")),

@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::app::{App, ClaimFilter, ClaimView, Help, ListState, Overlay, Pane, Phase, Screen, Search};
+use super::external::{self, Opener, Request};
 use super::input::Edit;
 use super::keymap::{self, KeySpec, Mode};
 use super::view::layout;
@@ -286,6 +287,17 @@ fn compare(app: &mut App, action: Action) {
             }
         },
         Action::NextHit | Action::PrevHit => next_hit(app, action == Action::NextHit),
+        Action::CopyPassage => match external::citation(app) {
+            Some(text) => app.external = Some(Request::Copy(text)),
+            None => app.warn("no passage to copy"),
+        },
+        Action::OpenEditor | Action::OpenPager => {
+            let opener = if action == Action::OpenEditor { Opener::Editor } else { Opener::Pager };
+            match external::open(app, opener) {
+                Ok(request) => app.external = Some(request),
+                Err(why) => app.warn(why),
+            }
+        }
         Action::Back if !app.search.query.is_empty() => {
             app.search = Search::default();
             app.say("search cleared");

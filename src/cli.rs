@@ -29,6 +29,11 @@ pub struct Tuning {
 }
 
 impl Tuning {
+    /// These options, with `threshold` (the configuration file's) when none is given.
+    pub fn or(self, threshold: Option<f32>) -> Tuning {
+        Tuning { threshold: self.threshold.or(threshold), ..self }
+    }
+
     /// The analysis settings these options ask for.
     pub fn config(&self) -> Config {
         let mut config = Config::default();
@@ -45,7 +50,7 @@ impl Tuning {
 fn threshold_help() -> String {
     format!(
         "Similarity (0–1) passages need to form a claim; higher is stricter, and no claim scores \
-         below it [default: {}]",
+         below it [default: {}, or the config file's `threshold`]",
         Config::default().link_threshold
     )
 }

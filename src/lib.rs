@@ -8,4 +8,5 @@
 pub use parallax_core::*;
 
 pub mod bundled;
+pub mod config;
 pub mod tui;

@@ -21,7 +21,12 @@ use parallax::export;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Parser)]
-#[command(name = "parallax", version, about = "Compare how several news articles tell the same story")]
+#[command(
+    name = "parallax",
+    version,
+    about = "Compare how several news articles tell the same story",
+    after_help = config_help()
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -72,6 +77,13 @@ enum Command {
     },
 }
 
+/// Where the configuration file is read from, for `--help`.
+fn config_help() -> String {
+    let at = parallax::config::path()
+        .map_or_else(|| "none (PARALLAX_CONFIG is empty)".into(), |p| p.display().to_string());
+    format!("Configuration file (keys, theme, default threshold): {at}; PARALLAX_CONFIG names another")
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -89,6 +101,11 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
+    // The configuration file: keys, theme and the default threshold (a bad one is said once).
+    let (settings, warning) = parallax::config::apply();
+    if let Some(w) = warning {
+        say(&format!("warning: {w}"));
+    }
     match cli.command {
         None => {
             // The reader draws its first frame, then reads the articles: warnings are printed
@@ -102,10 +119,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Ok(None) => {}
                 Err(e) => say(&format!("warning: annotations not moved: {e}")),
             }
-            let config = cli.tuning.config();
-            let warnings =
-                parallax::tui::run_loading(&cli.paths, config, || load_quietly(&cli.paths, &|_| {}))
-                    .map_err(terminal_failed)??;
+            let config = cli.tuning.or(settings.threshold).config();
+            let look = (config, settings.background.unwrap_or_default());
+            let warnings = parallax::tui::run_loading(&cli.paths, look, || load_quietly(&cli.paths, &|_| {}))
+                .map_err(terminal_failed)??;
             for w in &warnings {
                 say(&format!("warning: {w}"));
             }
@@ -113,7 +130,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Some(Command::Align { paths, output, tuning }) => {
             let json = output.pick("align", &[Format::Text, Format::Json])? == Format::Json;
-            let analysis = analyse(&paths, &tuning)?;
+            let analysis = analyse(&paths, &tuning.or(settings.threshold))?;
             if json {
                 let mut out = io::BufWriter::new(io::stdout().lock());
                 export::write_json(&analysis, &mut out)?;
@@ -124,7 +141,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Some(Command::Report { paths, discrepancies, output, tuning }) => {
-            cli::report::run(&paths, discrepancies, &output, &tuning)
+            cli::report::run(&paths, discrepancies, &output, &tuning.or(settings.threshold))
         }
         Some(Command::Passages { file, output }) => {
             output.pick("passages", &[Format::Json])?;

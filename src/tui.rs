@@ -10,14 +10,13 @@
 //! knows neither update nor the view, update sees only the view's geometry, the view only reads.
 //!
 //! ```text
-//! action, fold, wrap, theme, tty, fixture                   leaves (the analysis core only)
+//! action, fold, wrap, theme, tty, fixture, external         leaves (the analysis core only)
 //! query        -> fold                                      what the screens derive
 //! input        -> action                                    the one line-input component
 //! keymap       -> action
-//! app          -> keymap, query, input, theme               the state
+//! app          -> keymap, query, input, theme, external     the state
 //! notes        -> app, action, input                        annotation keys and reads
 //! resume       -> app                                       where the reader left off
-//! external     -> app                                       copy, and open in an editor or pager
 //! help         -> app, keymap                               the text of the ? overlay
 //! view::layout -> app, notes, query, wrap                   every size; draws nothing
 //! update       -> app, action, input, keymap, query, notes, help, wrap, external, view::layout
@@ -90,13 +89,14 @@ pub fn color_enabled() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// Opens the reader on the corpus `load` reads from `paths`, analysed with `config`, drawing the first frame before
+/// Opens the reader on the corpus `load` reads from `paths`, analysed with `config` and drawn
+/// for `background`, drawing the first frame before
 /// calling it: ten thousand files take a moment to read and segment. Returns the corpus's load
 /// warnings (to print once the screen is given back), or `load`'s error, with the terminal
 /// restored either way.
 pub fn run_loading<E>(
     paths: &[std::path::PathBuf],
-    config: crate::analysis::Config,
+    (config, background): (crate::analysis::Config, theme::Background),
     load: impl FnOnce() -> Result<Corpus, E>,
 ) -> io::Result<Result<Vec<crate::corpus::Warning>, E>> {
     let stop = Arc::new(AtomicBool::new(false));
@@ -128,7 +128,7 @@ pub fn run_loading<E>(
         ratatui_hook(info);
     }));
     let guard = MouseGuard::new();
-    let theme = theme::Theme::new(color_enabled());
+    let theme = theme::Theme::on(color_enabled(), background);
     let origin = if paths.is_empty() {
         crate::corpus::BUNDLED_NAME.to_string()
     } else {

@@ -539,6 +539,7 @@ fn unusable_file_is_kept(dir: &Path, bytes: &[u8], why: &str) {
     assert_eq!(baks, 1);
     // The CLI refuses with the reason rather than printing an empty list.
     let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .env(parallax::config::ENV, "")
         .args(["annotations", "--json"])
         .arg(dir)
         .output()
@@ -596,6 +597,7 @@ fn locations_follow_the_corpus() {
 /// `parallax annotations --json` run in `cwd` on `args`, with `data` as the user data folder.
 fn annotations_cli(cwd: &Path, args: &[&str], data: &Path) -> (serde_json::Value, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .env(parallax::config::ENV, "")
         .args(["annotations", "--json"])
         .args(args)
         .current_dir(cwd)
@@ -673,6 +675,7 @@ fn cli_prints_annotations_as_json_and_markdown() {
 
     let run = |args: &[&str]| {
         let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .env(parallax::config::ENV, "")
             .arg("annotations")
             .arg(dir.path())
             .args(args)
@@ -715,6 +718,7 @@ fn cli_prints_annotations_as_json_and_markdown() {
 fn cli_on_the_bundled_corpus_uses_the_data_dir() {
     let data = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .env(parallax::config::ENV, "")
         .args(["annotations", "--json"])
         .env("PARALLAX_DATA_DIR", data.path())
         .output()
@@ -913,6 +917,7 @@ fn the_markdown_export_shows_both_wordings_of_a_changed_passage() {
     let edited = ARTICLE.replace("Workers were sent home early.", "Workers were sent home very early.");
     std::fs::write(dir.path().join("a.txt"), edited).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .env(parallax::config::ENV, "")
         .args(["annotations", "--format", "md"])
         .arg(dir.path())
         .env("PARALLAX_DATA_DIR", data.path())

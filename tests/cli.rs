@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 fn parallax(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parallax")).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_parallax")).env(parallax::config::ENV, "").args(args).output().unwrap()
 }
 
 fn stdout(o: &Output) -> String {
@@ -315,6 +315,7 @@ fn extensions_match_whatever_their_case_and_two_roots_keep_apart() {
 #[test]
 fn passages_from_stdin_have_no_title() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .env(parallax::config::ENV, "")
         .args(["passages", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -341,6 +342,7 @@ fn bundled_corpus_is_the_default() {
 #[test]
 fn broken_pipe_is_not_an_error() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .env(parallax::config::ENV, "")
         .args(["align", "--json"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -411,7 +413,7 @@ fn threshold_is_checked_shown_in_the_help_and_no_claim_scores_below_it() {
     );
     let out = parallax(&["report", "--threshold", "lots"]);
     assert!(stderr(&out).contains("not a number"), "{}", stderr(&out));
-    assert!(stdout(&parallax(&["align", "--help"])).contains("[default: 0.12]"));
+    assert!(stdout(&parallax(&["align", "--help"])).contains("[default: 0.12, or the config file"));
     assert!(stdout(&parallax(&["--help"])).contains("--threshold"), "the reader takes it too");
     for t in ["0.3", "0.6", "1"] {
         let out = parallax(&["align", "--json", "--no-cache", "--threshold", t]);
@@ -508,6 +510,7 @@ fn articles_are_numbered_in_natural_order() {
 #[test]
 fn the_reader_without_a_terminal_says_so_plainly() {
     let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .env(parallax::config::ENV, "")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -517,4 +520,61 @@ fn the_reader_without_a_terminal_says_so_plainly() {
     let err = stderr(&out);
     assert!(err.contains("terminal") && err.contains("parallax report"), "{err}");
     assert!(!err.contains("os error"), "{err}");
+}
+
+/// Runs `parallax ARGS` with the configuration file `config` (its text).
+fn with_config(config: &str, args: &[&str]) -> (Output, std::path::PathBuf, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    fs::write(&file, config).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .env(parallax::config::ENV, &file)
+        .args(args)
+        .output()
+        .unwrap();
+    (out, file, dir)
+}
+
+#[test]
+fn the_config_file_sets_the_default_threshold_and_a_mistake_is_one_line() {
+    let claims = |o: &Output| {
+        let v: serde_json::Value = serde_json::from_str(&stdout(o)).unwrap();
+        v["claims"].as_array().unwrap().len()
+    };
+    let plain = claims(&parallax(&["align", "--json", "--no-cache"]));
+    let (strict, _, _d) = with_config("threshold = 1 # nothing passes\n", &["align", "--json", "--no-cache"]);
+    assert!(stderr(&strict).is_empty(), "{}", stderr(&strict));
+    assert_eq!((plain > 0, claims(&strict)), (true, 0), "the config's threshold is the default");
+    let (given, _, _d) =
+        with_config("threshold = 1\n", &["align", "--json", "--no-cache", "--threshold", "0.12"]);
+    assert_eq!(claims(&given), plain, "--threshold beats the config");
+    // A bad line: one line naming the file, the line and the problem; defaults used.
+    let (bad, file, _d) =
+        with_config("theme = \"dark\"\n\nthreshold = 3\n", &["align", "--json", "--no-cache"]);
+    assert!(bad.status.success());
+    let err = stderr(&bad);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains(&format!(
+            "config {} line 3: threshold is a number from 0 to 1, not 3; defaults used",
+            file.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(claims(&bad), plain);
+    let (keys, file, _d) = with_config("[keys]\nnext_passage = \"k\"\n", &["align", "--no-cache"]);
+    let err = stderr(&keys);
+    assert!(
+        err.contains(&format!(
+            "config {} line 2: `k` would do both `next_passage` and `prev_passage` in Compare",
+            file.display()
+        )) || err.contains(&format!(
+            "config {} line 2: `k` would do both `prev_passage` and `next_passage` in Compare",
+            file.display()
+        )),
+        "{err}"
+    );
+    let (unknown, _, _d) = with_config("[keys]\nfly = \"F\"\n", &["align", "--no-cache"]);
+    assert!(stderr(&unknown).contains("line 2: no key action is called `fly`"), "{}", stderr(&unknown));
+    assert!(stdout(&parallax(&["--help"])).contains("Configuration file (keys, theme, default threshold)"));
 }

@@ -65,6 +65,8 @@ impl Session {
             .arg("env")
             .arg("TERM=xterm-256color")
             .arg(format!("PARALLAX_DATA_DIR={}", data.display()))
+            // Never the user's own configuration.
+            .arg("PARALLAX_CONFIG=")
             .args(cmd)
             .status()
             .unwrap()
@@ -482,4 +484,28 @@ fn the_pager_opens_the_article_at_the_passage_and_the_reader_resumes() {
         s.keys(&["q"]);
         assert_eq!(s.exit_status(), 0);
     }
+}
+
+/// Issue 14: the configuration file remaps keys (dispatch, help and footer follow) and picks
+/// the light theme.
+#[test]
+fn the_config_file_remaps_keys_and_the_help_follows() {
+    let dir = fixture_dir();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "theme = \"light\"\n[keys]\nquit = \"Q ctrl-c\"\nnext_passage = \"j ctrl-e\"\n")
+        .unwrap();
+    let env = format!("PARALLAX_CONFIG='{}'", config.display());
+    let Some(s) = Session::start_with("config", &env, dir.path().to_str().unwrap(), 120, 36) else { return };
+    s.wait_for("COMPARE");
+    s.keys(&["C-e"]);
+    s.wait_for("article 1 · passage 2/");
+    s.keys(&["?"]);
+    s.wait_for("j ctrl-e              next passage");
+    s.keys(&["G"]);
+    s.wait_for("Q ctrl-c");
+    s.keys(&["Escape", "q"]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(s.screen().contains("COMPARE"), "q is no longer quit:\n{}", s.screen());
+    s.keys(&["Q"]);
+    assert_eq!(s.exit_status(), 0);
 }

@@ -20,6 +20,7 @@ fn fixtures() -> PathBuf {
 fn run(args: &[&str]) -> String {
     let data = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .env(parallax::config::ENV, "")
         .args(args)
         .args(["--no-cache", STORY])
         .current_dir(fixtures())

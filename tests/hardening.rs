@@ -11,6 +11,7 @@ use serde_json::Value;
 
 fn parallax(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .env(parallax::config::ENV, "")
         .args(args)
         .env("PARALLAX_DATA_DIR", std::env::temp_dir().join("parallax-hardening-data"))
         .output()
@@ -376,6 +377,7 @@ fn bad_usage_exits_2_and_runtime_errors_exit_1() {
 fn passages_from_stdin_with_hostile_text() {
     use std::io::Write;
     let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .env(parallax::config::ENV, "")
         .args(["passages", "-"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())

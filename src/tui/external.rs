@@ -1,6 +1,6 @@
 //! Copying a passage with its citation, and opening its article in the user's editor or pager.
 //!
-//! Update only asks ([`App::external`]); the terminal owner does it, between frames, with
+//! Update only asks (`App::external`); the terminal owner does it, between frames, with
 //! [`run`]. The clipboard is reached with OSC 52, which terminals and tmux pass on, over SSH
 //! too. A program is started directly, never through a shell: `$EDITOR` is split at white
 //! space into the program and its own options, then come `+LINE`, `--` and the path, so no
@@ -11,8 +11,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::Command;
 
-use super::app::App;
-use crate::corpus::BUNDLED_NAME;
+use crate::corpus::Article;
 
 /// What the reader asked the terminal owner to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,12 +31,10 @@ pub enum Opener {
     Pager,
 }
 
-/// The selected passage of Compare with its citation: the words, then title, outlet, date, URL,
+/// Passage `passage` of `article` with its citation: the words, then title, outlet, date, URL,
 /// and the article id with the passage's byte offsets.
-pub fn citation(app: &App) -> Option<String> {
-    let at = app.at(app.compare.focus);
-    let article = app.analysis.corpus.articles.get(at.article)?;
-    let p = article.passages.get(at.passage)?;
+pub fn citation(article: &Article, passage: usize) -> Option<String> {
+    let p = article.passages.get(passage)?;
     let words = article.text.get(p.range())?.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut cite = vec![article.title.clone()];
     cite.extend([&article.meta.source, &article.meta.date, &article.meta.url].into_iter().flatten().cloned());
@@ -45,11 +42,10 @@ pub fn citation(app: &App) -> Option<String> {
     Some(crate::sanitize::text(&format!("“{words}” — {}", cite.join(", "))).into_owned())
 }
 
-/// How to open the focused article at its selected passage with `opener`.
-pub fn open(app: &App, opener: Opener) -> Result<Request, String> {
-    let at = app.at(app.compare.focus);
-    let article = app.analysis.corpus.articles.get(at.article).ok_or("no article to open")?;
-    let start = article.passages.get(at.passage).map_or(0, |p| p.start);
+/// How to open `article` at passage `passage` with `opener`; an article of the bundled corpus
+/// (`bundled`) has no file, so a copy of its text is opened.
+pub fn open(article: &Article, passage: usize, bundled: bool, opener: Opener) -> Result<Request, String> {
+    let start = article.passages.get(passage).map_or(0, |p| p.start);
     let line = article.text.get(..start).map_or(1, |before| before.matches('\n').count() + 1);
     let (var, fallback) = match opener {
         Opener::Editor => (std::env::var("VISUAL").or_else(|_| std::env::var("EDITOR")), "vi"),
@@ -58,7 +54,6 @@ pub fn open(app: &App, opener: Opener) -> Result<Request, String> {
     let command = var.ok().filter(|v| !v.trim().is_empty()).unwrap_or_else(|| fallback.to_string());
     let mut words = command.split_whitespace().map(str::to_string);
     let program = words.next().ok_or("no program to open the article with")?;
-    let bundled = app.analysis.corpus.origin == BUNDLED_NAME;
     Ok(Request::Open {
         program,
         args: words.collect(),
@@ -139,7 +134,6 @@ fn base64(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
     use crate::tui::fixture;
-    use ratatui::layout::Rect;
 
     #[test]
     fn base64_is_standard() {
@@ -157,12 +151,10 @@ mod tests {
 
     #[test]
     fn the_citation_names_the_article_and_the_bytes() {
-        let mut app = App::new(fixture::analysis(), Rect::new(0, 0, 120, 36));
-        app.press("j").unwrap();
-        let c = citation(&app).unwrap();
-        let at = app.at(app.compare.focus);
-        let a = app.analysis.article(at.article);
-        let p = &a.passages[at.passage];
+        let analysis = fixture::analysis();
+        let a = analysis.article(0);
+        let c = citation(a, 1).unwrap();
+        let p = &a.passages[1];
         assert!(c.starts_with("“The outage lasted 13 hours"), "{c}");
         assert!(
             c.contains(&a.title) && c.ends_with(&format!("{}, bytes {}–{}", a.id, p.start, p.end)),
@@ -172,13 +164,9 @@ mod tests {
 
     #[test]
     fn the_path_goes_after_the_options_and_the_bundled_corpus_opens_a_copy() {
-        let mut app = App::new(
-            crate::analysis::Analysis::from_parts(crate::bundled::corpus(), vec![], vec![]),
-            Rect::new(0, 0, 120, 36),
-        );
-        app.press("j j").unwrap();
-        let Ok(Request::Open { line, copy_of, path, .. }) = open(&app, Opener::Pager) else { panic!() };
-        let a = app.analysis.article(0);
+        let corpus = crate::bundled::corpus();
+        let a = &corpus.articles[0];
+        let Ok(Request::Open { line, copy_of, path, .. }) = open(a, 2, true, Opener::Pager) else { panic!() };
         let start = a.passages[2].start;
         assert_eq!(line, a.text[..start].matches('\n').count() + 1);
         assert_eq!(copy_of.as_deref(), Some(a.text.as_str()), "no file on disk: a copy");

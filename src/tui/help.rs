@@ -24,6 +24,9 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         }
         out.push(Line::from(""));
     }
+    out.push(Line::from(Span::styled("Configuration", t.heading)));
+    out.push(Line::from("  keys, a light or dark theme and the default threshold: see `parallax --help`"));
+    out.push(Line::from(""));
     out.push(Line::from(Span::styled("Mouse", t.heading)));
     out.push(Line::from("  wheel scrolls the pane under the pointer; a click selects"));
     out.push(Line::from(""));

@@ -451,9 +451,52 @@ pub static KEYMAP: &[Binding] = &[
     b(M::Global, &[S::ctrl('z')], A::Suspend, None),
 ];
 
-/// The rows of one mode, in table order.
-fn rows(mode: Mode) -> impl Iterator<Item = &'static Binding> {
-    KEYMAP.iter().filter(move |b| b.mode == mode)
+/// Keys the configuration file gives actions instead of their defaults, by action name; set
+/// once at start-up, before the first key is looked up.
+static OVERRIDES: std::sync::OnceLock<Vec<(&'static str, &'static [KeySpec])>> = std::sync::OnceLock::new();
+
+/// Rebinds actions (by [`Action::name`]) to other keys in every mode they are bound in, as the
+/// configuration file asks; dispatch, footer and help follow. An action no row binds, or a key
+/// that would then be bound twice in a mode, is refused with the reason, and nothing changes.
+/// Only the first call counts. `Err` holds the index of the override at fault.
+pub fn set_overrides(overrides: Vec<(String, Vec<KeySpec>)>) -> Result<(), (usize, String)> {
+    for (i, (name, _)) in overrides.iter().enumerate() {
+        if !KEYMAP.iter().any(|b| b.action.name() == name) {
+            return Err((i, format!("no key action is called `{name}` (the README's key table lists them)")));
+        }
+    }
+    let names: Vec<String> = overrides.iter().map(|(n, _)| n.clone()).collect();
+    let at = |a: Action, b: Action| names.iter().rposition(|n| n == a.name() || n == b.name()).unwrap_or(0);
+    // Leaked once per process: the table's rows borrow their keys for the program's life.
+    let table: Vec<(&'static str, &'static [KeySpec])> = overrides
+        .into_iter()
+        .map(|(name, keys)| (&*Box::leak(name.into_boxed_str()), &*Box::leak(keys.into_boxed_slice())))
+        .collect();
+    for mode in Mode::ALL {
+        let bound: Vec<(KeySpec, Action)> =
+            rows_with(mode, &table).flat_map(|b| b.keys.iter().map(move |&k| (k, b.action))).collect();
+        for (i, (k, a)) in bound.iter().enumerate() {
+            if let Some((_, other)) = bound[..i].iter().find(|(x, o)| x == k && o != a) {
+                let why =
+                    format!("`{k}` would do both `{}` and `{}` in {}", other.name(), a.name(), mode.title());
+                return Err((at(*other, *a), why));
+            }
+        }
+    }
+    let _ = OVERRIDES.set(table);
+    Ok(())
+}
+
+/// The rows of one mode, in table order, with the keys the configuration gives them.
+fn rows(mode: Mode) -> impl Iterator<Item = Binding> {
+    rows_with(mode, OVERRIDES.get().map_or(&[][..], Vec::as_slice))
+}
+
+fn rows_with(mode: Mode, table: &[(&'static str, &'static [KeySpec])]) -> impl Iterator<Item = Binding> {
+    KEYMAP.iter().filter(move |b| b.mode == mode).map(move |b| {
+        let keys = table.iter().find(|(name, _)| *name == b.action.name()).map_or(b.keys, |(_, k)| *k);
+        Binding { keys, ..*b }
+    })
 }
 
 /// The action bound to `key` in `mode`. A text-input mode falls back to the editing keys, then
@@ -496,14 +539,14 @@ pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
             out.push((key.to_string(), label));
         }
     };
-    rows(mode).for_each(&mut push);
+    rows(mode).for_each(|b| push(&b));
     if !mode.takes_text() {
         for g in rows(Mode::Global) {
             let shadowed = g.keys.first().is_some_and(|&k| rows(mode).any(|b| b.binds(k)));
             let useless =
                 matches!((mode, g.action), (Mode::Help, Action::ToggleHelp)) || mode == Mode::Picker;
             if !shadowed && !useless {
-                push(g);
+                push(&g);
             }
         }
     }
@@ -558,6 +601,14 @@ pub fn keymap_markdown() -> String {
     s.push_str(
         "Mouse: the wheel scrolls the pane under the pointer; a click selects a passage, a row or a claim.\n",
     );
+    let mut names: Vec<&str> = Vec::new();
+    for b in KEYMAP {
+        if !names.contains(&b.action.name()) {
+            names.push(b.action.name());
+        }
+    }
+    let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    s.push_str(&format!("\nAction names for `[keys]` in the configuration file: {}.\n", names.join(", ")));
     s
 }
 

@@ -287,13 +287,21 @@ fn compare(app: &mut App, action: Action) {
             }
         },
         Action::NextHit | Action::PrevHit => next_hit(app, action == Action::NextHit),
-        Action::CopyPassage => match external::citation(app) {
-            Some(text) => app.external = Some(Request::Copy(text)),
-            None => app.warn("no passage to copy"),
-        },
+        Action::CopyPassage => {
+            let at = app.at(pane);
+            match app.analysis.corpus.articles.get(at.article).and_then(|a| external::citation(a, at.passage))
+            {
+                Some(text) => app.external = Some(Request::Copy(text)),
+                None => app.warn("no passage to copy"),
+            }
+        }
         Action::OpenEditor | Action::OpenPager => {
             let opener = if action == Action::OpenEditor { Opener::Editor } else { Opener::Pager };
-            match external::open(app, opener) {
+            let at = app.at(pane);
+            let bundled = app.analysis.corpus.origin == crate::corpus::BUNDLED_NAME;
+            let asked =
+                app.analysis.corpus.articles.get(at.article).ok_or_else(|| "no article to open".to_string());
+            match asked.and_then(|a| external::open(a, at.passage, bundled, opener)) {
                 Ok(request) => app.external = Some(request),
                 Err(why) => app.warn(why),
             }

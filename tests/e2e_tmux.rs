@@ -328,7 +328,7 @@ fn annotations_survive_quit_and_reopen() {
         let Some(s) = Session::start("annotate", &path, 120, 36) else { return };
         s.wait_for(" claims · ");
         s.wait_for("COMPARE");
-        // Label the second passage disputed, then write a two-line note and save it with Esc.
+        // Label the second passage disputed, then write a two-line note and save it with ctrl-s.
         s.keys(&["j", "a"]);
         s.wait_for("Label this passage");
         s.keys(&["2"]);
@@ -339,7 +339,7 @@ fn annotations_survive_quit_and_reopen() {
         s.keys(&["Enter"]);
         s.keys(&["-l", "13 not 15"]);
         s.wait_for("13 not 15");
-        s.keys(&["Escape"]);
+        s.keys(&["C-s"]);
         s.wait_for("note saved");
         s.keys(&["q"]);
         assert_eq!(s.exit_status(), 0);

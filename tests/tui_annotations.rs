@@ -64,7 +64,7 @@ fn a_labels_the_selected_passage_and_saves_at_once() {
 }
 
 #[test]
-fn e_edits_a_multiline_note_and_esc_saves() {
+fn e_edits_a_multiline_note_ctrl_s_saves_and_esc_asks_before_discarding() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with_store(dir.path(), 120, 36);
     app.press("j e").unwrap();
@@ -78,10 +78,27 @@ fn e_edits_a_multiline_note_and_esc_saves() {
         Some(Overlay::Note(ed)) => assert_eq!(ed.input.text(), "q to check\nline to"),
         o => panic!("{o:?}"),
     }
+    // Esc on a changed note asks before discarding it; n goes on editing.
     app.press("Esc").unwrap();
+    assert!(matches!(&app.overlay, Some(Overlay::Note(ed)) if ed.confirm_discard));
+    insta::assert_snapshot!("annotate_editor_discard_120x36", draw(&app).backend());
+    app.press("n").unwrap();
+    assert!(
+        matches!(&app.overlay, Some(Overlay::Note(ed)) if !ed.confirm_discard && ed.input.text() == "q to check\nline to")
+    );
+    app.press("ctrl-s").unwrap();
     assert_eq!(app.overlay, None);
     assert_eq!(status(&app), "note saved");
     assert_eq!(reopen(dir.path()).annotations()[0].note, "q to check\nline to");
+    // y discards: nothing is saved.
+    app.press("e").unwrap();
+    app.type_text(" lost");
+    app.press("Esc y").unwrap();
+    assert_eq!((app.overlay.clone(), status(&app)), (None, "note discarded".to_string()));
+    assert_eq!(reopen(dir.path()).annotations()[0].note, "q to check\nline to");
+    // An unchanged note just closes.
+    app.press("e Esc").unwrap();
+    assert_eq!(app.overlay, None);
     // Opening again starts from the saved note; ctrl-s saves too.
     app.press("e").unwrap();
     app.type_text("!");
@@ -225,7 +242,7 @@ fn a_failed_save_keeps_the_typed_note() {
     // The folder becomes a file: the save cannot happen.
     std::fs::remove_dir_all(dir.path()).unwrap();
     std::fs::write(dir.path(), "x").unwrap();
-    app.press("Esc").unwrap();
+    app.press("ctrl-s").unwrap();
     match &app.overlay {
         Some(Overlay::Note(ed)) => assert_eq!(ed.input.text(), "precious"),
         o => panic!("the editor closed: {o:?}"),
@@ -276,7 +293,7 @@ fn screens_of_the_picker_editor_and_list() {
     app.press("Enter").unwrap();
     app.type_text("Wire says 15.");
     insta::assert_snapshot!("annotate_editor_80x24", draw(&app).backend());
-    app.press("Esc t").unwrap();
+    app.press("ctrl-s t").unwrap();
     app.type_text("numbers");
     let t = draw(&app);
     insta::assert_snapshot!("annotate_tags_80x24", t.backend());

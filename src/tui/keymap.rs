@@ -420,7 +420,7 @@ pub static KEYMAP: &[Binding] = &[
     bw(M::Picker, &[S::key(K::Esc)], A::Back, Some("cancel"), "cancel: nothing changes"),
     // Note editor
     bw(M::Note, &[S::ctrl('s')], A::SaveInput, Some("save"), "save the note and close"),
-    bw(M::Note, &[S::key(K::Esc)], A::SaveInput, Some("save"), "save the note and close (u undoes)"),
+    bw(M::Note, &[S::key(K::Esc)], A::Back, Some("close"), "close; a changed note asks first (y discards)"),
     b(M::Note, &[S::key(K::Enter)], A::Newline, Some("new line")),
     // Tag input
     bw(M::Tags, &[S::key(K::Enter)], A::SaveInput, Some("add"), "add the typed tags"),
@@ -737,7 +737,7 @@ mod tests {
         }
         // The editor types every character, q included; Esc saves.
         assert_eq!(lookup(Mode::Note, KeySpec::ch('q')), Some(A::Input('q')));
-        assert_eq!(lookup(Mode::Note, KeySpec::key(K::Esc)), Some(A::SaveInput));
+        assert_eq!(lookup(Mode::Note, KeySpec::key(K::Esc)), Some(A::Back));
     }
 
     #[test]

@@ -165,6 +165,20 @@ pub fn on_overlay(app: &mut App, action: Action) {
         Some(Overlay::Picker) => pick(app, action),
         Some(Overlay::Note(ed)) if saving => save_note(app, ed),
         Some(Overlay::Tags(input)) if saving => save_tags(app, input),
+        Some(Overlay::Note(mut ed)) if ed.confirm_discard => match action {
+            Action::Input('y' | 'Y') => app.say("note discarded"),
+            _ => {
+                ed.confirm_discard = false;
+                app.overlay = Some(Overlay::Note(ed));
+            }
+        },
+        // Esc: an unchanged note just closes; a changed one asks first.
+        Some(Overlay::Note(mut ed)) if action == Action::Back => {
+            if ed.changed() {
+                ed.confirm_discard = true;
+                app.overlay = Some(Overlay::Note(ed));
+            }
+        }
         Some(Overlay::Note(mut ed)) => {
             if action == Action::Newline {
                 ed.input.insert('\n');

@@ -75,9 +75,13 @@ fn note(app: &App, frame: &mut Frame, body: Rect, ed: &Editor) {
     let r = layout::popup(app, body, w, h);
     let inner = layout::inner(r);
     frame.render_widget(Clear, r);
-    let block = focused_box(app, format!(" Note on this {} ", what(app))).title_bottom(
-        Line::from(Span::styled(" Esc / ctrl-s save · Enter new line ", t.dim)).right_aligned(),
-    );
+    let bottom = if ed.confirm_discard {
+        Span::styled(" discard your changes? y discards · n goes on · ctrl-s saves ", t.error)
+    } else {
+        Span::styled(" ctrl-s save · Esc close · Enter new line ", t.dim)
+    };
+    let block = focused_box(app, format!(" Note on this {} ", what(app)))
+        .title_bottom(Line::from(bottom).right_aligned());
     frame.render_widget(block, r);
     // Hard lines, each cut into rows of the inner width; the cursor row stays in view.
     let width = inner.width.max(1) as usize;

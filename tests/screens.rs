@@ -537,9 +537,36 @@ fn random_walk_never_panics() {
                     "LABEL",
                     "NOTE",
                     "TAGS",
+                    "ARTICLES",
                 ];
                 assert!(badge.iter().any(|b| text.contains(b)), "step {step} ({action:?}):\n{text}");
             }
         }
     }
+}
+
+/// Issue 14: `p` picks any article, beyond the nine the number keys reach, filtered as typed.
+#[test]
+fn the_article_picker_reaches_every_article() {
+    let texts: Vec<(String, String)> = (1..=12)
+        .map(|i| {
+            (
+                format!("story_{i}.txt"),
+                format!("Outlet {i} on the flood\nThe river rose {i} metres on Monday.\n"),
+            )
+        })
+        .collect();
+    let corpus = Corpus::from_texts(texts.iter().map(|(a, b)| (a.as_str(), b.as_str())));
+    let mut app = app_on(Analysis::from_parts(corpus, vec![], vec![]), 80, 24);
+    app.press("p").unwrap();
+    snap!("article_picker_80x24", app);
+    app.type_text("outlet 12");
+    assert_eq!(app.picked_articles(), [11]);
+    app.press("Enter").unwrap();
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.compare.articles[app.compare.focus.index()], 11);
+    app.press("p").unwrap();
+    app.type_text("no such outlet");
+    let t = snap!("article_picker_empty_80x24", app);
+    assert!(format!("{}", t.backend()).contains("No article's number, title"));
 }

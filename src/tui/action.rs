@@ -91,6 +91,9 @@ pub enum Action {
     /// Open the article in `$PAGER` at the selected passage.
     #[strum(message = "open the article in $PAGER at the passage")]
     OpenPager,
+    /// Open the picker of every article (the number keys reach nine).
+    #[strum(message = "pick any article for the focused pane")]
+    OpenArticles,
     /// Open the claim view of the selected passage.
     #[strum(message = "claim view: every article's wording")]
     OpenClaim,

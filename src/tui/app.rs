@@ -159,6 +159,15 @@ pub enum Overlay {
     Tags(LineInput),
     /// `A`: every annotation ([`App::annotations`]), filterable by label and by typed text.
     Annotations,
+    /// `p`: every article, to show one in the focused pane (`1`–`9` reach only nine).
+    Articles,
+}
+
+/// The article picker: what is typed and the highlighted row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticlePicker {
+    pub filter: LineInput,
+    pub list: ListState,
 }
 
 /// The annotations of the reader: the store (if it could be opened) and the marks derived
@@ -218,6 +227,7 @@ pub struct App {
     pub claims: ClaimsList,
     pub search: Search,
     pub annotations: AnnotationList,
+    pub articles: ArticlePicker,
     /// Open over everything else when `Some`.
     pub help: Option<Help>,
     /// The overlay of the annotation keys, if one is open.
@@ -267,6 +277,7 @@ impl App {
             claims: ClaimsList::default(),
             search: Search::default(),
             annotations: AnnotationList::default(),
+            articles: ArticlePicker::default(),
             help: None,
             overlay: None,
             notes: Notes::default(),
@@ -377,6 +388,7 @@ impl App {
                 Overlay::Note(_) => Mode::Note,
                 Overlay::Tags(_) => Mode::Tags,
                 Overlay::Annotations => Mode::Annotations,
+                Overlay::Articles => Mode::Articles,
             }
         } else if self.search.editing {
             Mode::Search
@@ -394,6 +406,25 @@ impl App {
     /// then, as in less and vim, until Esc clears it.
     pub fn search_kept(&self) -> bool {
         !self.search.editing && !self.search.hits.is_empty()
+    }
+
+    /// The articles the picker lists: those whose number, title, outlet, date or id hold the
+    /// typed words (typography folded), in corpus order.
+    pub fn picked_articles(&self) -> Vec<usize> {
+        let words: Vec<String> = super::fold::fold(self.articles.filter.text())
+            .text
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        (0..self.article_count())
+            .filter(|&i| {
+                let a = self.analysis.article(i);
+                let meta = [a.meta.source.as_deref(), a.meta.date.as_deref()].into_iter().flatten();
+                let hay = format!("{} {} {} {}", i + 1, a.title, a.id, meta.collect::<Vec<_>>().join(" "));
+                let hay = super::fold::fold(&hay).text;
+                words.iter().all(|w| hay.contains(w.as_str()))
+            })
+            .collect()
     }
 
     /// Number of articles.

@@ -29,17 +29,19 @@ pub enum Mode {
     Note,
     Tags,
     Annotations,
+    Articles,
 }
 
 impl Mode {
     /// All modes in the order the help shows them.
-    pub const ALL: [Mode; 12] = [
+    pub const ALL: [Mode; 13] = [
         Mode::Compare,
         Mode::Claim,
         Mode::Overview,
         Mode::Claims,
         Mode::Search,
         Mode::Annotations,
+        Mode::Articles,
         Mode::Picker,
         Mode::Note,
         Mode::Tags,
@@ -63,6 +65,7 @@ impl Mode {
             Mode::Note => "Note editor",
             Mode::Tags => "Tag input",
             Mode::Annotations => "Annotation list",
+            Mode::Articles => "Article picker",
         }
     }
 
@@ -79,12 +82,16 @@ impl Mode {
             Mode::Note => "NOTE",
             Mode::Tags => "TAGS",
             Mode::Annotations => "ANNOTATIONS",
+            Mode::Articles => "ARTICLES",
         }
     }
 
     /// Whether plain characters are typed into an input line in this mode.
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::Claims | Mode::Search | Mode::Note | Mode::Tags | Mode::Annotations)
+        matches!(
+            self,
+            Mode::Claims | Mode::Search | Mode::Note | Mode::Tags | Mode::Annotations | Mode::Articles
+        )
     }
 }
 
@@ -290,6 +297,7 @@ pub static KEYMAP: &[Binding] = &[
     b(M::Compare, &[S::ch('7')], A::ShowArticle(7), None),
     b(M::Compare, &[S::ch('8')], A::ShowArticle(8), None),
     b(M::Compare, &[S::ch('9')], A::ShowArticle(9), None),
+    b(M::Compare, &[S::ch('p')], A::OpenArticles, None),
     b(M::Compare, &[S::key(K::Enter)], A::OpenClaim, Some("claim view")),
     b(M::Compare, &[S::ctrl('n')], A::NextHit, Some("result")),
     b(M::Compare, &[S::ctrl('p')], A::PrevHit, Some("result")),
@@ -410,6 +418,14 @@ pub static KEYMAP: &[Binding] = &[
     ),
     b(M::Annotations, &[S::ctrl('u')], A::ClearInput, Some("clear")),
     bw(M::Annotations, &[S::key(K::Esc)], A::Back, Some("back"), "close the list"),
+    // Article picker
+    b(M::Articles, &[S::key(K::Down), S::ctrl('n')], A::Down, Some("move")),
+    b(M::Articles, &[S::key(K::Up), S::ctrl('p')], A::Up, Some("move")),
+    b(M::Articles, &[S::key(K::PageDown)], A::PageDown, None),
+    b(M::Articles, &[S::key(K::PageUp)], A::PageUp, None),
+    bw(M::Articles, &[S::key(K::Enter)], A::Confirm, Some("show"), "show the article in the focused pane"),
+    b(M::Articles, &[S::ctrl('u')], A::ClearInput, Some("clear")),
+    bw(M::Articles, &[S::key(K::Esc)], A::Back, Some("back"), "close the picker"),
     // Label picker
     b(M::Picker, &[S::ch('1')], A::PickLabel(1), Some("verified")),
     b(M::Picker, &[S::ch('2')], A::PickLabel(2), Some("disputed")),

@@ -113,6 +113,7 @@ pub fn update(app: &mut App, action: Action) {
             Action::Suspend => app.suspend = true,
             Action::ToggleHelp => app.help = Some(Help::default()),
             _ if app.overlay == Some(Overlay::Annotations) => annotation_list(app, action),
+            _ if app.overlay == Some(Overlay::Articles) => article_picker(app, action),
             _ => notes::on_overlay(app, action),
         }
         return;
@@ -287,6 +288,14 @@ fn compare(app: &mut App, action: Action) {
             }
         },
         Action::NextHit | Action::PrevHit => next_hit(app, action == Action::NextHit),
+        Action::OpenArticles => {
+            // On the focused pane's article, so that ↓/↑ step from it.
+            app.articles = Default::default();
+            app.articles.list.selected = app.compare.articles[pane.index()];
+            app.overlay = Some(Overlay::Articles);
+            let (h, n) = (layout::filtered_list(app).height, app.article_count());
+            clamp_list(&mut app.articles.list, n, h);
+        }
         Action::CopyPassage => {
             let at = app.at(pane);
             match app.analysis.corpus.articles.get(at.article).and_then(|a| external::citation(a, at.passage))
@@ -805,6 +814,30 @@ fn annotation_list(app: &mut App, action: Action) {
         _ => {
             if app.annotations.filter.apply(action) == Edit::Edited {
                 app.annotations.list = ListState::default();
+            }
+        }
+    }
+}
+
+/// Keys of the article picker: moving, the typed filter, and Enter to show the article.
+fn article_picker(app: &mut App, action: Action) {
+    let shown = app.picked_articles();
+    match action {
+        Action::Down | Action::Up | Action::PageDown | Action::PageUp => {
+            let h = layout::filtered_list(app).height;
+            move_list(&mut app.articles.list, shown.len(), h, action);
+        }
+        Action::Confirm => match shown.get(app.articles.list.selected) {
+            Some(&a) => {
+                app.overlay = None;
+                show_article(app, a);
+            }
+            None => app.warn("no article matches"),
+        },
+        Action::Back => app.overlay = None,
+        _ => {
+            if app.articles.filter.apply(action) == Edit::Edited {
+                app.articles.list = ListState::default();
             }
         }
     }

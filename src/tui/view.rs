@@ -2,6 +2,7 @@
 //! own module; [`layout`] decides where everything goes and [`text`] holds the shared pieces.
 
 pub mod annotations;
+pub mod articles;
 pub mod claim;
 pub mod claims;
 pub mod hits;

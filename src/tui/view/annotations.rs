@@ -42,6 +42,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Overlay::Note(ed) => note(app, frame, b.body, ed),
         Overlay::Tags(input) => tags(app, frame, b.body, input),
         Overlay::Annotations => list(app, frame, b.body),
+        Overlay::Articles => super::articles::render(app, frame, b.body),
     }
 }
 

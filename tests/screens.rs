@@ -570,3 +570,15 @@ fn the_article_picker_reaches_every_article() {
     let t = snap!("article_picker_empty_80x24", app);
     assert!(format!("{}", t.backend()).contains("No article's number, title"));
 }
+
+/// Issue 14: `/` in the help searches the help: the match is marked and the footer counts them.
+#[test]
+fn the_help_searches_itself() {
+    let mut app = fixture_app(80, 24);
+    app.press("? /").unwrap();
+    app.type_text("suspend");
+    let t = snap!("help_search_80x24", app);
+    let text = format!("{}", t.backend());
+    assert!(text.contains("HELP /") && text.contains("/suspend"), "{text}");
+    assert!(text.contains("ctrl-z"), "scrolled to the match: {text}");
+}

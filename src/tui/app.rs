@@ -148,6 +148,15 @@ pub struct Help {
     pub scroll: usize,
 }
 
+/// `/` in the help: what is typed, whether it is still being typed, and the match shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HelpSearch {
+    pub query: LineInput,
+    pub editing: bool,
+    /// The help line of the match shown.
+    pub line: Option<usize>,
+}
+
 /// An overlay of the annotation keys, drawn over the screen below it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
@@ -230,6 +239,7 @@ pub struct App {
     pub articles: ArticlePicker,
     /// Open over everything else when `Some`.
     pub help: Option<Help>,
+    pub help_search: HelpSearch,
     /// The overlay of the annotation keys, if one is open.
     pub overlay: Option<Overlay>,
     pub notes: Notes,
@@ -279,6 +289,7 @@ impl App {
             annotations: AnnotationList::default(),
             articles: ArticlePicker::default(),
             help: None,
+            help_search: HelpSearch::default(),
             overlay: None,
             notes: Notes::default(),
             stats: Default::default(),
@@ -380,7 +391,9 @@ impl App {
 
     /// The keymap mode that applies now.
     pub fn mode(&self) -> Mode {
-        if self.help.is_some() {
+        if self.help.is_some() && self.help_search.editing {
+            Mode::HelpSearch
+        } else if self.help.is_some() {
             Mode::Help
         } else if let Some(o) = &self.overlay {
             match o {

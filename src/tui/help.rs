@@ -85,3 +85,18 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
 pub fn line_count(app: &App) -> usize {
     lines(app).len()
 }
+
+/// The help lines that hold `query`, case, accents and typography aside.
+pub fn matches(app: &App, query: &str) -> Vec<usize> {
+    let q = crate::tui::fold::fold(query).text;
+    let q = q.trim();
+    if q.is_empty() {
+        return Vec::new();
+    }
+    lines(app)
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| crate::tui::fold::fold(&l.to_string()).text.contains(q))
+        .map(|(i, _)| i)
+        .collect()
+}

@@ -25,6 +25,7 @@ pub enum Mode {
     Claims,
     Search,
     Help,
+    HelpSearch,
     Picker,
     Note,
     Tags,
@@ -34,7 +35,7 @@ pub enum Mode {
 
 impl Mode {
     /// All modes in the order the help shows them.
-    pub const ALL: [Mode; 13] = [
+    pub const ALL: [Mode; 14] = [
         Mode::Compare,
         Mode::Claim,
         Mode::Overview,
@@ -47,6 +48,7 @@ impl Mode {
         Mode::Tags,
         Mode::Input,
         Mode::Help,
+        Mode::HelpSearch,
         Mode::Global,
     ];
 
@@ -61,6 +63,7 @@ impl Mode {
             Mode::Claims => "Claims list",
             Mode::Search => "Search input",
             Mode::Help => "Help",
+            Mode::HelpSearch => "Search in the help",
             Mode::Picker => "Label picker",
             Mode::Note => "Note editor",
             Mode::Tags => "Tag input",
@@ -78,6 +81,7 @@ impl Mode {
             Mode::Claims => "CLAIMS",
             Mode::Search => "SEARCH",
             Mode::Help => "HELP",
+            Mode::HelpSearch => "HELP /",
             Mode::Picker => "LABEL",
             Mode::Note => "NOTE",
             Mode::Tags => "TAGS",
@@ -90,7 +94,13 @@ impl Mode {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Mode::Claims | Mode::Search | Mode::Note | Mode::Tags | Mode::Annotations | Mode::Articles
+            Mode::Claims
+                | Mode::Search
+                | Mode::Note
+                | Mode::Tags
+                | Mode::Annotations
+                | Mode::Articles
+                | Mode::HelpSearch
         )
     }
 }
@@ -456,7 +466,22 @@ pub static KEYMAP: &[Binding] = &[
     b(M::Help, &[S::ch('K'), S::key(K::PageUp), S::ctrl('b'), S::ctrl('u')], A::PageUp, None),
     b(M::Help, &[S::ch('g')], A::Top, None),
     b(M::Help, &[S::ch('G')], A::Bottom, None),
+    bw(M::Help, &[S::ch('/')], A::StartSearch, Some("search"), "search the help"),
+    bw(M::Help, &[S::ch('n')], A::NextHit, None, "next match of the help search"),
+    bw(M::Help, &[S::ch('N')], A::PrevHit, None, "previous match of the help search"),
     bw(M::Help, &[S::key(K::Esc), S::ch('?'), S::ch('q')], A::Back, Some("close"), "close the help"),
+    // Search in the help
+    bw(
+        M::HelpSearch,
+        &[S::key(K::Enter)],
+        A::SubmitSearch,
+        Some("keep"),
+        "keep the search (n/N: next and previous)",
+    ),
+    bw(M::HelpSearch, &[S::key(K::Down), S::ctrl('n')], A::NextHit, Some("match"), "next match"),
+    bw(M::HelpSearch, &[S::key(K::Up), S::ctrl('p')], A::PrevHit, Some("match"), "previous match"),
+    b(M::HelpSearch, &[S::ctrl('u')], A::ClearInput, Some("clear")),
+    bw(M::HelpSearch, &[S::key(K::Esc)], A::Back, Some("cancel"), "cancel the search"),
     // Everywhere
     b(M::Global, &[S::ch('o')], A::OpenOverview, Some("overview")),
     b(M::Global, &[S::ch('c')], A::OpenClaims, Some("claims")),

@@ -8,7 +8,9 @@ use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::app::{App, ClaimFilter, ClaimView, Help, ListState, Overlay, Pane, Phase, Screen, Search};
+use super::app::{
+    App, ClaimFilter, ClaimView, Help, HelpSearch, ListState, Overlay, Pane, Phase, Screen, Search,
+};
 use super::external::{self, Opener, Request};
 use super::input::Edit;
 use super::keymap::{self, KeySpec, Mode};
@@ -100,7 +102,10 @@ pub fn update(app: &mut App, action: Action) {
         _ => {}
     }
     app.status = None;
-    if matches!(action, Action::OpenOverview | Action::OpenClaims | Action::StartSearch) {
+    // `/` in the help searches the help; the other screens close it.
+    if matches!(action, Action::OpenOverview | Action::OpenClaims)
+        || (action == Action::StartSearch && app.mode() != Mode::Help)
+    {
         app.help = None;
     }
     // An open annotation overlay takes every key (the help aside); the mouse waits.
@@ -147,6 +152,9 @@ pub fn update(app: &mut App, action: Action) {
             app.screen = if app.screen == Screen::Claims { Screen::Compare } else { Screen::Claims };
             app.claims.list = ListState::default();
         }
+        Action::StartSearch if app.help.is_some() => {
+            app.help_search = HelpSearch { editing: true, ..Default::default() };
+        }
         Action::StartSearch => {
             app.search = Search { editing: true, origin: Some(app.compare), ..Default::default() };
             app.screen = Screen::Compare;
@@ -154,7 +162,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Scroll { column, row, delta } => scroll_at(app, column, row, delta),
         Action::Click { column, row } => click(app, column, row),
         _ => match app.mode() {
-            Mode::Help => help(app, action),
+            Mode::Help | Mode::HelpSearch => help(app, action),
             Mode::Search => search(app, action),
             _ => match app.screen {
                 Screen::Compare => compare(app, action),
@@ -910,6 +918,9 @@ fn help(app: &mut App, action: Action) {
     let lines = help::line_count(app);
     let page = layout::help_box(app.size).height.saturating_sub(2) as usize;
     let max = lines.saturating_sub(page);
+    if app.help_search.editing || matches!(action, Action::NextHit | Action::PrevHit) {
+        return help_search(app, action, max);
+    }
     let scroll = match action {
         Action::Down => (scroll + 1).min(max),
         Action::Up => scroll.saturating_sub(1),
@@ -919,11 +930,51 @@ fn help(app: &mut App, action: Action) {
         Action::Bottom => max,
         Action::Back | Action::ToggleHelp => {
             app.help = None;
+            app.help_search = HelpSearch::default();
             return;
         }
         _ => scroll,
     };
     app.help = Some(Help { scroll });
+}
+
+/// `/` in the help: typing finds the first help line holding the words (typography folded) at
+/// or after the top line; `↓`/`↑` while typing and `n`/`N` after move between the matches.
+fn help_search(app: &mut App, action: Action, max: usize) {
+    let top = app.help.map_or(0, |h| h.scroll);
+    let found = help::matches(app, app.help_search.query.text());
+    let here = app.help_search.line;
+    let line = match action {
+        Action::Back => {
+            app.help_search = HelpSearch::default();
+            return;
+        }
+        Action::SubmitSearch => {
+            app.help_search.editing = false;
+            if app.help_search.query.is_empty() {
+                app.help_search = HelpSearch::default();
+            }
+            return;
+        }
+        Action::NextHit => {
+            found.iter().copied().find(|&l| here.is_none_or(|h| l > h)).or(found.first().copied())
+        }
+        Action::PrevHit => {
+            found.iter().rev().copied().find(|&l| here.is_none_or(|h| l < h)).or(found.last().copied())
+        }
+        _ if app.help_search.query.apply(action) == Edit::Edited => {
+            let found = help::matches(app, app.help_search.query.text());
+            found.iter().copied().find(|&l| l >= top).or(found.first().copied())
+        }
+        _ => return,
+    };
+    app.help_search.line = line;
+    match line {
+        // The match a few lines from the top, so what it belongs to shows above it.
+        Some(l) => app.help = Some(Help { scroll: l.saturating_sub(2).min(max) }),
+        None if !app.help_search.query.is_empty() => app.warn("not in the help"),
+        None => {}
+    }
 }
 
 fn scroll_at(app: &mut App, column: u16, row: u16, delta: i16) {
@@ -1352,15 +1403,43 @@ mod tests {
     }
 
     #[test]
+    fn slash_in_the_help_searches_the_help_and_n_steps_through_the_matches() {
+        let mut app = app();
+        app.press("? /").unwrap();
+        assert!(app.help.is_some(), "/ in the help does not start a corpus search");
+        assert!(app.help_search.editing && !app.search.editing);
+        app.type_text("SUSPEND");
+        let found = help::matches(&app, "suspend");
+        assert!(!found.is_empty());
+        assert_eq!(app.help_search.line, found.first().copied());
+        assert!(app.help.unwrap().scroll > 0, "scrolled to the match");
+        app.press("Enter").unwrap();
+        assert!(!app.help_search.editing);
+        app.press("n").unwrap();
+        assert_eq!(
+            app.help_search.line,
+            found.get(1).or(found.first()).copied(),
+            "n: the next match, wrapping"
+        );
+        app.type_text("x");
+        app.press("Esc").unwrap();
+        assert_eq!(
+            (app.help, app.help_search.line),
+            (None, None),
+            "Esc closes the help and forgets the search"
+        );
+    }
+
+    #[test]
     fn screens_opened_from_the_help_close_it() {
         let mut app = app();
         app.press("? o").unwrap();
         assert_eq!((app.help, app.screen), (None, Screen::Overview));
-        app.press("? /").unwrap();
-        assert_eq!(app.help, None);
-        assert!(app.search.editing);
-        app.press("x").unwrap();
-        assert_eq!(app.search.query.text(), "x");
+        app.press("? c").unwrap();
+        assert_eq!((app.help, app.screen), (None, Screen::Claims));
+        // `/` in the help searches the help instead (see the next test).
+        app.press("Esc ? /").unwrap();
+        assert!(app.help.is_some() && !app.search.editing);
     }
 
     #[test]

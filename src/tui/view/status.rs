@@ -113,7 +113,20 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
     let mode = app.mode();
     let mut spans = vec![Span::styled(format!(" {} ", mode.badge()), t.badge), Span::raw(" ")];
     let mut cursor = None;
-    if mode == Mode::Search {
+    if mode == Mode::HelpSearch {
+        let query = &app.help_search.query;
+        spans.push(Span::styled("/", t.key));
+        cursor = Some(spans.iter().map(|s| wrap::width(&s.content)).sum::<usize>());
+        spans.push(Span::raw(query.text().to_string()));
+        let n = crate::tui::help::matches(app, query.text()).len();
+        let info = match n {
+            _ if query.is_empty() => "  type to search the help · Enter keep · Esc cancel".to_string(),
+            0 => "  not in the help".to_string(),
+            1 => "  1 line · Enter keep · Esc cancel".to_string(),
+            n => format!("  {n} lines · ↓/↑ next/previous · Enter keep · Esc cancel"),
+        };
+        spans.push(Span::styled(info, t.dim));
+    } else if mode == Mode::Search {
         let query = &app.search.query;
         spans.push(Span::styled("/", t.key));
         cursor = Some(spans.iter().map(|s| wrap::width(&s.content)).sum::<usize>());
@@ -144,7 +157,8 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if let Some(offset) = cursor {
-        show_cursor(frame, area, offset, &app.search.query);
+        let input = if mode == Mode::HelpSearch { &app.help_search.query } else { &app.search.query };
+        show_cursor(frame, area, offset, input);
     }
 }
 

@@ -14,12 +14,17 @@ pub mod annotations;
 pub mod extract;
 pub mod import;
 pub mod pages;
+pub mod reader;
+pub mod report;
 
 /// Options that change how strictly passages are matched, and whether the cache is used.
 #[derive(clap::Args, Default)]
 pub struct Tuning {
-    /// Similarity (0–1) passages need to form a claim; higher is stricter.
-    #[arg(long, value_name = "X")]
+    /// Similarity (0–1) passages need to form a claim; higher is stricter. No claim's score is
+    /// below it.
+    // A negative number is a value to check, not an unknown option.
+    #[arg(long, value_name = "X", value_parser = threshold, allow_negative_numbers = true,
+          help = threshold_help())]
     pub threshold: Option<f32>,
     /// Analyse afresh: neither read nor write the analysis cache (.parallax/cache).
     #[arg(long)]
@@ -27,18 +32,92 @@ pub struct Tuning {
 }
 
 impl Tuning {
-    pub fn config(&self) -> Result<Config, Failure> {
+    /// These options, with `threshold` (the configuration file's) when none is given.
+    pub fn or(self, threshold: Option<f32>) -> Tuning {
+        Tuning { threshold: self.threshold.or(threshold), ..self }
+    }
+
+    /// The analysis settings these options ask for.
+    pub fn config(&self) -> Config {
         let mut config = Config::default();
         if let Some(t) = self.threshold {
-            if !(0.0..=1.0).contains(&t) {
-                return Err(Failure::Usage(format!(
-                    "--threshold {t} is out of range; give a number from 0 to 1"
-                )));
-            }
             config.link_threshold = t;
             config.join_threshold = config.join_threshold.max(t);
+            config.min_score = t;
         }
-        Ok(config)
+        config
+    }
+}
+
+/// The `--threshold` help, with the default it replaces.
+fn threshold_help() -> String {
+    format!(
+        "Similarity (0–1) passages need to form a claim; higher is stricter, and no claim scores \
+         below it [default: {}, or the config file's `threshold`]",
+        Config::default().link_threshold
+    )
+}
+
+/// Parses `--threshold`: a number from 0 to 1, said plainly otherwise.
+fn threshold(s: &str) -> Result<f32, String> {
+    match s.trim().parse::<f32>() {
+        Ok(t) if (0.0..=1.0).contains(&t) => Ok(t),
+        Ok(_) => Err("out of range; give a number from 0 to 1, such as 0.3".into()),
+        Err(_) => Err("not a number; give a number from 0 to 1, such as 0.3".into()),
+    }
+}
+
+/// What a command can print. Every command that prints takes `--format` and `--json` the same
+/// way; which formats it offers, and its default, are its own.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Md,
+    Json,
+    Csv,
+}
+
+impl Format {
+    fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Md => "md",
+            Format::Json => "json",
+            Format::Csv => "csv",
+        }
+    }
+}
+
+/// `--json` and `--format`, shared by every command that prints.
+#[derive(clap::Args, Default)]
+pub struct Output {
+    /// Print JSON (same as `--format json`).
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+    /// Output format; the command's help names those it prints, the first being its default.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+}
+
+impl Output {
+    /// The format asked for among those `command` offers (the first is the default); another
+    /// one is bad usage, said with the ones it offers.
+    pub fn pick(&self, command: &str, offered: &[Format]) -> Result<Format, Failure> {
+        let asked = if self.json { Some(Format::Json) } else { self.format };
+        match asked {
+            None => {
+                offered.first().copied().ok_or_else(|| Failure::Usage(format!("`{command}` prints nothing")))
+            }
+            Some(f) if offered.contains(&f) => Ok(f),
+            Some(f) => {
+                let names: Vec<&str> = offered.iter().map(|f| f.name()).collect();
+                Err(Failure::Usage(format!(
+                    "`{command}` cannot print {}; give --format {}",
+                    f.name(),
+                    names.join(" or ")
+                )))
+            }
+        }
     }
 }
 
@@ -73,7 +152,7 @@ impl From<io::Error> for Failure {
 /// Loads and analyses the corpus, through the cache unless told not to, with a progress bar
 /// on stderr when stderr is a terminal (indicatif draws nothing otherwise).
 pub fn analyse(paths: &[PathBuf], tuning: &Tuning) -> Result<Analysis, Failure> {
-    let config = tuning.config()?;
+    let config = tuning.config();
     let corpus = load(paths)?;
     let cache = if tuning.no_cache { None } else { parallax::cache::Cache::locate(paths) };
     let bar = progress_bar();

@@ -8,5 +8,6 @@
 pub use parallax_core::*;
 
 pub mod bundled;
+pub mod config;
 pub mod fetch;
 pub mod tui;

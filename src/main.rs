@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use cli::{Failure, Tuning, analyse, emit, load_quietly, say};
+use cli::{Failure, Format, Output, Tuning, analyse, emit, load_quietly, say};
 use parallax::corpus::Corpus;
 use parallax::export;
 
@@ -21,58 +21,69 @@ use parallax::export;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Parser)]
-#[command(name = "parallax", version, about = "Compare how several news articles tell the same story")]
+#[command(
+    name = "parallax",
+    version,
+    about = "Compare how several news articles tell the same story",
+    after_help = config_help()
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
     /// Folders or files of articles (.txt, .md, .html, .htm, .html.gz) or http(s):// addresses.
     /// None: the bundled corpus.
     paths: Vec<PathBuf>,
+    #[command(flatten)]
+    tuning: Tuning,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Align passages into claims and print the analysis.
+    /// Align passages into claims and print the analysis: a summary (text), or the stable,
+    /// versioned JSON contract (json).
     Align {
         /// Folders or files of articles. None: the bundled corpus.
         paths: Vec<PathBuf>,
-        /// Print the analysis as JSON (the stable, versioned contract).
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: Output,
         #[command(flatten)]
         tuning: Tuning,
     },
-    /// Print a Markdown report: coverage, claims, discrepancies, single-source facts.
+    /// Print a Markdown report (md): coverage, claims, discrepancies, single-source facts; with
+    /// `--discrepancies`, only the discrepancy table (md or csv).
     Report {
         /// Folders or files of articles. None: the bundled corpus.
         paths: Vec<PathBuf>,
+        /// Print only the table of discrepancies: claim, id, kind, each version and its articles.
+        #[arg(long)]
+        discrepancies: bool,
+        #[command(flatten)]
+        output: Output,
         #[command(flatten)]
         tuning: Tuning,
     },
-    /// Print one article's passages as JSON; `-` reads plain body text from stdin.
+    /// Print one article's passages as JSON (json); `-` reads plain body text from stdin.
     Passages {
         /// An article file, or `-` for stdin.
         file: PathBuf,
+        #[command(flatten)]
+        output: Output,
     },
-    /// Print the reader's annotations: a Markdown digest, or JSON with `--json`.
+    /// Print the reader's annotations: a Markdown digest (md), or JSON (json).
     Annotations {
         /// Folders or files of articles. None: the bundled corpus.
         paths: Vec<PathBuf>,
-        /// Print JSON (same as `--format json`).
-        #[arg(long, conflicts_with = "format")]
-        json: bool,
-        /// Output format.
-        #[arg(long, value_enum)]
-        format: Option<AnnotationsFormat>,
+        #[command(flatten)]
+        output: Output,
     },
     /// Print what parallax reads from web pages: metadata and body text of each.
     Extract {
         /// Saved pages (.html, .htm, .html.gz) or http(s):// addresses.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// Print one JSON object per input and line (JSON Lines).
-        #[arg(long)]
-        json: bool,
+        /// `--json`: one JSON object per input and line (JSON Lines).
+        #[command(flatten)]
+        output: Output,
     },
     /// Store web pages as Markdown articles (with front matter) in a folder, for offline use.
     Import {
@@ -85,11 +96,11 @@ enum Command {
     },
 }
 
-/// Output formats of `parallax annotations`.
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum AnnotationsFormat {
-    Md,
-    Json,
+/// Where the configuration file is read from, for `--help`.
+fn config_help() -> String {
+    let at = parallax::config::path()
+        .map_or_else(|| "none (PARALLAX_CONFIG is empty)".into(), |p| p.display().to_string());
+    format!("Configuration file (keys, theme, default threshold): {at}; PARALLAX_CONFIG names another")
 }
 
 fn main() -> ExitCode {
@@ -119,27 +130,36 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
+    // The configuration file: keys, theme and the default threshold (a bad one is said once).
+    let (settings, warning) = parallax::config::apply();
+    if let Some(w) = warning {
+        say(&format!("warning: {w}"));
+    }
     match cli.command {
         None => {
             // The reader draws its first frame, then reads the articles: warnings are printed
             // once it has given the screen back.
             let terminal_failed = |e: io::Error| Failure::Runtime(format!("the terminal failed: {e}"));
             Corpus::check_paths(&cli.paths).map_err(|e| Failure::Usage(format!("{e}; check the path")))?;
+            cli::reader::check_terminal()?;
             // Said before the reader takes the screen, so it is there when the screen is given back.
             match parallax::annotate::Store::migrate(&cli.paths) {
                 Ok(Some(moved)) => say(&moved),
                 Ok(None) => {}
                 Err(e) => say(&format!("warning: annotations not moved: {e}")),
             }
-            let closed = parallax::tui::run_loading(&cli.paths, || load_quietly(&cli.paths, &|_| {}))
+            let config = cli.tuning.or(settings.threshold).config();
+            let look = (config, settings.background.unwrap_or_default());
+            let closed = parallax::tui::run_loading(&cli.paths, look, || load_quietly(&cli.paths, &|_| {}))
                 .map_err(terminal_failed)??;
             for w in &closed.warnings {
                 say(&format!("warning: {w}"));
             }
             closed.signal.map_or(Ok(()), |sig| Err(Failure::Signal(sig)))
         }
-        Some(Command::Align { paths, json, tuning }) => {
-            let analysis = analyse(&paths, &tuning)?;
+        Some(Command::Align { paths, output, tuning }) => {
+            let json = output.pick("align", &[Format::Text, Format::Json])? == Format::Json;
+            let analysis = analyse(&paths, &tuning.or(settings.threshold))?;
             if json {
                 let mut out = io::BufWriter::new(io::stdout().lock());
                 export::write_json(&analysis, &mut out)?;
@@ -149,30 +169,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 emit(&export::summary(&analysis))
             }
         }
-        Some(Command::Report { paths, tuning }) => {
-            let analysis = analyse(&paths, &tuning)?;
-            let mut report = export::markdown(&analysis);
-            // The reader's annotations belong in the report; a store that cannot be opened
-            // is reported and left out rather than failing the whole report.
-            match parallax::annotate::Store::open(&paths) {
-                Ok(mut store) => {
-                    if let Some(moved) = store.migrated() {
-                        say(moved);
-                    }
-                    if let Some(ro) = store.read_only() {
-                        say(&format!("warning: {}", ro.reason));
-                    }
-                    store.reanchor(&analysis);
-                    report.push_str(&parallax::annotate::export::report_section(
-                        &analysis,
-                        store.annotations(),
-                    ));
-                }
-                Err(e) => say(&format!("warning: annotations left out of the report: {e}")),
-            }
-            emit(&report)
+        Some(Command::Report { paths, discrepancies, output, tuning }) => {
+            cli::report::run(&paths, discrepancies, &output, &tuning.or(settings.threshold))
         }
-        Some(Command::Passages { file }) => {
+        Some(Command::Passages { file, output }) => {
+            output.pick("passages", &[Format::Json])?;
             let article = if file.as_os_str() == "-" {
                 let mut text = String::new();
                 io::stdin()
@@ -189,10 +190,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             emit(&export::passages_json(&article))
         }
-        Some(Command::Annotations { paths, json, format }) => {
-            cli::annotations::run(&paths, json || matches!(format, Some(AnnotationsFormat::Json)))
+        Some(Command::Annotations { paths, output }) => cli::annotations::run(
+            &paths,
+            output.pick("annotations", &[Format::Md, Format::Json])? == Format::Json,
+        ),
+        Some(Command::Extract { inputs, output }) => {
+            cli::extract::run(&inputs, output.pick("extract", &[Format::Text, Format::Json])? == Format::Json)
         }
-        Some(Command::Extract { inputs, json }) => cli::extract::run(&inputs, json),
         Some(Command::Import { inputs, into }) => cli::import::run(&inputs, &into),
     }
 }

@@ -11,15 +11,17 @@
 //! knows neither update nor the view, update sees only the view's geometry, the view only reads.
 //!
 //! ```text
-//! action, query, wrap, theme, tty, parse, fixture           leaves (the analysis core only)
+//! action, fold, wrap, theme, tty, parse, fixture, external  leaves (the analysis core only)
+//! query        -> fold                                      what the screens derive
 //! memo         -> wrap                                      layouts and diffs kept between frames
 //! input        -> action                                    the one line-input component
 //! keymap       -> action
-//! app          -> keymap, query, input, theme, memo         the state
+//! app          -> keymap, query, input, theme, memo, external  the state
 //! notes        -> app, action, input                        annotation keys and reads
+//! resume       -> app                                       where the reader left off
 //! help         -> app, keymap                               the text of the ? overlay
 //! view::layout -> app, notes, query, wrap                   every size; draws nothing
-//! update       -> app, action, input, keymap, query, notes, help, wrap, view::layout
+//! update       -> app, action, input, keymap, query, notes, help, wrap, external, view::layout
 //! view::{text, annotations, panes, claim, claims, overview, status}
 //!              -> app, input, keymap, notes, query, theme, wrap, view::{layout, text}
 //!                 and claim -> panes -> annotations (annotation lines and marks)
@@ -29,8 +31,10 @@
 
 pub mod action;
 pub mod app;
+pub mod external;
 #[doc(hidden)]
 pub mod fixture;
+pub mod fold;
 pub mod help;
 pub mod input;
 pub mod keymap;
@@ -38,6 +42,7 @@ pub mod memo;
 pub mod notes;
 pub mod parse;
 pub mod query;
+pub mod resume;
 pub mod theme;
 pub mod tty;
 pub mod update;
@@ -98,11 +103,13 @@ pub struct Closed {
     pub signal: Option<i32>,
 }
 
-/// Opens the reader on the corpus `load` reads from `paths`, drawing the first frame before
-/// calling it: ten thousand files take a moment to read and segment. Returns how it closed, or
-/// `load`'s error, with the terminal restored either way.
+/// Opens the reader on the corpus `load` reads from `paths`, analysed with `config` and drawn
+/// for `background`, drawing the first frame before calling it: ten thousand files take a
+/// moment to read and segment. Returns how it closed, or `load`'s error, with the terminal
+/// restored either way.
 pub fn run_loading<E>(
     paths: &[std::path::PathBuf],
+    (config, background): (crate::analysis::Config, theme::Background),
     load: impl FnOnce() -> Result<Corpus, E>,
 ) -> io::Result<Result<Closed, E>> {
     // The ending signal's number, 0 until one comes. Raw mode turns Ctrl-C into a key, but
@@ -140,7 +147,7 @@ pub fn run_loading<E>(
         ratatui_hook(info);
     }));
     let guard = MouseGuard::new();
-    let theme = theme::Theme::new(color_enabled());
+    let theme = theme::Theme::on(color_enabled(), background);
     let origin = if paths.is_empty() {
         crate::corpus::BUNDLED_NAME.to_string()
     } else {
@@ -164,7 +171,6 @@ pub fn run_loading<E>(
     let report = Arc::clone(&progress);
     let cache = crate::cache::Cache::locate(paths);
     thread::Builder::new().name(WORKER.into()).spawn(move || {
-        let config = crate::analysis::Config::default();
         let (analysis, _) = crate::cache::analyse(work, &config, cache.as_ref(), &|p| {
             if let Ok(mut slot) = report.lock() {
                 *slot = Some(p);
@@ -188,12 +194,15 @@ pub fn run_loading<E>(
             app.warn(why);
         }
     }
+    resume::restore(&mut app);
     update::sync(&mut app);
     let result = event_loop(&mut terminal, &mut app, (&rx, &progress), &tty, &signals);
     // Ended by SIGTERM/SIGHUP/SIGINT/hang-up with a note or tags being typed: save them rather than lose them.
     if matches!(app.overlay, Some(app::Overlay::Note(_) | app::Overlay::Tags(_))) {
         update::update(&mut app, action::Action::SaveInput);
     }
+    // Best effort: a reader that cannot save its place still closed cleanly.
+    let _ = resume::save(&app);
     drop(guard);
     ratatui::restore();
     let _ = std::panic::take_hook();
@@ -312,6 +321,13 @@ fn event_loop(
             dirty = true;
         }
         if std::mem::take(&mut dirty) {
+            terminal.draw(|frame| view::render(app, frame))?;
+        }
+        if let Some(request) = app.external.take() {
+            match external::run(request, terminal) {
+                Ok(done) => app.say(done),
+                Err(why) => app.warn(why),
+            }
             terminal.draw(|frame| view::render(app, frame))?;
         }
         let analysing = matches!(app.phase, app::Phase::Analysing { .. });

@@ -685,9 +685,10 @@ fn cli_prints_annotations_as_json_and_markdown() {
     let rows = json["annotations"].as_array().unwrap();
     assert_eq!(rows.len(), 2);
     let row = rows.iter().find(|r| r["id"] == id.as_str()).unwrap();
-    for key in
-        ["id", "article", "start", "end", "quote", "label", "note", "tags", "created", "updated", "status"]
-    {
+    for key in [
+        "id", "article", "start", "end", "quote", "label", "note", "tags", "reviewed", "created", "updated",
+        "status",
+    ] {
         assert!(row.get(key).is_some(), "missing {key}");
     }
     assert_eq!(row["article"], "a.txt");
@@ -930,4 +931,29 @@ fn an_annotation_on_a_saved_page_survives_reopening_and_on_markdown_too() {
     let kinds: Vec<_> = post.passages.iter().map(|p| (post.text[p.range()].to_string(), p.kind)).collect();
     assert_eq!(kinds[0], ("Ferry aground".to_string(), parallax::segment::PassageKind::Title));
     assert_eq!(kinds[1], ("By Jana Ortiz".to_string(), parallax::segment::PassageKind::Byline), "{kinds:?}");
+}
+
+/// Issue 14: the Markdown export of an annotation whose passage was reworded says so and shows
+/// both wordings.
+#[test]
+fn the_markdown_export_shows_both_wordings_of_a_changed_passage() {
+    let dir = corpus(&[("a.txt", ARTICLE), ("b.txt", OTHER)]);
+    let data = tempfile::tempdir().unwrap();
+    let an = analysis(dir.path());
+    let mut store = open(dir.path());
+    let at = passage_with(&an, "a.txt", "Workers");
+    store.add(Target::passage(&an.corpus, at).unwrap(), Some(Label::Disputed), "Check.", vec![]).unwrap();
+    let edited = ARTICLE.replace("Workers were sent home early.", "Workers were sent home very early.");
+    std::fs::write(dir.path().join("a.txt"), edited).unwrap();
+    let out = support::parallax()
+        .args(["annotations", "--format", "md"])
+        .arg(dir.path())
+        .env("PARALLAX_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        md.contains("The passage changed since it was annotated. Annotated: \"Workers were sent home early.\"; now: \"Workers were sent home very early.\""),
+        "{md}"
+    );
 }

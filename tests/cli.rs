@@ -505,3 +505,176 @@ fn discrepancies_list_their_versions_with_the_bytes_that_state_them() {
         assert_eq!(members, union, "members are the union of the versions' members: {d}");
     }
 }
+
+#[test]
+fn threshold_is_checked_shown_in_the_help_and_no_claim_scores_below_it() {
+    let out = parallax(&["align", "--threshold", "-0.5"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("'-0.5'") && err.contains("out of range") && !err.contains("unexpected argument"),
+        "{err}"
+    );
+    let out = parallax(&["report", "--threshold", "lots"]);
+    assert!(stderr(&out).contains("not a number"), "{}", stderr(&out));
+    assert!(stdout(&parallax(&["align", "--help"])).contains("[default: 0.12, or the config file"));
+    assert!(stdout(&parallax(&["--help"])).contains("--threshold"), "the reader takes it too");
+    for t in ["0.3", "0.6", "1"] {
+        let out = parallax(&["align", "--json", "--no-cache", "--threshold", t]);
+        let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let floor: f64 = t.parse().unwrap();
+        let claims = v["claims"].as_array().unwrap();
+        assert!(claims.iter().all(|c| c["score"].as_f64().unwrap() >= floor), "{t}");
+        if t == "1" {
+            assert!(claims.is_empty(), "at 1 no claim is left: {}", claims.len());
+        }
+    }
+}
+
+#[test]
+fn every_printing_command_takes_json_and_format_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    write_story(dir.path());
+    let path = dir.path().to_str().unwrap();
+    let file = dir.path().join("courier.txt");
+    let file = file.to_str().unwrap();
+    for args in [
+        vec!["align", "--json", path],
+        vec!["align", "--format", "json", path],
+        vec!["annotations", "--json", path],
+        vec!["annotations", "--format", "json", path],
+        vec!["passages", "--json", file],
+        vec!["passages", "--format", "json", file],
+    ] {
+        let out = parallax(&args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        serde_json::from_str::<serde_json::Value>(&stdout(&out)).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+    }
+    assert!(stdout(&parallax(&["align", "--format", "text", path])).contains("claims"));
+    assert!(stdout(&parallax(&["report", "--format", "md", path])).starts_with("# parallax report"));
+    let out = parallax(&["report", "--json", path]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("`report` cannot print json; give --format md"), "{}", stderr(&out));
+    let out = parallax(&["align", "--json", "--format", "text", path]);
+    assert_eq!(out.status.code(), Some(2), "--json and --format together are refused");
+}
+
+#[test]
+fn discrepancy_table_as_markdown_and_csv_with_formulas_defused() {
+    let dir = tempfile::tempdir().unwrap();
+    write_story(dir.path());
+    // A cell that starts with `=` or `-` (here the article ids) must not become a formula.
+    fs::rename(dir.path().join("courier.txt"), dir.path().join("=courier.txt")).unwrap();
+    fs::rename(dir.path().join("gazette.txt"), dir.path().join("-gazette.txt")).unwrap();
+    let path = dir.path().to_str().unwrap();
+    let md = stdout(&parallax(&["report", "--discrepancies", "--no-cache", path]));
+    let mut lines = md.lines();
+    assert_eq!(lines.next(), Some("| claim | discrepancy | kind | version | articles |"));
+    assert_eq!(lines.next(), Some("|---|---|---|---|---|"));
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&parallax(&["align", "--json", "--no-cache", path]))).unwrap();
+    let d = &json["discrepancies"][0];
+    let first = d["versions"][0]["value"].as_str().unwrap_or(d["detail"].as_str().unwrap());
+    let row = lines.next().unwrap();
+    assert!(
+        row.starts_with(&format!(
+            "| C{} | {} | {} | ",
+            d["claim"],
+            d["id"].as_str().unwrap(),
+            d["kind"].as_str().unwrap()
+        )),
+        "{row}"
+    );
+    assert!(row.contains(first), "{row} / {first}");
+    let csv = stdout(&parallax(&["report", "--discrepancies", "--format", "csv", "--no-cache", path]));
+    assert!(csv.starts_with("claim,discrepancy,kind,version,articles\n"), "{csv}");
+    assert_eq!(csv.lines().count(), md.lines().count() - 1, "the same rows:\n{csv}\n{md}");
+    assert!(csv.contains(",'=courier.txt") && csv.contains(",'-gazette.txt"), "{csv}");
+    for cell in csv.lines().flat_map(|l| l.split(',')) {
+        let cell = cell.trim_start_matches('"');
+        assert!(!cell.starts_with(['=', '+', '-', '@']), "a formula cell: {cell}\n{csv}");
+    }
+    let out = parallax(&["report", "--discrepancies", "--format", "json", path]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn articles_are_numbered_in_natural_order() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, n) in [("story_10.txt", "ten"), ("story_2.txt", "two"), ("story_1.txt", "one")] {
+        fs::write(dir.path().join(name), format!("Story {n}\nThe plant closed on day {n}.\n")).unwrap();
+    }
+    let out = parallax(&["align", "--json", "--no-cache", dir.path().to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let ids: Vec<&str> =
+        v["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["story_1.txt", "story_2.txt", "story_10.txt"]);
+}
+
+#[test]
+fn the_reader_without_a_terminal_says_so_plainly() {
+    let out = support::parallax()
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("terminal") && err.contains("parallax report"), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+}
+
+/// Runs `parallax ARGS` with the configuration file `config` (its text).
+fn with_config(config: &str, args: &[&str]) -> (Output, std::path::PathBuf, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    fs::write(&file, config).unwrap();
+    let out = support::parallax().env(parallax::config::ENV, &file).args(args).output().unwrap();
+    (out, file, dir)
+}
+
+#[test]
+fn the_config_file_sets_the_default_threshold_and_a_mistake_is_one_line() {
+    let claims = |o: &Output| {
+        let v: serde_json::Value = serde_json::from_str(&stdout(o)).unwrap();
+        v["claims"].as_array().unwrap().len()
+    };
+    let plain = claims(&parallax(&["align", "--json", "--no-cache"]));
+    let (strict, _, _d) = with_config("threshold = 1 # nothing passes\n", &["align", "--json", "--no-cache"]);
+    assert!(stderr(&strict).is_empty(), "{}", stderr(&strict));
+    assert_eq!((plain > 0, claims(&strict)), (true, 0), "the config's threshold is the default");
+    let explicit = ["align", "--json", "--no-cache", "--threshold", "0.12"];
+    let (given, _, _d) = with_config("threshold = 1\n", &explicit);
+    assert_eq!(claims(&given), claims(&parallax(&explicit)), "--threshold beats the config");
+    assert!(claims(&given) > 0);
+    // A bad line: one line naming the file, the line and the problem; defaults used.
+    let (bad, file, _d) =
+        with_config("theme = \"dark\"\n\nthreshold = 3\n", &["align", "--json", "--no-cache"]);
+    assert!(bad.status.success());
+    let err = stderr(&bad);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains(&format!(
+            "config {} line 3: threshold is a number from 0 to 1, not 3; defaults used",
+            file.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(claims(&bad), plain);
+    let (keys, file, _d) = with_config("[keys]\nnext_passage = \"k\"\n", &["align", "--no-cache"]);
+    let err = stderr(&keys);
+    assert!(
+        err.contains(&format!(
+            "config {} line 2: `k` would do both `next_passage` and `prev_passage` in Compare",
+            file.display()
+        )) || err.contains(&format!(
+            "config {} line 2: `k` would do both `prev_passage` and `next_passage` in Compare",
+            file.display()
+        )),
+        "{err}"
+    );
+    let (unknown, _, _d) = with_config("[keys]\nfly = \"F\"\n", &["align", "--no-cache"]);
+    assert!(stderr(&unknown).contains("line 2: no key action is called `fly`"), "{}", stderr(&unknown));
+    assert!(stdout(&parallax(&["--help"])).contains("Configuration file (keys, theme, default threshold)"));
+}

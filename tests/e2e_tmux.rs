@@ -12,23 +12,38 @@ mod support;
 struct Session {
     name: String,
     status_file: PathBuf,
+    /// The user data folder the reader sees: never the real one.
+    _data: tempfile::TempDir,
 }
 
 impl Session {
     /// Starts `parallax ARGS` in a detached session; its exit status lands in a temp file.
     fn start(tag: &str, args: &str, width: u16, height: u16) -> Option<Session> {
+        Session::start_with(tag, "", args, width, height)
+    }
+
+    /// [`Session::start`] with `env` (`NAME=value …`) in the binary's environment.
+    fn start_with(tag: &str, env: &str, args: &str, width: u16, height: u16) -> Option<Session> {
         let (name, status_file) = Session::names(tag)?;
         let bin = env!("CARGO_BIN_EXE_parallax");
-        let cmd = format!("{bin} {args}; echo $? > {}; sleep 60", status_file.display());
-        Session::spawn(&name, width, height, &["sh", "-c", &cmd]);
-        Some(Session { name, status_file })
+        let cmd = format!("{env} {bin} {args}; echo $? > {}; sleep 60", status_file.display());
+        let data = tempfile::tempdir().unwrap();
+        Session::spawn(&name, width, height, data.path(), &["sh", "-c", &cmd]);
+        Some(Session { name, status_file, _data: data })
     }
 
     /// Starts an interactive bash with job control and prompt `px$`; nothing runs yet.
     fn shell(tag: &str, width: u16, height: u16) -> Option<Session> {
         let (name, status_file) = Session::names(tag)?;
-        Session::spawn(&name, width, height, &["PS1=px$", "bash", "--norc", "--noprofile", "-i"]);
-        Some(Session { name, status_file })
+        let data = tempfile::tempdir().unwrap();
+        Session::spawn(
+            &name,
+            width,
+            height,
+            data.path(),
+            &["PS1=px$", "bash", "--norc", "--noprofile", "-i"],
+        );
+        Some(Session { name, status_file, _data: data })
     }
 
     /// The session name and status file for `tag`; None when tmux is missing and may be skipped.
@@ -46,7 +61,7 @@ impl Session {
         Some((name, status_file))
     }
 
-    fn spawn(name: &str, width: u16, height: u16, cmd: &[&str]) {
+    fn spawn(name: &str, width: u16, height: u16, data: &std::path::Path, cmd: &[&str]) {
         // A new session can lose a race with a tmux server that is shutting down because the
         // previous test's session ended: tried again a few times.
         let ok = (0..5).any(|attempt| {
@@ -58,6 +73,8 @@ impl Session {
                 .arg("env")
                 .arg("TERM=xterm-256color")
                 .args(support::env().into_iter().map(|(k, v)| format!("{k}={}", v.display())))
+                // Each session its own data folder (annotations of the bundled corpus live there).
+                .arg(format!("PARALLAX_DATA_DIR={}", data.display()))
                 .args(cmd)
                 .status()
                 .unwrap()
@@ -364,7 +381,7 @@ fn annotations_survive_quit_and_reopen() {
         let Some(s) = Session::start("annotate", &path, 120, 36) else { return };
         s.wait_for(" claims · ");
         s.wait_for("COMPARE");
-        // Label the second passage disputed, then write a two-line note and save it with Esc.
+        // Label the second passage disputed, then write a two-line note and save it with ctrl-s.
         s.keys(&["j", "a"]);
         s.wait_for("Label this passage");
         s.keys(&["2"]);
@@ -375,7 +392,7 @@ fn annotations_survive_quit_and_reopen() {
         s.keys(&["Enter"]);
         s.keys(&["-l", "13 not 15"]);
         s.wait_for("13 not 15");
-        s.keys(&["Escape"]);
+        s.keys(&["C-s"]);
         s.wait_for("note saved");
         s.keys(&["q"]);
         assert_eq!(s.exit_status(), 0);
@@ -389,7 +406,8 @@ fn annotations_survive_quit_and_reopen() {
 
     let Some(s) = Session::start("reopen", &path, 120, 36) else { return };
     s.wait_for(" claims · ");
-    s.keys(&["j"]);
+    // The reader is back on the labelled passage, where it left off.
+    s.wait_for("back where you left off: article 1 · passage 2");
     // The detail box shows the label and the note; the gutter carries the disputed mark.
     let screen = s.wait_for("✗ disputed checked the logs ⏎ 13 not 15");
     assert!(screen.lines().any(|l| l.contains("✗The outage lasted 13 hours")), "no gutter mark:\n{screen}");
@@ -443,4 +461,129 @@ fn a_fifo_or_device_as_the_annotations_file_does_not_hang_the_reader() {
         let after = s.screen();
         assert!(after.contains("annotations unavailable"), "{plant}: {after}");
     }
+}
+/// Issue 14: search finds what is there whatever the typography, lists every hit across the
+/// articles, and after Enter `n`/`N` step through the hits until Esc clears the search.
+#[test]
+fn search_finds_text_across_typography_and_n_steps_through_the_hits() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Outage report\nAmazon’s agent caused 13‑hour outages at the café.\nEngineers fixed it.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Amazon blamed\nAmazon's agent caused 13 hours of downtime at the cafe.\nThe company disagreed.\n",
+    )
+    .unwrap();
+    let Some(s) = Session::start("search", dir.path().to_str().unwrap(), 120, 36) else { return };
+    s.wait_for("2 articles");
+    s.keys(&["/"]);
+    s.wait_for("SEARCH");
+    s.keys(&["amazon's agent caused 13 hours"]);
+    let screen = s.wait_for("result 1/2 across every article");
+    assert!(screen.contains("A1 ¶2") && screen.contains("A2 ¶2"), "both hits are listed:\n{screen}");
+    s.keys(&["C-u", "CAFE"]);
+    s.wait_for("result 1/2 across every article");
+    s.keys(&["Enter"]);
+    s.wait_for("n / N next and previous");
+    s.keys(&["n"]);
+    s.wait_for("result 2/2");
+    s.keys(&["n"]);
+    s.wait_for("result 1/2 (wrapped)");
+    s.keys(&["N"]);
+    s.wait_for("result 2/2 (wrapped)");
+    s.keys(&["Escape"]);
+    s.wait_for("search cleared");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_status(), 0);
+}
+
+/// Issue 14: reopening a corpus returns to where the reader left off, and `r` marks a claim
+/// reviewed, counted in the header, after a reopen too.
+#[test]
+fn reopening_returns_where_the_reader_left_off_with_its_review_progress() {
+    let dir = fixture_dir();
+    let path = dir.path().to_str().unwrap();
+    let Some(s) = Session::start("resume", path, 120, 36) else { return };
+    s.wait_for("0/2 claims reviewed");
+    s.keys(&["j", "j", "j"]);
+    s.wait_for("article 1 · passage 4/");
+    s.keys(&["r"]);
+    s.wait_for("1/2 claims reviewed");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_status(), 0);
+    drop(s);
+    let Some(s) = Session::start("resume2", path, 120, 36) else { return };
+    s.wait_for("back where you left off: article 1 · passage 4");
+    s.wait_for("article 1 · passage 4/");
+    s.wait_for("1/2 claims reviewed");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_status(), 0);
+}
+
+/// Issue 14: `V` opens the article in `$PAGER` at the passage, the path after `--`, never
+/// through a shell, and the reader resumes afterwards; the bundled corpus opens as a read-only
+/// temporary copy.
+#[test]
+fn the_pager_opens_the_article_at_the_passage_and_the_reader_resumes() {
+    let dir = fixture_dir();
+    let out = dir.path().join("pager-args");
+    let pager = dir.path().join("pager.sh");
+    // The fake pager records its arguments and the file's mode (root may write anything).
+    std::fs::write(
+        &pager,
+        format!("#!/bin/sh\nprintf '%s\\n' \"$@\" > {o}\nfor f; do :; done\nstat -c mode=%a \"$f\" >> {o}\nhead -c 6 \"$f\" >> {o}\n", o = out.display()),
+    )
+    .unwrap();
+    std::process::Command::new("chmod").arg("+x").arg(&pager).status().unwrap();
+    let env = format!("PAGER='{} --flag'", pager.display());
+    for (tag, corpus) in
+        [("pager", dir.path().to_str().unwrap().to_string()), ("pager-bundled", String::new())]
+    {
+        let _ = std::fs::remove_file(&out);
+        let Some(s) = Session::start_with(tag, &env, &corpus, 120, 36) else { return };
+        s.wait_for("COMPARE");
+        s.keys(&["j", "V"]);
+        s.wait_for("back from");
+        s.wait_for("COMPARE");
+        let args = std::fs::read_to_string(&out).unwrap();
+        let lines: Vec<&str> = args.lines().collect();
+        assert_eq!(lines[0], "--flag", "{args}");
+        assert!(lines[1].starts_with('+') && lines[2] == "--", "{args}");
+        if corpus.is_empty() {
+            assert!(args.contains("mode=400"), "the bundled copy is read-only: {args}");
+            assert!(lines[3].contains("parallax-"), "a temporary copy: {args}");
+            assert!(!std::path::Path::new(lines[3]).exists(), "removed afterwards: {args}");
+        } else {
+            assert!(lines[3].ends_with("1-ledger.md"), "{args}");
+        }
+        s.keys(&["q"]);
+        assert_eq!(s.exit_status(), 0);
+    }
+}
+
+/// Issue 14: the configuration file remaps keys (dispatch, help and footer follow) and picks
+/// the light theme.
+#[test]
+fn the_config_file_remaps_keys_and_the_help_follows() {
+    let dir = fixture_dir();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "theme = \"light\"\n[keys]\nquit = \"Q ctrl-c\"\nnext_passage = \"j ctrl-e\"\n")
+        .unwrap();
+    let env = format!("PARALLAX_CONFIG='{}'", config.display());
+    let Some(s) = Session::start_with("config", &env, dir.path().to_str().unwrap(), 120, 36) else { return };
+    s.wait_for("COMPARE");
+    s.keys(&["C-e"]);
+    s.wait_for("article 1 · passage 2/");
+    s.keys(&["?"]);
+    s.wait_for("j ctrl-e              next passage");
+    s.keys(&["G"]);
+    s.wait_for("Q ctrl-c");
+    s.keys(&["Escape", "q"]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(s.screen().contains("COMPARE"), "q is no longer quit:\n{}", s.screen());
+    s.keys(&["Q"]);
+    assert_eq!(s.exit_status(), 0);
 }

@@ -7,8 +7,10 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::Duration;
+
+mod support;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages").join(name)
@@ -16,7 +18,7 @@ fn fixture(name: &str) -> PathBuf {
 
 /// Runs the binary with its data folder in `data`, its fetch timeouts shortened.
 fn parallax(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parallax"))
+    support::parallax()
         .args(args)
         .env("PARALLAX_DATA_DIR", data)
         .env("PARALLAX_NO_CACHE", "1")

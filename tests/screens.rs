@@ -462,10 +462,26 @@ fn kept_search_highlights_and_hints_its_keys() {
     app.press("Enter k").unwrap();
     let t = snap!("search_kept_fixture_120x36", app);
     let text = format!("{}", t.backend());
-    assert!(text.contains("ctrl-n/ctrl-p result"), "{text}");
+    assert!(text.contains("n/N result"), "after a search n/N step through its results: {text}");
     let buf = t.backend().buffer();
     let (x, y) = find(buf, "regions", 60..120).unwrap();
     assert_eq!(buf[(x, y)].bg, Color::Yellow);
+}
+
+/// Issue 14: ctrl-r reads the search as a regular expression; one that does not parse says why
+/// in the list of results, and a good one lists its hits.
+#[test]
+fn regex_search_lists_hits_or_says_why_not() {
+    let mut app = fixture_app(80, 24);
+    app.press("/ ctrl-r").unwrap();
+    app.type_text("(");
+    let t = snap!("search_regex_error_80x24", app);
+    assert!(format!("{}", t.backend()).contains("not a regular expression"));
+    app.press("ctrl-u").unwrap();
+    app.type_text(r"\d+ regions");
+    let t = snap!("search_regex_80x24", app);
+    let text = format!("{}", t.backend());
+    assert!(text.contains("regex · result 1/1"), "{text}");
 }
 
 /// A long pseudo-random walk over every bound key, mouse events and resizes, drawing after
@@ -521,9 +537,48 @@ fn random_walk_never_panics() {
                     "LABEL",
                     "NOTE",
                     "TAGS",
+                    "ARTICLES",
                 ];
                 assert!(badge.iter().any(|b| text.contains(b)), "step {step} ({action:?}):\n{text}");
             }
         }
     }
+}
+
+/// Issue 14: `p` picks any article, beyond the nine the number keys reach, filtered as typed.
+#[test]
+fn the_article_picker_reaches_every_article() {
+    let texts: Vec<(String, String)> = (1..=12)
+        .map(|i| {
+            (
+                format!("story_{i}.txt"),
+                format!("Outlet {i} on the flood\nThe river rose {i} metres on Monday.\n"),
+            )
+        })
+        .collect();
+    let corpus = Corpus::from_texts(texts.iter().map(|(a, b)| (a.as_str(), b.as_str())));
+    let mut app = app_on(Analysis::from_parts(corpus, vec![], vec![]), 80, 24);
+    app.press("p").unwrap();
+    snap!("article_picker_80x24", app);
+    app.type_text("outlet 12");
+    assert_eq!(app.picked_articles(), [11]);
+    app.press("Enter").unwrap();
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.compare.articles[app.compare.focus.index()], 11);
+    app.press("p").unwrap();
+    app.type_text("no such outlet");
+    let t = snap!("article_picker_empty_80x24", app);
+    assert!(format!("{}", t.backend()).contains("No article's number, title"));
+}
+
+/// Issue 14: `/` in the help searches the help: the match is marked and the footer counts them.
+#[test]
+fn the_help_searches_itself() {
+    let mut app = fixture_app(80, 24);
+    app.press("? /").unwrap();
+    app.type_text("suspend");
+    let t = snap!("help_search_80x24", app);
+    let text = format!("{}", t.backend());
+    assert!(text.contains("HELP /") && text.contains("/suspend"), "{text}");
+    assert!(text.contains("ctrl-z"), "scrolled to the match: {text}");
 }

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 use parallax::annotate::{Label, Store};
-use parallax::tui::app::{App, Overlay, Screen};
+use parallax::tui::app::{App, ClaimFilter, Overlay, Screen};
 use parallax::tui::theme::Theme;
 use parallax::tui::{fixture, update, view};
 use ratatui::Terminal;
@@ -64,7 +64,7 @@ fn a_labels_the_selected_passage_and_saves_at_once() {
 }
 
 #[test]
-fn e_edits_a_multiline_note_and_esc_saves() {
+fn e_edits_a_multiline_note_ctrl_s_saves_and_esc_asks_before_discarding() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with_store(dir.path(), 120, 36);
     app.press("j e").unwrap();
@@ -78,10 +78,27 @@ fn e_edits_a_multiline_note_and_esc_saves() {
         Some(Overlay::Note(ed)) => assert_eq!(ed.input.text(), "q to check\nline to"),
         o => panic!("{o:?}"),
     }
+    // Esc on a changed note asks before discarding it; n goes on editing.
     app.press("Esc").unwrap();
+    assert!(matches!(&app.overlay, Some(Overlay::Note(ed)) if ed.confirm_discard));
+    insta::assert_snapshot!("annotate_editor_discard_120x36", draw(&app).backend());
+    app.press("n").unwrap();
+    assert!(
+        matches!(&app.overlay, Some(Overlay::Note(ed)) if !ed.confirm_discard && ed.input.text() == "q to check\nline to")
+    );
+    app.press("ctrl-s").unwrap();
     assert_eq!(app.overlay, None);
     assert_eq!(status(&app), "note saved");
     assert_eq!(reopen(dir.path()).annotations()[0].note, "q to check\nline to");
+    // y discards: nothing is saved.
+    app.press("e").unwrap();
+    app.type_text(" lost");
+    app.press("Esc y").unwrap();
+    assert_eq!((app.overlay.clone(), status(&app)), (None, "note discarded".to_string()));
+    assert_eq!(reopen(dir.path()).annotations()[0].note, "q to check\nline to");
+    // An unchanged note just closes.
+    app.press("e Esc").unwrap();
+    assert_eq!(app.overlay, None);
     // Opening again starts from the saved note; ctrl-s saves too.
     app.press("e").unwrap();
     app.type_text("!");
@@ -154,17 +171,17 @@ fn a_in_the_claim_view_labels_the_whole_claim() {
     for m in &app.analysis.claims[claim].members {
         assert!(app.notes.marks.contains_key(&m.at), "{:?}", m.at);
     }
-    // The claims list and the overview filter by label.
-    app.press("Esc c Tab").unwrap();
-    assert_eq!(app.notes.claim_label, Some(Label::Verified));
+    // The claims list and the overview filter by label (after "unreviewed").
+    app.press("Esc c Tab Tab").unwrap();
+    assert_eq!(app.notes.claim_filter, ClaimFilter::Label(Label::Verified));
     assert_eq!(app.claims.matches.iter().map(|m| m.claim).collect::<Vec<_>>(), [claim]);
     app.press("Esc o f").unwrap();
-    assert_eq!(app.notes.claim_label, Some(Label::Disputed));
+    assert_eq!(app.notes.claim_filter, ClaimFilter::Label(Label::Disputed));
     assert!(app.overview.rows.is_empty());
     for _ in 0..4 {
         app.press("f").unwrap();
     }
-    assert_eq!(app.notes.claim_label, None);
+    assert_eq!(app.notes.claim_filter, ClaimFilter::All);
     assert_eq!(app.overview.rows.len(), app.analysis.claims.len());
 }
 
@@ -179,10 +196,17 @@ fn the_list_filters_by_label_and_text_and_jumps() {
     app.press("A").unwrap();
     assert_eq!(app.overlay, Some(Overlay::Annotations));
     assert_eq!(parallax::tui::notes::rows(&app).len(), 2);
+    // Tab cycles the label filter: all → verified → disputed → … → question → all.
+    app.press("Tab").unwrap();
+    assert_eq!(parallax::tui::notes::rows(&app).len(), 0, "nothing is verified");
+    app.press("Tab").unwrap();
+    assert_eq!(parallax::tui::notes::rows(&app).len(), 1, "one is disputed");
+    app.press("Tab Tab Tab Tab").unwrap();
+    assert_eq!(parallax::tui::notes::rows(&app).len(), 2, "every label again");
+    // Digits are typed into the text filter, as every other character.
     app.press("5").unwrap();
-    assert_eq!(parallax::tui::notes::rows(&app).len(), 1);
-    app.press("5").unwrap();
-    assert_eq!(parallax::tui::notes::rows(&app).len(), 2);
+    assert_eq!((app.annotations.filter.text(), parallax::tui::notes::rows(&app).len()), ("5", 0));
+    app.press("Backspace").unwrap();
     app.type_text("late");
     let rows = parallax::tui::notes::rows(&app);
     assert_eq!(rows.len(), 1);
@@ -218,7 +242,7 @@ fn a_failed_save_keeps_the_typed_note() {
     // The folder becomes a file: the save cannot happen.
     std::fs::remove_dir_all(dir.path()).unwrap();
     std::fs::write(dir.path(), "x").unwrap();
-    app.press("Esc").unwrap();
+    app.press("ctrl-s").unwrap();
     match &app.overlay {
         Some(Overlay::Note(ed)) => assert_eq!(ed.input.text(), "precious"),
         o => panic!("the editor closed: {o:?}"),
@@ -269,7 +293,7 @@ fn screens_of_the_picker_editor_and_list() {
     app.press("Enter").unwrap();
     app.type_text("Wire says 15.");
     insta::assert_snapshot!("annotate_editor_80x24", draw(&app).backend());
-    app.press("Esc t").unwrap();
+    app.press("ctrl-s t").unwrap();
     app.type_text("numbers");
     let t = draw(&app);
     insta::assert_snapshot!("annotate_tags_80x24", t.backend());
@@ -341,5 +365,69 @@ fn random_keys_with_a_store_never_panic_and_the_file_stays_valid() {
     if file.exists() {
         let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
         assert!(v.get("schema_version").is_some());
+    }
+}
+
+/// Issue 14: a claim is reviewed once labelled or marked with `r`; the header counts them, the
+/// lists show only the unreviewed ones on request, and the marks survive a reopen.
+#[test]
+fn review_progress_is_counted_filtered_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(dir.path(), 120, 36);
+    let total = app.analysis.claims.len();
+    let header =
+        |app: &App| format!("{}", draw(app).backend()).lines().next().unwrap_or_default().to_string();
+    assert!(header(&app).contains(&format!("0/{total} claims reviewed")), "{}", header(&app));
+    // `r` in Compare marks the claim being read.
+    app.press("j r").unwrap();
+    let first = app.current_claim().unwrap();
+    assert_eq!(app.notes.reviewed.iter().copied().collect::<Vec<_>>(), [first]);
+    assert!(status(&app).contains(&format!("reviewed · 1/{total} claims reviewed")), "{}", status(&app));
+    // Labelling a claim in the claim view reviews it too.
+    app.press("n n Enter a 2").unwrap();
+    let second = app.claim.id.unwrap();
+    assert_ne!(first, second);
+    assert!(header(&app).contains(&format!("2/{total} claims reviewed")), "{}", header(&app));
+    // `r` marks it as well, and again unmarks: the labelled claim stays reviewed by its label.
+    app.press("r r").unwrap();
+    assert!(app.notes.reviewed.contains(&second), "{}", status(&app));
+    assert!(status(&app).contains("still reviewed by its label"), "{}", status(&app));
+    // The claims list shows only the rest on request.
+    app.press("Esc c Tab").unwrap();
+    assert_eq!(app.notes.claim_filter, ClaimFilter::Unreviewed);
+    let left: Vec<usize> = app.claims.matches.iter().map(|m| m.claim).collect();
+    assert_eq!(left.len(), total - 2);
+    assert!(!left.contains(&first) && !left.contains(&second));
+    let t = draw(&app);
+    insta::assert_snapshot!("review_unreviewed_claims_120x36", t.backend());
+    // A second reader on the same store sees the same progress.
+    let again = app_with_store(dir.path(), 120, 36);
+    assert_eq!(again.notes.reviewed, app.notes.reviewed);
+    assert!(reopen(dir.path()).annotations().iter().any(|a| a.reviewed));
+}
+
+/// Issue 14: the label picker, the note editor and the tag input never cover the passage they
+/// act on, wherever it is on the screen.
+#[test]
+fn popups_leave_the_passage_they_act_on_in_sight() {
+    for (w, h) in [(80, 24), (120, 36)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_with_store(dir.path(), w, h);
+        for step in 0..5 {
+            let at = app.at(app.compare.focus);
+            let text = app.analysis.text(at).to_string();
+            let words: String = text.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+            for key in ["a", "e", "t"] {
+                app.press(key).unwrap();
+                let screen = format!("{}", draw(&app).backend());
+                assert!(screen.contains(&words), "{w}x{h} passage {step} `{key}` hides “{words}”:\n{screen}");
+                app.press("Esc").unwrap();
+                if key == "t" || key == "e" {
+                    // Esc on an empty input saves nothing; the undo stack stays empty.
+                    assert!(app.overlay.is_none());
+                }
+            }
+            app.press("j").unwrap();
+        }
     }
 }

@@ -82,6 +82,18 @@ pub enum Action {
     /// Show article N (1-based) in the focused pane.
     #[strum(message = "show article 1–9 in the focused pane")]
     ShowArticle(u8),
+    /// Copy the selected passage with its citation to the clipboard (OSC 52).
+    #[strum(message = "copy the passage with its citation (title, outlet, date, URL, bytes)")]
+    CopyPassage,
+    /// Open the article in `$VISUAL`/`$EDITOR` at the selected passage.
+    #[strum(message = "open the article in $EDITOR at the passage")]
+    OpenEditor,
+    /// Open the article in `$PAGER` at the selected passage.
+    #[strum(message = "open the article in $PAGER at the passage")]
+    OpenPager,
+    /// Open the picker of every article (the number keys reach nine).
+    #[strum(message = "pick any article for the focused pane")]
+    OpenArticles,
     /// Open the claim view of the selected passage.
     #[strum(message = "claim view: every article's wording")]
     OpenClaim,
@@ -89,7 +101,7 @@ pub enum Action {
     #[strum(message = "overview: claims × articles")]
     OpenOverview,
     /// Open or close the fuzzy claims list.
-    #[strum(message = "claims list with fuzzy filter")]
+    #[strum(message = "claims list, filtered by their wording")]
     OpenClaims,
     /// Start typing a search across the whole corpus.
     #[strum(message = "search the whole corpus")]
@@ -100,6 +112,9 @@ pub enum Action {
     /// Go to the previous search result.
     #[strum(message = "previous search result")]
     PrevHit,
+    /// Read the search as a regular expression, or as words again.
+    #[strum(message = "regular expression on / off")]
+    ToggleRegex,
     /// Change the order of the overview rows.
     #[strum(message = "sort by coverage / disagreement / order")]
     CycleSort,
@@ -121,6 +136,9 @@ pub enum Action {
     /// Delete the annotation on the selection.
     #[strum(message = "delete the annotation")]
     DeleteAnnotation,
+    /// Mark the current claim reviewed, or not reviewed again.
+    #[strum(message = "mark the claim reviewed (again: not)")]
+    ToggleReviewed,
     /// Undo the last annotation change.
     #[strum(message = "undo the last annotation change")]
     Undo,
@@ -130,11 +148,8 @@ pub enum Action {
     /// Choose label N (1–5) in the picker; 0 clears the label.
     #[strum(message = "choose this label")]
     PickLabel(u8),
-    /// Toggle the filter of the annotation list to label N (1–5).
-    #[strum(message = "show only label 1–5 (again: all)")]
-    ToggleLabel(u8),
-    /// Cycle the label filter of the overview and claims list.
-    #[strum(message = "filter by label: all → verified → … → question")]
+    /// Cycle the filter of the overview and claims list.
+    #[strum(message = "show: all → unreviewed → verified → … → question")]
     CycleLabelFilter,
     /// Save what the note editor or the tag input holds.
     #[strum(message = "save")]

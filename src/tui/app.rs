@@ -122,7 +122,11 @@ pub struct Search {
     pub query: LineInput,
     /// Whether the input line is open.
     pub editing: bool,
+    /// Typed words (folded) or, on request, a regular expression.
+    pub kind: query::SearchKind,
     pub hits: Vec<Hit>,
+    /// Why there are no hits although something is typed (a regular expression that does not parse).
+    pub error: Option<String>,
     pub current: Option<usize>,
     /// Where the reader was when the search started, for Esc.
     pub origin: Option<Compare>,
@@ -144,6 +148,15 @@ pub struct Help {
     pub scroll: usize,
 }
 
+/// `/` in the help: what is typed, whether it is still being typed, and the match shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HelpSearch {
+    pub query: LineInput,
+    pub editing: bool,
+    /// The help line of the match shown.
+    pub line: Option<usize>,
+}
+
 /// An overlay of the annotation keys, drawn over the screen below it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
@@ -155,6 +168,15 @@ pub enum Overlay {
     Tags(LineInput),
     /// `A`: every annotation ([`App::annotations`]), filterable by label and by typed text.
     Annotations,
+    /// `p`: every article, to show one in the focused pane (`1`–`9` reach only nine).
+    Articles,
+}
+
+/// The article picker: what is typed and the highlighted row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticlePicker {
+    pub filter: LineInput,
+    pub list: ListState,
 }
 
 /// The annotations of the reader: the store (if it could be opened) and the marks derived
@@ -166,8 +188,37 @@ pub struct Notes {
     pub unavailable: Option<String>,
     /// Passages that carry a mark, with the ids shown on each.
     pub marks: std::collections::BTreeMap<PassageRef, Vec<String>>,
-    /// The label filter of the overview and the claims list.
-    pub claim_label: Option<Label>,
+    /// The filter of the overview and the claims list.
+    pub claim_filter: ClaimFilter,
+    /// Claims the reader has been through: their own annotation is labelled or marked reviewed.
+    pub reviewed: std::collections::BTreeSet<usize>,
+}
+
+/// Which claims the overview and the claims list show.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ClaimFilter {
+    #[default]
+    All,
+    /// Those not reviewed yet: what is left to do.
+    Unreviewed,
+    /// Those carrying this label, on the claim or on one of its passages.
+    Label(Label),
+}
+
+impl ClaimFilter {
+    /// The next filter of `f` / Tab: all → unreviewed → verified → … → question → all.
+    pub fn next(self) -> ClaimFilter {
+        let all = Label::ALL;
+        match self {
+            ClaimFilter::All => ClaimFilter::Unreviewed,
+            ClaimFilter::Unreviewed => all.first().map_or(ClaimFilter::All, |&l| ClaimFilter::Label(l)),
+            ClaimFilter::Label(l) => all
+                .iter()
+                .position(|&x| x == l)
+                .and_then(|i| all.get(i + 1))
+                .map_or(ClaimFilter::All, |&l| ClaimFilter::Label(l)),
+        }
+    }
 }
 
 /// Everything the reader shows, as plain data.
@@ -185,8 +236,10 @@ pub struct App {
     pub claims: ClaimsList,
     pub search: Search,
     pub annotations: AnnotationList,
+    pub articles: ArticlePicker,
     /// Open over everything else when `Some`.
     pub help: Option<Help>,
+    pub help_search: HelpSearch,
     /// The overlay of the annotation keys, if one is open.
     pub overlay: Option<Overlay>,
     pub notes: Notes,
@@ -199,6 +252,8 @@ pub struct App {
     pub suspend: bool,
     /// Layouts and diffs kept between frames (see [`memo`](super::memo)).
     pub memo: super::memo::Memo,
+    /// A copy to the clipboard or a program to open the article with, for the terminal owner.
+    pub external: Option<super::external::Request>,
 }
 
 impl App {
@@ -234,7 +289,9 @@ impl App {
             claims: ClaimsList::default(),
             search: Search::default(),
             annotations: AnnotationList::default(),
+            articles: ArticlePicker::default(),
             help: None,
+            help_search: HelpSearch::default(),
             overlay: None,
             notes: Notes::default(),
             stats: Default::default(),
@@ -243,6 +300,7 @@ impl App {
             quit: false,
             suspend: false,
             memo: Default::default(),
+            external: None,
         };
         app.refresh_stats();
         if n < 2 {
@@ -271,13 +329,17 @@ impl App {
     /// the annotation marks.
     pub fn refresh_lists(&mut self) {
         self.overview.rows = query::overview_rows(&self.stats, self.overview.sort);
-        self.claims.matches = query::filter_claims(&self.stats, self.claims.filter.text());
+        self.claims.matches = query::filter_claims(&self.analysis, &self.stats, self.claims.filter.text());
         self.refresh_marks();
-        if let Some(l) = self.notes.claim_label {
-            let keep = self.claims_with_label(l);
-            self.overview.rows.retain(|c| keep.contains(c));
-            self.claims.matches.retain(|m| keep.contains(&m.claim));
-        }
+        let keep = match self.notes.claim_filter {
+            ClaimFilter::All => return,
+            ClaimFilter::Unreviewed => {
+                (0..self.analysis.claims.len()).filter(|c| !self.notes.reviewed.contains(c)).collect()
+            }
+            ClaimFilter::Label(l) => self.claims_with_label(l),
+        };
+        self.overview.rows.retain(|c| keep.contains(c));
+        self.claims.matches.retain(|m| keep.contains(&m.claim));
     }
 
     /// Attaches the annotation store; re-anchors it if the analysis is there. A read-only
@@ -294,14 +356,23 @@ impl App {
         self.refresh_lists();
     }
 
-    /// Places new annotations and recomputes the marks and label filters.
+    /// Places new annotations and recomputes the marks and the reviewed claims.
     pub fn refresh_marks(&mut self) {
         match &mut self.notes.store {
             Some(store) => {
                 store.place(&self.analysis);
                 self.notes.marks = store.marks(&self.analysis);
+                self.notes.reviewed = store
+                    .annotations()
+                    .into_iter()
+                    .filter(|a| a.target.is_claim() && a.is_reviewed())
+                    .filter_map(|a| store.placement(&a.id)?.claim)
+                    .collect();
             }
-            None => self.notes.marks.clear(),
+            None => {
+                self.notes.marks.clear();
+                self.notes.reviewed.clear();
+            }
         }
     }
 
@@ -323,7 +394,9 @@ impl App {
 
     /// The keymap mode that applies now.
     pub fn mode(&self) -> Mode {
-        if self.help.is_some() {
+        if self.help.is_some() && self.help_search.editing {
+            Mode::HelpSearch
+        } else if self.help.is_some() {
             Mode::Help
         } else if let Some(o) = &self.overlay {
             match o {
@@ -331,6 +404,7 @@ impl App {
                 Overlay::Note(_) => Mode::Note,
                 Overlay::Tags(_) => Mode::Tags,
                 Overlay::Annotations => Mode::Annotations,
+                Overlay::Articles => Mode::Articles,
             }
         } else if self.search.editing {
             Mode::Search
@@ -342,6 +416,31 @@ impl App {
                 Screen::Claims => Mode::Claims,
             }
         }
+    }
+
+    /// Whether a search is kept (submitted, with results): `n`/`N` step through its results
+    /// then, as in less and vim, until Esc clears it.
+    pub fn search_kept(&self) -> bool {
+        !self.search.editing && !self.search.hits.is_empty()
+    }
+
+    /// The articles the picker lists: those whose number, title, outlet, date or id hold the
+    /// typed words (typography folded), in corpus order.
+    pub fn picked_articles(&self) -> Vec<usize> {
+        let words: Vec<String> = super::fold::fold(self.articles.filter.text())
+            .text
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        (0..self.article_count())
+            .filter(|&i| {
+                let a = self.analysis.article(i);
+                let meta = [a.meta.source.as_deref(), a.meta.date.as_deref()].into_iter().flatten();
+                let hay = format!("{} {} {} {}", i + 1, a.title, a.id, meta.collect::<Vec<_>>().join(" "));
+                let hay = super::fold::fold(&hay).text;
+                words.iter().all(|w| hay.contains(w.as_str()))
+            })
+            .collect()
     }
 
     /// Number of articles.

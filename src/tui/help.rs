@@ -17,12 +17,16 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         for (keys, what) in keymap::groups(mode) {
             let k = keymap::join_keys(&keys, " ", "");
             out.push(Line::from(vec![
-                Span::styled(format!("  {k:<22}"), t.key),
+                // A long group of keys keeps a space before what it does.
+                Span::styled(format!("  {k:<22}{}", if k.chars().count() >= 22 { " " } else { "" }), t.key),
                 Span::raw(what.to_string()),
             ]));
         }
         out.push(Line::from(""));
     }
+    out.push(Line::from(Span::styled("Configuration", t.heading)));
+    out.push(Line::from("  keys, a light or dark theme and the default threshold: see `parallax --help`"));
+    out.push(Line::from(""));
     out.push(Line::from(Span::styled("Mouse", t.heading)));
     out.push(Line::from("  wheel scrolls the pane under the pointer; a click selects"));
     out.push(Line::from(""));
@@ -80,4 +84,19 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
 /// How many lines the help has.
 pub fn line_count(app: &App) -> usize {
     lines(app).len()
+}
+
+/// The help lines that hold `query`, case, accents and typography aside.
+pub fn matches(app: &App, query: &str) -> Vec<usize> {
+    let q = crate::tui::fold::fold(query).text;
+    let q = q.trim();
+    if q.is_empty() {
+        return Vec::new();
+    }
+    lines(app)
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| crate::tui::fold::fold(&l.to_string()).text.contains(q))
+        .map(|(i, _)| i)
+        .collect()
 }

@@ -129,11 +129,13 @@ pub struct Editor {
     pub input: LineInput,
     /// The text when the editor opened: saving it unchanged writes nothing.
     pub original: String,
+    /// Esc on a changed note asked whether to discard it: `y` discards, `n` or Esc goes on.
+    pub confirm_discard: bool,
 }
 
 impl Editor {
     pub fn new(text: &str) -> Self {
-        Editor { input: LineInput::new(text), original: text.to_string() }
+        Editor { input: LineInput::new(text), original: text.to_string(), confirm_discard: false }
     }
 
     /// Whether the text differs from the note the editor opened on.

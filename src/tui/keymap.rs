@@ -25,26 +25,30 @@ pub enum Mode {
     Claims,
     Search,
     Help,
+    HelpSearch,
     Picker,
     Note,
     Tags,
     Annotations,
+    Articles,
 }
 
 impl Mode {
     /// All modes in the order the help shows them.
-    pub const ALL: [Mode; 12] = [
+    pub const ALL: [Mode; 14] = [
         Mode::Compare,
         Mode::Claim,
         Mode::Overview,
         Mode::Claims,
         Mode::Search,
         Mode::Annotations,
+        Mode::Articles,
         Mode::Picker,
         Mode::Note,
         Mode::Tags,
         Mode::Input,
         Mode::Help,
+        Mode::HelpSearch,
         Mode::Global,
     ];
 
@@ -59,10 +63,12 @@ impl Mode {
             Mode::Claims => "Claims list",
             Mode::Search => "Search input",
             Mode::Help => "Help",
+            Mode::HelpSearch => "Search in the help",
             Mode::Picker => "Label picker",
             Mode::Note => "Note editor",
             Mode::Tags => "Tag input",
             Mode::Annotations => "Annotation list",
+            Mode::Articles => "Article picker",
         }
     }
 
@@ -75,16 +81,27 @@ impl Mode {
             Mode::Claims => "CLAIMS",
             Mode::Search => "SEARCH",
             Mode::Help => "HELP",
+            Mode::HelpSearch => "HELP /",
             Mode::Picker => "LABEL",
             Mode::Note => "NOTE",
             Mode::Tags => "TAGS",
             Mode::Annotations => "ANNOTATIONS",
+            Mode::Articles => "ARTICLES",
         }
     }
 
     /// Whether plain characters are typed into an input line in this mode.
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::Claims | Mode::Search | Mode::Note | Mode::Tags | Mode::Annotations)
+        matches!(
+            self,
+            Mode::Claims
+                | Mode::Search
+                | Mode::Note
+                | Mode::Tags
+                | Mode::Annotations
+                | Mode::Articles
+                | Mode::HelpSearch
+        )
     }
 }
 
@@ -259,12 +276,23 @@ pub static KEYMAP: &[Binding] = &[
     // Compare
     b(M::Compare, &[S::ch('j'), S::key(K::Down)], A::NextPassage, Some("passage")),
     b(M::Compare, &[S::ch('k'), S::key(K::Up)], A::PrevPassage, Some("passage")),
-    b(M::Compare, &[S::ch('J'), S::key(K::PageDown)], A::PageDown, None),
-    b(M::Compare, &[S::ch('K'), S::key(K::PageUp)], A::PageUp, None),
+    b(
+        M::Compare,
+        &[S::ch('J'), S::key(K::PageDown), S::ch(' '), S::ctrl('f'), S::ctrl('d')],
+        A::PageDown,
+        None,
+    ),
+    b(M::Compare, &[S::ch('K'), S::key(K::PageUp), S::ctrl('b'), S::ctrl('u')], A::PageUp, None),
     b(M::Compare, &[S::ch('g'), S::key(K::Home)], A::Top, None),
     b(M::Compare, &[S::ch('G'), S::key(K::End)], A::Bottom, None),
-    b(M::Compare, &[S::ch('n')], A::NextClaim, Some("claim")),
-    b(M::Compare, &[S::ch('N')], A::PrevClaim, Some("claim")),
+    bw(M::Compare, &[S::ch('n')], A::NextClaim, Some("claim"), "next matched claim (after /: next result)"),
+    bw(
+        M::Compare,
+        &[S::ch('N')],
+        A::PrevClaim,
+        Some("claim"),
+        "previous matched claim (after /: previous result)",
+    ),
     b(M::Compare, &[S::ch(']')], A::NextDiscrepancy, Some("discrepancy")),
     b(M::Compare, &[S::ch('[')], A::PrevDiscrepancy, Some("discrepancy")),
     b(M::Compare, &[S::key(K::Tab), S::key(K::BackTab)], A::SwitchFocus, Some("pane")),
@@ -279,24 +307,34 @@ pub static KEYMAP: &[Binding] = &[
     b(M::Compare, &[S::ch('7')], A::ShowArticle(7), None),
     b(M::Compare, &[S::ch('8')], A::ShowArticle(8), None),
     b(M::Compare, &[S::ch('9')], A::ShowArticle(9), None),
+    b(M::Compare, &[S::ch('p')], A::OpenArticles, None),
     b(M::Compare, &[S::key(K::Enter)], A::OpenClaim, Some("claim view")),
     b(M::Compare, &[S::ctrl('n')], A::NextHit, Some("result")),
     b(M::Compare, &[S::ctrl('p')], A::PrevHit, Some("result")),
-    bw(M::Compare, &[S::key(K::Esc)], A::Back, None, "clear the search"),
+    bw(M::Compare, &[S::key(K::Esc)], A::Back, None, "clear the search (n/N step through claims again)"),
     bw(M::Compare, &[S::ch('a')], A::Annotate, Some("label"), "label the selected passage"),
     bw(M::Compare, &[S::ch('e')], A::EditNote, None, "write or edit the passage's note"),
     bw(M::Compare, &[S::ch('t')], A::AddTags, None, "add tags to the passage"),
     bw(M::Compare, &[S::ch('x')], A::DeleteAnnotation, None, "delete the passage's annotation"),
+    bw(M::Compare, &[S::ch('r')], A::ToggleReviewed, None, "mark the current claim reviewed (again: not)"),
     b(M::Compare, &[S::ch('u')], A::Undo, None),
     b(M::Compare, &[S::ch('A')], A::OpenAnnotations, None),
+    b(M::Compare, &[S::ch('y')], A::CopyPassage, None),
+    b(M::Compare, &[S::ch('v')], A::OpenEditor, None),
+    b(M::Compare, &[S::ch('V')], A::OpenPager, None),
     // Last, so that on a narrow footer the annotation and global hints come first: the detail
     // box names the key whenever the passage is in several claims.
     b(M::Compare, &[S::ch('m')], A::CycleClaim, Some("which claim")),
     // Claim view
     b(M::Claim, &[S::ch('j'), S::key(K::Down)], A::Down, Some("scroll")),
     b(M::Claim, &[S::ch('k'), S::key(K::Up)], A::Up, Some("scroll")),
-    b(M::Claim, &[S::ch('J'), S::key(K::PageDown)], A::PageDown, None),
-    b(M::Claim, &[S::ch('K'), S::key(K::PageUp)], A::PageUp, None),
+    b(
+        M::Claim,
+        &[S::ch('J'), S::key(K::PageDown), S::ch(' '), S::ctrl('f'), S::ctrl('d')],
+        A::PageDown,
+        None,
+    ),
+    b(M::Claim, &[S::ch('K'), S::key(K::PageUp), S::ctrl('b'), S::ctrl('u')], A::PageUp, None),
     b(M::Claim, &[S::ch('g')], A::Top, None),
     b(M::Claim, &[S::ch('G')], A::Bottom, None),
     bw(M::Claim, &[S::ch('n')], A::NextClaim, Some("claim"), "next claim"),
@@ -317,18 +355,24 @@ pub static KEYMAP: &[Binding] = &[
     ),
     // Two rows, so that the hint shows Esc.
     bw(M::Claim, &[S::key(K::Enter)], A::Back, None, "back to Compare, on this claim"),
-    bw(M::Claim, &[S::key(K::Esc)], A::Back, Some("back"), "back to Compare, on this claim"),
+    bw(M::Claim, &[S::key(K::Esc), S::ch('q')], A::Back, Some("back"), "back to Compare, on this claim"),
     bw(M::Claim, &[S::ch('a')], A::Annotate, Some("label"), "label the whole claim"),
     bw(M::Claim, &[S::ch('e')], A::EditNote, None, "write or edit the claim's note"),
     bw(M::Claim, &[S::ch('t')], A::AddTags, None, "add tags to the claim"),
     bw(M::Claim, &[S::ch('x')], A::DeleteAnnotation, None, "delete the claim's annotation"),
+    b(M::Claim, &[S::ch('r')], A::ToggleReviewed, Some("reviewed")),
     b(M::Claim, &[S::ch('u')], A::Undo, None),
     b(M::Claim, &[S::ch('A')], A::OpenAnnotations, None),
     // Overview
     b(M::Overview, &[S::ch('j'), S::key(K::Down)], A::Down, Some("move")),
     b(M::Overview, &[S::ch('k'), S::key(K::Up)], A::Up, Some("move")),
-    b(M::Overview, &[S::ch('J'), S::key(K::PageDown)], A::PageDown, None),
-    b(M::Overview, &[S::ch('K'), S::key(K::PageUp)], A::PageUp, None),
+    b(
+        M::Overview,
+        &[S::ch('J'), S::key(K::PageDown), S::ch(' '), S::ctrl('f'), S::ctrl('d')],
+        A::PageDown,
+        None,
+    ),
+    b(M::Overview, &[S::ch('K'), S::key(K::PageUp), S::ctrl('b'), S::ctrl('u')], A::PageUp, None),
     b(M::Overview, &[S::ch('g')], A::Top, None),
     b(M::Overview, &[S::ch('G')], A::Bottom, None),
     bw(
@@ -343,8 +387,8 @@ pub static KEYMAP: &[Binding] = &[
     b(M::Overview, &[S::ch('H')], A::PrevColumnPage, None),
     b(M::Overview, &[S::ch('s')], A::CycleSort, Some("sort")),
     b(M::Overview, &[S::key(K::Enter)], A::Confirm, Some("jump")),
-    b(M::Overview, &[S::ch('f')], A::CycleLabelFilter, Some("label filter")),
-    bw(M::Overview, &[S::key(K::Esc)], A::Back, Some("back"), "back to Compare"),
+    b(M::Overview, &[S::ch('f')], A::CycleLabelFilter, Some("filter")),
+    bw(M::Overview, &[S::key(K::Esc), S::ch('q')], A::Back, Some("back"), "back to Compare"),
     // Claims list
     b(M::Claims, &[S::key(K::Down), S::ctrl('n'), S::ctrl('j')], A::Down, Some("move")),
     b(M::Claims, &[S::key(K::Up), S::ctrl('p'), S::ctrl('k')], A::Up, Some("move")),
@@ -352,24 +396,28 @@ pub static KEYMAP: &[Binding] = &[
     b(M::Claims, &[S::key(K::PageUp)], A::PageUp, None),
     b(M::Claims, &[S::key(K::Enter)], A::Confirm, Some("jump")),
     b(M::Claims, &[S::ctrl('u')], A::ClearInput, Some("clear")),
-    b(M::Claims, &[S::ctrl('f'), S::key(K::Tab)], A::CycleLabelFilter, Some("label filter")),
+    b(M::Claims, &[S::key(K::Tab), S::ctrl('f')], A::CycleLabelFilter, Some("filter")),
     bw(M::Claims, &[S::key(K::Esc)], A::Back, Some("back"), "back to Compare"),
     // Search input
     b(M::Search, &[S::key(K::Enter)], A::SubmitSearch, Some("keep")),
     b(M::Search, &[S::key(K::Down), S::ctrl('n')], A::NextHit, Some("result")),
     b(M::Search, &[S::key(K::Up), S::ctrl('p')], A::PrevHit, Some("result")),
     b(M::Search, &[S::ctrl('u')], A::ClearInput, Some("clear")),
+    b(M::Search, &[S::ctrl('r')], A::ToggleRegex, Some("regex")),
     bw(M::Search, &[S::key(K::Esc)], A::Back, Some("cancel"), "cancel and return to where the search began"),
     // Annotation list
     b(M::Annotations, &[S::key(K::Down), S::ctrl('n')], A::Down, Some("move")),
     b(M::Annotations, &[S::key(K::Up), S::ctrl('p')], A::Up, Some("move")),
     b(M::Annotations, &[S::key(K::PageDown)], A::PageDown, None),
     b(M::Annotations, &[S::key(K::PageUp)], A::PageUp, None),
-    b(M::Annotations, &[S::ch('1')], A::ToggleLabel(1), Some("label filter")),
-    b(M::Annotations, &[S::ch('2')], A::ToggleLabel(2), None),
-    b(M::Annotations, &[S::ch('3')], A::ToggleLabel(3), None),
-    b(M::Annotations, &[S::ch('4')], A::ToggleLabel(4), None),
-    b(M::Annotations, &[S::ch('5')], A::ToggleLabel(5), None),
+    // Digits are typed into the filter (a tag or a note may hold them); Tab filters by label.
+    bw(
+        M::Annotations,
+        &[S::key(K::Tab), S::ctrl('f')],
+        A::CycleLabelFilter,
+        Some("label filter"),
+        "filter by label: all → verified → … → question",
+    ),
     b(M::Annotations, &[S::key(K::Enter)], A::Confirm, Some("jump")),
     bw(
         M::Annotations,
@@ -380,6 +428,14 @@ pub static KEYMAP: &[Binding] = &[
     ),
     b(M::Annotations, &[S::ctrl('u')], A::ClearInput, Some("clear")),
     bw(M::Annotations, &[S::key(K::Esc)], A::Back, Some("back"), "close the list"),
+    // Article picker
+    b(M::Articles, &[S::key(K::Down), S::ctrl('n')], A::Down, Some("move")),
+    b(M::Articles, &[S::key(K::Up), S::ctrl('p')], A::Up, Some("move")),
+    b(M::Articles, &[S::key(K::PageDown)], A::PageDown, None),
+    b(M::Articles, &[S::key(K::PageUp)], A::PageUp, None),
+    bw(M::Articles, &[S::key(K::Enter)], A::Confirm, Some("show"), "show the article in the focused pane"),
+    b(M::Articles, &[S::ctrl('u')], A::ClearInput, Some("clear")),
+    bw(M::Articles, &[S::key(K::Esc)], A::Back, Some("back"), "close the picker"),
     // Label picker
     b(M::Picker, &[S::ch('1')], A::PickLabel(1), Some("verified")),
     b(M::Picker, &[S::ch('2')], A::PickLabel(2), Some("disputed")),
@@ -390,7 +446,7 @@ pub static KEYMAP: &[Binding] = &[
     bw(M::Picker, &[S::key(K::Esc)], A::Back, Some("cancel"), "cancel: nothing changes"),
     // Note editor
     bw(M::Note, &[S::ctrl('s')], A::SaveInput, Some("save"), "save the note and close"),
-    bw(M::Note, &[S::key(K::Esc)], A::SaveInput, Some("save"), "save the note and close (u undoes)"),
+    bw(M::Note, &[S::key(K::Esc)], A::Back, Some("close"), "close; a changed note asks first (y discards)"),
     b(M::Note, &[S::key(K::Enter)], A::Newline, Some("new line")),
     // Tag input
     bw(M::Tags, &[S::key(K::Enter)], A::SaveInput, Some("add"), "add the typed tags"),
@@ -406,23 +462,82 @@ pub static KEYMAP: &[Binding] = &[
     // Help
     b(M::Help, &[S::ch('j'), S::key(K::Down)], A::Down, Some("scroll")),
     b(M::Help, &[S::ch('k'), S::key(K::Up)], A::Up, Some("scroll")),
-    b(M::Help, &[S::ch('J'), S::key(K::PageDown)], A::PageDown, None),
-    b(M::Help, &[S::ch('K'), S::key(K::PageUp)], A::PageUp, None),
+    b(M::Help, &[S::ch('J'), S::key(K::PageDown), S::ch(' '), S::ctrl('f'), S::ctrl('d')], A::PageDown, None),
+    b(M::Help, &[S::ch('K'), S::key(K::PageUp), S::ctrl('b'), S::ctrl('u')], A::PageUp, None),
     b(M::Help, &[S::ch('g')], A::Top, None),
     b(M::Help, &[S::ch('G')], A::Bottom, None),
-    bw(M::Help, &[S::key(K::Esc), S::ch('?')], A::Back, Some("close"), "close the help"),
+    bw(M::Help, &[S::ch('/')], A::StartSearch, Some("search"), "search the help"),
+    bw(M::Help, &[S::ch('n')], A::NextHit, None, "next match of the help search"),
+    bw(M::Help, &[S::ch('N')], A::PrevHit, None, "previous match of the help search"),
+    bw(M::Help, &[S::key(K::Esc), S::ch('?'), S::ch('q')], A::Back, Some("close"), "close the help"),
+    // Search in the help
+    bw(
+        M::HelpSearch,
+        &[S::key(K::Enter)],
+        A::SubmitSearch,
+        Some("keep"),
+        "keep the search (n/N: next and previous)",
+    ),
+    bw(M::HelpSearch, &[S::key(K::Down), S::ctrl('n')], A::NextHit, Some("match"), "next match"),
+    bw(M::HelpSearch, &[S::key(K::Up), S::ctrl('p')], A::PrevHit, Some("match"), "previous match"),
+    b(M::HelpSearch, &[S::ctrl('u')], A::ClearInput, Some("clear")),
+    bw(M::HelpSearch, &[S::key(K::Esc)], A::Back, Some("cancel"), "cancel the search"),
     // Everywhere
     b(M::Global, &[S::ch('o')], A::OpenOverview, Some("overview")),
     b(M::Global, &[S::ch('c')], A::OpenClaims, Some("claims")),
     b(M::Global, &[S::ch('/')], A::StartSearch, Some("search")),
     b(M::Global, &[S::ch('?')], A::ToggleHelp, Some("help")),
-    b(M::Global, &[S::ch('q'), S::ctrl('c')], A::Quit, Some("quit")),
+    // In a sub-screen `q` goes back (its own row); it quits from Compare.
+    bw(M::Global, &[S::ch('q'), S::ctrl('c')], A::Quit, Some("quit"), "quit (q in a sub-screen: back)"),
     b(M::Global, &[S::ctrl('z')], A::Suspend, None),
 ];
 
-/// The rows of one mode, in table order.
-fn rows(mode: Mode) -> impl Iterator<Item = &'static Binding> {
-    KEYMAP.iter().filter(move |b| b.mode == mode)
+/// Keys the configuration file gives actions instead of their defaults, by action name; set
+/// once at start-up, before the first key is looked up.
+static OVERRIDES: std::sync::OnceLock<Vec<(&'static str, &'static [KeySpec])>> = std::sync::OnceLock::new();
+
+/// Rebinds actions (by [`Action::name`]) to other keys in every mode they are bound in, as the
+/// configuration file asks; dispatch, footer and help follow. An action no row binds, or a key
+/// that would then be bound twice in a mode, is refused with the reason, and nothing changes.
+/// Only the first call counts. `Err` holds the index of the override at fault.
+pub fn set_overrides(overrides: Vec<(String, Vec<KeySpec>)>) -> Result<(), (usize, String)> {
+    for (i, (name, _)) in overrides.iter().enumerate() {
+        if !KEYMAP.iter().any(|b| b.action.name() == name) {
+            return Err((i, format!("no key action is called `{name}` (the README's key table lists them)")));
+        }
+    }
+    let names: Vec<String> = overrides.iter().map(|(n, _)| n.clone()).collect();
+    let at = |a: Action, b: Action| names.iter().rposition(|n| n == a.name() || n == b.name()).unwrap_or(0);
+    // Leaked once per process: the table's rows borrow their keys for the program's life.
+    let table: Vec<(&'static str, &'static [KeySpec])> = overrides
+        .into_iter()
+        .map(|(name, keys)| (&*Box::leak(name.into_boxed_str()), &*Box::leak(keys.into_boxed_slice())))
+        .collect();
+    for mode in Mode::ALL {
+        let bound: Vec<(KeySpec, Action)> =
+            rows_with(mode, &table).flat_map(|b| b.keys.iter().map(move |&k| (k, b.action))).collect();
+        for (i, (k, a)) in bound.iter().enumerate() {
+            if let Some((_, other)) = bound[..i].iter().find(|(x, o)| x == k && o != a) {
+                let why =
+                    format!("`{k}` would do both `{}` and `{}` in {}", other.name(), a.name(), mode.title());
+                return Err((at(*other, *a), why));
+            }
+        }
+    }
+    let _ = OVERRIDES.set(table);
+    Ok(())
+}
+
+/// The rows of one mode, in table order, with the keys the configuration gives them.
+fn rows(mode: Mode) -> impl Iterator<Item = Binding> {
+    rows_with(mode, OVERRIDES.get().map_or(&[][..], Vec::as_slice))
+}
+
+fn rows_with(mode: Mode, table: &[(&'static str, &'static [KeySpec])]) -> impl Iterator<Item = Binding> {
+    KEYMAP.iter().filter(move |b| b.mode == mode).map(move |b| {
+        let keys = table.iter().find(|(name, _)| *name == b.action.name()).map_or(b.keys, |(_, k)| *k);
+        Binding { keys, ..*b }
+    })
 }
 
 /// The action bound to `key` in `mode`. A text-input mode falls back to the editing keys, then
@@ -465,14 +580,14 @@ pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
             out.push((key.to_string(), label));
         }
     };
-    rows(mode).for_each(&mut push);
+    rows(mode).for_each(|b| push(&b));
     if !mode.takes_text() {
         for g in rows(Mode::Global) {
             let shadowed = g.keys.first().is_some_and(|&k| rows(mode).any(|b| b.binds(k)));
             let useless =
                 matches!((mode, g.action), (Mode::Help, Action::ToggleHelp)) || mode == Mode::Picker;
             if !shadowed && !useless {
-                push(g);
+                push(&g);
             }
         }
     }
@@ -527,6 +642,14 @@ pub fn keymap_markdown() -> String {
     s.push_str(
         "Mouse: the wheel scrolls the pane under the pointer; a click selects a passage, a row or a claim.\n",
     );
+    let mut names: Vec<&str> = Vec::new();
+    for b in KEYMAP {
+        if !names.contains(&b.action.name()) {
+            names.push(b.action.name());
+        }
+    }
+    let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    s.push_str(&format!("\nAction names for `[keys]` in the configuration file: {}.\n", names.join(", ")));
     s
 }
 
@@ -651,11 +774,11 @@ mod tests {
         for k in 1..=5u8 {
             let c = char::from(b'0' + k);
             assert_eq!(lookup(Mode::Picker, KeySpec::ch(c)), Some(A::PickLabel(k)));
-            assert_eq!(lookup(Mode::Annotations, KeySpec::ch(c)), Some(A::ToggleLabel(k)));
+            assert_eq!(lookup(Mode::Annotations, KeySpec::ch(c)), Some(A::Input(c)), "digits are typed");
         }
         // The editor types every character, q included; Esc saves.
         assert_eq!(lookup(Mode::Note, KeySpec::ch('q')), Some(A::Input('q')));
-        assert_eq!(lookup(Mode::Note, KeySpec::key(K::Esc)), Some(A::SaveInput));
+        assert_eq!(lookup(Mode::Note, KeySpec::key(K::Esc)), Some(A::Back));
     }
 
     #[test]

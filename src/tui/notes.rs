@@ -88,6 +88,7 @@ pub fn on_selection(app: &mut App, action: Action) {
             }
         }
         Action::Undo => undo(app),
+        Action::ToggleReviewed => toggle_reviewed(app),
         Action::OpenAnnotations => {
             app.overlay = Some(Overlay::Annotations);
             app.annotations.list = Default::default();
@@ -97,6 +98,37 @@ pub fn on_selection(app: &mut App, action: Action) {
             }
         }
         _ => {}
+    }
+}
+
+/// `r`: the current claim (the claim view's, or the one read in Compare) is marked reviewed,
+/// or, if it was, not any more; a labelled claim stays reviewed by its label.
+fn toggle_reviewed(app: &mut App) {
+    if let Some(why) = cannot_save(app) {
+        app.warn(why);
+        return;
+    }
+    let claim = match app.screen {
+        Screen::Claim => app.claim.id,
+        _ => app.current_claim(),
+    };
+    let Some((c, target)) = claim.and_then(|c| Some((c, Target::claim(&app.analysis, c)?))) else {
+        app.warn("this passage is in no claim: nothing to review");
+        return;
+    };
+    let Some(store) = app.notes.store.as_mut() else { return };
+    let marked = store.find(&target).is_some_and(|a| a.reviewed);
+    let r = store.apply(&target, Change::Reviewed(!marked));
+    app.refresh_lists();
+    let number = app.analysis.claims.get(c).map_or(0, crate::analysis::Claim::number);
+    let progress = format!("{}/{} claims reviewed", app.notes.reviewed.len(), app.analysis.claims.len());
+    match r {
+        Ok(_) if marked && app.notes.reviewed.contains(&c) => {
+            app.say(format!("claim {number} unmarked, still reviewed by its label · {progress}"))
+        }
+        Ok(_) if marked => app.say(format!("claim {number} not reviewed · {progress} · u undoes")),
+        Ok(_) => app.say(format!("claim {number} reviewed · {progress} · u undoes")),
+        Err(e) => app.warn(format!("not saved: {e}")),
     }
 }
 
@@ -133,6 +165,20 @@ pub fn on_overlay(app: &mut App, action: Action) {
         Some(Overlay::Picker) => pick(app, action),
         Some(Overlay::Note(ed)) if saving => save_note(app, ed),
         Some(Overlay::Tags(input)) if saving => save_tags(app, input),
+        Some(Overlay::Note(mut ed)) if ed.confirm_discard => match action {
+            Action::Input('y' | 'Y') => app.say("note discarded"),
+            _ => {
+                ed.confirm_discard = false;
+                app.overlay = Some(Overlay::Note(ed));
+            }
+        },
+        // Esc: an unchanged note just closes; a changed one asks first.
+        Some(Overlay::Note(mut ed)) if action == Action::Back => {
+            if ed.changed() {
+                ed.confirm_discard = true;
+                app.overlay = Some(Overlay::Note(ed));
+            }
+        }
         Some(Overlay::Note(mut ed)) => {
             if action == Action::Newline {
                 ed.input.insert('\n');
@@ -224,6 +270,19 @@ pub struct Row {
     pub note: String,
     pub status: AnchorStatus,
     pub claim: bool,
+    /// Where it is now, `A2 ¶4 · C3` (article, passage and the claim it is about or in);
+    /// empty for an orphan.
+    pub place: String,
+}
+
+/// `A2 ¶4 · C3`: the article and passage an annotation shows on, and its claim (a claim
+/// annotation's own, else the first claim of the passage); empty for an orphan.
+fn place(app: &App, store: &crate::annotate::Store, a: &Annotation) -> String {
+    let Some(at) = store.passage_of(&app.analysis, &a.id) else { return String::new() };
+    let claim =
+        store.placement(&a.id).and_then(|p| p.claim).or_else(|| app.analysis.claims_at(at).first().copied());
+    let claim = claim.and_then(|c| app.analysis.claims.get(c)).map(|c| format!(" · C{}", c.number()));
+    format!("A{} ¶{}{}", at.article + 1, at.passage + 1, claim.unwrap_or_default())
 }
 
 /// The rows of the annotation list after its label and text filters, oldest first.
@@ -241,6 +300,7 @@ pub fn rows(app: &App) -> Vec<Row> {
             note: a.note.clone(),
             status: store.placement(&a.id).map_or(AnchorStatus::Orphaned, |p| p.status),
             claim: a.target.is_claim(),
+            place: place(app, store, a),
         })
         .filter(|r| {
             q.is_empty()

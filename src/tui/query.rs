@@ -1,9 +1,10 @@
 //! Data the screens derive from the analysis alone (no reader state): the overview order, the
 //! fuzzy claims filter and the corpus search. Pure functions, shared by the state, update and view.
 
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
+use super::fold;
 use crate::analysis::{Analysis, Discrepancy, PassageRef};
 
 /// Order of the overview rows.
@@ -120,10 +121,9 @@ pub struct ClaimStats {
     pub coverage: Vec<usize>,
     /// Discrepancies of each claim.
     pub disagreements: Vec<usize>,
-    /// Every member's wording, the label first: what the fuzzy filter matches.
-    pub haystacks: Vec<String>,
-    /// Chars of the label at the start of each haystack.
-    pub label_chars: Vec<u32>,
+    /// Per claim, a member for each distinct wording, the label's first: what the claims
+    /// filter matches, one wording at a time.
+    pub wordings: Vec<Vec<PassageRef>>,
     /// Per claim, the passages some discrepancy names (sorted): the overview's ◆ cells.
     pub disputed: Vec<Vec<PassageRef>>,
     /// Per article, how many claims it carries (the overview legend).
@@ -139,23 +139,15 @@ impl ClaimStats {
                 *x += 1;
             }
         }
-        let mut haystacks = Vec::with_capacity(n);
-        let mut label_chars = Vec::with_capacity(n);
-        for claim in &analysis.claims {
-            let label = claim_label(analysis, claim.id);
-            let mut hay = label.to_string();
-            // A set, not a list: a claim of a thousand retellings would cost a million compares.
-            let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::from([label]);
-            for m in claim.members.iter().skip(1) {
-                let t = analysis.text(m.at);
-                if seen.insert(t) {
-                    hay.push_str(" \u{2502} ");
-                    hay.push_str(t);
-                }
-            }
-            haystacks.push(hay);
-            label_chars.push(u32::try_from(label.chars().count()).unwrap_or(u32::MAX));
-        }
+        let wordings = analysis
+            .claims
+            .iter()
+            .map(|claim| {
+                // A set, not a list: a claim of a thousand retellings would cost a million compares.
+                let mut seen = std::collections::HashSet::new();
+                claim.members.iter().map(|m| m.at).filter(|&at| seen.insert(analysis.text(at))).collect()
+            })
+            .collect();
         let mut disputed = vec![Vec::new(); n];
         for d in &analysis.discrepancies {
             if let Some(x) = disputed.get_mut(d.claim) {
@@ -177,8 +169,7 @@ impl ClaimStats {
         ClaimStats {
             coverage: (0..n).map(|c| coverage(analysis, c)).collect(),
             disagreements,
-            haystacks,
-            label_chars,
+            wordings,
             disputed,
             carried,
         }
@@ -197,86 +188,115 @@ pub fn overview_rows(stats: &ClaimStats, sort: Sort) -> Vec<usize> {
     ids
 }
 
-/// One claim that passes the filter, with the char positions of the label that matched.
+/// One claim that passes the filter: the wording that matched best and the char positions in
+/// it that matched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimMatch {
     pub claim: usize,
     pub score: u32,
-    /// Char indices into [`claim_label`] to highlight.
+    /// The member whose wording matched (`None` without a filter: the label is shown).
+    pub wording: Option<PassageRef>,
+    /// Char indices into that wording to highlight.
     pub indices: Vec<u32>,
 }
 
-/// Fuzzy-filters the claims by every member's wording (nucleo, smart case), best first. An empty
-/// query keeps every claim in order.
-pub fn filter_claims(stats: &ClaimStats, query: &str) -> Vec<ClaimMatch> {
+/// Filters the claims by their members' wordings, each matched on its own (smart case, accents
+/// folded), best first, each with the wording that matched best. Every typed word must be in
+/// that wording; only when no claim has them all does the filter match fuzzily (letters in
+/// order), so that a typo still finds something. An empty query keeps every claim in order.
+pub fn filter_claims(analysis: &Analysis, stats: &ClaimStats, query: &str) -> Vec<ClaimMatch> {
     if query.trim().is_empty() {
-        return (0..stats.haystacks.len())
-            .map(|claim| ClaimMatch { claim, score: 0, indices: Vec::new() })
+        return (0..stats.wordings.len())
+            .map(|claim| ClaimMatch { claim, score: 0, wording: None, indices: Vec::new() })
             .collect();
     }
-    let mut matcher = Matcher::new(Config::DEFAULT);
-    let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
-    let mut buf = Vec::new();
-    let mut out = Vec::new();
-    for (claim, hay) in stats.haystacks.iter().enumerate() {
-        let mut indices = Vec::new();
-        let hs = Utf32Str::new(hay, &mut buf);
-        if let Some(score) = pattern.indices(hs, &mut matcher, &mut indices) {
-            let n = stats.label_chars[claim];
-            indices.sort_unstable();
-            indices.dedup();
-            indices.retain(|&i| i < n);
-            out.push(ClaimMatch { claim, score, indices });
-        }
+    let exact = Pattern::new(query, CaseMatching::Smart, Normalization::Smart, AtomKind::Substring);
+    let mut out = matching(analysis, stats, &exact);
+    if out.is_empty() {
+        out = matching(analysis, stats, &Pattern::parse(query, CaseMatching::Smart, Normalization::Smart));
     }
     out.sort_by(|a, b| b.score.cmp(&a.score).then(a.claim.cmp(&b.claim)));
     out
 }
 
-/// Every case-insensitive occurrence of `query` inside a passage, in corpus order.
-pub fn search(analysis: &Analysis, query: &str) -> Vec<Hit> {
-    let needle: String = query.chars().flat_map(char::to_lowercase).collect();
-    if needle.trim().is_empty() {
-        return Vec::new();
+/// The claims one of whose wordings `pattern` matches, each with its best wording.
+fn matching(analysis: &Analysis, stats: &ClaimStats, pattern: &Pattern) -> Vec<ClaimMatch> {
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut buf = Vec::new();
+    let mut out = Vec::new();
+    for (claim, wordings) in stats.wordings.iter().enumerate() {
+        let mut best: Option<ClaimMatch> = None;
+        for &at in wordings {
+            let mut indices = Vec::new();
+            let Some(score) =
+                pattern.indices(Utf32Str::new(analysis.text(at), &mut buf), &mut matcher, &mut indices)
+            else {
+                continue;
+            };
+            if best.as_ref().is_none_or(|b| score > b.score) {
+                indices.sort_unstable();
+                indices.dedup();
+                best = Some(ClaimMatch { claim, score, wording: Some(at), indices });
+            }
+        }
+        out.extend(best);
+    }
+    out
+}
+
+/// How a search query is read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SearchKind {
+    /// Words as typed, folded as [`fold`] says on both sides.
+    #[default]
+    Text,
+    /// A regular expression, case-insensitive, on the text as it is.
+    Regex,
+}
+
+/// Every occurrence of `query` inside a passage, in corpus order; a regular expression that
+/// does not parse is the error, said in one line.
+pub fn search(analysis: &Analysis, query: &str, kind: SearchKind) -> Result<Vec<Hit>, String> {
+    if query.trim().is_empty() {
+        return Ok(Vec::new());
     }
     let mut hits = Vec::new();
-    for (ai, article) in analysis.corpus.articles.iter().enumerate() {
-        for p in &article.passages {
-            let text = &article.text[p.start..p.end];
-            // Fold to lower case, remembering where each folded byte came from.
-            let mut folded = String::with_capacity(text.len());
-            let mut origin = Vec::with_capacity(text.len() + 1);
-            for (i, c) in text.char_indices() {
-                for l in c.to_lowercase() {
-                    for _ in 0..l.len_utf8() {
-                        origin.push(i);
-                    }
-                    folded.push(l);
-                }
+    let passages = analysis.corpus.articles.iter().enumerate().flat_map(|(ai, article)| {
+        article.passages.iter().map(move |p| {
+            (PassageRef { article: ai, passage: p.index }, p.start, &article.text[p.start..p.end])
+        })
+    });
+    match kind {
+        SearchKind::Text => {
+            let re = regex::Regex::new(&fold::pattern(query)).map_err(|e| e.to_string())?;
+            for (at, base, text) in passages {
+                let folded = fold::fold(text);
+                let found = re.find_iter(&folded.text).filter_map(|m| folded.original(m.range()));
+                hits.extend(found.map(|r| Hit { at, range: base + r.start..base + r.end }));
             }
-            origin.push(text.len());
-            let mut from = 0;
-            while let Some(pos) = folded[from..].find(&needle) {
-                let s = from + pos;
-                let e = s + needle.len();
-                let start = origin[s];
-                // The end maps to the start of the next original char.
-                let end = origin.get(e).copied().unwrap_or(text.len()).max(start + 1);
-                let end = (start..=text.len())
-                    .find(|&x| x >= end && text.is_char_boundary(x))
-                    .unwrap_or(text.len());
-                hits.push(Hit {
-                    at: PassageRef { article: ai, passage: p.index },
-                    range: p.start + start..p.start + end,
-                });
-                from = e.max(s + 1);
-                while from < folded.len() && !folded.is_char_boundary(from) {
-                    from += 1;
-                }
+        }
+        SearchKind::Regex => {
+            let re = regex::RegexBuilder::new(query)
+                .case_insensitive(true)
+                .size_limit(1 << 20)
+                .build()
+                .map_err(|e| format!("not a regular expression: {}", regex_reason(&e)))?;
+            for (at, base, text) in passages {
+                hits.extend(
+                    re.find_iter(text)
+                        .filter(|m| !m.is_empty())
+                        .map(|m| Hit { at, range: base + m.start()..base + m.end() }),
+                );
             }
         }
     }
-    hits
+    Ok(hits)
+}
+
+/// The last line of a regex error, which says what is wrong: `unclosed group`.
+fn regex_reason(e: &regex::Error) -> String {
+    let text = e.to_string();
+    text.lines().last().unwrap_or_default().trim_start_matches("error: ").to_string()
 }
 
 #[cfg(test)]
@@ -288,7 +308,7 @@ mod tests {
     fn search_is_case_insensitive_and_keeps_byte_ranges() {
         let corpus = Corpus::from_texts([("a.txt", "Title here\nThe Outage lasted. Another outage.\n")]);
         let a = Analysis::from_parts(corpus, vec![], vec![]);
-        let hits = search(&a, "outage");
+        let hits = search(&a, "outage", SearchKind::Text).unwrap();
         assert_eq!(hits.len(), 2);
         let text = &a.corpus.articles[0].text;
         assert_eq!(&text[hits[0].range.clone()], "Outage");
@@ -297,11 +317,52 @@ mod tests {
     }
 
     #[test]
+    fn search_finds_what_is_there_whatever_the_typography() {
+        let corpus = Corpus::from_texts([
+            ("a.txt", "Title here\nAmazon’s “AI” agent caused a 13-hour outage at the café.\n"),
+            ("b.txt", "Other title\nAmazon's \"AI\" agent: 13 hours down at the cafe.\n"),
+        ]);
+        let a = Analysis::from_parts(corpus, vec![], vec![]);
+        let found = |q: &str, kind| -> Vec<String> {
+            let hits = search(&a, q, kind).unwrap();
+            hits.iter().map(|h| a.corpus.articles[h.at.article].text[h.range.clone()].to_string()).collect()
+        };
+        assert_eq!(found("amazon's \"ai\"", SearchKind::Text), ["Amazon’s “AI”", "Amazon's \"AI\""]);
+        assert_eq!(found("13 hours", SearchKind::Text), ["13-hour", "13 hours"]);
+        assert_eq!(found("13-hour", SearchKind::Text), ["13-hour", "13 hour"]);
+        assert_eq!(found("CAFE", SearchKind::Text), ["café", "cafe"]);
+        assert_eq!(found("caf.", SearchKind::Text), Vec::<String>::new(), "words are literal");
+        assert_eq!(found(r"\d+.hours?", SearchKind::Regex), ["13-hour", "13 hours"]);
+        assert_eq!(
+            search(&a, "(", SearchKind::Regex).unwrap_err(),
+            "not a regular expression: unclosed group"
+        );
+    }
+
+    #[test]
+    fn the_claims_filter_keeps_claims_that_hold_the_words_and_shows_that_wording() {
+        let a = crate::tui::fixture::analysis();
+        let stats = ClaimStats::new(&a);
+        let m = filter_claims(&a, &stats, "regions");
+        // Only the claim whose wordings say "regions", not every claim with those letters in order.
+        assert_eq!(m.iter().map(|m| m.claim).collect::<Vec<_>>(), [2]);
+        let shown = m[0].wording.map(|at| a.text(at)).unwrap();
+        let chars: Vec<char> = shown.chars().collect();
+        let lit: String = m[0].indices.iter().map(|&i| chars[i as usize]).collect();
+        assert_eq!(lit, "regions", "{shown}");
+        // "39" is only in the Wire's wording: that one is shown.
+        let m = filter_claims(&a, &stats, "39 regions");
+        assert!(m[0].wording.map(|at| a.text(at)).unwrap().contains("39 regions"));
+        // A typo finds nothing exactly and falls back to letters in order.
+        assert!(!filter_claims(&a, &stats, "rgions").is_empty());
+    }
+
+    #[test]
     fn search_survives_case_folding_that_changes_length() {
         let corpus = Corpus::from_texts([("a.txt", "Title here\nİstanbul and ẞ street.\n")]);
         let a = Analysis::from_parts(corpus, vec![], vec![]);
         for q in ["i", "stanbul", "ß", "street"] {
-            for h in search(&a, q) {
+            for h in search(&a, q, SearchKind::Text).unwrap() {
                 let text = &a.corpus.articles[0].text;
                 assert!(text.get(h.range.clone()).is_some(), "{q}: {:?}", h.range);
             }

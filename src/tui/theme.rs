@@ -58,11 +58,48 @@ impl Default for Theme {
     }
 }
 
+/// The terminal's background, which decides which colours read well (the configuration's
+/// `theme`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Background {
+    #[default]
+    Dark,
+    Light,
+}
+
 const B: Modifier = Modifier::BOLD;
 
 impl Theme {
-    /// The theme, with or without colour (NO_COLOR).
+    /// The theme for a dark background, with or without colour (NO_COLOR).
     pub fn new(color: bool) -> Self {
+        Theme::on(color, Background::Dark)
+    }
+
+    /// The theme for `background`: on a dark one, the blue of the weak diff style and of the
+    /// counterpart is a light blue (dark blue is hard to read there); on a light one, the cyan
+    /// of titles, keys and the selection is blue (cyan is hard to read on white).
+    pub fn on(color: bool, background: Background) -> Self {
+        let mut t = Theme::base(color);
+        let (from, to, styles): (Color, Color, Vec<&mut Style>) = match background {
+            Background::Dark => {
+                (Color::Blue, Color::LightBlue, vec![&mut t.new_word, &mut t.counterpart_bar, &mut t.present])
+            }
+            Background::Light => (
+                Color::Cyan,
+                Color::Blue,
+                vec![&mut t.header, &mut t.border_focused, &mut t.selection_bar, &mut t.key],
+            ),
+        };
+        for s in styles {
+            if s.fg == Some(from) {
+                *s = s.fg(to);
+            }
+        }
+        t
+    }
+
+    /// The styles both backgrounds start from.
+    fn base(color: bool) -> Self {
         let c = |s: Style, fg: Option<Color>, bg: Option<Color>| {
             if color {
                 let s = if let Some(fg) = fg { s.fg(fg) } else { s };
@@ -157,4 +194,26 @@ impl Theme {
 /// One-letter gutter mark of a discrepancy kind, explained in the help.
 pub fn kind_mark(kind: DiscrepancyKind) -> char {
     kind.info().mark
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_background_gets_colours_that_read_on_it_and_no_color_has_none() {
+        let dark = Theme::on(true, Background::Dark);
+        assert_eq!(dark.new_word.fg, Some(Color::LightBlue), "no dark blue on a dark background");
+        assert_eq!(dark.key.fg, Some(Color::Cyan));
+        let light = Theme::on(true, Background::Light);
+        for s in [light.key, light.header, light.selection_bar, light.border_focused] {
+            assert_eq!(s.fg, Some(Color::Blue), "no cyan on a light background");
+        }
+        assert_eq!(light.new_word.fg, Some(Color::Blue));
+        for bg in [Background::Dark, Background::Light] {
+            let plain = Theme::on(false, bg);
+            assert!([plain.key, plain.new_word, plain.header].iter().all(|s| s.fg.is_none()));
+            assert!(plain.new_word.add_modifier.contains(Modifier::UNDERLINED), "told apart without colour");
+        }
+    }
 }

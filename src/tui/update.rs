@@ -10,7 +10,10 @@ use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::app::{App, ClaimView, Help, ListState, Overlay, Pane, Phase, Screen, Search};
+use super::app::{
+    App, ClaimFilter, ClaimView, Help, HelpSearch, ListState, Overlay, Pane, Phase, Screen, Search,
+};
+use super::external::{self, Opener, Request};
 use super::input::Edit;
 use super::keymap::{self, KeySpec, Mode};
 use super::view::layout;
@@ -102,7 +105,10 @@ pub fn update(app: &mut App, action: Action) {
         _ => {}
     }
     app.status = None;
-    if matches!(action, Action::OpenOverview | Action::OpenClaims | Action::StartSearch) {
+    // `/` in the help searches the help; the other screens close it.
+    if matches!(action, Action::OpenOverview | Action::OpenClaims)
+        || (action == Action::StartSearch && app.mode() != Mode::Help)
+    {
         app.help = None;
     }
     // An open annotation overlay takes every key (the help aside); the mouse waits.
@@ -115,6 +121,7 @@ pub fn update(app: &mut App, action: Action) {
             Action::Suspend => app.suspend = true,
             Action::ToggleHelp => app.help = Some(Help::default()),
             _ if app.overlay == Some(Overlay::Annotations) => annotation_list(app, action),
+            _ if app.overlay == Some(Overlay::Articles) => article_picker(app, action),
             _ => notes::on_overlay(app, action),
         }
         return;
@@ -127,6 +134,7 @@ pub fn update(app: &mut App, action: Action) {
             | Action::DeleteAnnotation
             | Action::Undo
             | Action::OpenAnnotations
+            | Action::ToggleReviewed
     ) && app.help.is_none()
     {
         notes::on_selection(app, action);
@@ -147,6 +155,9 @@ pub fn update(app: &mut App, action: Action) {
             app.screen = if app.screen == Screen::Claims { Screen::Compare } else { Screen::Claims };
             app.claims.list = ListState::default();
         }
+        Action::StartSearch if app.help.is_some() => {
+            app.help_search = HelpSearch { editing: true, ..Default::default() };
+        }
         Action::StartSearch => {
             app.search = Search { editing: true, origin: Some(app.compare), ..Default::default() };
             app.screen = Screen::Compare;
@@ -154,7 +165,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Scroll { column, row, delta } => scroll_at(app, column, row, delta),
         Action::Click { column, row } => click(app, column, row),
         _ => match app.mode() {
-            Mode::Help => help(app, action),
+            Mode::Help | Mode::HelpSearch => help(app, action),
             Mode::Search => search(app, action),
             _ => match app.screen {
                 Screen::Compare => compare(app, action),
@@ -166,19 +177,25 @@ pub fn update(app: &mut App, action: Action) {
     }
 }
 
-/// `f` / ctrl-f: the label filter of the overview and the claims list, all → each label → all.
+/// `f` / Tab: the filter of the overview and the claims list, all → unreviewed → each label → all.
 fn cycle_label_filter(app: &mut App) {
-    let all = Label::ALL;
-    app.notes.claim_label = match app.notes.claim_label {
-        None => Some(all[0]),
-        Some(l) => all.iter().position(|&x| x == l).and_then(|i| all.get(i + 1)).copied(),
-    };
+    app.notes.claim_filter = app.notes.claim_filter.next();
     app.overview.list = ListState::default();
     app.claims.list = ListState::default();
     app.refresh_lists();
-    match app.notes.claim_label {
-        Some(l) => app.say(format!("showing claims labelled {l}")),
-        None => app.say("showing every claim"),
+    match app.notes.claim_filter {
+        ClaimFilter::Label(l) => app.say(format!("showing claims labelled {l}")),
+        ClaimFilter::Unreviewed => app.say("showing the claims not reviewed yet"),
+        ClaimFilter::All => app.say("showing every claim"),
+    }
+}
+
+/// The label filter after `l`: all → verified → … → question → all.
+fn next_label(l: Option<Label>) -> Option<Label> {
+    let all = Label::ALL;
+    match l {
+        None => all.first().copied(),
+        Some(l) => all.iter().position(|&x| x == l).and_then(|i| all.get(i + 1)).copied(),
     }
 }
 
@@ -218,6 +235,10 @@ fn compare(app: &mut App, action: Action) {
                 (0..n).find(|&p| rows.of(p).end > t).unwrap_or(0)
             };
             select(app, target);
+        }
+        // After a search, n/N step through its results as in less and vim; Esc clears it.
+        Action::NextClaim | Action::PrevClaim if app.search_kept() => {
+            next_hit(app, action == Action::NextClaim)
         }
         Action::NextClaim | Action::PrevClaim => {
             let found = next_stop(app, false, action == Action::NextClaim);
@@ -279,6 +300,33 @@ fn compare(app: &mut App, action: Action) {
             }
         },
         Action::NextHit | Action::PrevHit => next_hit(app, action == Action::NextHit),
+        Action::OpenArticles => {
+            // On the focused pane's article, so that ↓/↑ step from it.
+            app.articles = Default::default();
+            app.articles.list.selected = app.compare.articles[pane.index()];
+            app.overlay = Some(Overlay::Articles);
+            let (h, n) = (layout::filtered_list(app).height, app.article_count());
+            clamp_list(&mut app.articles.list, n, h);
+        }
+        Action::CopyPassage => {
+            let at = app.at(pane);
+            match app.analysis.corpus.articles.get(at.article).and_then(|a| external::citation(a, at.passage))
+            {
+                Some(text) => app.external = Some(Request::Copy(text)),
+                None => app.warn("no passage to copy"),
+            }
+        }
+        Action::OpenEditor | Action::OpenPager => {
+            let opener = if action == Action::OpenEditor { Opener::Editor } else { Opener::Pager };
+            let at = app.at(pane);
+            let bundled = app.analysis.corpus.origin == crate::corpus::BUNDLED_NAME;
+            let asked =
+                app.analysis.corpus.articles.get(at.article).ok_or_else(|| "no article to open".to_string());
+            match asked.and_then(|a| external::open(a, at.passage, bundled, opener)) {
+                Ok(request) => app.external = Some(request),
+                Err(why) => app.warn(why),
+            }
+        }
         Action::Back if !app.search.query.is_empty() => {
             app.search = Search::default();
             app.say("search cleared");
@@ -304,7 +352,7 @@ fn land(app: &mut App, found: Option<(Stop, bool)>, forward: bool, none: &str) {
             app.compare.claim = Some(claim);
             sync(app);
             if wrapped {
-                app.say(if forward { "wrapped to the top" } else { "wrapped to the bottom" });
+                app.say(wrap_message(forward));
             }
         }
         None => {
@@ -312,6 +360,11 @@ fn land(app: &mut App, found: Option<(Stop, bool)>, forward: bool, none: &str) {
             app.warn(why);
         }
     }
+}
+
+/// What every screen says when `n`/`N` or `]`/`[` wrap around: the same words everywhere.
+fn wrap_message(forward: bool) -> &'static str {
+    if forward { "wrapped to the top" } else { "wrapped to the bottom" }
 }
 
 /// The next (or previous) index in `0..n` after `from` that passes `ok`, wrapping around;
@@ -622,7 +675,7 @@ fn claim(app: &mut App, action: Action) {
                 Some((c, wrapped)) => {
                     app.claim = ClaimView { id: Some(c), scroll: 0 };
                     if wrapped {
-                        app.say("wrapped around");
+                        app.say(wrap_message(forward));
                     }
                 }
                 None => {
@@ -750,9 +803,8 @@ fn annotation_list(app: &mut App, action: Action) {
             let h = layout::filtered_list(app).height;
             move_list(&mut app.annotations.list, len, h, action);
         }
-        Action::ToggleLabel(k) => {
-            let l = Label::from_key(char::from(b'0' + k));
-            app.annotations.label = if app.annotations.label == l { None } else { l };
+        Action::CycleLabelFilter => {
+            app.annotations.label = next_label(app.annotations.label);
             app.annotations.list = ListState::default();
         }
         Action::DeleteAnnotation => notes::delete_listed(app),
@@ -779,6 +831,30 @@ fn annotation_list(app: &mut App, action: Action) {
     }
 }
 
+/// Keys of the article picker: moving, the typed filter, and Enter to show the article.
+fn article_picker(app: &mut App, action: Action) {
+    let shown = app.picked_articles();
+    match action {
+        Action::Down | Action::Up | Action::PageDown | Action::PageUp => {
+            let h = layout::filtered_list(app).height;
+            move_list(&mut app.articles.list, shown.len(), h, action);
+        }
+        Action::Confirm => match shown.get(app.articles.list.selected) {
+            Some(&a) => {
+                app.overlay = None;
+                show_article(app, a);
+            }
+            None => app.warn("no article matches"),
+        },
+        Action::Back => app.overlay = None,
+        _ => {
+            if app.articles.filter.apply(action) == Edit::Edited {
+                app.articles.list = ListState::default();
+            }
+        }
+    }
+}
+
 fn search(app: &mut App, action: Action) {
     match action {
         Action::NextHit | Action::PrevHit => next_hit(app, action == Action::NextHit),
@@ -788,10 +864,14 @@ fn search(app: &mut App, action: Action) {
             if app.search.query.is_empty() {
                 app.search = Search::default();
             } else if n == 0 {
-                app.warn(format!("no results for “{}”", app.search.query.text()));
+                let why = app.search.error.clone();
+                app.warn(why.unwrap_or_else(|| format!("no results for “{}”", app.search.query.text())));
             } else {
                 let i = app.search.current.unwrap_or(0);
-                app.say(format!("result {}/{n}: ctrl-n / ctrl-p for the next and previous", i + 1));
+                app.say(format!(
+                    "result {}/{n}: n / N next and previous · Esc clears (n/N: claims again)",
+                    i + 1
+                ));
             }
         }
         Action::Back => {
@@ -801,6 +881,13 @@ fn search(app: &mut App, action: Action) {
                 app.compare.scroll = origin.scroll;
             }
             app.search = Search::default();
+        }
+        Action::ToggleRegex => {
+            app.search.kind = match app.search.kind {
+                query::SearchKind::Text => query::SearchKind::Regex,
+                query::SearchKind::Regex => query::SearchKind::Text,
+            };
+            refresh_search(app);
         }
         _ => {
             if app.search.query.apply(action) == Edit::Edited {
@@ -813,7 +900,11 @@ fn search(app: &mut App, action: Action) {
 /// Recomputes the results as the query changes and shows the first one at or after where the
 /// search started.
 fn refresh_search(app: &mut App) {
-    app.search.hits = query::search(&app.analysis, app.search.query.text());
+    let found = query::search(&app.analysis, app.search.query.text(), app.search.kind);
+    (app.search.hits, app.search.error) = match found {
+        Ok(hits) => (hits, None),
+        Err(why) => (Vec::new(), Some(why)),
+    };
     app.search.current = None;
     let Some(p) = app.search.origin else { return };
     if app.search.hits.is_empty() {
@@ -831,6 +922,9 @@ fn help(app: &mut App, action: Action) {
     let lines = help::line_count(app);
     let page = layout::help_box(app.size).height.saturating_sub(2) as usize;
     let max = lines.saturating_sub(page);
+    if app.help_search.editing || matches!(action, Action::NextHit | Action::PrevHit) {
+        return help_search(app, action, max);
+    }
     let scroll = match action {
         Action::Down => (scroll + 1).min(max),
         Action::Up => scroll.saturating_sub(1),
@@ -840,11 +934,51 @@ fn help(app: &mut App, action: Action) {
         Action::Bottom => max,
         Action::Back | Action::ToggleHelp => {
             app.help = None;
+            app.help_search = HelpSearch::default();
             return;
         }
         _ => scroll,
     };
     app.help = Some(Help { scroll });
+}
+
+/// `/` in the help: typing finds the first help line holding the words (typography folded) at
+/// or after the top line; `↓`/`↑` while typing and `n`/`N` after move between the matches.
+fn help_search(app: &mut App, action: Action, max: usize) {
+    let top = app.help.map_or(0, |h| h.scroll);
+    let found = help::matches(app, app.help_search.query.text());
+    let here = app.help_search.line;
+    let line = match action {
+        Action::Back => {
+            app.help_search = HelpSearch::default();
+            return;
+        }
+        Action::SubmitSearch => {
+            app.help_search.editing = false;
+            if app.help_search.query.is_empty() {
+                app.help_search = HelpSearch::default();
+            }
+            return;
+        }
+        Action::NextHit => {
+            found.iter().copied().find(|&l| here.is_none_or(|h| l > h)).or(found.first().copied())
+        }
+        Action::PrevHit => {
+            found.iter().rev().copied().find(|&l| here.is_none_or(|h| l < h)).or(found.last().copied())
+        }
+        _ if app.help_search.query.apply(action) == Edit::Edited => {
+            let found = help::matches(app, app.help_search.query.text());
+            found.iter().copied().find(|&l| l >= top).or(found.first().copied())
+        }
+        _ => return,
+    };
+    app.help_search.line = line;
+    match line {
+        // The match a few lines from the top, so what it belongs to shows above it.
+        Some(l) => app.help = Some(Help { scroll: l.saturating_sub(2).min(max) }),
+        None if !app.help_search.query.is_empty() => app.warn("not in the help"),
+        None => {}
+    }
 }
 
 fn scroll_at(app: &mut App, column: u16, row: u16, delta: i16) {
@@ -1211,12 +1345,18 @@ mod tests {
         assert_eq!(app.at(app.compare.focus).article, 1, "the hit in the right pane's article focuses it");
         app.press("ctrl-n").unwrap();
         assert_eq!(app.at(app.compare.focus), at(&app, 2, "returned"));
-        // n is still "next claim", not "next result".
+        // After the search, n/N step through its results too, as in less and vim.
+        app.press("N").unwrap();
+        assert_eq!(app.search.current, Some(1));
         app.press("n").unwrap();
-        assert!(app.analysis.claims_at(app.at(app.compare.focus)).len() == 1);
-        assert_eq!(app.search.current, Some(2));
+        assert_eq!((app.search.current, app.at(app.compare.focus)), (Some(2), at(&app, 2, "returned")));
+        // Esc clears it, and n is "next claim" again.
         app.press("Esc").unwrap();
         assert!(app.search.query.is_empty());
+        let before = app.at(app.compare.focus);
+        app.press("n").unwrap();
+        assert_eq!(app.search.current, None);
+        assert_ne!(app.at(app.compare.focus), before, "n moved to the next claim");
     }
 
     #[test]
@@ -1267,15 +1407,43 @@ mod tests {
     }
 
     #[test]
+    fn slash_in_the_help_searches_the_help_and_n_steps_through_the_matches() {
+        let mut app = app();
+        app.press("? /").unwrap();
+        assert!(app.help.is_some(), "/ in the help does not start a corpus search");
+        assert!(app.help_search.editing && !app.search.editing);
+        app.type_text("SUSPEND");
+        let found = help::matches(&app, "suspend");
+        assert!(!found.is_empty());
+        assert_eq!(app.help_search.line, found.first().copied());
+        assert!(app.help.unwrap().scroll > 0, "scrolled to the match");
+        app.press("Enter").unwrap();
+        assert!(!app.help_search.editing);
+        app.press("n").unwrap();
+        assert_eq!(
+            app.help_search.line,
+            found.get(1).or(found.first()).copied(),
+            "n: the next match, wrapping"
+        );
+        app.type_text("x");
+        app.press("Esc").unwrap();
+        assert_eq!(
+            (app.help, app.help_search.line),
+            (None, None),
+            "Esc closes the help and forgets the search"
+        );
+    }
+
+    #[test]
     fn screens_opened_from_the_help_close_it() {
         let mut app = app();
         app.press("? o").unwrap();
         assert_eq!((app.help, app.screen), (None, Screen::Overview));
-        app.press("? /").unwrap();
-        assert_eq!(app.help, None);
-        assert!(app.search.editing);
-        app.press("x").unwrap();
-        assert_eq!(app.search.query.text(), "x");
+        app.press("? c").unwrap();
+        assert_eq!((app.help, app.screen), (None, Screen::Claims));
+        // `/` in the help searches the help instead (see the next test).
+        app.press("Esc ? /").unwrap();
+        assert!(app.help.is_some() && !app.search.editing);
     }
 
     #[test]

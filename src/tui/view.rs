@@ -2,8 +2,10 @@
 //! own module; [`layout`] decides where everything goes and [`text`] holds the shared pieces.
 
 pub mod annotations;
+pub mod articles;
 pub mod claim;
 pub mod claims;
+pub mod hits;
 pub mod layout;
 pub mod overview;
 pub mod panes;
@@ -58,7 +60,13 @@ fn help_overlay(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
         .border_type(BorderType::Double)
         .border_style(t.border_focused)
         .title(Span::styled(" Help · every key · Esc closes ", t.title));
-    let lines: Vec<Line> = help::lines(app).into_iter().skip(scroll).collect();
+    let shown = app.help_search.line;
+    let lines: Vec<Line> = help::lines(app)
+        .into_iter()
+        .enumerate()
+        .skip(scroll)
+        .map(|(i, l)| if Some(i) == shown { l.patch_style(t.search_hit) } else { l })
+        .collect();
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 

@@ -19,6 +19,8 @@ pub fn env() -> Vec<(&'static str, PathBuf)> {
         ("XDG_CACHE_HOME", home.join("cache")),
         ("XDG_CONFIG_HOME", home.join("config")),
         ("PARALLAX_DATA_DIR", home.join("data/parallax")),
+        // Never the user's own configuration file: an empty value means none.
+        ("PARALLAX_CONFIG", PathBuf::new()),
     ]
 }
 

@@ -188,7 +188,7 @@ pub fn align(features: &Features, config: &Config, progress: &(dyn Fn(Progress) 
                 node.passages.iter().chain(&node.extra).map(|&id| id as usize).collect();
             members.sort_unstable();
             members.dedup();
-            build_claim(features, &refs, members, config.per_article)
+            build_claim(features, &refs, members, config.per_article).filter(|c| c.score >= config.min_score)
         })
         .collect();
     claims.sort_by_key(first_position);

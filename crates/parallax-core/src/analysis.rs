@@ -229,6 +229,10 @@ pub struct Config {
     pub per_article: usize,
     /// Links kept per passage and other article: its `k` best matches there (0 keeps all).
     pub mutual_best: usize,
+    /// Least score (cohesion) a claim may have; lower ones are dropped. Clustering compares
+    /// similarities scaled by how alike the articles are, so a claim can form at a threshold
+    /// its own score is below: a user's `--threshold` is this floor too (0 by default).
+    pub min_score: f32,
     /// Most passages clustered together in one block; bigger corpora are clustered block by
     /// block, then the blocks' claims together (see `align`). The default keeps a story of a
     /// few dozen articles (every evaluation set) in one exact pass.
@@ -245,6 +249,7 @@ impl Default for Config {
             max_joins: 3,
             per_article: 100,
             mutual_best: 2,
+            min_score: 0.0,
             block_passages: 3_000,
         }
     }

@@ -11,6 +11,8 @@ use crate::analysis::{Analysis, Claim, Discrepancy, DiscrepancyKind, Evidence, M
 use crate::corpus::{Article, Passage};
 use crate::markdown::{code, text as md};
 
+pub mod table;
+
 /// Version of the JSON contract; bump it when a field changes meaning or disappears.
 pub const SCHEMA_VERSION: u32 = 2;
 

@@ -15,13 +15,6 @@ use crate::tui::input::{Editor, LineInput};
 use crate::tui::keymap::Mode;
 use crate::tui::{notes, wrap};
 
-/// A box of `w`×`h` centred in `area` (clamped to it).
-fn centred(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
-}
-
 /// The one-letter gutter mark of a label (readable without colour); `✎` for a note or tags
 /// without a label.
 pub fn label_mark(label: Option<Label>) -> char {
@@ -49,12 +42,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Overlay::Note(ed) => note(app, frame, b.body, ed),
         Overlay::Tags(input) => tags(app, frame, b.body, input),
         Overlay::Annotations => list(app, frame, b.body),
+        Overlay::Articles => super::articles::render(app, frame, b.body),
     }
 }
 
 fn picker(app: &App, frame: &mut Frame, body: Rect) {
     let t = &app.theme;
-    let r = centred(body, 34, 9);
+    let r = layout::popup(app, body, 34, 9);
     let current = notes::current(app).and_then(|a| a.label);
     let mut lines = Vec::new();
     for l in Label::ALL {
@@ -79,12 +73,16 @@ fn note(app: &App, frame: &mut Frame, body: Rect, ed: &Editor) {
     let t = &app.theme;
     let w = body.width.saturating_sub(8).clamp(20, 76);
     let h = body.height.saturating_sub(4).clamp(5, 14);
-    let r = centred(body, w, h);
+    let r = layout::popup(app, body, w, h);
     let inner = layout::inner(r);
     frame.render_widget(Clear, r);
-    let block = focused_box(app, format!(" Note on this {} ", what(app))).title_bottom(
-        Line::from(Span::styled(" Esc / ctrl-s save · Enter new line ", t.dim)).right_aligned(),
-    );
+    let bottom = if ed.confirm_discard {
+        Span::styled(" discard your changes? y discards · n goes on · ctrl-s saves ", t.error)
+    } else {
+        Span::styled(" ctrl-s save · Esc close · Enter new line ", t.dim)
+    };
+    let block = focused_box(app, format!(" Note on this {} ", what(app)))
+        .title_bottom(Line::from(bottom).right_aligned());
     frame.render_widget(block, r);
     // Hard lines, each cut into rows of the inner width; the cursor row stays in view.
     let width = inner.width.max(1) as usize;
@@ -134,7 +132,7 @@ const FILTER: &str = "filter ";
 
 fn tags(app: &App, frame: &mut Frame, body: Rect, input: &LineInput) {
     let t = &app.theme;
-    let r = centred(body, body.width.saturating_sub(8).clamp(20, 60), 5);
+    let r = layout::popup(app, body, body.width.saturating_sub(8).clamp(20, 60), 5);
     frame.render_widget(Clear, r);
     let have = notes::current(app).map(|a| a.tags.join(", ")).unwrap_or_default();
     let lines = vec![
@@ -173,11 +171,7 @@ fn list(app: &App, frame: &mut Frame, body: Rect) {
             Span::styled(FILTER, t.key),
             Span::raw(list.filter.text().to_string()),
             Span::styled(
-                if list.filter.is_empty() {
-                    "  type a tag or words · 1–5 label · Enter jump"
-                } else {
-                    ""
-                },
+                if list.filter.is_empty() { "  type a tag or words · Tab label · Enter jump" } else { "" },
                 t.dim,
             ),
         ]),
@@ -203,14 +197,18 @@ fn list(app: &App, frame: &mut Frame, body: Rect) {
             Span::styled(format!("{status:<8} "), if status == "orphaned" { t.error } else { t.dim }),
             Span::styled(if r.claim { "claim " } else { "" }, t.dim),
         ];
+        // The note first, then where it is (article, passage, claim), then the words.
+        if !r.place.is_empty() {
+            spans.push(Span::styled(format!("{} ", r.place), t.dim));
+        }
         let mut rest = String::new();
         if !r.tags.is_empty() {
             rest.push_str(&format!("[{}] ", r.tags.join(", ")));
         }
-        rest.push_str(&format!("“{}”", r.quote.replace('\n', " ")));
         if !r.note.is_empty() {
-            rest.push_str(&format!(" — {}", r.note.replace('\n', " ")));
+            rest.push_str(&format!("{} — ", r.note.replace('\n', " ⏎ ")));
         }
+        rest.push_str(&format!("“{}”", r.quote.replace('\n', " ")));
         let used: usize = spans.iter().map(|s| wrap::width(&s.content)).sum();
         spans.push(Span::styled(fit_width(&rest, width.saturating_sub(used)), base));
         lines.push(Line::from(spans));

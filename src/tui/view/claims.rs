@@ -1,4 +1,4 @@
-//! The claims list: every claim, fuzzy-filtered as you type (nucleo).
+//! The claims list: every claim, filtered by its wordings as you type (nucleo).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,10 +10,12 @@ use super::layout::{self, digits};
 use super::text::{fit_width, focused_box, show_cursor};
 use crate::tui::app::{App, Phase};
 use crate::tui::keymap::Mode;
-use crate::tui::query;
+use crate::tui::{query, wrap};
 
 /// The label before the typed filter.
 const FILTER: &str = "filter ";
+/// Characters of a wording kept before the first matched one when the match would be cut off.
+const LEAD: usize = 12;
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let t = &app.theme;
@@ -65,10 +67,23 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
             Span::styled(if d > 0 { format!("{:>4} ", format!("{d}!")) } else { "     ".into() }, t.title),
         ];
         let room = width.saturating_sub(17 + 2 * digits(n));
-        let label = fit_width(query::claim_label(a, m.claim), room);
+        // The wording that matched, else the claim's first.
+        let wording = m.wording.map_or_else(|| query::claim_label(a, m.claim), |at| a.text(at));
+        // A match far into a long wording: start a little before it, so that it is seen.
+        let first = m.indices.first().map_or(0, |&i| i as usize);
+        let skip =
+            if wrap::width(wording) > room && first + LEAD > room { first.saturating_sub(LEAD) } else { 0 };
+        let rest: String = wording.chars().skip(skip).collect();
+        let label = if skip > 0 {
+            format!("…{}", fit_width(&rest, room.saturating_sub(1)))
+        } else {
+            fit_width(wording, room)
+        };
+        let shift = if skip > 0 { skip - 1 } else { 0 };
         let base = if selected { t.cursor_row } else { Style::new() };
         for (ci, ch) in label.chars().enumerate() {
-            let hit = m.indices.binary_search(&(ci as u32)).is_ok();
+            let hit = ci > 0 || skip == 0;
+            let hit = hit && m.indices.binary_search(&((ci + shift) as u32)).is_ok();
             spans.push(Span::styled(
                 ch.to_string(),
                 if hit { base.patch(t.key).patch(t.heading) } else { base },

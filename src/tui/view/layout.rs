@@ -64,9 +64,21 @@ fn detail_height(height: u16) -> u16 {
     }
 }
 
+/// Rows of the box of search results (border included), which stands in for the detail box
+/// while a search is typed: taller, up to a third of the body, when there are many.
+fn hits_height(height: u16, hits: usize) -> u16 {
+    let wanted = u16::try_from(hits.saturating_add(2)).unwrap_or(u16::MAX);
+    detail_height(height).max(wanted.min(height / 3))
+}
+
 /// Lays out the Compare screen in `body`.
 pub fn compare(body: Rect, app: &App) -> CompareLayout {
-    let dh = detail_height(body.height).min(body.height.saturating_sub(3));
+    let dh = if app.search.editing {
+        hits_height(body.height, app.search.hits.len())
+    } else {
+        detail_height(body.height)
+    };
+    let dh = dh.min(body.height.saturating_sub(3));
     let panes_area = Rect { height: body.height - dh, ..body };
     let detail = Rect { y: body.y + panes_area.height, height: dh, ..body };
     let split = app.comparing() && body.width >= SPLIT_WIDTH;
@@ -106,6 +118,52 @@ pub fn pane_text(app: &App, pane: Pane) -> Rect {
     let Some(b) = bands(app.size) else { return Rect::default() };
     let l = compare(b.body, app);
     l.panes.iter().find(|p| p.pane == pane).or(l.panes.first()).map_or(Rect::default(), |p| p.text)
+}
+
+/// Rows a popup keeps when it shrinks to stay clear of the passage it acts on.
+const MIN_POPUP: u16 = 5;
+
+/// A popup of `w`×`h` in `body` that leaves the passage it acts on in sight: centred, unless
+/// that covers the rows of Compare's selected passage, then above or below them (where there is
+/// more room). In the claim view it acts on the whole claim and is centred.
+pub fn popup(app: &App, body: Rect, w: u16, h: u16) -> Rect {
+    let (w, h) = (w.min(body.width), h.min(body.height));
+    let x = body.x + (body.width - w) / 2;
+    let centred = Rect { x, y: body.y + (body.height - h) / 2, width: w, height: h };
+    if app.screen != crate::tui::app::Screen::Compare {
+        return centred;
+    }
+    let Some((top, bottom)) = selected_rows(app, body) else { return centred };
+    if centred.y >= bottom || centred.y + h <= top {
+        return centred;
+    }
+    let (above, below) = (top.saturating_sub(body.y), (body.y + body.height).saturating_sub(bottom));
+    // A tall popup (the note editor) shrinks to the larger side rather than cover the passage,
+    // down to the few rows it needs.
+    let room = above.max(below);
+    let h = if h > room && room >= MIN_POPUP.min(h) { room } else { h };
+    let y = if below >= above {
+        bottom + below.saturating_sub(h) / 2
+    } else {
+        body.y + above.saturating_sub(h) / 2
+    };
+    Rect { y: y.min(body.y + body.height - h), height: h, ..centred }
+}
+
+/// The screen rows `[top, bottom)` of the focused pane's selected passage, when it shows.
+fn selected_rows(app: &App, body: Rect) -> Option<(u16, u16)> {
+    let focus = app.compare.focus;
+    let pane = compare(body, app).panes.into_iter().find(|p| p.pane == focus)?;
+    let article = app.analysis.corpus.articles.get(app.compare.articles[focus.index()])?;
+    let rows = wrap::ArticleRows::new(article, pane.text.width.max(1) as usize)
+        .of(app.compare.selected[focus.index()]);
+    let scroll = app.compare.scroll[focus.index()];
+    let visible = scroll..scroll + pane.text.height as usize;
+    let (start, end) = (rows.start.max(visible.start), rows.end.min(visible.end));
+    (start < end).then(|| {
+        let at = |r: usize| pane.text.y + u16::try_from(r - scroll).unwrap_or(u16::MAX);
+        (at(start), at(end))
+    })
 }
 
 /// The inner area of a full-body bordered block (claim view, overview, claims list).

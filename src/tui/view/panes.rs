@@ -25,7 +25,11 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     for p in &l.panes {
         render_pane(app, frame, p, &marks[p.pane.index()]);
     }
-    render_detail(app, frame, l.detail);
+    if app.search.editing {
+        super::hits::render(app, frame, l.detail);
+    } else {
+        render_detail(app, frame, l.detail);
+    }
 }
 
 /// Byte ranges into each pane's article text (indexed by [`Pane::index`]) and their styles.

@@ -33,12 +33,28 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     };
     left.push(Span::raw(format!("{n} {articles}")));
     match &app.phase {
-        Phase::Ready => left.push(Span::raw(format!(
-            " · {} claims · {} {}",
-            a.claims.len(),
-            a.discrepancies.len(),
-            if narrow { "disc." } else { "discrepancies" }
-        ))),
+        Phase::Ready => {
+            left.push(Span::raw(format!(
+                " · {} claims · {} {}",
+                a.claims.len(),
+                a.discrepancies.len(),
+                if narrow { "disc." } else { "discrepancies" }
+            )));
+            // Progress through the review, when there is a store to keep it in, as long as it
+            // leaves room for the position.
+            if app.notes.store.is_some() && !a.claims.is_empty() {
+                let done = app.notes.reviewed.len();
+                let used: usize = left.iter().map(|s| wrap::width(&s.content)).sum::<usize>()
+                    + wrap::width(&position(app))
+                    + 2;
+                let fits = |s: &String| used + wrap::width(s) <= area.width as usize;
+                let long = format!(" · {done}/{} claims reviewed", a.claims.len());
+                let short = format!(" · {done}/{} reviewed", a.claims.len());
+                if let Some(text) = [long, short].into_iter().find(fits) {
+                    left.push(Span::styled(text, t.message));
+                }
+            }
+        }
         Phase::Analysing { ticks, elapsed_ms, progress } => {
             let secs = if *elapsed_ms >= 1000 {
                 format!(" {:.1} s", *elapsed_ms as f64 / 1000.0)
@@ -97,7 +113,20 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
     let mode = app.mode();
     let mut spans = vec![Span::styled(format!(" {} ", mode.badge()), t.badge), Span::raw(" ")];
     let mut cursor = None;
-    if mode == Mode::Search {
+    if mode == Mode::HelpSearch {
+        let query = &app.help_search.query;
+        spans.push(Span::styled("/", t.key));
+        cursor = Some(spans.iter().map(|s| wrap::width(&s.content)).sum::<usize>());
+        spans.push(Span::raw(query.text().to_string()));
+        let n = crate::tui::help::matches(app, query.text()).len();
+        let info = match n {
+            _ if query.is_empty() => "  type to search the help · Enter keep · Esc cancel".to_string(),
+            0 => "  not in the help".to_string(),
+            1 => "  1 line · Enter keep · Esc cancel".to_string(),
+            n => format!("  {n} lines · ↓/↑ next/previous · Enter keep · Esc cancel"),
+        };
+        spans.push(Span::styled(info, t.dim));
+    } else if mode == Mode::Search {
         let query = &app.search.query;
         spans.push(Span::styled("/", t.key));
         cursor = Some(spans.iter().map(|s| wrap::width(&s.content)).sum::<usize>());
@@ -123,12 +152,13 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
             spans.push(Span::raw(" help "));
         }
     } else {
-        let searching = !app.search.hits.is_empty();
+        let searching = app.search_kept();
         hint_spans(&mut spans, mode, t.key, Style::new(), area.width as usize, searching);
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if let Some(offset) = cursor {
-        show_cursor(frame, area, offset, &app.search.query);
+        let input = if mode == Mode::HelpSearch { &app.help_search.query } else { &app.search.query };
+        show_cursor(frame, area, offset, input);
     }
 }
 
@@ -143,12 +173,12 @@ fn hint_spans(
 ) {
     let mut used: usize = spans.iter().map(|s| wrap::width(&s.content)).sum();
     let mut all = keymap::hints(mode);
-    // Search results come first while a search is active, and are hidden otherwise.
-    if let Some(i) = all.iter().position(|(_, what)| *what == "result") {
-        let r = all.remove(i);
-        if searching {
-            all.insert(0, r);
-        }
+    // While a search is kept, n/N step through its results: the footer says so, first. The
+    // ctrl-n/ctrl-p row says the same and is left out.
+    all.retain(|(_, what)| *what != "result");
+    if searching && let Some(i) = all.iter().position(|(_, what)| *what == "claim") {
+        let (keys, _) = all.remove(i);
+        all.insert(0, (keys, "result"));
     }
     let (help, rest): (Vec<_>, Vec<_>) = all.into_iter().partition(|(_, what)| *what == "help");
     let reserve: usize = help.iter().map(|(k, w)| wrap::width(k) + wrap::width(w) + 3).sum();

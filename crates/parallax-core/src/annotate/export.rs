@@ -15,7 +15,7 @@ use crate::markdown::{code, text as md};
 /// `{"annotations": [...]}`, one object per live annotation, oldest first.
 ///
 /// Every object has `id`, `article`, `start`, `end`, `quote`, `label`, `note`, `tags`,
-/// `created`, `updated`, `status` (`anchored` | `moved` | `orphaned`) and `target`
+/// `reviewed` (labelled or marked reviewed in the reader), `created`, `updated`, `status` (`anchored` | `moved` | `orphaned`) and `target`
 /// (`passage` | `claim`). `start`/`end` are the current byte span (null when orphaned), `quote`
 /// is the text as annotated and `text` the text at the span now (it differs after a fuzzy
 /// re-anchor). A claim annotation also has `claim` (the number of the claim it is attached to in
@@ -61,6 +61,7 @@ fn row(analysis: &Analysis, a: &Annotation, p: &Placement) -> Value {
         o.insert("label".into(), json!(a.label.map(|l| l.name())));
         o.insert("note".into(), json!(a.note));
         o.insert("tags".into(), json!(a.tags));
+        o.insert("reviewed".into(), json!(a.is_reviewed()));
         o.insert("created".into(), json!(a.created));
         o.insert("updated".into(), json!(a.updated));
         o.insert("status".into(), json!(p.status.name()));
@@ -131,6 +132,7 @@ fn digest<'a>(
                         located.status.name(),
                         clip(&anchor.quote, 160)
                     );
+                    changed(&mut out, analysis, anchor, located, "    ");
                 }
             }
             out.push('\n');
@@ -158,6 +160,7 @@ fn digest<'a>(
                 for (anchor, located) in a.target.anchors().iter().zip(&p.anchors) {
                     if located.span.as_ref().is_some_and(|s| s.article == i) {
                         let _ = writeln!(out, "  > {}", clip(&anchor.quote, 240));
+                        changed(&mut out, analysis, anchor, located, "  ");
                     }
                 }
             }
@@ -184,9 +187,41 @@ fn digest<'a>(
     crate::sanitize::owned(out)
 }
 
+/// When the words at an annotation's place now differ from those annotated (the article was
+/// edited and the anchor found a close variant), a line saying so with both wordings: the
+/// annotated one is above it.
+fn changed(
+    out: &mut String,
+    analysis: &Analysis,
+    anchor: &super::Anchor,
+    located: &super::place::Located,
+    indent: &str,
+) {
+    let Some(span) = located.span.as_ref() else { return };
+    let Some(found) = analysis.corpus.articles.get(span.article).and_then(|a| a.text.get(span.range.clone()))
+    else {
+        return;
+    };
+    if found != anchor.quote {
+        // The whole passage it is in now: the located span alone can cut a word.
+        let passage = super::place::passages_overlapping(analysis, span).into_iter().next();
+        let now = passage.map_or(found, |at| analysis.text(at));
+        let _ = writeln!(
+            out,
+            "{indent}_The passage changed since it was annotated. Annotated: \"{}\"; now: \"{}\"._",
+            clip(&anchor.quote, 240),
+            clip(now, 240)
+        );
+    }
+}
+
 /// One bullet: label, status, note, tags.
 fn item(out: &mut String, a: &Annotation, p: &Placement) {
-    let label = a.label.map_or_else(|| "note".to_string(), |l| l.name().to_string());
+    let label = match a.label {
+        Some(l) => l.name(),
+        None if a.reviewed => "reviewed",
+        None => "note",
+    };
     let _ = write!(out, "- **{label}** · {}", p.status.name());
     if !a.note.trim().is_empty() {
         let note = a.note.trim().lines().map(md).collect::<Vec<_>>().join("\n  ");

@@ -177,6 +177,10 @@ pub struct Annotation {
     pub note: String,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Marked as reviewed without a label (the reader's `r`): a claim counts as reviewed once
+    /// it is labelled or marked.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reviewed: bool,
     /// RFC 3339 UTC with milliseconds, e.g. `2026-11-24T12:00:00.000Z`.
     pub created: String,
     /// When this version was saved; with `rev`, decides which copy wins a merge.
@@ -196,6 +200,11 @@ pub struct Annotation {
 impl Annotation {
     pub fn is_deleted(&self) -> bool {
         self.deleted.is_some()
+    }
+
+    /// Whether the reader has been through it: labelled, or marked reviewed.
+    pub fn is_reviewed(&self) -> bool {
+        self.reviewed || self.label.is_some()
     }
 
     /// Whether this copy should win a merge against `other` (same id): the higher revision,
@@ -227,6 +236,8 @@ pub enum Change {
     RemoveTags(Vec<String>),
     /// Move the annotation to another place: how a reader re-attaches an orphan by hand.
     Retarget(Target),
+    /// Mark as reviewed, or not.
+    Reviewed(bool),
 }
 
 impl Change {
@@ -236,6 +247,9 @@ impl Change {
             let changed = a.target != *t;
             a.target = t.clone();
             return changed;
+        }
+        if let Change::Reviewed(r) = self {
+            return std::mem::replace(&mut a.reviewed, *r) != *r;
         }
         let before = (a.label, a.note.clone(), a.tags.clone());
         match self {
@@ -247,7 +261,7 @@ impl Change {
                 let drop = clean_tags(t.iter().cloned());
                 a.tags.retain(|x| !drop.contains(x));
             }
-            Change::Retarget(_) => {}
+            Change::Retarget(_) | Change::Reviewed(_) => {}
         }
         before != (a.label, a.note.clone(), a.tags.clone())
     }

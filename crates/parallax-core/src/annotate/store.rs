@@ -307,12 +307,18 @@ impl Store {
             label,
             note: note.to_string(),
             tags: super::clean_tags(tags),
+            reviewed: false,
             created: now.clone(),
             updated: now,
             rev: 1,
             deleted: None,
             extra: Default::default(),
         };
+        self.insert(annotation)
+    }
+
+    /// Saves a new annotation (recorded for undo). Returns its id.
+    fn insert(&mut self, annotation: Annotation) -> Result<String> {
         let id = annotation.id.clone();
         self.commit(&id, move |_| Ok(Some(annotation)))?;
         Ok(id)
@@ -335,6 +341,7 @@ impl Store {
                     label: None,
                     note: String::new(),
                     tags: Vec::new(),
+                    reviewed: false,
                     created: String::new(),
                     updated: String::new(),
                     rev: 0,
@@ -344,7 +351,9 @@ impl Store {
                 if !change.apply(&mut draft) {
                     return Ok(None);
                 }
-                self.add(draft.target, draft.label, &draft.note, draft.tags).map(Some)
+                let now = time::now();
+                (draft.id, draft.created, draft.updated, draft.rev) = (new_id(), now.clone(), now, 1);
+                self.insert(draft).map(Some)
             }
         }
     }
@@ -850,6 +859,7 @@ mod tests {
             label: None,
             note: format!("rev {rev}"),
             tags: Vec::new(),
+            reviewed: false,
             created: "2026-01-01T00:00:00.000Z".into(),
             updated: updated.into(),
             rev,

@@ -20,6 +20,7 @@ mod front_matter;
 pub mod html;
 pub mod identity;
 mod markdown;
+pub mod order;
 pub mod pages;
 mod plain;
 pub mod source;
@@ -278,7 +279,8 @@ impl std::fmt::Display for Warning {
     }
 }
 
-/// The articles of one story, sorted by id so that results never depend on file order.
+/// The articles of one story, in the order of [`order`] so that results never depend on file
+/// order.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
     pub articles: Vec<Article>,
@@ -371,7 +373,7 @@ impl Corpus {
     }
 
     /// Builds a corpus from (id, path, bytes) triples, skipping unusable files and exact
-    /// duplicates with a warning. Articles are sorted by id.
+    /// duplicates with a warning. Articles are in the order of [`order`].
     pub fn from_files(files: impl IntoIterator<Item = (String, PathBuf, Vec<u8>)>) -> Self {
         Self::from_loaded(
             files.into_iter().map(|(id, path, bytes)| Loaded { id, path, origin: None, bytes }).collect(),
@@ -416,6 +418,7 @@ impl Corpus {
                 Err(reason) => warnings.push(Warning { path, message: format!("{reason}; skipped") }),
             }
         }
+        order::sort(&mut articles);
         Corpus { articles, warnings, origin: String::new() }
     }
 

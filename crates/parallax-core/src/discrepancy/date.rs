@@ -25,8 +25,8 @@ use crate::lexicon::{
 use crate::text;
 
 /// When an article appeared, as precisely as it says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct ArticleDate {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct ArticleDate {
     pub year: i32,
     pub month: Option<u8>,
     pub day: Option<u8>,
@@ -39,7 +39,7 @@ const TIMESTAMP_BYTES: usize = 80;
 
 /// The article's date: its front matter's, else the first timestamp line near its top, else
 /// a dateline opening its first sentences ("WASHINGTON, Feb. 20, 2026 — ").
-pub(super) fn article_date(article: &Article) -> Option<ArticleDate> {
+pub(crate) fn article_date(article: &Article) -> Option<ArticleDate> {
     if let Some(d) = article.meta.date.as_deref().and_then(parse_date) {
         return Some(d);
     }

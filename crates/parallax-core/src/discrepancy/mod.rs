@@ -31,7 +31,7 @@ use crate::segment::PassageKind;
 use crate::text;
 
 mod attribution;
-mod date;
+pub(crate) mod date;
 mod negation;
 mod number;
 mod quote;

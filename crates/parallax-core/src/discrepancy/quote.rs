@@ -140,6 +140,8 @@ struct Quote<'a> {
     words: Vec<String>,
     /// The same, as a set.
     vocabulary: HashSet<String>,
+    /// Its words' [`letters`], word by word: what [`restyled`] compares.
+    letters: Vec<String>,
 }
 
 impl<'a> Quote<'a> {
@@ -150,6 +152,7 @@ impl<'a> Quote<'a> {
             content: words.iter().filter(|w| w.len() > 2).cloned().collect(),
             normalised: words.join(" "),
             vocabulary: words.iter().cloned().collect(),
+            letters: words.iter().map(|w| letters(w)).collect(),
             words,
         }
     }
@@ -174,22 +177,26 @@ fn trimmed(s: &str, range: Range<usize>) -> Range<usize> {
 /// Whether a changed stretch of one quotation is only another style of words of the other:
 /// each of its words a spelling variant of one there or two of them run together, or zeros.
 fn restyled(changed: &str, other: &Quote<'_>) -> bool {
-    let letters =
-        |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
     let theirs = &other.words;
     let run_together = letters(changed);
     let joins = |w: &str, p: &[String]| {
         w.len() == p[0].len() + p[1].len() && w.starts_with(p[0].as_str()) && w.ends_with(p[1].as_str())
     };
-    theirs.iter().any(|t| letters(t) == run_together)
+    other.letters.contains(&run_together)
         || changed.unicode_words().all(|w| {
             let w = text::fold_style(w);
             let near = |t: &&String| t.len().abs_diff(w.len()) <= 2;
+            let run = letters(&w);
             w.chars().all(|c| c == '0')
                 || other.vocabulary.contains(&w)
                 || theirs.iter().filter(near).any(|t| text::is_spelling_variant(&w, t))
-                || theirs.windows(2).any(|p| joins(&letters(&w), p))
+                || theirs.windows(2).any(|p| joins(&run, p))
         })
+}
+
+/// The letters and digits of `s`, lower-cased: what is left when style is taken away.
+fn letters(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// Whether a changed word carries meaning: not a function word ("were", "that"), not a

@@ -102,12 +102,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Ok(None) => {}
                 Err(e) => say(&format!("warning: annotations not moved: {e}")),
             }
-            let warnings = parallax::tui::run_loading(&cli.paths, || load_quietly(&cli.paths, &|_| {}))
+            let ended = parallax::tui::run_loading(&cli.paths, || load_quietly(&cli.paths, &|_| {}))
                 .map_err(terminal_failed)??;
-            for w in &warnings {
+            for w in &ended.warnings {
                 say(&format!("warning: {w}"));
             }
-            Ok(())
+            for lost in &ended.unsaved {
+                say(lost);
+            }
+            match ended.unsaved.len() {
+                0 => Ok(()),
+                n => Err(Failure::Runtime(format!("{n} annotation change(s) could not be saved (above)"))),
+            }
         }
         Some(Command::Align { paths, json, tuning }) => {
             let analysis = analyse(&paths, &tuning)?;

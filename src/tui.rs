@@ -91,7 +91,7 @@ pub fn color_enabled() -> bool {
 pub fn run_loading<E>(
     paths: &[std::path::PathBuf],
     load: impl FnOnce() -> Result<Corpus, E>,
-) -> io::Result<Result<Vec<crate::corpus::Warning>, E>> {
+) -> io::Result<Result<Ended, E>> {
     let stop = Arc::new(AtomicBool::new(false));
     // Raw mode turns Ctrl-C into a key, but `kill -INT` still arrives as a signal.
     for sig in ENDING_SIGNALS {
@@ -167,14 +167,20 @@ pub fn run_loading<E>(
     }
     update::sync(&mut app);
     let result = event_loop(&mut terminal, &mut app, (&rx, &progress), &tty, &stop);
-    // Ended by SIGTERM/SIGHUP/SIGINT/hang-up with a note or tags being typed: save them rather than lose them.
-    if matches!(app.overlay, Some(app::Overlay::Note(_) | app::Overlay::Tags(_))) {
-        update::update(&mut app, action::Action::SaveInput);
-    }
+    // However it ended (q, SIGTERM/SIGHUP/SIGINT, hang-up): save what is being typed or queued.
+    let unsaved = notes::finish(&mut app);
     drop(guard);
     ratatui::restore();
     let _ = std::panic::take_hook();
-    result.map(|()| Ok(warnings))
+    result.map(|()| Ok(Ended { warnings, unsaved }))
+}
+
+/// What the reader leaves for the command line to print once the screen is given back.
+pub struct Ended {
+    /// The corpus's load warnings.
+    pub warnings: Vec<crate::corpus::Warning>,
+    /// Changes that could not be saved, each with its text (the run then fails).
+    pub unsaved: Vec<String>,
 }
 
 /// Ctrl-Z: gives the terminal back, stops the process with SIGTSTP as a shell job, and takes
@@ -273,8 +279,10 @@ fn event_loop(
     Ok(())
 }
 
-/// Idle: merge in what another parallax on the same corpus saved (a `stat` when nothing changed).
+/// Idle: save what found the file busy, and merge in what another parallax on the same corpus
+/// saved (a `stat` when nothing changed).
 fn idle(app: &mut app::App) {
+    notes::retry(app);
     let Some(store) = &mut app.notes.store else { return };
     match store.refresh() {
         Ok(true) => {

@@ -124,6 +124,9 @@ pub enum Action {
     /// Undo the last annotation change.
     #[strum(message = "undo the last annotation change")]
     Undo,
+    /// Redo the last annotation change that was undone.
+    #[strum(message = "redo the last undone annotation change")]
+    Redo,
     /// Open the list of every annotation.
     #[strum(message = "list every annotation")]
     OpenAnnotations,

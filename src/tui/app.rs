@@ -168,7 +168,15 @@ pub struct Notes {
     pub marks: std::collections::BTreeMap<PassageRef, Vec<String>>,
     /// The label filter of the overview and the claims list.
     pub claim_label: Option<Label>,
+    /// Changes that found the annotations file busy, retried in order while the reader idles.
+    pub retry: Vec<(crate::annotate::Target, crate::annotate::Change)>,
+    /// What could not be saved at all, to print once the screen is given back (exit 1).
+    pub unsaved: Vec<String>,
 }
+
+/// How long a save from the reader waits for another parallax's lock before it queues the
+/// change and says so: a keypress must never freeze the screen.
+pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// Everything the reader shows, as plain data.
 #[derive(Debug)]
@@ -286,6 +294,7 @@ impl App {
         }
         self.notes.store = Some(store);
         if let Some(store) = &mut self.notes.store {
+            store.set_lock_timeout(Store::default_lock_timeout().min(LOCK_WAIT));
             store.reanchor(&self.analysis);
         }
         self.refresh_lists();

@@ -129,11 +129,14 @@ pub struct Editor {
     pub input: LineInput,
     /// The text when the editor opened: saving it unchanged writes nothing.
     pub original: String,
+    /// A save failed: leaving now keeps the text aside instead of trying again, so the editor
+    /// can always be left.
+    pub failed: bool,
 }
 
 impl Editor {
     pub fn new(text: &str) -> Self {
-        Editor { input: LineInput::new(text), original: text.to_string() }
+        Editor { input: LineInput::new(text), original: text.to_string(), failed: false }
     }
 
     /// Whether the text differs from the note the editor opened on.

@@ -288,6 +288,7 @@ pub static KEYMAP: &[Binding] = &[
     bw(M::Compare, &[S::ch('t')], A::AddTags, None, "add tags to the passage"),
     bw(M::Compare, &[S::ch('x')], A::DeleteAnnotation, None, "delete the passage's annotation"),
     b(M::Compare, &[S::ch('u')], A::Undo, None),
+    b(M::Compare, &[S::ctrl('r')], A::Redo, None),
     b(M::Compare, &[S::ch('A')], A::OpenAnnotations, None),
     // Last, so that on a narrow footer the annotation and global hints come first: the detail
     // box names the key whenever the passage is in several claims.
@@ -323,6 +324,7 @@ pub static KEYMAP: &[Binding] = &[
     bw(M::Claim, &[S::ch('t')], A::AddTags, None, "add tags to the claim"),
     bw(M::Claim, &[S::ch('x')], A::DeleteAnnotation, None, "delete the claim's annotation"),
     b(M::Claim, &[S::ch('u')], A::Undo, None),
+    b(M::Claim, &[S::ctrl('r')], A::Redo, None),
     b(M::Claim, &[S::ch('A')], A::OpenAnnotations, None),
     // Overview
     b(M::Overview, &[S::ch('j'), S::key(K::Down)], A::Down, Some("move")),

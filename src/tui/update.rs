@@ -123,6 +123,7 @@ pub fn update(app: &mut App, action: Action) {
             | Action::AddTags
             | Action::DeleteAnnotation
             | Action::Undo
+            | Action::Redo
             | Action::OpenAnnotations
     ) && app.help.is_none()
     {

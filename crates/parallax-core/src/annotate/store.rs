@@ -24,6 +24,7 @@ use std::hash::{BuildHasher, Hasher};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 pub use super::location::FILE_NAME;
 use super::location::{self, Place};
@@ -74,11 +75,48 @@ enum Loaded {
     },
 }
 
-/// One step of undo: the annotation `id` as it was before the change (`None`: it did not exist).
+/// One step of undo or redo: an annotation as a change found it (`None`: it did not exist)
+/// and as the change left it. Taking it back requires the stored annotation to still be what
+/// this process last wrote.
 #[derive(Debug, Clone)]
-struct UndoStep {
-    id: String,
-    before: Option<Annotation>,
+struct Step {
+    from: Option<Annotation>,
+    to: Annotation,
+}
+
+/// How long a save waits for the lock by default before giving up with [`Error::Busy`].
+pub const LOCK_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Environment variable that sets the lock wait in milliseconds (tests shorten it).
+pub const LOCK_TIMEOUT_ENV: &str = "PARALLAX_LOCK_TIMEOUT_MS";
+
+/// What [`Store::on_busy`] is told while a save waits for another process's lock.
+pub const BUSY_RETRYING: &str = "annotations are busy (another parallax is saving), retrying…";
+
+/// How often a held lock is tried again.
+const LOCK_RETRY: Duration = Duration::from_millis(20);
+
+/// Who is told that a save waits for the lock.
+type Notice = Box<dyn Fn(&str) + Send>;
+
+/// How a save waits for the lock: for how long, and whom to tell that it waits.
+struct Wait {
+    timeout: Duration,
+    notice: Option<Notice>,
+}
+
+impl Wait {
+    /// The wait from `$PARALLAX_LOCK_TIMEOUT_MS`, else [`LOCK_TIMEOUT`], telling nobody.
+    fn from_env() -> Wait {
+        let ms = std::env::var(LOCK_TIMEOUT_ENV).ok().and_then(|v| v.trim().parse::<u64>().ok());
+        Wait { timeout: ms.map_or(LOCK_TIMEOUT, Duration::from_millis), notice: None }
+    }
+}
+
+impl std::fmt::Debug for Wait {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Wait").field("timeout", &self.timeout).finish_non_exhaustive()
+    }
 }
 
 /// The annotations of one corpus, backed by its file. See the module docs.
@@ -104,7 +142,14 @@ pub struct Store {
     /// Every annotation by id, tombstones included.
     records: BTreeMap<String, Annotation>,
     read_only: Option<ReadOnly>,
-    undo: Vec<UndoStep>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// What the last [`Store::commit`] replaced, for the undo step [`Store::change`] records.
+    before: Option<Annotation>,
+    /// The version of each annotation this process last wrote: undo and redo check that no
+    /// other process wrote one since.
+    written: HashMap<String, Annotation>,
+    wait: Wait,
     placements: HashMap<String, Placement>,
     /// Unknown top-level fields of the file, written back unchanged.
     extra: serde_json::Map<String, serde_json::Value>,
@@ -176,6 +221,10 @@ impl Store {
             records: BTreeMap::new(),
             read_only: None,
             undo: Vec::new(),
+            redo: Vec::new(),
+            before: None,
+            written: HashMap::new(),
+            wait: Wait::from_env(),
             placements: HashMap::new(),
             extra: Default::default(),
             seen: None,
@@ -209,7 +258,7 @@ impl Store {
     /// ran. What was in the bad file is then only in its backup (made first if missing). If the
     /// file has become readable meanwhile (someone fixed it), it is loaded, not replaced.
     pub fn start_fresh(&mut self) -> Result<()> {
-        let _lock = Lock::acquire(&self.path)?;
+        let _lock = Lock::acquire(&self.path, &self.wait)?;
         match read(&self.path)? {
             Loaded::Unusable { bytes, .. } => {
                 backup(&self.path, &bytes)
@@ -225,6 +274,7 @@ impl Store {
         }
         self.placements.clear();
         self.undo.clear();
+        self.redo.clear();
         self.read_only = None;
         Ok(())
     }
@@ -298,78 +348,59 @@ impl Store {
         note: &str,
         tags: Vec<String>,
     ) -> Result<String> {
-        let now = time::now();
-        let annotation = Annotation {
-            id: new_id(),
-            target,
-            label,
-            note: note.to_string(),
-            tags: super::clean_tags(tags),
-            created: now.clone(),
-            updated: now,
-            rev: 1,
-            deleted: None,
-            extra: Default::default(),
-        };
+        let mut annotation = Annotation::fresh(new_id(), target, time::now());
+        annotation.label = label;
+        annotation.note = note.to_string();
+        annotation.tags = super::clean_tags(tags);
         let id = annotation.id.clone();
-        self.commit(&id, move |_| Ok(Some(annotation)))?;
+        self.change(move |_| Ok(Some(annotation)))?;
         Ok(id)
     }
 
     /// Changes the annotation on `target`, creating it if there is none, and saves. This is
     /// what the `a`, `e` and `t` keys want: labelling a passage twice changes its label.
-    /// Returns the annotation's id, or `None` when there was no annotation and the change
-    /// would create an empty one (e.g. clearing a label).
+    /// The annotation is looked for under the lock, after merging what other processes saved,
+    /// so two readers labelling one passage at once end with one annotation holding both
+    /// changes. Returns the annotation's id, or `None` when there was no annotation and the
+    /// change would create an empty one (e.g. clearing a label).
     pub fn apply(&mut self, target: &Target, change: Change) -> Result<Option<String>> {
-        match self.find(target).map(|a| a.id.clone()) {
-            Some(id) => {
-                self.update(&id, change)?;
-                Ok(Some(id))
+        let mut found = None;
+        self.change(|store| {
+            let existing = store.find(target).cloned();
+            found = existing.as_ref().map(|a| a.id.clone());
+            let mut a =
+                existing.clone().unwrap_or_else(|| Annotation::fresh(new_id(), target.clone(), time::now()));
+            if !change.apply(&mut a) {
+                return Ok(None);
             }
-            None => {
-                let mut draft = Annotation {
-                    id: String::new(),
-                    target: target.clone(),
-                    label: None,
-                    note: String::new(),
-                    tags: Vec::new(),
-                    created: String::new(),
-                    updated: String::new(),
-                    rev: 0,
-                    deleted: None,
-                    extra: Default::default(),
-                };
-                if !change.apply(&mut draft) {
-                    return Ok(None);
-                }
-                self.add(draft.target, draft.label, &draft.note, draft.tags).map(Some)
+            found = Some(a.id.clone());
+            if existing.is_some() {
+                a.bump(time::now());
             }
-        }
+            Ok(Some(a))
+        })?;
+        Ok(found)
     }
 
     /// Changes annotation `id` and saves. Nothing is written if nothing changes.
     pub fn update(&mut self, id: &str, change: Change) -> Result<()> {
-        let id = id.to_string();
-        self.commit(&id.clone(), move |current| {
-            let mut a = current.filter(|a| !a.is_deleted()).ok_or(Error::NoAnnotation { id })?;
+        self.change(|store| {
+            let mut a = store.get(id).cloned().ok_or_else(|| Error::NoAnnotation { id: id.to_string() })?;
             if !change.apply(&mut a) {
                 return Ok(None);
             }
-            a.rev += 1;
-            a.updated = time::now();
+            a.bump(time::now());
             Ok(Some(a))
         })
     }
 
     /// Deletes annotation `id` (keeping a tombstone) and saves.
     pub fn delete(&mut self, id: &str) -> Result<()> {
-        let id = id.to_string();
-        self.commit(&id.clone(), move |current| {
-            let mut a = current.filter(|a| !a.is_deleted()).ok_or(Error::NoAnnotation { id })?;
+        self.change(|store| {
+            let mut a = store.get(id).cloned().ok_or_else(|| Error::NoAnnotation { id: id.to_string() })?;
             let now = time::now();
-            a.rev += 1;
-            a.updated = now.clone();
-            a.deleted = Some(now);
+            a.deleted = Some(now.clone());
+            a.bump(now);
             Ok(Some(a))
         })
     }
@@ -379,32 +410,99 @@ impl Store {
         !self.undo.is_empty()
     }
 
-    /// Undoes this process's last change (add, edit or delete) and saves. Returns the id of
-    /// the annotation it touched, or `None` if there was nothing to undo.
+    /// Whether [`Store::redo`] has anything to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Undoes this process's last change (add, edit or delete) and saves: the fields that
+    /// change touched get their earlier values, nothing else. Refused with
+    /// [`Error::ChangedElsewhere`] when another process changed the annotation since (the step
+    /// is then dropped, so the next undo reaches the change before it). Returns the id of the
+    /// annotation it touched, or `None` if there was nothing to undo.
     pub fn undo(&mut self) -> Result<Option<String>> {
-        let Some(step) = self.undo.last().cloned() else { return Ok(None) };
-        let id = step.id.clone();
-        self.commit_inner(&id, false, move |current| {
-            let rev = current.as_ref().map_or(0, |a| a.rev);
+        self.step_back(true)
+    }
+
+    /// Redoes the last change [`Store::undo`] took back, under the same rule.
+    pub fn redo(&mut self) -> Result<Option<String>> {
+        self.step_back(false)
+    }
+
+    /// Takes back the last step of the undo (`undo`) or redo list and moves its reverse to the
+    /// other list.
+    fn step_back(&mut self, undo: bool) -> Result<Option<String>> {
+        let list = if undo { &self.undo } else { &self.redo };
+        let Some(step) = list.last().cloned() else { return Ok(None) };
+        let id = step.to.id.clone();
+        let done = if undo { "undone" } else { "redone" };
+        let written = self.commit(|store| {
+            let current = store.records.get(&id);
+            if current.is_none() || current != store.written.get(&id) {
+                let what = if step.to.target.is_claim() { "claim's annotation" } else { "annotation" };
+                return Err(Error::ChangedElsewhere { what: what.into(), done });
+            }
             let now = time::now();
-            let restored = match step.before {
-                Some(mut before) => {
-                    before.rev = rev + 1;
-                    before.updated = now;
-                    before
+            let mut a = current.cloned().unwrap_or_else(|| step.to.clone());
+            match &step.from {
+                Some(from) => a.restore(from, &step.to),
+                None => a.deleted = Some(now.clone()),
+            }
+            a.bump(now);
+            Ok(Some(a))
+        });
+        let list = if undo { &mut self.undo } else { &mut self.redo };
+        match written {
+            Ok(written) => {
+                list.pop();
+                if let Some(to) = written {
+                    let back = Step { from: Some(step.to), to };
+                    if undo { self.redo.push(back) } else { self.undo.push(back) }
                 }
-                None => {
-                    let Some(mut a) = current else { return Ok(None) };
-                    a.rev += 1;
-                    a.updated = now.clone();
-                    a.deleted = Some(now);
-                    a
-                }
-            };
-            Ok(Some(restored))
-        })?;
-        self.undo.pop();
-        Ok(Some(id))
+                Ok(Some(id))
+            }
+            // It can never apply again: drop it, so the step before it is reachable.
+            Err(e @ Error::ChangedElsewhere { .. }) => {
+                list.pop();
+                Err(e)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// How long a save waits for another process's lock before giving up with
+    /// [`Error::Busy`] (default [`LOCK_TIMEOUT`], or `$PARALLAX_LOCK_TIMEOUT_MS`).
+    pub fn set_lock_timeout(&mut self, timeout: Duration) {
+        self.wait.timeout = timeout;
+    }
+
+    /// The lock wait a new store starts with: `$PARALLAX_LOCK_TIMEOUT_MS`, else
+    /// [`LOCK_TIMEOUT`].
+    pub fn default_lock_timeout() -> Duration {
+        Wait::from_env().timeout
+    }
+
+    /// Keeps `text`, a note that could not be saved, in a private (0600) file beside the
+    /// annotations file, named by its hash so the same note is kept once. Returns its path.
+    pub fn keep_unsaved(&self, text: &str) -> io::Result<PathBuf> {
+        self.save_beside("unsaved", "txt", text.as_bytes())
+    }
+
+    /// Writes `bytes` to `<file>.<what>-<hash>.<ext>` beside the annotations file (0600 when
+    /// new): the same contents go to the same file, so saving them again piles nothing up.
+    fn save_beside(&self, what: &str, ext: &str, bytes: &[u8]) -> io::Result<PathBuf> {
+        let name =
+            self.path.file_name().map_or_else(|| FILE_NAME.into(), |n| n.to_string_lossy().into_owned());
+        let target =
+            self.path.with_file_name(format!("{name}.{what}-{:016x}.{ext}", crate::hash::fnv1a(bytes)));
+        crate::fs::write_atomic(&target, bytes)?;
+        Ok(target)
+    }
+
+    /// Calls `notice` with [`BUSY_RETRYING`] when a save finds the lock held and starts
+    /// retrying, so a front end can say so instead of seeming frozen.
+    pub fn on_busy(&mut self, notice: impl Fn(&str) + Send + 'static) {
+        self.wait.notice = Some(Box::new(notice));
     }
 
     /// Re-reads the file and merges in what other processes saved. Returns whether anything
@@ -517,27 +615,26 @@ impl Store {
             .collect()
     }
 
-    /// Saves one change to annotation `id`, recording it for undo.
-    fn commit(
-        &mut self,
-        id: &str,
-        edit: impl FnOnce(Option<Annotation>) -> Result<Option<Annotation>>,
-    ) -> Result<()> {
-        self.commit_inner(id, true, edit)
+    /// Saves one change made by the user: recorded for undo, and the redo list cleared.
+    fn change(&mut self, edit: impl FnOnce(&Store) -> Result<Option<Annotation>>) -> Result<()> {
+        let Some(to) = self.commit(edit)? else { return Ok(()) };
+        let from = self.before.take();
+        self.undo.push(Step { from, to });
+        self.redo.clear();
+        Ok(())
     }
 
-    /// Lock, re-read and merge, apply `edit` to the current version of `id` (`Ok(None)`: no
-    /// change), write atomically, and only then update memory.
-    fn commit_inner(
+    /// Lock, re-read and merge, apply `edit` to the store as it then is (`Ok(None)`: no
+    /// change), write atomically, and only then update memory. Returns the version written;
+    /// the one it replaced is left in `self.before` for [`Store::change`].
+    fn commit(
         &mut self,
-        id: &str,
-        record_undo: bool,
-        edit: impl FnOnce(Option<Annotation>) -> Result<Option<Annotation>>,
-    ) -> Result<()> {
+        edit: impl FnOnce(&Store) -> Result<Option<Annotation>>,
+    ) -> Result<Option<Annotation>> {
         if let Some(ro) = &self.read_only {
             return Err(Error::ReadOnly { path: self.path.clone(), reason: ro.reason.clone() });
         }
-        let _lock = Lock::acquire(&self.path)?;
+        let _lock = Lock::acquire(&self.path, &self.wait)?;
         let mut merged = self.records.clone();
         let changed: Vec<String> = match read(&self.path)? {
             Loaded::Missing => Vec::new(),
@@ -555,18 +652,17 @@ impl Store {
         // annotation was deleted by another process), the store is then up to date.
         self.forget_moved_placements(&merged, changed.iter());
         self.records = merged;
-        let before = self.records.get(id).cloned();
-        let Some(after) = edit(before.clone())? else { return Ok(()) };
+        let Some(after) = edit(self)? else { return Ok(None) };
+        let id = after.id.clone();
         let mut next = self.records.clone();
-        next.insert(id.to_string(), after);
+        let before = next.insert(id.clone(), after.clone());
         self.write(&next)?;
         self.seen = fingerprint(&self.path);
-        self.forget_moved_placements(&next, std::iter::once(&id.to_string()));
+        self.forget_moved_placements(&next, std::iter::once(&id));
         self.records = next;
-        if record_undo {
-            self.undo.push(UndoStep { id: id.to_string(), before });
-        }
-        Ok(())
+        self.before = before;
+        self.written.insert(id, after.clone());
+        Ok(Some(after))
     }
 
     /// The file's contents for `records`: pretty JSON, oldest annotation first.
@@ -634,13 +730,7 @@ impl Store {
     /// Writes the in-memory annotations, in the normal format, beside the file.
     fn save_recovery(&self) -> io::Result<PathBuf> {
         let json = self.serialize(&self.records).map_err(io::Error::other)?;
-        let name =
-            self.path.file_name().map_or_else(|| FILE_NAME.into(), |n| n.to_string_lossy().into_owned());
-        let target = self
-            .path
-            .with_file_name(format!("{name}.recovered-{:016x}.json", crate::hash::fnv1a(json.as_bytes())));
-        crate::fs::write_atomic(&target, json.as_bytes())?;
-        Ok(target)
+        self.save_beside("recovered", "json", json.as_bytes())
     }
 }
 
@@ -676,7 +766,7 @@ fn migrate_to(paths: &[PathBuf], to: &Path, data: impl Fn() -> Result<PathBuf>) 
     if !exists(&from) {
         return Ok(None);
     }
-    let _lock = Lock::acquire(to)?;
+    let _lock = Lock::acquire(to, &Wait::from_env())?;
     if exists(to) {
         return Ok(None);
     }
@@ -792,7 +882,9 @@ struct Lock {
 }
 
 impl Lock {
-    fn acquire(path: &Path) -> Result<Lock> {
+    /// Takes the lock, trying again every [`LOCK_RETRY`] for as long as `wait` allows and
+    /// telling its notice once that it waits; then [`Error::Busy`].
+    fn acquire(path: &Path, wait: &Wait) -> Result<Lock> {
         let lock_path = path.with_file_name(format!(
             "{}.lock",
             path.file_name().map_or_else(|| FILE_NAME.into(), |n| n.to_string_lossy().into_owned())
@@ -803,7 +895,25 @@ impl Lock {
             .map_or(Ok(()), fs::create_dir_all)
             .and_then(|()| crate::fs::open_lock(&lock_path))
             .map_err(|e| Error::Write { path: lock_path.clone(), source: e })?;
-        fs4::FileExt::lock(&file).map_err(|e| Error::Write { path: lock_path, source: e })?;
+        let deadline = Instant::now() + wait.timeout;
+        let mut told = false;
+        loop {
+            match fs4::FileExt::try_lock(&file) {
+                Ok(()) => break,
+                Err(fs4::TryLockError::WouldBlock) => {
+                    let now = Instant::now();
+                    if now >= deadline {
+                        return Err(Error::Busy { path: path.to_path_buf() });
+                    }
+                    if let Some(notice) = wait.notice.as_ref().filter(|_| !told) {
+                        notice(BUSY_RETRYING);
+                        told = true;
+                    }
+                    std::thread::sleep(LOCK_RETRY.min(deadline - now));
+                }
+                Err(fs4::TryLockError::Error(e)) => return Err(Error::Write { path: lock_path, source: e }),
+            }
+        }
         // Temp files of writers killed mid-save can only be stale while we hold the lock.
         crate::fs::remove_stale_temps(path);
         Ok(Lock { file })
@@ -944,6 +1054,127 @@ mod tests {
         let old = store.add(Target::Claim { members: whole }, None, "older", Vec::new()).unwrap();
         store.place(&an);
         assert_eq!(store.find(&Target::claim(&an, 1).unwrap()).map(|a| a.id.clone()), Some(old));
+    }
+
+    /// A passage target of a one-article corpus, and two store handles on one file, as two
+    /// reader processes have.
+    fn two_readers() -> (tempfile::TempDir, Target, Store, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        let corpus =
+            crate::corpus::Corpus::from_texts([("a.txt", "Title\nThe plant burned for 13 hours.\n")]);
+        let target = Target::passage(&corpus, PassageRef { article: 0, passage: 1 }).unwrap();
+        let (one, two) = (Store::open_at(path.clone()).unwrap(), Store::open_at(path).unwrap());
+        (dir, target, one, two)
+    }
+
+    #[test]
+    fn undo_takes_back_only_its_own_fields_and_redo_puts_them_back() {
+        let (_dir, t, mut one, _) = two_readers();
+        let id = one.apply(&t, Change::Label(Some(Label::Verified))).unwrap().unwrap();
+        one.apply(&t, Change::Note("checked".into())).unwrap();
+        assert_eq!(one.undo().unwrap(), Some(id.clone()));
+        let a = Store::open_at(one.path().to_path_buf()).unwrap().get(&id).cloned().unwrap();
+        assert_eq!((a.label, a.note.as_str()), (Some(Label::Verified), ""));
+        assert!(one.can_redo());
+        assert_eq!(one.redo().unwrap(), Some(id.clone()));
+        assert_eq!(one.get(&id).unwrap().note, "checked");
+        assert!(!one.can_redo());
+        // Undo, redo, undo again: each a new revision, so other processes take every step.
+        let rev = one.get(&id).unwrap().rev;
+        one.undo().unwrap();
+        assert!(one.get(&id).unwrap().rev > rev);
+        // A new change ends what can be redone.
+        one.apply(&t, Change::AddTags(vec!["x".into()])).unwrap();
+        assert!(!one.can_redo());
+    }
+
+    #[test]
+    fn undo_refuses_when_another_process_changed_the_annotation_since() {
+        let (_dir, t, mut one, mut two) = two_readers();
+        let id = one.apply(&t, Change::Label(Some(Label::Verified))).unwrap().unwrap();
+        two.refresh().unwrap();
+        two.update(&id, Change::AddTags(vec!["theirs".into()])).unwrap();
+        let err = one.undo().unwrap_err();
+        assert!(matches!(err, Error::ChangedElsewhere { .. }), "{err}");
+        assert!(err.to_string().contains("another parallax changed this annotation"), "{err}");
+        let a = one.get(&id).unwrap();
+        assert_eq!((a.label, a.tags.as_slice()), (Some(Label::Verified), &["theirs".to_string()][..]));
+        // The refused step is dropped (it can never apply); it was the only one.
+        assert!(!one.can_undo());
+        // Their undo of their own change still works, and leaves our label.
+        assert_eq!(two.undo().unwrap(), Some(id.clone()));
+        assert_eq!(two.get(&id).unwrap().label, Some(Label::Verified));
+        assert!(two.get(&id).unwrap().tags.is_empty());
+    }
+
+    #[test]
+    fn undo_of_a_delete_brings_back_what_another_process_had_not_touched() {
+        let (_dir, t, mut one, mut two) = two_readers();
+        let id = one.apply(&t, Change::Note("mine".into())).unwrap().unwrap();
+        two.refresh().unwrap();
+        two.delete(&id).unwrap();
+        assert!(one.undo().is_err(), "deleted by another process since");
+        assert_eq!(two.undo().unwrap(), Some(id.clone()));
+        assert_eq!(two.get(&id).unwrap().note, "mine");
+    }
+
+    #[test]
+    fn two_readers_labelling_one_passage_at_once_end_with_one_annotation() {
+        let (_dir, t, mut one, mut two) = two_readers();
+        // Neither has seen the other's change before saving its own.
+        let a = one.apply(&t, Change::Label(Some(Label::Verified))).unwrap().unwrap();
+        let b = two.apply(&t, Change::NoteEdit { base: String::new(), note: "two's note".into() }).unwrap();
+        assert_eq!(b.as_deref(), Some(a.as_str()));
+        two.apply(&t, Change::AddTags(vec!["two".into()])).unwrap();
+        one.apply(&t, Change::NoteEdit { base: String::new(), note: "one's note".into() }).unwrap();
+        let store = Store::open_at(one.path().to_path_buf()).unwrap();
+        assert_eq!(store.annotations().len(), 1);
+        let merged = store.get(&a).unwrap();
+        assert_eq!(merged.label, Some(Label::Verified));
+        assert_eq!(merged.tags, ["two"]);
+        assert_eq!(merged.note, "two's note\n\none's note", "both notes kept");
+        // The label: the latest wins.
+        two.apply(&t, Change::Label(Some(Label::Disputed))).unwrap();
+        assert_eq!(
+            Store::open_at(one.path().to_path_buf()).unwrap().get(&a).unwrap().label,
+            Some(Label::Disputed)
+        );
+    }
+
+    #[test]
+    fn a_held_lock_gives_busy_after_the_timeout_and_says_it_retries() {
+        let (_dir, t, mut one, _) = two_readers();
+        let told = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+        let seen = std::sync::Arc::clone(&told);
+        one.on_busy(move |m| seen.lock().unwrap().push(m.to_string()));
+        one.set_lock_timeout(Duration::from_millis(60));
+        // Locks are per open file, so another handle in this process blocks like a process.
+        let held = Lock::acquire(one.path(), &Wait::from_env()).unwrap();
+        let err = one.apply(&t, Change::Label(Some(Label::Verified))).unwrap_err();
+        assert!(matches!(err, Error::Busy { .. }), "{err}");
+        assert!(err.to_string().contains("busy"), "{err}");
+        assert_eq!(*told.lock().unwrap(), [BUSY_RETRYING]);
+        assert!(one.annotations().is_empty());
+        // Released while a save waits: the save goes through.
+        one.set_lock_timeout(Duration::from_secs(20));
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(50));
+            drop(held);
+        });
+        assert!(one.apply(&t, Change::Label(Some(Label::Verified))).unwrap().is_some());
+        release.join().unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_unsaved_note_is_kept_in_a_private_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let (_dir, _, one, _) = two_readers();
+        let kept = one.keep_unsaved("my note").unwrap();
+        assert_eq!(fs::read_to_string(&kept).unwrap(), "my note");
+        assert_eq!(fs::metadata(&kept).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(one.keep_unsaved("my note").unwrap(), kept, "kept once");
     }
 
     #[test]

@@ -64,6 +64,9 @@ enum Command {
         #[arg(long, value_enum)]
         format: Option<AnnotationsFormat>,
     },
+    /// Correct the analysis: link or unlink passages, dismiss a discrepancy, list, remove.
+    #[command(subcommand)]
+    Correct(cli::correct::Correct),
 }
 
 /// Output formats of `parallax annotations`.
@@ -141,6 +144,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         &analysis,
                         store.annotations(),
                     ));
+                    if !tuning.no_corrections {
+                        report.push_str(&parallax::annotate::export::corrections_markdown(
+                            &analysis,
+                            &store.corrections(),
+                            2,
+                        ));
+                    }
                 }
                 Err(e) => say(&format!("warning: annotations left out of the report: {e}")),
             }
@@ -166,5 +176,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Annotations { paths, json, format }) => {
             cli::annotations::run(&paths, json || matches!(format, Some(AnnotationsFormat::Json)))
         }
+        Some(Command::Correct(verb)) => cli::correct::run(verb),
     }
 }

@@ -58,6 +58,9 @@ pub enum Error {
         clean(what)
     )]
     ChangedElsewhere { what: String, done: &'static str },
+    /// A correction id that is not (or no longer) in the store.
+    #[error("no correction with id `{}`; `parallax correct list` shows them", clean(id))]
+    NoCorrection { id: String },
     /// No folder to keep annotations of the bundled corpus in.
     #[error("no user data folder for annotations; set PARALLAX_DATA_DIR or HOME")]
     NoDataDir,

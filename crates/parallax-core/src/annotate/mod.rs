@@ -16,6 +16,7 @@
 //! The TUI only needs [`Store`], [`Target`], [`Label`], [`Change`] and [`Placement`].
 
 pub mod anchor;
+pub mod correction;
 pub mod export;
 mod location;
 pub mod place;
@@ -23,6 +24,7 @@ pub mod store;
 pub mod time;
 
 pub use anchor::{Anchor, Status};
+pub use correction::{Action, Correction};
 pub use place::{Placement, Span};
 pub use store::{ReadOnly, Store};
 

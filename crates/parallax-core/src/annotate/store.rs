@@ -26,6 +26,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+use super::correction::{Action, Correction};
 pub use super::location::FILE_NAME;
 use super::location::{self, Place};
 use super::place::{Placement, place};
@@ -50,6 +51,9 @@ struct FileData {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     corpus: String,
     annotations: Vec<Annotation>,
+    /// The reader's corrections of the analysis, stored and merged like annotations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    corrections: Vec<Correction>,
     /// Top-level fields written by a later version with the same schema, kept as they are.
     #[serde(flatten)]
     extra: serde_json::Map<String, serde_json::Value>,
@@ -79,9 +83,98 @@ enum Loaded {
 /// and as the change left it. Taking it back requires the stored annotation to still be what
 /// this process last wrote.
 #[derive(Debug, Clone)]
-struct Step {
-    from: Option<Annotation>,
-    to: Annotation,
+enum Step {
+    Annotation { from: Option<Annotation>, to: Annotation },
+    Correction { from: Option<Correction>, to: Correction },
+}
+
+/// What the store keeps by id and saves, merges and undoes alike: annotations and corrections.
+trait Record: Clone + serde::Serialize {
+    fn id(&self) -> &str;
+    /// Whether this copy wins a merge against `other`, of the same id.
+    fn wins_over(&self, other: &Self) -> bool;
+    /// Marks a new version saved `now`; the revision saturates, never wraps.
+    fn touch(&mut self, now: String);
+    /// Makes it a tombstone, removed `now`.
+    fn remove(&mut self, now: String);
+    /// Takes back the change that turned `from` into `to`, in the fields it touched only.
+    fn restore(&mut self, from: &Self, to: &Self);
+    /// What it is, for a message: "annotation", "correction".
+    fn noun(&self) -> &'static str;
+    /// Whether a placement cached for `before` no longer holds for `after`.
+    fn moved(_before: Option<&Self>, _after: &Self) -> bool {
+        false
+    }
+    fn table(store: &Store) -> &BTreeMap<String, Self>;
+    fn table_mut(store: &mut Store) -> &mut BTreeMap<String, Self>;
+    fn step(from: Option<Self>, to: Self) -> Step;
+}
+
+impl Record for Annotation {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn wins_over(&self, other: &Self) -> bool {
+        self.supersedes(other)
+    }
+    fn touch(&mut self, now: String) {
+        self.bump(now);
+    }
+    fn remove(&mut self, now: String) {
+        self.deleted = Some(now);
+    }
+    fn restore(&mut self, from: &Self, to: &Self) {
+        Annotation::restore(self, from, to);
+    }
+    fn noun(&self) -> &'static str {
+        if self.target.is_claim() { "claim's annotation" } else { "annotation" }
+    }
+    fn moved(before: Option<&Self>, after: &Self) -> bool {
+        before.is_none_or(|b| b.target != after.target)
+    }
+    fn table(store: &Store) -> &BTreeMap<String, Self> {
+        &store.records
+    }
+    fn table_mut(store: &mut Store) -> &mut BTreeMap<String, Self> {
+        &mut store.records
+    }
+    fn step(from: Option<Self>, to: Self) -> Step {
+        Step::Annotation { from, to }
+    }
+}
+
+impl Record for Correction {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn wins_over(&self, other: &Self) -> bool {
+        self.supersedes(other)
+    }
+    fn touch(&mut self, now: String) {
+        self.rev = self.rev.saturating_add(1);
+        self.updated = now;
+    }
+    fn remove(&mut self, now: String) {
+        self.deleted = Some(now);
+    }
+    fn restore(&mut self, from: &Self, to: &Self) {
+        // A correction never changes but by being removed or brought back.
+        if from.deleted != to.deleted {
+            self.deleted.clone_from(&from.deleted);
+        }
+    }
+    fn noun(&self) -> &'static str {
+        "correction"
+    }
+    fn table(store: &Store) -> &BTreeMap<String, Self> {
+        &store.corrections
+    }
+    fn table_mut(store: &mut Store) -> &mut BTreeMap<String, Self> {
+        &mut store.corrections
+    }
+    fn step(from: Option<Self>, to: Self) -> Step {
+        Step::Correction { from, to }
+    }
 }
 
 /// How long a save waits for the lock by default before giving up with [`Error::Busy`].
@@ -144,11 +237,11 @@ pub struct Store {
     read_only: Option<ReadOnly>,
     undo: Vec<Step>,
     redo: Vec<Step>,
-    /// What the last [`Store::commit`] replaced, for the undo step [`Store::change`] records.
-    before: Option<Annotation>,
-    /// The version of each annotation this process last wrote: undo and redo check that no
-    /// other process wrote one since.
-    written: HashMap<String, Annotation>,
+    /// Every correction by id, tombstones included.
+    corrections: BTreeMap<String, Correction>,
+    /// The version (as JSON) of each record this process last wrote: undo and redo check that
+    /// no other process wrote one since.
+    written: HashMap<String, String>,
     wait: Wait,
     placements: HashMap<String, Placement>,
     /// Unknown top-level fields of the file, written back unchanged.
@@ -222,7 +315,7 @@ impl Store {
             read_only: None,
             undo: Vec::new(),
             redo: Vec::new(),
-            before: None,
+            corrections: BTreeMap::new(),
             written: HashMap::new(),
             wait: Wait::from_env(),
             placements: HashMap::new(),
@@ -236,6 +329,7 @@ impl Store {
             Loaded::Read(data) => {
                 store.extra = data.extra;
                 store.records = data.annotations.into_iter().map(|a| (a.id.clone(), a)).collect();
+                store.corrections = data.corrections.into_iter().map(|c| (c.id.clone(), c)).collect();
                 store.seen = seen;
             }
             Loaded::Unusable { why, bytes } => store.become_read_only(why, &bytes),
@@ -263,12 +357,10 @@ impl Store {
             Loaded::Unusable { bytes, .. } => {
                 backup(&self.path, &bytes)
                     .map_err(|e| Error::Write { path: self.path.clone(), source: e })?;
-                self.write(&self.records)?;
+                self.write()?;
             }
             Loaded::Read(data) => {
-                let mut merged = self.records.clone();
-                merge(&mut merged, data.annotations);
-                self.records = merged;
+                self.adopt(data);
             }
             Loaded::Missing => {}
         }
@@ -430,44 +522,56 @@ impl Store {
     }
 
     /// Takes back the last step of the undo (`undo`) or redo list and moves its reverse to the
-    /// other list.
+    /// other list. A step refused because another process changed the record since is dropped:
+    /// it can never apply again, and the step before it must stay reachable.
     fn step_back(&mut self, undo: bool) -> Result<Option<String>> {
-        let list = if undo { &self.undo } else { &self.redo };
-        let Some(step) = list.last().cloned() else { return Ok(None) };
-        let id = step.to.id.clone();
-        let done = if undo { "undone" } else { "redone" };
-        let written = self.commit(|store| {
-            let current = store.records.get(&id);
-            if current.is_none() || current != store.written.get(&id) {
-                let what = if step.to.target.is_claim() { "claim's annotation" } else { "annotation" };
-                return Err(Error::ChangedElsewhere { what: what.into(), done });
-            }
-            let now = time::now();
-            let mut a = current.cloned().unwrap_or_else(|| step.to.clone());
-            match &step.from {
-                Some(from) => a.restore(from, &step.to),
-                None => a.deleted = Some(now.clone()),
-            }
-            a.bump(now);
-            Ok(Some(a))
-        });
         let list = if undo { &mut self.undo } else { &mut self.redo };
-        match written {
-            Ok(written) => {
-                list.pop();
-                if let Some(to) = written {
-                    let back = Step { from: Some(step.to), to };
-                    if undo { self.redo.push(back) } else { self.undo.push(back) }
-                }
+        let Some(step) = list.pop() else { return Ok(None) };
+        let done = if undo { "undone" } else { "redone" };
+        let result = match step.clone() {
+            Step::Annotation { from, to } => self.revert(from, to, done),
+            Step::Correction { from, to } => self.revert(from, to, done),
+        };
+        match result {
+            Ok((id, back)) => {
+                let other = if undo { &mut self.redo } else { &mut self.undo };
+                other.extend(back);
                 Ok(Some(id))
             }
-            // It can never apply again: drop it, so the step before it is reachable.
-            Err(e @ Error::ChangedElsewhere { .. }) => {
-                list.pop();
+            Err(e @ Error::ChangedElsewhere { .. }) => Err(e),
+            Err(e) => {
+                let list = if undo { &mut self.undo } else { &mut self.redo };
+                list.push(step);
                 Err(e)
             }
-            Err(e) => Err(e),
         }
+    }
+
+    /// Saves the record `to` with the fields the step from `from` touched set back; returns its
+    /// id and the step that takes this back in turn.
+    fn revert<R: Record>(
+        &mut self,
+        from: Option<R>,
+        to: R,
+        done: &'static str,
+    ) -> Result<(String, Option<Step>)> {
+        let id = to.id().to_string();
+        let written = self.commit(|store| {
+            let current = R::table(store).get(&id);
+            let ours = current.and_then(|c| serde_json::to_string(c).ok());
+            if ours.is_none() || ours.as_ref() != store.written.get(&id) {
+                return Err(Error::ChangedElsewhere { what: to.noun().into(), done });
+            }
+            let now = time::now();
+            let mut r = current.cloned().unwrap_or_else(|| to.clone());
+            match &from {
+                Some(from) => r.restore(from, &to),
+                None => r.remove(now.clone()),
+            }
+            r.touch(now);
+            Ok(Some(r))
+        })?;
+        Ok((id, written.map(|(_, now)| R::step(Some(to), now))))
     }
 
     /// How long a save waits for another process's lock before giving up with
@@ -518,13 +622,9 @@ impl Store {
         match read(&self.path)? {
             Loaded::Missing => Ok(false),
             Loaded::Read(data) => {
-                self.extra.extend(data.extra);
-                let mut merged = self.records.clone();
-                let changed = merge(&mut merged, data.annotations);
-                self.forget_moved_placements(&merged, changed.iter());
-                self.records = merged;
+                let changed = self.adopt(data);
                 self.seen = now;
-                Ok(!changed.is_empty())
+                Ok(changed)
             }
             Loaded::Unusable { why, bytes } => {
                 self.become_read_only(why, &bytes);
@@ -615,64 +715,119 @@ impl Store {
             .collect()
     }
 
+    /// Live corrections (not removed), oldest first: the order they apply in.
+    pub fn corrections(&self) -> Vec<&Correction> {
+        let mut v: Vec<&Correction> = self.corrections.values().filter(|c| !c.is_deleted()).collect();
+        v.sort_by(|a, b| a.created.cmp(&b.created).then(a.id.cmp(&b.id)));
+        v
+    }
+
+    /// A live correction by id.
+    pub fn correction(&self, id: &str) -> Option<&Correction> {
+        self.corrections.get(id).filter(|c| !c.is_deleted())
+    }
+
+    /// Adds a correction and saves (undoable like an annotation change). Returns its id.
+    pub fn correct(&mut self, action: Action) -> Result<String> {
+        let now = time::now();
+        let correction = Correction {
+            id: new_id(),
+            action,
+            created: now.clone(),
+            updated: now,
+            rev: 1,
+            deleted: None,
+            extra: Default::default(),
+        };
+        let id = correction.id.clone();
+        self.change(move |_| Ok(Some(correction)))?;
+        Ok(id)
+    }
+
+    /// Removes correction `id` (keeping a tombstone) and saves.
+    pub fn remove_correction(&mut self, id: &str) -> Result<()> {
+        self.change(|store| {
+            let mut c =
+                store.correction(id).cloned().ok_or_else(|| Error::NoCorrection { id: id.to_string() })?;
+            let now = time::now();
+            c.deleted = Some(now.clone());
+            Record::touch(&mut c, now);
+            Ok(Some(c))
+        })
+    }
+
     /// Saves one change made by the user: recorded for undo, and the redo list cleared.
-    fn change(&mut self, edit: impl FnOnce(&Store) -> Result<Option<Annotation>>) -> Result<()> {
-        let Some(to) = self.commit(edit)? else { return Ok(()) };
-        let from = self.before.take();
-        self.undo.push(Step { from, to });
+    fn change<R: Record>(&mut self, edit: impl FnOnce(&Store) -> Result<Option<R>>) -> Result<()> {
+        let Some((from, to)) = self.commit(edit)? else { return Ok(()) };
+        self.undo.push(R::step(from, to));
         self.redo.clear();
         Ok(())
     }
 
     /// Lock, re-read and merge, apply `edit` to the store as it then is (`Ok(None)`: no
-    /// change), write atomically, and only then update memory. Returns the version written;
-    /// the one it replaced is left in `self.before` for [`Store::change`].
-    fn commit(
+    /// change), write atomically, and only then keep the change in memory. Returns the version
+    /// replaced and the version written.
+    fn commit<R: Record>(
         &mut self,
-        edit: impl FnOnce(&Store) -> Result<Option<Annotation>>,
-    ) -> Result<Option<Annotation>> {
+        edit: impl FnOnce(&Store) -> Result<Option<R>>,
+    ) -> Result<Option<(Option<R>, R)>> {
         if let Some(ro) = &self.read_only {
             return Err(Error::ReadOnly { path: self.path.clone(), reason: ro.reason.clone() });
         }
         let _lock = Lock::acquire(&self.path, &self.wait)?;
-        let mut merged = self.records.clone();
-        let changed: Vec<String> = match read(&self.path)? {
-            Loaded::Missing => Vec::new(),
+        match read(&self.path)? {
+            Loaded::Missing => {}
+            // Adopt what is on disk first, as `refresh` would: even if the edit fails (say, the
+            // annotation was deleted by another process), the store is then up to date.
             Loaded::Read(data) => {
-                self.extra.extend(data.extra);
-                merge(&mut merged, data.annotations)
+                self.adopt(data);
             }
             Loaded::Unusable { why, bytes } => {
                 self.become_read_only(why, &bytes);
                 let reason = self.read_only.as_ref().map(|r| r.reason.clone()).unwrap_or_default();
                 return Err(Error::ReadOnly { path: self.path.clone(), reason });
             }
-        };
-        // Adopt what is on disk first, as `refresh` would: even if the edit fails (say, the
-        // annotation was deleted by another process), the store is then up to date.
-        self.forget_moved_placements(&merged, changed.iter());
-        self.records = merged;
+        }
         let Some(after) = edit(self)? else { return Ok(None) };
-        let id = after.id.clone();
-        let mut next = self.records.clone();
-        let before = next.insert(id.clone(), after.clone());
-        self.write(&next)?;
+        let id = after.id().to_string();
+        let before = R::table_mut(self).insert(id.clone(), after.clone());
+        if let Err(e) = self.write() {
+            match &before {
+                Some(b) => R::table_mut(self).insert(id, b.clone()),
+                None => R::table_mut(self).remove(&id),
+            };
+            return Err(e);
+        }
         self.seen = fingerprint(&self.path);
-        self.forget_moved_placements(&next, std::iter::once(&id));
-        self.records = next;
-        self.before = before;
-        self.written.insert(id, after.clone());
-        Ok(Some(after))
+        if R::moved(before.as_ref(), &after) {
+            self.placements.remove(&id);
+        }
+        self.written.insert(id, serde_json::to_string(&after).unwrap_or_default());
+        Ok(Some((before, after)))
     }
 
-    /// The file's contents for `records`: pretty JSON, oldest annotation first.
-    fn serialize(&self, records: &BTreeMap<String, Annotation>) -> serde_json::Result<String> {
-        let mut annotations: Vec<Annotation> = records.values().cloned().collect();
+    /// Merges what the file holds into memory. Returns whether anything changed.
+    fn adopt(&mut self, data: FileData) -> bool {
+        self.extra.extend(data.extra);
+        let mut merged = self.records.clone();
+        let changed = merge(&mut merged, data.annotations);
+        self.forget_moved_placements(&merged, changed.iter());
+        self.records = merged;
+        let corrected = merge(&mut self.corrections, data.corrections);
+        !changed.is_empty() || !corrected.is_empty()
+    }
+
+    /// The file's contents: pretty JSON, oldest annotation and correction first.
+    fn serialize(&self) -> serde_json::Result<String> {
+        let mut annotations: Vec<Annotation> = self.records.values().cloned().collect();
         annotations.sort_by(|a, b| a.created.cmp(&b.created).then(a.id.cmp(&b.id)));
+        let mut corrections: Vec<Correction> = self.corrections.values().cloned().collect();
+        corrections.sort_by(|a, b| a.created.cmp(&b.created).then(a.id.cmp(&b.id)));
         to_json(&FileData {
             schema_version: SCHEMA_VERSION,
             corpus: self.corpus.clone(),
             annotations,
+            corrections,
             extra: self.extra.clone(),
         })
     }
@@ -694,11 +849,10 @@ impl Store {
         }
     }
 
-    /// Writes `records` atomically. The caller holds the lock.
-    fn write(&self, records: &BTreeMap<String, Annotation>) -> Result<()> {
-        let json = self
-            .serialize(records)
-            .map_err(|e| Error::Format { path: self.path.clone(), reason: e.to_string() })?;
+    /// Writes what is in memory atomically. The caller holds the lock.
+    fn write(&self) -> Result<()> {
+        let json =
+            self.serialize().map_err(|e| Error::Format { path: self.path.clone(), reason: e.to_string() })?;
         crate::fs::write_atomic(&self.path, json.as_bytes())
             .map_err(|e| Error::Write { path: self.path.clone(), source: e })
     }
@@ -712,7 +866,7 @@ impl Store {
         };
         // If the file went bad while we ran, our last good state exists only in memory: put it
         // in a file of its own so that it survives this process.
-        let recovered = match self.records.is_empty() {
+        let recovered = match self.records.is_empty() && self.corrections.is_empty() {
             true => String::new(),
             false => match self.save_recovery() {
                 Ok(p) => format!(" The last good annotations seen by this process are in `{}`.", p.display()),
@@ -729,7 +883,7 @@ impl Store {
 
     /// Writes the in-memory annotations, in the normal format, beside the file.
     fn save_recovery(&self) -> io::Result<PathBuf> {
-        let json = self.serialize(&self.records).map_err(io::Error::other)?;
+        let json = self.serialize().map_err(io::Error::other)?;
         self.save_beside("recovered", "json", json.as_bytes())
     }
 }
@@ -810,13 +964,13 @@ fn rename_articles(bytes: Vec<u8>, renamed: &BTreeMap<String, String>) -> (Vec<u
 }
 
 /// Merges `incoming` into `records` by id, newer copy winning. Returns the ids that changed.
-fn merge(records: &mut BTreeMap<String, Annotation>, incoming: Vec<Annotation>) -> Vec<String> {
+fn merge<R: Record>(records: &mut BTreeMap<String, R>, incoming: Vec<R>) -> Vec<String> {
     let mut changed = Vec::new();
-    for a in incoming {
-        let take = records.get(&a.id).is_none_or(|mine| a.supersedes(mine));
+    for r in incoming {
+        let take = records.get(r.id()).is_none_or(|mine| r.wins_over(mine));
         if take {
-            changed.push(a.id.clone());
-            records.insert(a.id.clone(), a);
+            changed.push(r.id().to_string());
+            records.insert(r.id().to_string(), r);
         }
     }
     changed

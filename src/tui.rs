@@ -15,9 +15,11 @@
 //! keymap       -> action
 //! app          -> keymap, query, input, theme               the state
 //! notes        -> app, action, input                        annotation keys and reads
+//! corrections  -> app, action, query                        the correction keys
 //! help         -> app, keymap                               the text of the ? overlay
 //! view::layout -> app, notes, query, wrap                   every size; draws nothing
-//! update       -> app, action, input, keymap, query, notes, help, wrap, view::layout
+//! update       -> app, action, input, keymap, query, notes, corrections, help, wrap,
+//!                 view::layout
 //! view::{text, annotations, panes, claim, claims, overview, status}
 //!              -> app, input, keymap, notes, query, theme, wrap, view::{layout, text}
 //!                 and claim -> panes -> annotations (annotation lines and marks)
@@ -27,6 +29,7 @@
 
 pub mod action;
 pub mod app;
+pub mod corrections;
 #[doc(hidden)]
 pub mod fixture;
 pub mod help;
@@ -292,6 +295,7 @@ fn idle(app: &mut app::App) {
                 app.warn(why);
             }
             app.refresh_lists();
+            app.apply_corrections();
         }
         Ok(false) => {}
         Err(e) => app.warn(format!("annotations: {e}")),

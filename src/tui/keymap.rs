@@ -289,6 +289,7 @@ pub static KEYMAP: &[Binding] = &[
     bw(M::Compare, &[S::ch('x')], A::DeleteAnnotation, None, "delete the passage's annotation"),
     b(M::Compare, &[S::ch('u')], A::Undo, None),
     b(M::Compare, &[S::ctrl('r')], A::Redo, None),
+    bw(M::Compare, &[S::ch('L')], A::Link, None, "link the selected passage with another (L again there)"),
     b(M::Compare, &[S::ch('A')], A::OpenAnnotations, None),
     // Last, so that on a narrow footer the annotation and global hints come first: the detail
     // box names the key whenever the passage is in several claims.
@@ -325,6 +326,16 @@ pub static KEYMAP: &[Binding] = &[
     bw(M::Claim, &[S::ch('x')], A::DeleteAnnotation, None, "delete the claim's annotation"),
     b(M::Claim, &[S::ch('u')], A::Undo, None),
     b(M::Claim, &[S::ctrl('r')], A::Redo, None),
+    bw(M::Claim, &[S::key(K::Tab)], A::NextItem, Some("select"), "select the next discrepancy or wording"),
+    bw(M::Claim, &[S::key(K::BackTab)], A::PrevItem, None, "select the previous discrepancy or wording"),
+    bw(
+        M::Claim,
+        &[S::ch('d')],
+        A::Correct,
+        Some("detach/dismiss"),
+        "detach the selected wording / dismiss the discrepancy",
+    ),
+    bw(M::Claim, &[S::ch('L')], A::Link, None, "link the selected wording with another (L again there)"),
     b(M::Claim, &[S::ch('A')], A::OpenAnnotations, None),
     // Overview
     b(M::Overview, &[S::ch('j'), S::key(K::Down)], A::Down, Some("move")),

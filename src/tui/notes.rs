@@ -40,7 +40,7 @@ pub fn shown(app: &App) -> Vec<&Annotation> {
 }
 
 /// Why nothing can be saved now, if so: no store, or a read-only one.
-fn cannot_save(app: &App) -> Option<String> {
+pub fn cannot_save(app: &App) -> Option<String> {
     match &app.notes.store {
         None => Some(app.notes.unavailable.clone().unwrap_or_else(|| "annotations are not available".into())),
         Some(s) => s.read_only().map(|ro| format!("cannot save annotations: {}", ro.reason)),
@@ -207,6 +207,7 @@ fn step_back(app: &mut App, undo: bool) {
     let Some(store) = app.notes.store.as_mut() else { return };
     let r = if undo { store.undo() } else { store.redo() };
     app.refresh_lists();
+    app.apply_corrections();
     let (done, none) =
         if undo { ("undone · ctrl-r redoes", "nothing to undo") } else { ("redone", "nothing to redo") };
     match r {

@@ -13,7 +13,7 @@ use super::input::Edit;
 use super::keymap::{self, KeySpec, Mode};
 use super::view::layout;
 use super::wrap::ArticleRows;
-use super::{help, notes, query};
+use super::{corrections, help, notes, query};
 use crate::analysis::{Analysis, PassageRef};
 use crate::annotate::Label;
 
@@ -62,11 +62,14 @@ impl App {
 /// Takes the finished analysis from the worker, keeping the reader's place.
 pub fn finish_analysis(app: &mut App, analysis: Analysis) {
     app.analysis = analysis;
+    app.uncorrected = None;
+    app.notes.applied.clear();
     app.phase = Phase::Ready;
     if let Some(store) = &mut app.notes.store {
         store.reanchor(&app.analysis);
     }
     app.refresh_stats();
+    app.apply_corrections();
     let claims = app.analysis.claims.len();
     let disc = app.analysis.discrepancies.len();
     if app.status.is_none() && app.comparing() {
@@ -128,6 +131,12 @@ pub fn update(app: &mut App, action: Action) {
     ) && app.help.is_none()
     {
         notes::on_selection(app, action);
+        return;
+    }
+    if matches!(action, Action::NextItem | Action::PrevItem | Action::Correct | Action::Link)
+        && app.help.is_none()
+    {
+        corrections::on_key(app, action);
         return;
     }
     match action {
@@ -267,7 +276,7 @@ fn compare(app: &mut App, action: Action) {
         Action::OpenClaim if !app.comparing() => app.warn("only one article: nothing to compare"),
         Action::OpenClaim => match app.current_claim() {
             Some(c) => {
-                app.claim = ClaimView { id: Some(c), scroll: 0 };
+                app.claim = ClaimView { id: Some(c), scroll: 0, selected: None };
                 app.screen = Screen::Claim;
             }
             None => {
@@ -617,7 +626,7 @@ fn claim(app: &mut App, action: Action) {
                 !need_disc || app.stats.disagreements.get(c).is_some_and(|&d| d > 0)
             }) {
                 Some((c, wrapped)) => {
-                    app.claim = ClaimView { id: Some(c), scroll: 0 };
+                    app.claim = ClaimView { id: Some(c), scroll: 0, selected: None };
                     if wrapped {
                         app.say("wrapped around");
                     }

@@ -266,6 +266,8 @@ pub struct Corrected {
     /// (older, newer): a later correction undid what an earlier one did to the same passages.
     /// The latest wins.
     pub overridden: Vec<(String, String)>,
+    /// The passages those overridden corrections were about, for saying so beside them.
+    pub conflicts: std::collections::BTreeSet<PassageRef>,
 }
 
 impl Corrected {

@@ -36,6 +36,7 @@ pub fn claims(
             && older != id
         {
             out.overridden.push((older, id.to_string()));
+            out.conflicts.extend([a, b]);
         }
     };
     for c in in_order(corrections) {
@@ -185,12 +186,15 @@ impl Work {
         }
     }
 
-    /// `member` leaves every claim it shares with any of `others`.
+    /// `member` leaves the claim the `others` form with it: of the claims holding it, the one
+    /// holding most of them (the lowest on a tie). Its other claims, facts it states too, keep it.
     fn detach(&mut self, member: PassageRef, others: &[PassageRef]) {
-        for c in 0..self.claims.len() {
-            if self.holds(c, member) && others.iter().any(|&o| o != member && self.holds(c, o)) {
-                self.take_out(c, member);
-            }
+        let shared = |c: usize| others.iter().filter(|&&o| o != member && self.holds(c, o)).count();
+        let best = (0..self.claims.len())
+            .filter(|&c| self.holds(c, member) && shared(c) > 0)
+            .max_by_key(|&c| (shared(c), std::cmp::Reverse(c)));
+        if let Some(c) = best {
+            self.take_out(c, member);
         }
     }
 
@@ -298,6 +302,7 @@ mod tests {
         let fixed = crate::pipeline::correct(an.clone(), &[&link, &unlink]);
         assert!(together(&fixed, a1, c1));
         assert_eq!(fixed.corrected.overridden, [("c1".to_string(), "c2".to_string())]);
+        assert_eq!(fixed.corrected.conflicts, [a1, c1].into_iter().collect());
 
         // Linking a passage in no claim puts it in its partner's claim, marked as linked.
         let mayor = correction(&an, 3, |x| Action::Link { a: x("a.txt", 1), b: x("c.txt", 2) });

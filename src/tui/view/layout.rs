@@ -249,6 +249,12 @@ pub enum ClaimBlock<'a> {
         member: &'a Member,
         height: usize,
     },
+    /// The heading of the passages the reader's corrections took out of the claim.
+    DetachedHeading,
+    /// A passage detached from the claim by the reader.
+    Detached(PassageRef),
+    /// The line saying corrections of these passages conflict and the latest wins.
+    LatestWins,
     SilentHeading,
     /// An article silent on the claim.
     Silent(usize),
@@ -309,12 +315,22 @@ pub fn claim_outline(app: &App, width: usize) -> ClaimOutline<'_> {
     }
     blocks.push(B::Blank);
     let text_width = claim_text_width(width);
-    let mut members: Vec<_> = claim.members.iter().collect();
-    members.sort_by_key(|m| (m.at != reference, m.at.article));
-    for member in members {
+    for member in query::view_members(claim, reference) {
         let rows = wrap::wrap(a.text(member.at), text_width).len();
         let height = 1 + rows + usize::from(!member.evidence.is_empty()) + 1;
         blocks.push(B::Member { member, height });
+    }
+    if let Some(detached) = a.corrected.detached.get(&id) {
+        blocks.push(B::DetachedHeading);
+        blocks.extend(detached.iter().map(|&at| B::Detached(at)));
+    }
+    let conflicting = claim
+        .members
+        .iter()
+        .map(|m| m.at)
+        .chain(a.corrected.detached.get(&id).into_iter().flatten().copied());
+    if conflicting.into_iter().any(|at| a.corrected.conflicts.contains(&at)) {
+        blocks.push(B::LatestWins);
     }
     let mut silent = (0..a.corpus.articles.len()).filter(|&i| claim.member_in(i).is_none()).peekable();
     if silent.peek().is_some() {

@@ -118,23 +118,15 @@ fn correct_selected(app: &mut App) {
 /// Removes the dismissals that dismiss discrepancy `id` now.
 fn take_back_dismissal(app: &mut App, id: usize) {
     let Some(d) = app.analysis.discrepancies.get(id) else { return };
-    let (label, members, kind) = (d.label(), d.members.clone(), d.kind);
-    let Some(store) = app.notes.store.as_mut() else { return };
+    let label = d.label();
+    let Some(store) = app.notes.store.as_ref() else { return };
     let ids: Vec<String> = store
         .corrections()
         .into_iter()
-        .filter(|c| match &c.action {
-            Correction::Dismiss { discrepancy, .. } => {
-                *discrepancy == kind
-                    && c.passages(&app.analysis.corpus).is_some_and(|mut p| {
-                        p.sort();
-                        p == members
-                    })
-            }
-            _ => false,
-        })
+        .filter(|c| c.dismisses(&app.analysis.corpus, d))
         .map(|c| c.id.clone())
         .collect();
+    let Some(store) = app.notes.store.as_mut() else { return };
     for c in ids {
         if let Err(e) = store.remove_correction(&c) {
             return said(app, Err(e), String::new());

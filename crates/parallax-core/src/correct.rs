@@ -74,9 +74,9 @@ pub fn claims(
     (claims, out, changed)
 }
 
-/// Marks the discrepancies the dismiss corrections name (same kind, exactly the same passages)
-/// as dismissed; a dismissal that finds none is listed as unmatched, one whose passages cannot
-/// be placed as orphaned.
+/// Marks the discrepancies the dismiss corrections name (see [`Correction::dismisses`]) as
+/// dismissed; a dismissal that finds none is listed as unmatched, one whose passages cannot be
+/// placed as orphaned.
 pub fn dismiss(
     corpus: &Corpus,
     discrepancies: &[Discrepancy],
@@ -84,17 +84,15 @@ pub fn dismiss(
     out: &mut Corrected,
 ) {
     for c in in_order(corrections) {
-        let Action::Dismiss { discrepancy: kind, .. } = &c.action else { continue };
-        let Some(at) = c.passages(corpus) else {
+        if !matches!(c.action, Action::Dismiss { .. }) {
+            continue;
+        }
+        if c.passages(corpus).is_none() {
             out.orphaned.push(c.id.clone());
             continue;
-        };
-        let wanted: BTreeSet<PassageRef> = at.into_iter().collect();
-        let found = discrepancies
-            .iter()
-            .filter(|d| d.kind == *kind && d.members.iter().copied().collect::<BTreeSet<_>>() == wanted);
+        }
         let mut any = false;
-        for d in found {
+        for d in discrepancies.iter().filter(|d| c.dismisses(corpus, d)) {
             out.dismissed.insert(d.id, c.created.clone());
             any = true;
         }
@@ -337,6 +335,18 @@ mod tests {
             fixed.corrected.dismissed.get(&d.id).map(String::as_str),
             Some("2026-12-01T00:00:01.000Z")
         );
+        // A party that later leaves the claim does not bring the disagreement back.
+        let (a1, b1, c1) = (at(&an, "a.txt", 1), at(&an, "b.txt", 1), at(&an, "c.txt", 1));
+        let detach = correction(&an, 2, |x| Action::Detach {
+            member: x("c.txt", 1),
+            others: vec![x("a.txt", 1), x("b.txt", 1)],
+        });
+        let fixed = crate::pipeline::correct(an.clone(), &[&dismiss, &detach]);
+        let left =
+            fixed.discrepancies.iter().find(|d| d.kind == DiscrepancyKind::Number).expect("13 vs 15 stays");
+        assert_eq!(left.members, [a1, b1]);
+        assert!(!left.members.contains(&c1));
+        assert!(fixed.corrected.dismissed.contains_key(&left.id));
         // Another kind between the same passages is not this dismissal.
         let other = Correction {
             action: Action::Dismiss {

@@ -92,6 +92,19 @@ impl Correction {
     }
 }
 
+impl Correction {
+    /// Whether this is a dismissal of `d`: the same kind, between passages that all were
+    /// parties to the dismissed discrepancy (so one that lost a party to a later detach stays
+    /// dismissed, and one a new article joined is shown again).
+    pub fn dismisses(&self, corpus: &Corpus, d: &crate::analysis::Discrepancy) -> bool {
+        let Action::Dismiss { discrepancy, .. } = &self.action else { return false };
+        *discrepancy == d.kind
+            && self
+                .passages(corpus)
+                .is_some_and(|at| d.members.len() >= 2 && d.members.iter().all(|m| at.contains(m)))
+    }
+}
+
 /// An anchor of the whole passage `at` of `corpus`, what corrections store.
 pub fn anchor_passage(corpus: &Corpus, at: PassageRef) -> Option<Anchor> {
     let article = corpus.articles.get(at.article)?;

@@ -161,6 +161,28 @@ fn l_twice_on_one_passage_cancels_and_one_article_is_refused() {
 }
 
 #[test]
+fn tab_scrolls_the_selected_wording_into_sight() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(fixture::many(12, 1), Rect::new(0, 0, 80, 14));
+    app.attach_store(Store::open_at(dir.path().join("annotations.json")).unwrap());
+    app.claim.id = Some(0);
+    app.screen = Screen::Claim;
+    update::sync(&mut app);
+    assert_eq!(app.claim.scroll, 0);
+    // Backwards from nothing selected: the last wording, far below the first screen.
+    app.press("shift-Tab").unwrap();
+    assert!(matches!(app.claim.selected, Some(ClaimItem::Member(_))), "{:?}", app.claim.selected);
+    let low = app.claim.scroll;
+    assert!(low > 0, "scrolled down to the selection");
+    let shown = screen(&app);
+    assert!(shown.contains("▶"), "the selection is on screen:\n{shown}");
+    // Forwards again: the first wording, back up (below the line saying the articles agree).
+    app.press("Tab").unwrap();
+    assert!(app.claim.scroll < low && app.claim.scroll <= 2, "{}", app.claim.scroll);
+    assert!(screen(&app).contains("▶"));
+}
+
+#[test]
 fn corrections_saved_by_another_reader_are_applied_when_merged() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with_store(dir.path());

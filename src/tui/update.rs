@@ -137,6 +137,7 @@ pub fn update(app: &mut App, action: Action) {
         && app.help.is_none()
     {
         corrections::on_key(app, action);
+        reveal_claim_selection(app);
         return;
     }
     match action {
@@ -603,6 +604,19 @@ fn goto_claim(app: &mut App, c: usize) {
     app.compare.claim = Some(c);
     app.screen = Screen::Compare;
     sync(app);
+}
+
+/// Scrolls the claim view so the block Tab selected is in sight.
+fn reveal_claim_selection(app: &mut App) {
+    let Some(item) = app.claim.selected.filter(|_| app.screen == Screen::Claim) else { return };
+    let Some((top, height)) = layout::claim_item_lines(app, item) else { return };
+    let page = (layout::claim_box(app).height as usize).max(1);
+    let scroll = &mut app.claim.scroll;
+    if top < *scroll {
+        *scroll = top;
+    } else if top + height > *scroll + page {
+        *scroll = (top + height).saturating_sub(page).min(top);
+    }
 }
 
 fn claim(app: &mut App, action: Action) {

@@ -356,6 +356,27 @@ pub fn claim_box(app: &App) -> Rect {
     bands(app.size).map_or(Rect::default(), |b| inner(b.body))
 }
 
+/// The first line and the height of the block that shows `item` in the claim view (its first
+/// listing, for a discrepancy): what scrolling keeps in sight when Tab selects it.
+pub fn claim_item_lines(app: &App, item: query::ClaimItem) -> Option<(usize, usize)> {
+    let outline = claim_outline(app, claim_box(app).width as usize);
+    let mut top = 0;
+    for block in &outline.blocks {
+        let here = match (block, item) {
+            (ClaimBlock::Discrepancy(i), query::ClaimItem::Discrepancy(id)) => {
+                outline.discrepancies.get(*i).is_some_and(|d| d.id == id)
+            }
+            (ClaimBlock::Member { member, .. }, query::ClaimItem::Member(at)) => member.at == at,
+            _ => false,
+        };
+        if here {
+            return Some((top, block.height()));
+        }
+        top += block.height();
+    }
+    None
+}
+
 /// How many lines the claim view has at the current size (for scrolling); diffs nothing.
 pub fn claim_line_count(app: &App) -> usize {
     claim_outline(app, claim_box(app).width as usize).blocks.iter().map(ClaimBlock::height).sum()

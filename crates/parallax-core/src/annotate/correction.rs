@@ -75,14 +75,7 @@ impl Correction {
     /// Whether this copy should win a merge against `other` (same id), by the rule annotations
     /// follow: the higher revision, then the later save, then a tombstone.
     pub fn supersedes(&self, other: &Correction) -> bool {
-        let key = |c: &Correction| (c.rev, c.updated.clone(), c.deleted.is_some());
-        match key(self).cmp(&key(other)) {
-            std::cmp::Ordering::Equal => {
-                serde_json::to_string(self).unwrap_or_default()
-                    > serde_json::to_string(other).unwrap_or_default()
-            }
-            o => o == std::cmp::Ordering::Greater,
-        }
+        super::wins(self, other, |c| (c.rev, &c.updated, c.deleted.is_some()))
     }
 
     /// The passages it names, where they are in `corpus` now, in [`Action::anchors`] order;

@@ -245,14 +245,20 @@ impl Annotation {
     /// Whether this copy should win a merge against `other` (same id): the higher revision,
     /// then the later save, then a tombstone, then a fixed order so all processes agree.
     pub fn supersedes(&self, other: &Annotation) -> bool {
-        let key = |a: &Annotation| (a.rev, a.updated.clone(), a.deleted.is_some());
-        match key(self).cmp(&key(other)) {
-            std::cmp::Ordering::Equal => {
-                serde_json::to_string(self).unwrap_or_default()
-                    > serde_json::to_string(other).unwrap_or_default()
-            }
-            o => o == std::cmp::Ordering::Greater,
+        wins(self, other, |a| (a.rev, &a.updated, a.deleted.is_some()))
+    }
+}
+
+/// Whether `mine` wins a merge against `theirs`, two copies of one stored record, by `key`
+/// (revision, save time, tombstone): the larger key, then a fixed order of their JSON so that
+/// every process picks the same copy.
+fn wins<T: serde::Serialize>(mine: &T, theirs: &T, key: impl Fn(&T) -> (u64, &String, bool)) -> bool {
+    match key(mine).cmp(&key(theirs)) {
+        std::cmp::Ordering::Equal => {
+            serde_json::to_string(mine).unwrap_or_default()
+                > serde_json::to_string(theirs).unwrap_or_default()
         }
+        o => o == std::cmp::Ordering::Greater,
     }
 }
 

@@ -445,3 +445,40 @@ fn corrections_survive_quit_and_reopen() {
     s.keys(&["q"]);
     assert_eq!(s.exit_status(), 0);
 }
+
+/// A note that cannot be saved never traps the reader in the editor: leaving keeps it in a
+/// private file, and quitting prints it and exits 1.
+#[test]
+fn a_note_that_cannot_be_saved_is_kept_printed_and_the_exit_is_1() {
+    let dir = fixture_dir();
+    let path = dir.path().display().to_string();
+    let Some(s) = Session::start("unsaved", &path, 120, 36) else { return };
+    s.wait_for(" claims · ");
+    s.keys(&["j", "e"]);
+    s.wait_for("Note on this passage");
+    s.keys(&["-l", "a note with nowhere to go"]);
+    s.wait_for("nowhere to go");
+    // The annotations file becomes a folder: every save now fails.
+    std::fs::create_dir_all(dir.path().join(".parallax").join("annotations.json")).unwrap();
+    s.keys(&["Escape"]);
+    s.wait_for("Esc again keeps it in a file");
+    s.keys(&["Escape"]);
+    s.wait_for("kept in");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_status(), 1);
+    let after = s.wait_for("could not be saved");
+    assert!(after.contains("a note with nowhere to go"), "{after}");
+    let kept: Vec<_> = std::fs::read_dir(dir.path().join(".parallax"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().contains(".unsaved-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{after}");
+    assert!(std::fs::read_to_string(&kept[0]).unwrap().ends_with("note:\na note with nowhere to go"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&kept[0]).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+}

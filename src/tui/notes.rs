@@ -134,11 +134,12 @@ fn keep_aside(app: &mut App, t: &Target, change: &Change, why: &str) {
     let kept = app.notes.store.as_ref().map(|s| s.keep_unsaved(&text));
     let line = match kept {
         Some(Ok(path)) => {
-            app.warn(format!("{why}; kept in `{}`", path.display()));
+            // What to know first: the status line cuts a long message.
+            app.warn(format!("kept in `{}` · {why}", path.display()));
             format!("{text}\n(also kept in `{}`)", path.display())
         }
         _ => {
-            app.warn(format!("{why}; it will be printed when you quit"));
+            app.warn(format!("it will be printed when you quit · {why}"));
             text
         }
     };
@@ -288,7 +289,7 @@ fn save_note(app: &mut App, mut ed: Editor, leaving: bool) {
         Err(e) => {
             ed.failed = true;
             app.overlay = Some(Overlay::Note(ed));
-            app.warn(format!("{e} (your text is still in the editor; Esc again keeps it in a file)"));
+            app.warn(format!("your text is still in the editor; Esc again keeps it in a file · {e}"));
         }
     }
 }

@@ -13,18 +13,28 @@ use crate::analysis::{Claim, Corrected, Discrepancy, Member, PassageRef, Span};
 use crate::annotate::correction::{Action, Correction};
 use crate::corpus::Corpus;
 
-/// The claims after the link, unlink and detach corrections, what they changed, and whether
-/// any claim changed (then its discrepancies must be found again).
+/// Which claims the corrections changed, for finding their discrepancies again.
+#[derive(Debug, Default)]
+pub struct Changes {
+    /// Claim id before → id after, for the claims that are still there.
+    pub renumber: Vec<Option<usize>>,
+    /// Every passage of every claim a correction changed, before and after the change: the
+    /// claims holding one must have their discrepancies found again. Empty: nothing changed.
+    pub touched: BTreeSet<PassageRef>,
+}
+
+/// The claims after the link, unlink and detach corrections, what they changed for the reader
+/// to see, and for the discrepancies to be found again.
 pub fn claims(
     corpus: &Corpus,
     claims: Vec<Claim>,
     corrections: &[&Correction],
-) -> (Vec<Claim>, Corrected, bool) {
+) -> (Vec<Claim>, Corrected, Changes) {
     let mut work = Work {
         linked: vec![BTreeSet::new(); claims.len()],
         detached: vec![Vec::new(); claims.len()],
         claims,
-        changed: false,
+        touched: BTreeSet::new(),
     };
     let mut out = Corrected::default();
     // Unordered pair of passages → (the correction that last set it, together or apart).
@@ -69,9 +79,8 @@ pub fn claims(
         }
     }
     out.overridden.dedup();
-    let changed = work.changed;
-    let claims = work.finish(&mut out);
-    (claims, out, changed)
+    let (claims, changes) = work.finish(&mut out);
+    (claims, out, changes)
 }
 
 /// Marks the discrepancies the dismiss corrections name (see [`Correction::dismisses`]) as
@@ -125,12 +134,18 @@ struct Work {
     linked: Vec<BTreeSet<PassageRef>>,
     /// Per claim: the passages taken out of it.
     detached: Vec<Vec<PassageRef>>,
-    changed: bool,
+    /// See [`Changes::touched`].
+    touched: BTreeSet<PassageRef>,
 }
 
 impl Work {
     fn holds(&self, claim: usize, at: PassageRef) -> bool {
         self.claims[claim].members.iter().any(|m| m.at == at)
+    }
+
+    /// Notes that `claim` is about to change, and `also` will be in it.
+    fn touch(&mut self, claim: usize, also: &[PassageRef]) {
+        self.touched.extend(self.claims[claim].members.iter().map(|m| m.at).chain(also.iter().copied()));
     }
 
     /// Some claim holds both: if none does, the one passage joins a claim of the other (`a`'s
@@ -150,6 +165,7 @@ impl Work {
                 id
             }
         };
+        self.touch(claim, &[a, b]);
         for p in [a, b] {
             if self.holds(claim, p) {
                 continue;
@@ -171,7 +187,6 @@ impl Work {
             self.linked[claim].insert(p);
             self.detached[claim].retain(|&d| d != p);
         }
-        self.changed = true;
     }
 
     /// No claim holds both: from each that does, the less similar of the two leaves (`b` on a tie).
@@ -197,22 +212,25 @@ impl Work {
     }
 
     fn take_out(&mut self, claim: usize, at: PassageRef) {
+        self.touch(claim, &[]);
         self.claims[claim].members.retain(|m| m.at != at);
         self.linked[claim].remove(&at);
         if !self.detached[claim].contains(&at) {
             self.detached[claim].push(at);
         }
-        self.changed = true;
     }
 
     /// The claims still reported by two articles, numbered again, and what was done to them.
-    fn finish(self, out: &mut Corrected) -> Vec<Claim> {
+    fn finish(self, out: &mut Corrected) -> (Vec<Claim>, Changes) {
         let mut claims = Vec::with_capacity(self.claims.len());
+        let mut renumber = Vec::with_capacity(self.claims.len());
         for ((mut claim, linked), mut detached) in self.claims.into_iter().zip(self.linked).zip(self.detached)
         {
             if claim.article_count() < 2 {
+                renumber.push(None);
                 continue;
             }
+            renumber.push(Some(claims.len()));
             claim.id = claims.len();
             out.linked.extend(linked.into_iter().map(|p| (claim.id, p)));
             if !detached.is_empty() {
@@ -221,7 +239,7 @@ impl Work {
             }
             claims.push(claim);
         }
-        claims
+        (claims, Changes { renumber, touched: self.touched })
     }
 }
 
@@ -272,6 +290,14 @@ mod tests {
         }
     }
 
+    /// `pipeline::correct` with its discrepancies checked against a full pass over its claims:
+    /// searching only the changed claims again must find the same.
+    fn corrected(an: &Analysis, corrections: &[&Correction]) -> Analysis {
+        let fixed = crate::pipeline::correct(an.clone(), corrections);
+        assert_eq!(fixed.discrepancies, crate::discrepancy::detect(&fixed.corpus, &fixed.claims));
+        fixed
+    }
+
     fn claim_of(a: &Analysis, p: PassageRef) -> Vec<usize> {
         a.claims_at(p).to_vec()
     }
@@ -289,7 +315,7 @@ mod tests {
         assert!(claim_of(&an, c2).is_empty(), "the mayor is c.txt's alone");
 
         let unlink = correction(&an, 1, |x| Action::Unlink { a: x("a.txt", 1), b: x("c.txt", 1) });
-        let fixed = crate::pipeline::correct(an.clone(), &[&unlink]);
+        let fixed = corrected(&an, &[&unlink]);
         assert!(!together(&fixed, a1, c1));
         assert!(together(&fixed, a1, b1), "the rest of the claim stays");
         let claim = fixed.claims_at(a1)[0];
@@ -297,14 +323,14 @@ mod tests {
 
         // A later link of the same passages wins, and says it overrides.
         let link = correction(&an, 2, |x| Action::Link { a: x("a.txt", 1), b: x("c.txt", 1) });
-        let fixed = crate::pipeline::correct(an.clone(), &[&link, &unlink]);
+        let fixed = corrected(&an, &[&link, &unlink]);
         assert!(together(&fixed, a1, c1));
         assert_eq!(fixed.corrected.overridden, [("c1".to_string(), "c2".to_string())]);
         assert_eq!(fixed.corrected.conflicts, [a1, c1].into_iter().collect());
 
         // Linking a passage in no claim puts it in its partner's claim, marked as linked.
         let mayor = correction(&an, 3, |x| Action::Link { a: x("a.txt", 1), b: x("c.txt", 2) });
-        let fixed = crate::pipeline::correct(an.clone(), &[&mayor]);
+        let fixed = corrected(&an, &[&mayor]);
         let claim = fixed.claims_at(c2)[0];
         assert!(fixed.claims_at(a1).contains(&claim));
         assert!(fixed.corrected.linked.contains(&(claim, c2)));
@@ -314,7 +340,7 @@ mod tests {
             member: x("b.txt", 1),
             others: vec![x("a.txt", 1), x("c.txt", 1)],
         });
-        let fixed = crate::pipeline::correct(an.clone(), &[&detach]);
+        let fixed = corrected(&an, &[&detach]);
         assert!(!together(&fixed, a1, b1) && together(&fixed, a1, c1));
         // The 13 vs 15 hours discrepancy went with b.txt.
         assert!(fixed.discrepancies.iter().all(|d| !d.members.contains(&b1)), "{:#?}", fixed.discrepancies);
@@ -329,7 +355,7 @@ mod tests {
             passages: members.iter().map(|m| x(&an.corpus.articles[m.article].id, m.passage)).collect(),
             discrepancy: DiscrepancyKind::Number,
         });
-        let fixed = crate::pipeline::correct(an.clone(), &[&dismiss]);
+        let fixed = corrected(&an, &[&dismiss]);
         assert_eq!(fixed.discrepancies.len(), an.discrepancies.len());
         assert_eq!(
             fixed.corrected.dismissed.get(&d.id).map(String::as_str),
@@ -341,7 +367,7 @@ mod tests {
             member: x("c.txt", 1),
             others: vec![x("a.txt", 1), x("b.txt", 1)],
         });
-        let fixed = crate::pipeline::correct(an.clone(), &[&dismiss, &detach]);
+        let fixed = corrected(&an, &[&dismiss, &detach]);
         let left =
             fixed.discrepancies.iter().find(|d| d.kind == DiscrepancyKind::Number).expect("13 vs 15 stays");
         assert_eq!(left.members, [a1, b1]);
@@ -379,7 +405,7 @@ mod tests {
             ),
         ]);
         let an = crate::pipeline::analyse_default(edited);
-        let fixed = crate::pipeline::correct(an.clone(), &[&unlink]);
+        let fixed = corrected(&an, &[&unlink]);
         assert_eq!(fixed.corrected.orphaned, ["c1"]);
         assert_eq!(fixed.claims, an.claims, "nothing applied elsewhere");
     }
@@ -390,7 +416,7 @@ mod tests {
         let mut gone = correction(&an, 1, |x| Action::Unlink { a: x("a.txt", 1), b: x("b.txt", 1) });
         gone.deleted = Some("later".into());
         let same = correction(&an, 2, |x| Action::Link { a: x("a.txt", 1), b: x("a.txt", 2) });
-        let fixed = crate::pipeline::correct(an.clone(), &[&gone, &same]);
+        let fixed = corrected(&an, &[&gone, &same]);
         assert_eq!(fixed.claims, an.claims);
         assert_eq!(fixed.corrected.unmatched, ["c2"]);
     }

@@ -41,15 +41,37 @@ pub fn analyse(corpus: Corpus, config: &Config, progress: &(dyn Fn(Progress) + S
 }
 
 /// `analysis` with the reader's `corrections` applied (see [`crate::correct`]): the claims
-/// corrected, their discrepancies found again if any claim changed, then the dismissals
+/// corrected, the discrepancies of the claims they changed found again, then the dismissals
 /// marked. Without live corrections the analysis is returned as it is.
 pub fn correct(analysis: Analysis, corrections: &[&Correction]) -> Analysis {
     if corrections.iter().all(|c| c.is_deleted()) {
         return analysis;
     }
     let Analysis { corpus, claims, discrepancies, .. } = analysis;
-    let (claims, mut corrected, changed) = crate::correct::claims(&corpus, claims, corrections);
-    let discrepancies = if changed { discrepancy::detect(&corpus, &claims) } else { discrepancies };
+    let (claims, mut corrected, changes) = crate::correct::claims(&corpus, claims, corrections);
+    let discrepancies = if changes.touched.is_empty() {
+        discrepancies
+    } else {
+        // Only the claims holding a passage a correction moved are searched again.
+        let again: Vec<usize> = claims
+            .iter()
+            .filter(|c| c.members.iter().any(|m| changes.touched.contains(&m.at)))
+            .map(|c| c.id)
+            .collect();
+        let kept = discrepancies
+            .into_iter()
+            .filter_map(|mut d| {
+                d.claim = changes
+                    .renumber
+                    .get(d.claim)
+                    .copied()
+                    .flatten()
+                    .filter(|c| again.binary_search(c).is_err())?;
+                Some(d)
+            })
+            .collect();
+        discrepancy::detect_again(&corpus, &claims, &again, kept)
+    };
     crate::correct::dismiss(&corpus, &discrepancies, corrections, &mut corrected);
     let mut analysis = Analysis::from_parts(corpus, claims, discrepancies);
     analysis.corrected = corrected;

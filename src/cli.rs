@@ -11,6 +11,7 @@ use parallax::corpus::Corpus;
 use parallax::pipeline::Progress;
 
 pub mod annotations;
+pub mod correct;
 pub mod extract;
 pub mod import;
 pub mod pages;
@@ -29,6 +30,9 @@ pub struct Tuning {
     /// Analyse afresh: neither read nor write the analysis cache (.parallax/cache).
     #[arg(long)]
     pub no_cache: bool,
+    /// The analysis as it comes, without the reader's corrections (`parallax correct`).
+    #[arg(long)]
+    pub no_corrections: bool,
 }
 
 impl Tuning {
@@ -158,7 +162,27 @@ pub fn analyse(paths: &[PathBuf], tuning: &Tuning) -> Result<Analysis, Failure> 
     let bar = progress_bar();
     let (analysis, _) = parallax::cache::analyse(corpus, &config, cache.as_ref(), &|p| show(&bar, p));
     bar.finish_and_clear();
-    Ok(analysis)
+    Ok(if tuning.no_corrections { analysis } else { corrected(paths, analysis) })
+}
+
+/// `analysis` with the corrections stored for the corpus at `paths`; a store that cannot be
+/// read is said on stderr and its corrections left out.
+fn corrected(paths: &[PathBuf], analysis: Analysis) -> Analysis {
+    match parallax::annotate::Store::open(paths) {
+        Ok(store) => {
+            if let Some(moved) = store.migrated() {
+                say(moved);
+            }
+            if let Some(ro) = store.read_only() {
+                say(&format!("warning: corrections left out: {}", ro.reason));
+            }
+            parallax::pipeline::correct(analysis, &store.corrections())
+        }
+        Err(e) => {
+            say(&format!("warning: corrections left out: {e}"));
+            analysis
+        }
+    }
 }
 
 /// Loads the corpus with a progress bar, then prints load warnings on stderr (once the bar is

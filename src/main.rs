@@ -94,6 +94,9 @@ enum Command {
         #[arg(long, value_name = "DIR", default_value = ".")]
         into: PathBuf,
     },
+    /// Correct the analysis: link or unlink passages, dismiss a discrepancy, list, remove.
+    #[command(subcommand)]
+    Correct(cli::correct::Correct),
 }
 
 /// Where the configuration file is read from, for `--help`.
@@ -155,7 +158,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
             for w in &closed.warnings {
                 say(&format!("warning: {w}"));
             }
-            closed.signal.map_or(Ok(()), |sig| Err(Failure::Signal(sig)))
+            for lost in &closed.unsaved {
+                say(lost);
+            }
+            // Lost work is the worse news: it decides the exit code over an ending signal.
+            match (closed.unsaved.len(), closed.signal) {
+                (0, None) => Ok(()),
+                (0, Some(sig)) => Err(Failure::Signal(sig)),
+                (n, _) => {
+                    Err(Failure::Runtime(format!("{n} annotation change(s) could not be saved (above)")))
+                }
+            }
         }
         Some(Command::Align { paths, output, tuning }) => {
             let json = output.pick("align", &[Format::Text, Format::Json])? == Format::Json;
@@ -198,5 +211,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
             cli::extract::run(&inputs, output.pick("extract", &[Format::Text, Format::Json])? == Format::Json)
         }
         Some(Command::Import { inputs, into }) => cli::import::run(&inputs, &into),
+        Some(Command::Correct(verb)) => cli::correct::run(verb),
     }
 }

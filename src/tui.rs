@@ -19,9 +19,11 @@
 //! app          -> keymap, query, input, theme, memo, external  the state
 //! notes        -> app, action, input                        annotation keys and reads
 //! resume       -> app                                       where the reader left off
+//! corrections  -> app, action, query                        the correction keys
 //! help         -> app, keymap                               the text of the ? overlay
 //! view::layout -> app, notes, query, wrap                   every size; draws nothing
-//! update       -> app, action, input, keymap, query, notes, help, wrap, external, view::layout
+//! update       -> app, action, input, keymap, query, notes, corrections, help, wrap, external,
+//!                 view::layout
 //! view::{text, annotations, panes, claim, claims, overview, status}
 //!              -> app, input, keymap, notes, query, theme, wrap, view::{layout, text}
 //!                 and claim -> panes -> annotations (annotation lines and marks)
@@ -31,6 +33,7 @@
 
 pub mod action;
 pub mod app;
+pub mod corrections;
 pub mod external;
 #[doc(hidden)]
 pub mod fixture;
@@ -101,6 +104,8 @@ pub struct Closed {
     pub warnings: Vec<String>,
     /// The signal that ended the reader (the process should exit with 128 + it), if one did.
     pub signal: Option<i32>,
+    /// Changes that could not be saved, each with its text (the run then fails).
+    pub unsaved: Vec<String>,
 }
 
 /// Opens the reader on the corpus `load` reads from `paths`, analysed with `config` and drawn
@@ -197,10 +202,8 @@ pub fn run_loading<E>(
     resume::restore(&mut app);
     update::sync(&mut app);
     let result = event_loop(&mut terminal, &mut app, (&rx, &progress), &tty, &signals);
-    // Ended by SIGTERM/SIGHUP/SIGINT/hang-up with a note or tags being typed: save them rather than lose them.
-    if matches!(app.overlay, Some(app::Overlay::Note(_) | app::Overlay::Tags(_))) {
-        update::update(&mut app, action::Action::SaveInput);
-    }
+    // However it ended (q, SIGTERM/SIGHUP/SIGINT, hang-up): save what is being typed or queued.
+    let unsaved = notes::finish(&mut app);
     // Best effort: a reader that cannot save its place still closed cleanly.
     let _ = resume::save(&app);
     drop(guard);
@@ -210,7 +213,7 @@ pub fn run_loading<E>(
         0 => None,
         sig => i32::try_from(sig).ok(),
     };
-    result.map(|()| Ok(Closed { warnings, signal }))
+    result.map(|()| Ok(Closed { warnings, signal, unsaved }))
 }
 
 /// The flags the signal handlers set.
@@ -373,10 +376,13 @@ fn event_loop(
     Ok(())
 }
 
-/// Idle: merge in what another parallax on the same corpus saved (a `stat` when nothing
-/// changed). Returns whether the screen changed.
+/// Idle: save what found the file busy, and merge in what another parallax on the same corpus
+/// saved (a `stat` when nothing changed). Returns whether the screen changed.
 fn idle(app: &mut app::App) -> bool {
-    let Some(store) = &mut app.notes.store else { return false };
+    let queued = app.notes.retry.len();
+    notes::retry(app);
+    let retried = app.notes.retry.len() != queued;
+    let Some(store) = &mut app.notes.store else { return retried };
     match store.refresh() {
         Ok(true) => {
             if let Some(ro) = store.read_only() {
@@ -385,9 +391,10 @@ fn idle(app: &mut app::App) -> bool {
                 app.warn(why);
             }
             app.refresh_lists();
+            app.apply_corrections();
             true
         }
-        Ok(false) => false,
+        Ok(false) => retried,
         Err(e) => {
             app.warn(format!("annotations: {e}"));
             true

@@ -198,6 +198,45 @@ fn two_writer_processes_at_once_lose_nothing() {
 }
 
 #[test]
+fn two_processes_labelling_one_passage_at_once_end_with_one_merged_annotation() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("annotations.json");
+    let go = dir.path().join("go");
+    for round in 0..3 {
+        let _ = std::fs::remove_file(&file);
+        let children: Vec<_> = ["one", "two"]
+            .iter()
+            .map(|who| {
+                child(&file, &format!("same:{who}"))
+                    .env("PARALLAX_TEST_GO", &go)
+                    .stdout(Stdio::null())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        // Both have opened the (empty) store before either saves.
+        std::thread::sleep(Duration::from_millis(300));
+        std::fs::write(&go, b"").unwrap();
+        for mut c in children {
+            assert!(c.wait().unwrap().success());
+        }
+        std::fs::remove_file(&go).unwrap();
+        let store = Store::open_at(file.clone()).unwrap();
+        let all = store.annotations();
+        assert_eq!(all.len(), 1, "round {round}: {all:#?}");
+        let mut tags = all[0].tags.clone();
+        tags.sort();
+        assert_eq!(tags, ["one", "two"], "round {round}");
+        assert!(
+            all[0].note.contains("note of one") && all[0].note.contains("note of two"),
+            "{}",
+            all[0].note
+        );
+        assert_eq!(all[0].label, Some(Label::Question));
+    }
+}
+
+#[test]
 fn kill_9_during_saves_never_leaves_a_torn_file() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("annotations.json");
@@ -241,7 +280,7 @@ fn kill_9_during_saves_never_leaves_a_torn_file() {
 
 /// Not a test on its own: the child process of the crash and two-process tests. It does
 /// nothing unless `PARALLAX_TEST_CHILD` is set. `loop`: add annotations until killed;
-/// `count:N`: add N annotations and exit.
+/// `count:N`: add N annotations and exit; `same:WHO`: label, note and tag one passage as WHO.
 #[test]
 #[ignore = "child process of other tests"]
 fn child_writer() {
@@ -252,6 +291,18 @@ fn child_writer() {
     let corpus = Corpus::from_texts([("a.txt", ARTICLE)]);
     let target = Target::passage(&corpus, PassageRef { article: 0, passage: 1 }).unwrap();
     let mut store = Store::open_at(PathBuf::from(file)).unwrap();
+    if let Some(who) = mode.strip_prefix("same:") {
+        // Opened; label, write a note and tag once the test says go, without a refresh.
+        let go = PathBuf::from(std::env::var("PARALLAX_TEST_GO").unwrap());
+        while !go.exists() {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        let note = Change::NoteEdit { base: String::new(), note: format!("note of {who}") };
+        for change in [Change::Label(Some(Label::Question)), note, Change::AddTags(vec![who.into()])] {
+            store.apply(&target, change).unwrap();
+        }
+        return;
+    }
     let n = match mode.strip_prefix("count:") {
         Some(n) => n.parse().unwrap(),
         None => usize::MAX,

@@ -587,3 +587,127 @@ fn the_config_file_remaps_keys_and_the_help_follows() {
     s.keys(&["Q"]);
     assert_eq!(s.exit_status(), 0);
 }
+/// Presses Tab in the claim view until the status line shows `wanted` (at most `max` times).
+fn tab_until(s: &Session, wanted: &str, max: usize) {
+    for _ in 0..max {
+        s.keys(&["Tab"]);
+        std::thread::sleep(Duration::from_millis(150));
+        if s.screen().contains(wanted) {
+            return;
+        }
+    }
+    panic!("Tab never selected `{wanted}`; the screen was:\n{}", s.screen());
+}
+
+#[test]
+fn corrections_survive_quit_and_reopen() {
+    let dir = fixture_dir();
+    let path = dir.path().display().to_string();
+    {
+        let Some(s) = Session::start("correct", &path, 120, 36) else { return };
+        s.wait_for(" claims · ");
+        s.wait_for("COMPARE");
+        // Link: the ledger's outage sentence, then the wire's last passage (in no claim).
+        s.keys(&["j", "L"]);
+        s.wait_for("A1 ¶2 picked to link");
+        s.keys(&["Tab", "G", "L"]);
+        s.wait_for("A1 ¶2 and A2 ¶5 linked by you");
+        // In its claim: dismiss a discrepancy, then detach the Tokyo wording.
+        s.keys(&["Enter"]);
+        s.wait_for("CLAIM");
+        s.wait_for("linked by you");
+        tab_until(&s, "selected · d dismisses it", 4);
+        s.keys(&["d"]);
+        s.wait_for("dismissed by you · u undoes");
+        tab_until(&s, "A3 ¶2 selected", 12);
+        s.keys(&["d"]);
+        s.wait_for("A3 ¶2 detached by you · u undoes");
+        // `q` in a sub-screen goes back; in Compare it quits.
+        s.keys(&["q"]);
+        s.wait_for("COMPARE");
+        s.keys(&["q"]);
+        assert_eq!(s.exit_status(), 0);
+    }
+    let file = dir.path().join(".parallax").join("annotations.json");
+    let text = std::fs::read_to_string(&file).expect("annotations.json is written");
+    let stored: serde_json::Value = serde_json::from_str(&text).expect("annotations.json parses");
+    let kinds: Vec<&str> = stored["corrections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["action"]["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["link", "dismiss", "detach"], "{text}");
+
+    // The command line applies them too.
+    let out = support::parallax().args(["align", "--json", &path]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let claim = v["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["members"].as_array().unwrap().iter().any(|m| m["corrected_by_user"] == "linked"))
+        .expect("a linked member");
+    assert!(
+        claim["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["article"] == "1-ledger.md" && m["passage"] == 1)
+    );
+    assert_eq!(claim["detached"], serde_json::json!([{"article": "3-tokyo.md", "passage": 1}]));
+    assert!(v["discrepancies"].as_array().unwrap().iter().any(|d| d["dismissed"].is_object()), "{v:#}");
+
+    // Reopened (at the top: where the reader left off is another test's), the reader shows all
+    // three.
+    std::fs::remove_file(dir.path().join(".parallax").join("annotations.position.json")).unwrap();
+    let Some(s) = Session::start("recorrect", &path, 120, 36) else { return };
+    s.wait_for(" claims · ");
+    s.keys(&["j", "Enter"]);
+    s.wait_for("CLAIM");
+    s.wait_for("linked by you");
+    s.wait_for("dismissed by you");
+    s.wait_for("Detached by you");
+    s.wait_for("Nikkei Digest ¶2: The disruption lasted 13 hours");
+    s.keys(&["q"]);
+    s.wait_for("COMPARE");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_status(), 0);
+}
+
+/// A note that cannot be saved never traps the reader in the editor: leaving keeps it in a
+/// private file, and quitting prints it and exits 1.
+#[test]
+fn a_note_that_cannot_be_saved_is_kept_printed_and_the_exit_is_1() {
+    let dir = fixture_dir();
+    let path = dir.path().display().to_string();
+    let Some(s) = Session::start("unsaved", &path, 120, 36) else { return };
+    s.wait_for(" claims · ");
+    s.keys(&["j", "e"]);
+    s.wait_for("Note on this passage");
+    s.keys(&["-l", "a note with nowhere to go"]);
+    s.wait_for("nowhere to go");
+    // The annotations file becomes a folder: every save now fails.
+    std::fs::create_dir_all(dir.path().join(".parallax").join("annotations.json")).unwrap();
+    s.keys(&["C-s"]);
+    s.wait_for("Esc again keeps it in a file");
+    s.keys(&["Escape"]);
+    s.wait_for("kept in");
+    s.keys(&["q"]);
+    assert_eq!(s.exit_status(), 1);
+    let after = s.wait_for("could not be saved");
+    assert!(after.contains("a note with nowhere to go"), "{after}");
+    let kept: Vec<_> = std::fs::read_dir(dir.path().join(".parallax"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().contains(".unsaved-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{after}");
+    assert!(std::fs::read_to_string(&kept[0]).unwrap().ends_with("note:\na note with nowhere to go"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&kept[0]).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+}

@@ -148,9 +148,15 @@ fn t_adds_tags_x_deletes_u_undoes() {
     assert!(reopen(dir.path()).annotations().is_empty());
     assert!(app.notes.marks.is_empty());
     app.press("u").unwrap();
-    assert_eq!(status(&app), "undone");
+    assert_eq!(status(&app), "undone · ctrl-r redoes");
     assert_eq!(reopen(dir.path()).annotations().len(), 1);
     assert!(!app.notes.marks.is_empty());
+    app.press("ctrl-r").unwrap();
+    assert_eq!(status(&app), "redone");
+    assert!(reopen(dir.path()).annotations().is_empty());
+    app.press("ctrl-r").unwrap();
+    assert_eq!(status(&app), "nothing to redo");
+    app.press("u").unwrap();
     app.press("x").unwrap();
     app.press("x").unwrap();
     assert_eq!(status(&app), "no annotation here to delete");
@@ -249,7 +255,65 @@ fn a_failed_save_keeps_the_typed_note() {
     }
     assert!(app.status.as_ref().unwrap().error);
     assert!(status(&app).contains("still in the editor"), "{}", status(&app));
+    // The editor can always be left: Esc again closes it, and the note is kept for the exit.
+    app.press("Esc").unwrap();
+    assert_eq!(app.overlay, None);
+    assert!(status(&app).contains("printed when you quit"), "{}", status(&app));
+    let unsaved = parallax::tui::notes::finish(&mut app);
+    assert_eq!(unsaved.len(), 1);
+    assert!(unsaved[0].contains("not saved") && unsaved[0].ends_with("note:\nprecious"), "{unsaved:?}");
     std::fs::remove_file(dir.path()).unwrap();
+}
+
+#[test]
+fn quitting_with_a_note_that_cannot_be_saved_keeps_it_in_a_private_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(dir.path(), 120, 36);
+    app.press("e").unwrap();
+    app.type_text("keep me");
+    // The annotations file turns into a folder: the save fails, the folder beside it is fine.
+    std::fs::create_dir(dir.path().join("annotations.json")).unwrap();
+    app.press("ctrl-c").unwrap();
+    assert!(app.quit, "quitting is never refused");
+    let unsaved = parallax::tui::notes::finish(&mut app);
+    assert_eq!(unsaved.len(), 1, "{unsaved:?}");
+    let kept: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().contains(".unsaved-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{unsaved:?}");
+    assert!(std::fs::read_to_string(&kept[0]).unwrap().ends_with("note:\nkeep me"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&kept[0]).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+}
+
+#[test]
+fn a_busy_file_queues_the_change_says_so_and_saves_it_when_free() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(dir.path(), 120, 36);
+    // Another parallax holds the lock (flock, as the store takes it).
+    let lock = std::fs::File::create(dir.path().join("annotations.json.lock")).unwrap();
+    lock.lock().unwrap();
+    let t = std::time::Instant::now();
+    app.press("a 2").unwrap();
+    assert!(t.elapsed() < std::time::Duration::from_secs(2), "the key did not freeze the reader");
+    assert_eq!(status(&app), parallax::annotate::store::BUSY_RETRYING);
+    assert_eq!(app.notes.retry.len(), 1);
+    assert!(reopen(dir.path()).annotations().is_empty());
+    // Still held at the next idle moment: still queued.
+    parallax::tui::notes::retry(&mut app);
+    assert_eq!(app.notes.retry.len(), 1);
+    lock.unlock().unwrap();
+    parallax::tui::notes::retry(&mut app);
+    assert!(app.notes.retry.is_empty());
+    assert!(status(&app).starts_with("saved"), "{}", status(&app));
+    assert_eq!(reopen(dir.path()).annotations()[0].label, Some(Label::Disputed));
+    assert!(parallax::tui::notes::finish(&mut app).is_empty());
 }
 
 /// The editor wraps by display width: a line of CJK and emoji twice as wide as the box shows

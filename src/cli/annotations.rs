@@ -15,6 +15,10 @@ pub fn run(paths: &[PathBuf], json: bool) -> Result<(), Failure> {
     if let Some(ro) = store.read_only() {
         return Err(Failure::Runtime(ro.reason.clone()));
     }
-    let list = store.annotations();
-    emit(&if json { ann::json(&analysis, list) } else { ann::markdown(&analysis, list) })
+    let (list, corrections) = (store.annotations(), store.corrections());
+    emit(&if json {
+        ann::json(&analysis, list, &corrections)
+    } else {
+        ann::markdown(&analysis, list) + &ann::corrections_markdown(&analysis, &corrections, 2)
+    })
 }

@@ -32,6 +32,13 @@ pub fn run(paths: &[PathBuf], discrepancies: bool, output: &Output, tuning: &Tun
             }
             store.reanchor(&analysis);
             report.push_str(&parallax::annotate::export::report_section(&analysis, store.annotations()));
+            if !tuning.no_corrections {
+                report.push_str(&parallax::annotate::export::corrections_markdown(
+                    &analysis,
+                    &store.corrections(),
+                    2,
+                ));
+            }
         }
         Err(e) => say(&format!("warning: annotations left out of the report: {e}")),
     }

@@ -142,6 +142,21 @@ pub enum Action {
     /// Undo the last annotation change.
     #[strum(message = "undo the last annotation change")]
     Undo,
+    /// Select the next discrepancy or wording of the claim view.
+    #[strum(message = "select the next discrepancy or wording")]
+    NextItem,
+    /// Select the previous one.
+    #[strum(message = "select the previous discrepancy or wording")]
+    PrevItem,
+    /// Detach the selected wording from the claim, or dismiss the selected discrepancy.
+    #[strum(message = "detach the selected wording / dismiss the selected discrepancy")]
+    Correct,
+    /// Pick a passage to link, then link it with the next one picked.
+    #[strum(message = "link: pick this passage, then the other (same fact)")]
+    Link,
+    /// Redo the last annotation change that was undone.
+    #[strum(message = "redo the last undone annotation change")]
+    Redo,
     /// Open the list of every annotation.
     #[strum(message = "list every annotation")]
     OpenAnnotations,

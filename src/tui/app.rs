@@ -86,6 +86,9 @@ pub struct Compare {
 pub struct ClaimView {
     pub id: Option<usize>,
     pub scroll: usize,
+    /// What Tab selected (a discrepancy or a wording) for `d` to dismiss or detach; ignored
+    /// when it is not part of the claim shown.
+    pub selected: Option<query::ClaimItem>,
 }
 
 /// A list with a cursor and a scroll offset.
@@ -192,6 +195,14 @@ pub struct Notes {
     pub claim_filter: ClaimFilter,
     /// Claims the reader has been through: their own annotation is labelled or marked reviewed.
     pub reviewed: std::collections::BTreeSet<usize>,
+    /// Changes that found the annotations file busy, retried in order while the reader idles.
+    pub retry: Vec<(crate::annotate::Target, crate::annotate::Change)>,
+    /// What could not be saved at all, to print once the screen is given back (exit 1).
+    pub unsaved: Vec<String>,
+    /// The passage `L` picked, waiting for the second passage of a link.
+    pub link_from: Option<PassageRef>,
+    /// The corrections the analysis shown was corrected with.
+    pub applied: Vec<crate::annotate::Correction>,
 }
 
 /// Which claims the overview and the claims list show.
@@ -221,10 +232,17 @@ impl ClaimFilter {
     }
 }
 
+/// How long a save from the reader waits for another parallax's lock before it queues the
+/// change and says so: a keypress must never freeze the screen.
+pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(250);
+
 /// Everything the reader shows, as plain data.
 #[derive(Debug)]
 pub struct App {
     pub analysis: Analysis,
+    /// The analysis before the reader's corrections, once there are any (see
+    /// [`App::apply_corrections`]).
+    pub uncorrected: Option<Analysis>,
     pub phase: Phase,
     /// The screen size; update uses it for pages and for keeping the selection visible.
     pub size: Rect,
@@ -269,6 +287,7 @@ impl App {
         let n = analysis.corpus.articles.len();
         let mut app = App {
             analysis,
+            uncorrected: None,
             phase: Phase::Ready,
             size,
             screen: Screen::Compare,
@@ -351,9 +370,53 @@ impl App {
         }
         self.notes.store = Some(store);
         if let Some(store) = &mut self.notes.store {
+            store.set_lock_timeout(Store::default_lock_timeout().min(LOCK_WAIT));
             store.reanchor(&self.analysis);
         }
         self.refresh_lists();
+        if self.phase == Phase::Ready {
+            self.apply_corrections();
+        }
+    }
+
+    /// Shows the analysis corrected by the store's corrections, when they are not those it
+    /// shows already: applied to the analysis as it came (kept aside the first time), the
+    /// annotations placed again, and the claim view kept on the claim holding most of the
+    /// passages it showed (claim numbers change with corrections).
+    pub fn apply_corrections(&mut self) {
+        let Some(store) = &self.notes.store else { return };
+        let now: Vec<crate::annotate::Correction> = store.corrections().into_iter().cloned().collect();
+        if now == self.notes.applied {
+            return;
+        }
+        let raw = self.uncorrected.get_or_insert_with(|| self.analysis.clone()).clone();
+        let shown: Vec<PassageRef> = self
+            .claim
+            .id
+            .and_then(|c| self.analysis.claims.get(c))
+            .map(|c| c.members.iter().map(|m| m.at).collect())
+            .unwrap_or_default();
+        let refs: Vec<&crate::annotate::Correction> = now.iter().collect();
+        self.analysis = crate::pipeline::correct(raw, &refs);
+        self.notes.applied = now;
+        if self.claim.id.is_some() {
+            let shared =
+                |c: &crate::analysis::Claim| c.members.iter().filter(|m| shown.contains(&m.at)).count();
+            self.claim.id = self
+                .analysis
+                .claims
+                .iter()
+                .filter(|c| shared(c) > 0)
+                .max_by_key(|c| (shared(c), std::cmp::Reverse(c.id)))
+                .map(|c| c.id)
+                .or_else(|| {
+                    self.analysis.claims.len().checked_sub(1).map(|last| last.min(self.claim.id.unwrap_or(0)))
+                });
+        }
+        if let Some(store) = &mut self.notes.store {
+            store.reanchor(&self.analysis);
+        }
+        self.refresh_stats();
     }
 
     /// Places new annotations and recomputes the marks and the reviewed claims.

@@ -131,11 +131,19 @@ pub struct Editor {
     pub original: String,
     /// Esc on a changed note asked whether to discard it: `y` discards, `n` or Esc goes on.
     pub confirm_discard: bool,
+    /// A save failed: leaving now keeps the text aside instead of trying again, so the editor
+    /// can always be left.
+    pub failed: bool,
 }
 
 impl Editor {
     pub fn new(text: &str) -> Self {
-        Editor { input: LineInput::new(text), original: text.to_string(), confirm_discard: false }
+        Editor {
+            input: LineInput::new(text),
+            original: text.to_string(),
+            confirm_discard: false,
+            failed: false,
+        }
     }
 
     /// Whether the text differs from the note the editor opened on.

@@ -7,7 +7,9 @@
 use super::action::Action;
 use super::app::{App, Overlay, Screen};
 use super::input::{Editor, LineInput};
-use crate::annotate::{Annotation, Change, Label, Status as AnchorStatus, Target};
+use crate::annotate::store::BUSY_RETRYING;
+use crate::annotate::{Annotation, Change, Label, Status as AnchorStatus, Store, Target};
+use crate::error::Error;
 
 /// What the annotation keys act on now, and how to name it in messages.
 pub fn target(app: &App) -> Option<(Target, &'static str)> {
@@ -38,24 +40,112 @@ pub fn shown(app: &App) -> Vec<&Annotation> {
 }
 
 /// Why nothing can be saved now, if so: no store, or a read-only one.
-fn cannot_save(app: &App) -> Option<String> {
+pub fn cannot_save(app: &App) -> Option<String> {
     match &app.notes.store {
         None => Some(app.notes.unavailable.clone().unwrap_or_else(|| "annotations are not available".into())),
         Some(s) => s.read_only().map(|ro| format!("cannot save annotations: {}", ro.reason)),
     }
 }
 
+/// What became of a change.
+enum Saved {
+    Now,
+    /// Another parallax holds the lock: queued, retried while the reader idles.
+    Queued,
+}
+
 /// Applies `change` to the current target and saves. `Err` holds the message for the status
 /// line; nothing was kept.
-fn apply(app: &mut App, change: Change) -> Result<Option<String>, String> {
+fn apply(app: &mut App, change: Change) -> Result<Saved, String> {
     if let Some(why) = cannot_save(app) {
         return Err(why);
     }
     let (t, _) = target(app).ok_or_else(|| "nothing selected to annotate".to_string())?;
     let store = app.notes.store.as_mut().ok_or_else(|| "annotations are not available".to_string())?;
-    let r = store.apply(&t, change).map_err(|e| format!("not saved: {e}"));
+    let r = match store.apply(&t, change.clone()) {
+        Ok(_) => Ok(Saved::Now),
+        Err(Error::Busy { .. }) => {
+            app.notes.retry.push((t, change));
+            Ok(Saved::Queued)
+        }
+        Err(e) => Err(format!("not saved: {e}")),
+    };
     app.refresh_lists();
     r
+}
+
+/// Saves the changes that found the file busy, in order, while the reader idles; what still
+/// finds it busy waits for the next idle moment.
+pub fn retry(app: &mut App) {
+    if app.notes.retry.is_empty() {
+        return;
+    }
+    let Some(store) = app.notes.store.as_mut() else { return };
+    let mut failed = Vec::new();
+    while let Some((t, change)) = (!app.notes.retry.is_empty()).then(|| app.notes.retry.remove(0)) {
+        match store.apply(&t, change.clone()) {
+            Ok(_) => {}
+            Err(Error::Busy { .. }) => {
+                app.notes.retry.insert(0, (t, change));
+                break;
+            }
+            Err(e) => failed.push((t, change, e.to_string())),
+        }
+    }
+    app.refresh_lists();
+    for (t, change, why) in failed {
+        keep_aside(app, &t, &change, &format!("not saved: {why}"));
+    }
+    if app.notes.retry.is_empty() && app.notes.unsaved.is_empty() {
+        app.say("saved (the annotations file was busy for a moment)");
+    }
+}
+
+/// The last chance before the reader ends: saves an open note or tag input and the queued
+/// changes, waiting for the lock as long as the command line would. What cannot be saved is
+/// kept aside (see [`keep_aside`]). Returns what to print once the screen is given back.
+pub fn finish(app: &mut App) -> Vec<String> {
+    if matches!(app.overlay, Some(Overlay::Note(_) | Overlay::Tags(_))) {
+        on_overlay(app, Action::Quit);
+    }
+    if let Some(store) = app.notes.store.as_mut() {
+        store.set_lock_timeout(Store::default_lock_timeout());
+    }
+    retry(app);
+    for (t, change) in std::mem::take(&mut app.notes.retry) {
+        keep_aside(app, &t, &change, "not saved: the annotations file stayed busy");
+    }
+    std::mem::take(&mut app.notes.unsaved)
+}
+
+/// Keeps a change that could not be saved: its text in a private file beside the annotations
+/// (0600) when one can be written, and a message for stderr at exit either way.
+fn keep_aside(app: &mut App, t: &Target, change: &Change, why: &str) {
+    let what = match change {
+        Change::Label(Some(l)) => format!("label {l}"),
+        Change::Label(None) => "label cleared".to_string(),
+        Change::Note(n) | Change::NoteEdit { note: n, .. } => format!("note:\n{n}"),
+        Change::Tags(t) | Change::AddTags(t) => format!("tags {}", t.join(", ")),
+        Change::RemoveTags(t) => format!("tags removed {}", t.join(", ")),
+        Change::Retarget(_) => "a move to another passage".to_string(),
+        Change::Reviewed(true) => "marked reviewed".to_string(),
+        Change::Reviewed(false) => "review mark taken back".to_string(),
+    };
+    let on = t.anchors().first().map_or_else(String::new, |a| format!(" on \"{}\" ({})", a.quote, a.article));
+    let text = format!("{why}{on}: {what}");
+    let kept = app.notes.store.as_ref().map(|s| s.keep_unsaved(&text));
+    let line = match kept {
+        Some(Ok(path)) => {
+            // What to know first: the status line cuts a long message.
+            app.warn(format!("kept in `{}` · {why}", path.display()));
+            format!("{text}\n(also kept in `{}`)", path.display())
+        }
+        _ => {
+            app.warn(format!("it will be printed when you quit · {why}"));
+            text
+        }
+    };
+    app.notes.unsaved.push(line);
 }
 
 /// The annotation keys of Compare and the claim view.
@@ -87,7 +177,8 @@ pub fn on_selection(app: &mut App, action: Action) {
                 None => app.warn("no annotation here to delete"),
             }
         }
-        Action::Undo => undo(app),
+        Action::Undo => step_back(app, true),
+        Action::Redo => step_back(app, false),
         Action::ToggleReviewed => toggle_reviewed(app),
         Action::OpenAnnotations => {
             app.overlay = Some(Overlay::Annotations);
@@ -142,29 +233,38 @@ fn delete(app: &mut App, id: &str) {
     }
 }
 
-fn undo(app: &mut App) {
+/// `u` and ctrl-r: undo or redo the last annotation change of this reader.
+fn step_back(app: &mut App, undo: bool) {
     if let Some(why) = cannot_save(app) {
         app.warn(why);
         return;
     }
     let Some(store) = app.notes.store.as_mut() else { return };
-    let r = store.undo();
+    let r = if undo { store.undo() } else { store.redo() };
     app.refresh_lists();
+    app.apply_corrections();
+    let (done, none) =
+        if undo { ("undone · ctrl-r redoes", "nothing to undo") } else { ("redone", "nothing to redo") };
     match r {
-        Ok(Some(_)) => app.say("undone"),
-        Ok(None) => app.say("nothing to undo"),
-        Err(e) => app.warn(format!("not undone: {e}")),
+        Ok(Some(_)) => app.say(done),
+        Ok(None) => app.say(none),
+        Err(Error::Busy { .. }) => app.warn(format!("{BUSY_RETRYING} press the key again in a moment")),
+        Err(e @ Error::ChangedElsewhere { .. }) => app.warn(e.to_string()),
+        Err(e) => app.warn(format!("not {}: {e}", if undo { "undone" } else { "redone" })),
     }
 }
 
 /// Keys while the label picker, the note editor or the tag input is open. Quit in the editor
-/// or the tag input saves first, and quits once the save has closed it.
+/// or the tag input saves first and quits; what cannot be saved is kept aside, never lost.
 pub fn on_overlay(app: &mut App, action: Action) {
     let saving = matches!(action, Action::SaveInput | Action::Quit);
     match app.overlay.take() {
         Some(Overlay::Picker) => pick(app, action),
-        Some(Overlay::Note(ed)) if saving => save_note(app, ed),
+        Some(Overlay::Note(ed)) if saving => save_note(app, ed, action == Action::Quit),
         Some(Overlay::Tags(input)) if saving => save_tags(app, input),
+        // Esc after a failed save leaves at once, the text kept aside: the editor can always
+        // be left, and nothing typed is thrown away.
+        Some(Overlay::Note(ed)) if action == Action::Back && ed.failed => save_note(app, ed, true),
         Some(Overlay::Note(mut ed)) if ed.confirm_discard => match action {
             Action::Input('y' | 'Y') => app.say("note discarded"),
             _ => {
@@ -204,7 +304,8 @@ fn pick(app: &mut App, action: Action) {
         Action::PickLabel(k) => {
             let label = if k == 0 { None } else { Label::from_key(char::from(b'0' + k)) };
             match apply(app, Change::Label(label)) {
-                Ok(_) => {
+                Ok(Saved::Queued) => app.warn(BUSY_RETRYING),
+                Ok(Saved::Now) => {
                     let what = target(app).map_or("passage", |t| t.1);
                     match label {
                         Some(l) => app.say(format!("{what} labelled {l}")),
@@ -219,32 +320,45 @@ fn pick(app: &mut App, action: Action) {
     }
 }
 
-/// Saves the note; on failure the editor stays open with the text.
-fn save_note(app: &mut App, ed: Editor) {
+/// Saves the note. On a first failure the editor stays open with the text; leaving it after
+/// that (or quitting) keeps the text aside, so the editor can always be left.
+fn save_note(app: &mut App, mut ed: Editor, leaving: bool) {
     if !ed.changed() {
         return;
     }
     let text = ed.input.text().to_string();
-    match apply(app, Change::Note(text.clone())) {
-        Ok(_) => app.say(if text.trim().is_empty() { "note cleared · u undoes" } else { "note saved" }),
+    let change = Change::NoteEdit { base: ed.original.clone(), note: text.clone() };
+    match apply(app, change.clone()) {
+        Ok(Saved::Now) => {
+            app.say(if text.trim().is_empty() { "note cleared · u undoes" } else { "note saved" })
+        }
+        Ok(Saved::Queued) => app.warn(BUSY_RETRYING),
+        Err(e) if leaving || ed.failed => match target(app) {
+            Some((t, _)) => keep_aside(app, &t, &change, &e),
+            None => app.notes.unsaved.push(format!("{e}: note:\n{text}")),
+        },
         Err(e) => {
+            ed.failed = true;
             app.overlay = Some(Overlay::Note(ed));
-            app.warn(format!("{e} (your text is still in the editor)"));
+            app.warn(format!("your text is still in the editor; Esc again keeps it in a file · {e}"));
         }
     }
 }
 
+/// Adds the typed tags; what cannot be saved is kept aside and the input closes.
 fn save_tags(app: &mut App, input: LineInput) {
     let tags = crate::annotate::clean_tags([input.text().to_string()]);
     if tags.is_empty() {
         return;
     }
-    match apply(app, Change::AddTags(tags.clone())) {
-        Ok(_) => app.say(format!("tagged {}", tags.join(", "))),
-        Err(e) => {
-            app.overlay = Some(Overlay::Tags(input));
-            app.warn(format!("{e} (your tags are still in the input)"));
-        }
+    let change = Change::AddTags(tags.clone());
+    match apply(app, change.clone()) {
+        Ok(Saved::Now) => app.say(format!("tagged {}", tags.join(", "))),
+        Ok(Saved::Queued) => app.warn(BUSY_RETRYING),
+        Err(e) => match target(app) {
+            Some((t, _)) => keep_aside(app, &t, &change, &e),
+            None => app.warn(e),
+        },
     }
 }
 

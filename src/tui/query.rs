@@ -7,6 +7,33 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 use super::fold;
 use crate::analysis::{Analysis, Discrepancy, PassageRef};
 
+/// What can be selected in the claim view (Tab): a discrepancy of the claim, by id, or a
+/// member's wording, by passage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimItem {
+    Discrepancy(usize),
+    Member(PassageRef),
+}
+
+/// The claim's members in the order the claim view shows them: the reference first, then by
+/// article.
+pub fn view_members(claim: &crate::analysis::Claim, reference: PassageRef) -> Vec<&crate::analysis::Member> {
+    let mut members: Vec<_> = claim.members.iter().collect();
+    members.sort_by_key(|m| (m.at != reference, m.at.article));
+    members
+}
+
+/// Everything Tab selects in the claim view, in the order shown: its discrepancies, then its
+/// members' wordings.
+pub fn claim_items(analysis: &Analysis, claim: usize, reference: PassageRef) -> Vec<ClaimItem> {
+    let Some(c) = analysis.claims.get(claim) else { return Vec::new() };
+    claim_discrepancies(analysis, claim)
+        .into_iter()
+        .map(|d| ClaimItem::Discrepancy(d.id))
+        .chain(view_members(c, reference).into_iter().map(|m| ClaimItem::Member(m.at)))
+        .collect()
+}
+
 /// Order of the overview rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sort {

@@ -18,7 +18,7 @@ use super::input::Edit;
 use super::keymap::{self, KeySpec, Mode};
 use super::view::layout;
 use super::wrap::ArticleRows;
-use super::{help, notes, query};
+use super::{corrections, help, notes, query};
 use crate::analysis::{Analysis, PassageRef};
 use crate::annotate::Label;
 
@@ -68,11 +68,14 @@ impl App {
 pub fn finish_analysis(app: &mut App, analysis: Analysis) {
     app.analysis = analysis;
     app.memo.clear();
+    app.uncorrected = None;
+    app.notes.applied.clear();
     app.phase = Phase::Ready;
     if let Some(store) = &mut app.notes.store {
         store.reanchor(&app.analysis);
     }
     app.refresh_stats();
+    app.apply_corrections();
     let claims = app.analysis.claims.len();
     let disc = app.analysis.discrepancies.len();
     if app.status.is_none() && app.comparing() {
@@ -133,11 +136,19 @@ pub fn update(app: &mut App, action: Action) {
             | Action::AddTags
             | Action::DeleteAnnotation
             | Action::Undo
+            | Action::Redo
             | Action::OpenAnnotations
             | Action::ToggleReviewed
     ) && app.help.is_none()
     {
         notes::on_selection(app, action);
+        return;
+    }
+    if matches!(action, Action::NextItem | Action::PrevItem | Action::Correct | Action::Link)
+        && app.help.is_none()
+    {
+        corrections::on_key(app, action);
+        reveal_claim_selection(app);
         return;
     }
     match action {
@@ -291,7 +302,7 @@ fn compare(app: &mut App, action: Action) {
         Action::OpenClaim if !app.comparing() => app.warn("only one article: nothing to compare"),
         Action::OpenClaim => match app.current_claim() {
             Some(c) => {
-                app.claim = ClaimView { id: Some(c), scroll: 0 };
+                app.claim = ClaimView { id: Some(c), scroll: 0, selected: None };
                 app.screen = Screen::Claim;
             }
             None => {
@@ -652,6 +663,19 @@ fn goto_claim(app: &mut App, c: usize) {
     sync(app);
 }
 
+/// Scrolls the claim view so the block Tab selected is in sight.
+fn reveal_claim_selection(app: &mut App) {
+    let Some(item) = app.claim.selected.filter(|_| app.screen == Screen::Claim) else { return };
+    let Some((top, height)) = layout::claim_item_lines(app, item) else { return };
+    let page = (layout::claim_box(app).height as usize).max(1);
+    let scroll = &mut app.claim.scroll;
+    if top < *scroll {
+        *scroll = top;
+    } else if top + height > *scroll + page {
+        *scroll = (top + height).saturating_sub(page).min(top);
+    }
+}
+
 fn claim(app: &mut App, action: Action) {
     let lines = layout::claim_line_count(app);
     let page = (layout::claim_box(app).height as usize).max(1);
@@ -673,7 +697,7 @@ fn claim(app: &mut App, action: Action) {
                 !need_disc || app.stats.disagreements.get(c).is_some_and(|&d| d > 0)
             }) {
                 Some((c, wrapped)) => {
-                    app.claim = ClaimView { id: Some(c), scroll: 0 };
+                    app.claim = ClaimView { id: Some(c), scroll: 0, selected: None };
                     if wrapped {
                         app.say(wrap_message(forward));
                     }

@@ -255,12 +255,53 @@ impl Default for Config {
     }
 }
 
+/// What the reader's corrections did to an analysis (see `correct`): which members they put
+/// in or took out, which discrepancies they dismissed, and which corrections could not apply.
+/// Empty for an analysis without corrections.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Corrected {
+    /// (claim id, passage): members a link put in their claim.
+    pub linked: std::collections::BTreeSet<(usize, PassageRef)>,
+    /// claim id → passages detached or unlinked from it.
+    pub detached: std::collections::BTreeMap<usize, Vec<PassageRef>>,
+    /// discrepancy id → when it was dismissed (RFC 3339).
+    pub dismissed: std::collections::BTreeMap<usize, String>,
+    /// Ids of corrections a passage of which was edited away: kept, never applied elsewhere.
+    pub orphaned: Vec<String>,
+    /// Ids of corrections that found nothing to act on (a dismissed discrepancy no longer
+    /// found, a link within one article or of a non-statement).
+    pub unmatched: Vec<String>,
+    /// (older, newer): a later correction undid what an earlier one did to the same passages.
+    /// The latest wins.
+    pub overridden: Vec<(String, String)>,
+    /// The passages those overridden corrections were about, for saying so beside them.
+    pub conflicts: std::collections::BTreeSet<PassageRef>,
+}
+
+impl Corrected {
+    /// What became of correction `id`: `orphaned`, `unmatched`, `overridden` (by a later one)
+    /// or `applied`.
+    pub fn status(&self, id: &str) -> &'static str {
+        if self.orphaned.iter().any(|o| o == id) {
+            "orphaned"
+        } else if self.unmatched.iter().any(|o| o == id) {
+            "unmatched"
+        } else if self.overridden.iter().any(|(older, _)| older == id) {
+            "overridden"
+        } else {
+            "applied"
+        }
+    }
+}
+
 /// A corpus with its claims and discrepancies, plus indexes from passages to both.
 #[derive(Debug, Clone)]
 pub struct Analysis {
     pub corpus: Corpus,
     pub claims: Vec<Claim>,
     pub discrepancies: Vec<Discrepancy>,
+    /// What the reader's corrections changed (empty without corrections).
+    pub corrected: Corrected,
     /// article → passage → ids of the claims it belongs to.
     claims_by_passage: Vec<Vec<Vec<usize>>>,
     /// article → passage → ids of the discrepancies it takes part in.
@@ -285,7 +326,14 @@ impl Analysis {
                 discrepancies_by_passage[r.article][r.passage].push(d.id);
             }
         }
-        Analysis { corpus, claims, discrepancies, claims_by_passage, discrepancies_by_passage }
+        Analysis {
+            corpus,
+            claims,
+            discrepancies,
+            corrected: Corrected::default(),
+            claims_by_passage,
+            discrepancies_by_passage,
+        }
     }
 
     pub fn article(&self, index: usize) -> &Article {

@@ -48,6 +48,19 @@ pub enum Error {
     /// An annotation id that is not (or no longer) in the store.
     #[error("no annotation with id `{}`", clean(id))]
     NoAnnotation { id: String },
+    /// Another parallax held the annotations lock for longer than the wait allows.
+    #[error("annotations file `{}` is busy (another parallax is saving); try again in a moment", shown(path))]
+    Busy { path: PathBuf },
+    /// An undo or redo refused because another process changed the annotation after us.
+    #[error(
+        "not {done}: another parallax changed this {} since; left as it is (undo and redo take \
+         back only your own changes)",
+        clean(what)
+    )]
+    ChangedElsewhere { what: String, done: &'static str },
+    /// A correction id that is not (or no longer) in the store.
+    #[error("no correction with id `{}`; `parallax correct list` shows them", clean(id))]
+    NoCorrection { id: String },
     /// No folder to keep annotations of the bundled corpus in.
     #[error("no user data folder for annotations; set PARALLAX_DATA_DIR or HOME")]
     NoDataDir,

@@ -51,6 +51,8 @@ struct JsonClaim<'a> {
     id: usize,
     score: f32,
     members: Vec<JsonMember<'a>>,
+    /// Passages the reader's corrections took out of this claim.
+    detached: Vec<JsonRef<'a>>,
 }
 
 #[derive(Serialize)]
@@ -60,6 +62,9 @@ struct JsonMember<'a> {
     similarity: f32,
     evidence: &'a [Evidence],
     span: Span,
+    /// `"linked"` when a correction of the reader put it in this claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    corrected_by_user: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -70,6 +75,13 @@ struct JsonDiscrepancy<'a> {
     members: Vec<JsonRef<'a>>,
     detail: &'a str,
     versions: Vec<JsonVersion<'a>>,
+    /// `null`, or when the reader dismissed it as not a real disagreement.
+    dismissed: Option<JsonDismissed<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonDismissed<'a> {
+    at: &'a str,
 }
 
 #[derive(Serialize)]
@@ -155,7 +167,16 @@ pub fn write_json(a: &Analysis, out: &mut impl std::io::Write) -> std::io::Resul
                     similarity: m.similarity,
                     evidence: &m.evidence,
                     span: file_span(a, m.at, m.span),
+                    corrected_by_user: a.corrected.linked.contains(&(c.id, m.at)).then_some("linked"),
                 })
+                .collect(),
+            detached: a
+                .corrected
+                .detached
+                .get(&c.id)
+                .into_iter()
+                .flatten()
+                .map(|&r| JsonRef { article: id(r), passage: r.passage })
                 .collect(),
         })
         .collect();
@@ -184,6 +205,7 @@ pub fn write_json(a: &Analysis, out: &mut impl std::io::Write) -> std::io::Resul
                         .collect(),
                 })
                 .collect(),
+            dismissed: a.corrected.dismissed.get(&d.id).map(|at| JsonDismissed { at }),
         })
         .collect();
     write!(out, "{{\n  \"schema_version\": {SCHEMA_VERSION},\n")?;
@@ -363,19 +385,35 @@ pub fn markdown(a: &Analysis) -> String {
             let evidence: Vec<&str> = m.evidence.iter().map(|e| e.text.as_str()).collect();
             let _ = writeln!(
                 out,
-                "- **A{}** {} ¶{} (bytes {}–{}, similarity {:.2}; shared: {}): {}",
+                "- **A{}** {} ¶{} ({}): {}",
                 m.at.article + 1,
                 code(&art.id),
                 m.at.passage + 1,
-                art.file_range(m.span.range()).start,
-                art.file_range(m.span.range()).end,
-                m.similarity,
-                if evidence.is_empty() { "—".to_string() } else { md(&evidence.join(", ")) },
+                if a.corrected.linked.contains(&(c.id, m.at)) {
+                    "linked by you".to_string()
+                } else {
+                    format!(
+                        "bytes {}–{}, similarity {:.2}; shared: {}",
+                        art.file_range(m.span.range()).start,
+                        art.file_range(m.span.range()).end,
+                        m.similarity,
+                        if evidence.is_empty() { "—".to_string() } else { md(&evidence.join(", ")) }
+                    )
+                },
                 wording(art, m)
             );
         }
+        for r in a.corrected.detached.get(&c.id).into_iter().flatten() {
+            let _ = writeln!(
+                out,
+                "- ✂ **A{}** {} ¶{}: detached by you",
+                r.article + 1,
+                code(&a.article(r.article).id),
+                r.passage + 1
+            );
+        }
         for d in disputes {
-            let _ = writeln!(out, "- ⚠ **{} {}**: {}", d.label(), d.kind.name(), sides(d));
+            let _ = writeln!(out, "- ⚠ **{} {}**: {}{}", d.label(), d.kind.name(), sides(d), dismissed(a, d));
         }
         out.push('\n');
     }
@@ -395,7 +433,14 @@ pub fn markdown(a: &Analysis) -> String {
             writeln!(out, "{}; each with its sides and the articles that take them.\n", counts.join(", "));
         for d in &a.discrepancies {
             let claim = a.claims.get(d.claim).map_or(d.claim + 1, Claim::number);
-            let _ = writeln!(out, "- {} (C{claim}) {}: {}", d.label(), d.kind.name(), sides(d));
+            let _ = writeln!(
+                out,
+                "- {} (C{claim}) {}: {}{}",
+                d.label(),
+                d.kind.name(),
+                sides(d),
+                dismissed(a, d)
+            );
         }
         out.push('\n');
     }
@@ -417,6 +462,11 @@ pub fn markdown(a: &Analysis) -> String {
     }
     // Titles, ids and passages come from anyone, and this is read in terminals.
     crate::sanitize::owned(out)
+}
+
+/// ` (dismissed by you, <when>)` for a discrepancy the reader dismissed, else nothing.
+fn dismissed(a: &Analysis, d: &Discrepancy) -> String {
+    a.corrected.dismissed.get(&d.id).map_or_else(String::new, |at| format!(" (dismissed by you, {at})"))
 }
 
 /// The passages that take a side in `d`: its versions' members, or, from a detector that gives

@@ -15,6 +15,7 @@ pub mod analysis;
 pub mod annotate;
 pub mod cache;
 pub mod corpus;
+pub mod correct;
 pub mod diff;
 pub mod discrepancy;
 pub mod error;

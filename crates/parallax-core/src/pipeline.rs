@@ -4,6 +4,10 @@
 //! differences between each claim's members ([`crate::discrepancy`]) and assembles the
 //! [`Analysis`], which is plain data. Every stage reports through one [`Progress`] type.
 //!
+//! The reader's corrections come after the claims and before the discrepancies are read:
+//! [`correct`] applies them to an analysis, fresh or from the [`crate::cache`], which never
+//! holds them, so no run shows an analysis that ignores them.
+//!
 //! The stages call none of each other: each takes what the one before produced, so this file
 //! is the only one that knows the order (the [`crate::cache`] sits around [`analyse`]).
 
@@ -14,6 +18,7 @@ use std::path::PathBuf;
 pub use progress::{Progress, Stage};
 
 use crate::analysis::{Analysis, Claim, Config};
+use crate::annotate::Correction;
 use crate::corpus::Corpus;
 use crate::error::Result;
 use crate::features::{self, Features};
@@ -42,6 +47,44 @@ pub fn analyse(corpus: Corpus, config: &Config, progress: &(dyn Fn(Progress) + S
     let claims = claims(&corpus, config, progress);
     let discrepancies = discrepancy::detect_with_progress(&corpus, &claims, progress);
     Analysis::from_parts(corpus, claims, discrepancies)
+}
+
+/// `analysis` with the reader's `corrections` applied (see [`crate::correct`]): the claims
+/// corrected, the discrepancies of the claims they changed found again, then the dismissals
+/// marked. Without live corrections the analysis is returned as it is.
+pub fn correct(analysis: Analysis, corrections: &[&Correction]) -> Analysis {
+    if corrections.iter().all(|c| c.is_deleted()) {
+        return analysis;
+    }
+    let Analysis { corpus, claims, discrepancies, .. } = analysis;
+    let (claims, mut corrected, changes) = crate::correct::claims(&corpus, claims, corrections);
+    let discrepancies = if changes.touched.is_empty() {
+        discrepancies
+    } else {
+        // Only the claims holding a passage a correction moved are searched again.
+        let again: Vec<usize> = claims
+            .iter()
+            .filter(|c| c.members.iter().any(|m| changes.touched.contains(&m.at)))
+            .map(|c| c.id)
+            .collect();
+        let kept = discrepancies
+            .into_iter()
+            .filter_map(|mut d| {
+                d.claim = changes
+                    .renumber
+                    .get(d.claim)
+                    .copied()
+                    .flatten()
+                    .filter(|c| again.binary_search(c).is_err())?;
+                Some(d)
+            })
+            .collect();
+        discrepancy::detect_again(&corpus, &claims, &again, kept)
+    };
+    crate::correct::dismiss(&corpus, &discrepancies, corrections, &mut corrected);
+    let mut analysis = Analysis::from_parts(corpus, claims, discrepancies);
+    analysis.corrected = corrected;
+    analysis
 }
 
 /// [`analyse`] with the default configuration and nobody watching: for tests, examples and

@@ -15,6 +15,7 @@ use super::text::{article_label, fit_width, focused_box, styled};
 use crate::analysis::{Member, PassageRef};
 use crate::diff;
 use crate::tui::app::App;
+use crate::tui::query::ClaimItem;
 use crate::tui::{query, wrap};
 
 /// The lines of one block.
@@ -30,9 +31,32 @@ fn block_lines(app: &App, width: usize, outline: &ClaimOutline, block: ClaimBloc
         ClaimBlock::Discrepancy(i) => outline
             .discrepancies
             .get(i)
-            .map(|d| super::panes::discrepancy_line(app, d, true))
+            .map(|d| {
+                let mut line = super::panes::discrepancy_line(app, d, true);
+                if app.claim.selected == Some(ClaimItem::Discrepancy(d.id)) {
+                    line.spans.insert(0, Span::styled("▶", t.selection_bar));
+                }
+                line
+            })
             .into_iter()
             .collect(),
+        ClaimBlock::DetachedHeading => one(Line::from(Span::styled("Detached by you (u undoes):", t.title))),
+        ClaimBlock::Detached(at) => {
+            let s = format!(
+                "  ✂ {} ¶{}: {}",
+                article_label(app, at.article),
+                at.passage + 1,
+                app.analysis.text(at)
+            );
+            one(Line::from(Span::styled(fit_width(&s, width), t.dim)))
+        }
+        ClaimBlock::LatestWins => one(Line::from(Span::styled(
+            fit_width(
+                "Your corrections of these passages conflict: the latest wins (correct list shows which).",
+                width,
+            ),
+            t.message,
+        ))),
         ClaimBlock::More(more) => one(Line::from(Span::styled(
             format!("  … {more} more discrepancies, listed after the articles (G)"),
             t.dim,
@@ -68,7 +92,10 @@ fn member_lines(
     let a = &app.analysis;
     let mut out = Vec::new();
     let is_ref = m.at == reference;
-    let mut tail = vec![if is_ref {
+    let linked = a.corrected.linked.contains(&(claim, m.at));
+    let mut tail = vec![if linked {
+        Span::styled("  linked by you", t.message)
+    } else if is_ref {
         Span::styled("  reference", t.dim)
     } else {
         Span::styled(format!("  similarity {:.2}", m.similarity), t.dim)
@@ -90,10 +117,17 @@ fn member_lines(
     // The title gives way to what the member says, down to a short stub.
     let used: usize = tail.iter().map(|s| wrap::width(&s.content)).sum();
     let room = width.saturating_sub(used + 3).max(16);
+    let selected = app.claim.selected == Some(ClaimItem::Member(m.at));
     let mut head = vec![
         Span::styled(
-            if is_ref { "▌ " } else { "▎ " },
-            if is_ref { t.selection_bar } else { t.counterpart_bar },
+            if selected {
+                "▶ "
+            } else if is_ref {
+                "▌ "
+            } else {
+                "▎ "
+            },
+            if is_ref || selected { t.selection_bar } else { t.counterpart_bar },
         ),
         Span::styled(fit_width(&article_label(app, m.at.article), room), t.title),
     ];

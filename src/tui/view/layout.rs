@@ -307,6 +307,12 @@ pub enum ClaimBlock<'a> {
         member: &'a Member,
         height: usize,
     },
+    /// The heading of the passages the reader's corrections took out of the claim.
+    DetachedHeading,
+    /// A passage detached from the claim by the reader.
+    Detached(PassageRef),
+    /// The line saying corrections of these passages conflict and the latest wins.
+    LatestWins,
     SilentHeading,
     /// An article silent on the claim.
     Silent(usize),
@@ -367,12 +373,22 @@ pub fn claim_outline(app: &App, width: usize) -> ClaimOutline<'_> {
     }
     blocks.push(B::Blank);
     let text_width = claim_text_width(width);
-    let mut members: Vec<_> = claim.members.iter().collect();
-    members.sort_by_key(|m| (m.at != reference, m.at.article));
-    for member in members {
+    for member in query::view_members(claim, reference) {
         let rows = wrap::wrap(a.text(member.at), text_width).len();
         let height = 1 + rows + usize::from(!member.evidence.is_empty()) + 1;
         blocks.push(B::Member { member, height });
+    }
+    if let Some(detached) = a.corrected.detached.get(&id) {
+        blocks.push(B::DetachedHeading);
+        blocks.extend(detached.iter().map(|&at| B::Detached(at)));
+    }
+    let conflicting = claim
+        .members
+        .iter()
+        .map(|m| m.at)
+        .chain(a.corrected.detached.get(&id).into_iter().flatten().copied());
+    if conflicting.into_iter().any(|at| a.corrected.conflicts.contains(&at)) {
+        blocks.push(B::LatestWins);
     }
     let mut silent = (0..a.corpus.articles.len()).filter(|&i| claim.member_in(i).is_none()).peekable();
     if silent.peek().is_some() {
@@ -396,6 +412,27 @@ pub fn claim_text_width(width: usize) -> usize {
 /// The inner width and height of the claim view's box.
 pub fn claim_box(app: &App) -> Rect {
     bands(app.size).map_or(Rect::default(), |b| inner(b.body))
+}
+
+/// The first line and the height of the block that shows `item` in the claim view (its first
+/// listing, for a discrepancy): what scrolling keeps in sight when Tab selects it.
+pub fn claim_item_lines(app: &App, item: query::ClaimItem) -> Option<(usize, usize)> {
+    let outline = claim_outline(app, claim_box(app).width as usize);
+    let mut top = 0;
+    for block in &outline.blocks {
+        let here = match (block, item) {
+            (ClaimBlock::Discrepancy(i), query::ClaimItem::Discrepancy(id)) => {
+                outline.discrepancies.get(*i).is_some_and(|d| d.id == id)
+            }
+            (ClaimBlock::Member { member, .. }, query::ClaimItem::Member(at)) => member.at == at,
+            _ => false,
+        };
+        if here {
+            return Some((top, block.height()));
+        }
+        top += block.height();
+    }
+    None
 }
 
 /// How many lines the claim view has at the current size (for scrolling); diffs nothing.

@@ -360,6 +360,10 @@ pub fn discrepancy_line(app: &App, d: &Discrepancy, here: bool) -> Line<'static>
         ),
         Span::styled(format!(" {} ", d.label()), if here { t.title } else { t.dim }),
         Span::styled(query::sides(d), if here { t.title } else { t.dim }),
+        Span::styled(
+            if app.analysis.corrected.dismissed.contains_key(&d.id) { "  dismissed by you" } else { "" },
+            t.dim,
+        ),
     ])
 }
 

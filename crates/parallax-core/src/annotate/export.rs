@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use serde_json::{Value, json};
 
 use super::anchor::Status;
+use super::correction::{Action, Correction, passage_of};
 use super::place::{Placement, place};
 use super::{Annotation, Target};
 use crate::analysis::Analysis;
@@ -21,7 +22,13 @@ use crate::markdown::{code, text as md};
 /// re-anchor). A claim annotation also has `claim` (the number of the claim it is attached to in
 /// this analysis, 1-based as in the reader and the report, or null) and `members`,
 /// one per stored member; its top-level fields are those of its first placed member.
-pub fn json<'a>(analysis: &Analysis, annotations: impl IntoIterator<Item = &'a Annotation>) -> String {
+///
+/// `corrections` lists the live corrections (see [`corrections_json`]).
+pub fn json<'a>(
+    analysis: &Analysis,
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+    corrections: &[&Correction],
+) -> String {
     let rows: Vec<Value> = annotations
         .into_iter()
         .filter(|a| !a.is_deleted())
@@ -30,9 +37,84 @@ pub fn json<'a>(analysis: &Analysis, annotations: impl IntoIterator<Item = &'a A
             row(analysis, a, &p)
         })
         .collect();
-    let mut out = crate::json::to_string_pretty(&json!({ "annotations": rows })).unwrap_or_default();
+    let corrections = corrections_json(analysis, corrections);
+    let mut out = crate::json::to_string_pretty(&json!({ "annotations": rows, "corrections": corrections }))
+        .unwrap_or_default();
     out.push('\n');
     out
+}
+
+/// One object per live correction, oldest first (the order they apply in): `id`, `kind`
+/// (`link` | `unlink` | `detach` | `dismiss`), `passages` (`article`, `passage` — the 0-based
+/// index now, null when it cannot be placed — and `quote`; a detach names the member first),
+/// `discrepancy` (the kind a dismissal is about, else null), `status` (`applied` |
+/// `overridden` by a later correction | `unmatched`, nothing to act on | `orphaned`) and
+/// `created`.
+pub fn corrections_json(analysis: &Analysis, corrections: &[&Correction]) -> Vec<Value> {
+    corrections
+        .iter()
+        .filter(|c| !c.is_deleted())
+        .map(|c| {
+            let passages: Vec<Value> = c
+                .action
+                .anchors()
+                .into_iter()
+                .map(|a| json!({"article": a.article, "passage": passage_of(&analysis.corpus, a).map(|p| p.passage), "quote": a.quote}))
+                .collect();
+            let discrepancy = match &c.action {
+                Action::Dismiss { discrepancy, .. } => Some(discrepancy.name()),
+                _ => None,
+            };
+            json!({
+                "id": c.id,
+                "kind": c.action.name(),
+                "passages": passages,
+                "discrepancy": discrepancy,
+                "status": analysis.corrected.status(&c.id),
+                "created": c.created,
+            })
+        })
+        .collect()
+}
+
+/// One line per live correction, `ARTICLE:N` as it is typed (`?` for a passage that cannot
+/// be placed): `- link a.txt:3 ↔ b.txt:5 — applied (id …, 2026-12-01T…)`.
+pub fn correction_line(analysis: &Analysis, c: &Correction) -> String {
+    let at: Vec<String> = c
+        .action
+        .anchors()
+        .into_iter()
+        .map(|a| match passage_of(&analysis.corpus, a) {
+            Some(p) => format!("{}:{}", a.article, p.passage + 1),
+            None => format!("{}:?", a.article),
+        })
+        .collect();
+    let what = match &c.action {
+        Action::Link { .. } => format!("link {}", at.join(" ↔ ")),
+        Action::Unlink { .. } => format!("unlink {}", at.join(" ↔ ")),
+        Action::Detach { .. } => format!("detach {} from {}", at[0], at[1..].join(", ")),
+        Action::Dismiss { discrepancy, .. } => {
+            format!("dismiss the {} discrepancy of {}", discrepancy.name(), at.join(", "))
+        }
+    };
+    format!("{what} — {} (id {}, {})", analysis.corrected.status(&c.id), c.id, c.created)
+}
+
+/// The corrections as a Markdown section at heading `level`, for the annotations digest and
+/// the report; nothing when there are none.
+pub fn corrections_markdown(analysis: &Analysis, corrections: &[&Correction], level: usize) -> String {
+    let live: Vec<&&Correction> = corrections.iter().filter(|c| !c.is_deleted()).collect();
+    if live.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("\n{} Corrections\n\n", "#".repeat(level));
+    out.push_str(
+        "The reader's corrections of the analysis, oldest first; when two disagree the latest wins.\n\n",
+    );
+    for c in live {
+        let _ = writeln!(out, "- {}", correction_line(analysis, c));
+    }
+    crate::sanitize::owned(out)
 }
 
 /// One JSON row.

@@ -16,6 +16,7 @@
 //! The TUI only needs [`Store`], [`Target`], [`Label`], [`Change`] and [`Placement`].
 
 pub mod anchor;
+pub mod correction;
 pub mod export;
 pub(crate) mod location;
 pub mod place;
@@ -23,6 +24,7 @@ pub mod store;
 pub mod time;
 
 pub use anchor::{Anchor, Status};
+pub use correction::{Action, Correction};
 pub use place::{Placement, Span};
 pub(crate) use store::data_dir;
 pub use store::{ReadOnly, Store};
@@ -207,17 +209,70 @@ impl Annotation {
         self.reviewed || self.label.is_some()
     }
 
+    /// A new annotation on `target`, saved `now`, with nothing on it yet.
+    fn fresh(id: String, target: Target, now: String) -> Annotation {
+        Annotation {
+            id,
+            target,
+            label: None,
+            note: String::new(),
+            tags: Vec::new(),
+            reviewed: false,
+            created: now.clone(),
+            updated: now,
+            rev: 1,
+            deleted: None,
+            extra: Default::default(),
+        }
+    }
+
+    /// Marks a new version saved `now`. The revision saturates rather than wraps: a wrapped
+    /// counter would make the newest edit lose every merge.
+    fn bump(&mut self, now: String) {
+        self.rev = self.rev.saturating_add(1);
+        self.updated = now;
+    }
+
+    /// Takes back one change that turned `from` into `to`: only the fields that change touched
+    /// are set back to `from`'s, so undo never erases what it did not write.
+    fn restore(&mut self, from: &Annotation, to: &Annotation) {
+        if from.label != to.label {
+            self.label = from.label;
+        }
+        if from.note != to.note {
+            self.note.clone_from(&from.note);
+        }
+        if from.tags != to.tags {
+            self.tags.clone_from(&from.tags);
+        }
+        if from.reviewed != to.reviewed {
+            self.reviewed = from.reviewed;
+        }
+        if from.target != to.target {
+            self.target = from.target.clone();
+        }
+        if from.deleted != to.deleted {
+            self.deleted.clone_from(&from.deleted);
+        }
+    }
+
     /// Whether this copy should win a merge against `other` (same id): the higher revision,
     /// then the later save, then a tombstone, then a fixed order so all processes agree.
     pub fn supersedes(&self, other: &Annotation) -> bool {
-        let key = |a: &Annotation| (a.rev, a.updated.clone(), a.deleted.is_some());
-        match key(self).cmp(&key(other)) {
-            std::cmp::Ordering::Equal => {
-                serde_json::to_string(self).unwrap_or_default()
-                    > serde_json::to_string(other).unwrap_or_default()
-            }
-            o => o == std::cmp::Ordering::Greater,
+        wins(self, other, |a| (a.rev, &a.updated, a.deleted.is_some()))
+    }
+}
+
+/// Whether `mine` wins a merge against `theirs`, two copies of one stored record, by `key`
+/// (revision, save time, tombstone): the larger key, then a fixed order of their JSON so that
+/// every process picks the same copy.
+fn wins<T: serde::Serialize>(mine: &T, theirs: &T, key: impl Fn(&T) -> (u64, &String, bool)) -> bool {
+    match key(mine).cmp(&key(theirs)) {
+        std::cmp::Ordering::Equal => {
+            serde_json::to_string(mine).unwrap_or_default()
+                > serde_json::to_string(theirs).unwrap_or_default()
         }
+        o => o == std::cmp::Ordering::Greater,
     }
 }
 
@@ -228,6 +283,9 @@ pub enum Change {
     Label(Option<Label>),
     /// Replace the note.
     Note(String),
+    /// Replace the note an editor opened on (`base`) by `note`. If another reader changed the
+    /// note meanwhile, both are kept, theirs first: two people writing at once lose nothing.
+    NoteEdit { base: String, note: String },
     /// Replace the tags.
     Tags(Vec<String>),
     /// Add tags, keeping the ones already there.
@@ -255,6 +313,7 @@ impl Change {
         match self {
             Change::Label(l) => a.label = *l,
             Change::Note(n) => a.note = n.clone(),
+            Change::NoteEdit { base, note } => a.note = merge_note(&a.note, base, note),
             Change::Tags(t) => a.tags = clean_tags(t.iter().cloned()),
             Change::AddTags(t) => a.tags = clean_tags(a.tags.iter().chain(t).cloned()),
             Change::RemoveTags(t) => {
@@ -264,6 +323,17 @@ impl Change {
             Change::Retarget(_) | Change::Reviewed(_) => {}
         }
         before != (a.label, a.note.clone(), a.tags.clone())
+    }
+}
+
+/// The note after one reader turned `base` into `mine` while the stored note became `current`.
+fn merge_note(current: &str, base: &str, mine: &str) -> String {
+    if current == base || current.trim().is_empty() || mine.contains(current) {
+        mine.to_string()
+    } else if mine.trim().is_empty() || mine == base || current.contains(mine) {
+        current.to_string()
+    } else {
+        format!("{current}\n\n{mine}")
     }
 }
 
@@ -293,6 +363,39 @@ mod tests {
             assert_eq!(Label::parse(l.name()), Some(l));
         }
         assert_eq!(Label::from_key('6'), None);
+    }
+
+    #[test]
+    fn a_note_changed_elsewhere_meanwhile_is_kept_beside_ours() {
+        assert_eq!(merge_note("old", "old", "mine"), "mine");
+        assert_eq!(merge_note("", "", "mine"), "mine");
+        assert_eq!(merge_note("theirs", "", "mine"), "theirs\n\nmine");
+        assert_eq!(merge_note("theirs", "old", "mine"), "theirs\n\nmine");
+        assert_eq!(merge_note("theirs", "old", ""), "theirs", "clearing loses to their edit");
+        assert_eq!(merge_note("same", "old", "same"), "same");
+        assert_eq!(merge_note("short", "", "short and more"), "short and more");
+    }
+
+    #[test]
+    fn restore_sets_back_only_the_fields_the_change_touched() {
+        let t = Target::Claim { members: Vec::new() };
+        let from = Annotation::fresh("x".into(), t.clone(), "t0".into());
+        let mut to = from.clone();
+        to.label = Some(Label::Verified);
+        // Later, tags were added on top of the labelled version.
+        let mut now = to.clone();
+        now.tags = vec!["later".into()];
+        now.restore(&from, &to);
+        assert_eq!(now.label, None);
+        assert_eq!(now.tags, ["later"], "the tags were not this change's to take back");
+    }
+
+    #[test]
+    fn revisions_saturate() {
+        let mut a = Annotation::fresh("x".into(), Target::Claim { members: Vec::new() }, "t0".into());
+        a.rev = u64::MAX;
+        a.bump("t1".into());
+        assert_eq!((a.rev, a.updated.as_str()), (u64::MAX, "t1"));
     }
 
     #[test]

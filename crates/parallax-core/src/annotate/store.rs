@@ -24,7 +24,9 @@ use std::hash::{BuildHasher, Hasher};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
+use super::correction::{Action, Correction};
 pub use super::location::FILE_NAME;
 use super::location::{self, Place};
 use super::place::{Placement, place};
@@ -49,6 +51,9 @@ struct FileData {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     corpus: String,
     annotations: Vec<Annotation>,
+    /// The reader's corrections of the analysis, stored and merged like annotations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    corrections: Vec<Correction>,
     /// Top-level fields written by a later version with the same schema, kept as they are.
     #[serde(flatten)]
     extra: serde_json::Map<String, serde_json::Value>,
@@ -74,11 +79,137 @@ enum Loaded {
     },
 }
 
-/// One step of undo: the annotation `id` as it was before the change (`None`: it did not exist).
+/// One step of undo or redo: an annotation as a change found it (`None`: it did not exist)
+/// and as the change left it. Taking it back requires the stored annotation to still be what
+/// this process last wrote.
 #[derive(Debug, Clone)]
-struct UndoStep {
-    id: String,
-    before: Option<Annotation>,
+enum Step {
+    Annotation { from: Option<Annotation>, to: Annotation },
+    Correction { from: Option<Correction>, to: Correction },
+}
+
+/// What the store keeps by id and saves, merges and undoes alike: annotations and corrections.
+trait Record: Clone + serde::Serialize {
+    fn id(&self) -> &str;
+    /// Whether this copy wins a merge against `other`, of the same id.
+    fn wins_over(&self, other: &Self) -> bool;
+    /// Marks a new version saved `now`; the revision saturates, never wraps.
+    fn touch(&mut self, now: String);
+    /// Makes it a tombstone, removed `now`.
+    fn remove(&mut self, now: String);
+    /// Takes back the change that turned `from` into `to`, in the fields it touched only.
+    fn restore(&mut self, from: &Self, to: &Self);
+    /// What it is, for a message: "annotation", "correction".
+    fn noun(&self) -> &'static str;
+    /// Whether a placement cached for `before` no longer holds for `after`.
+    fn moved(_before: Option<&Self>, _after: &Self) -> bool {
+        false
+    }
+    fn table(store: &Store) -> &BTreeMap<String, Self>;
+    fn table_mut(store: &mut Store) -> &mut BTreeMap<String, Self>;
+    fn step(from: Option<Self>, to: Self) -> Step;
+}
+
+impl Record for Annotation {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn wins_over(&self, other: &Self) -> bool {
+        self.supersedes(other)
+    }
+    fn touch(&mut self, now: String) {
+        self.bump(now);
+    }
+    fn remove(&mut self, now: String) {
+        self.deleted = Some(now);
+    }
+    fn restore(&mut self, from: &Self, to: &Self) {
+        Annotation::restore(self, from, to);
+    }
+    fn noun(&self) -> &'static str {
+        if self.target.is_claim() { "claim's annotation" } else { "annotation" }
+    }
+    fn moved(before: Option<&Self>, after: &Self) -> bool {
+        before.is_none_or(|b| b.target != after.target)
+    }
+    fn table(store: &Store) -> &BTreeMap<String, Self> {
+        &store.records
+    }
+    fn table_mut(store: &mut Store) -> &mut BTreeMap<String, Self> {
+        &mut store.records
+    }
+    fn step(from: Option<Self>, to: Self) -> Step {
+        Step::Annotation { from, to }
+    }
+}
+
+impl Record for Correction {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn wins_over(&self, other: &Self) -> bool {
+        self.supersedes(other)
+    }
+    fn touch(&mut self, now: String) {
+        self.rev = self.rev.saturating_add(1);
+        self.updated = now;
+    }
+    fn remove(&mut self, now: String) {
+        self.deleted = Some(now);
+    }
+    fn restore(&mut self, from: &Self, to: &Self) {
+        // A correction never changes but by being removed or brought back.
+        if from.deleted != to.deleted {
+            self.deleted.clone_from(&from.deleted);
+        }
+    }
+    fn noun(&self) -> &'static str {
+        "correction"
+    }
+    fn table(store: &Store) -> &BTreeMap<String, Self> {
+        &store.corrections
+    }
+    fn table_mut(store: &mut Store) -> &mut BTreeMap<String, Self> {
+        &mut store.corrections
+    }
+    fn step(from: Option<Self>, to: Self) -> Step {
+        Step::Correction { from, to }
+    }
+}
+
+/// How long a save waits for the lock by default before giving up with [`Error::Busy`].
+pub const LOCK_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Environment variable that sets the lock wait in milliseconds (tests shorten it).
+pub const LOCK_TIMEOUT_ENV: &str = "PARALLAX_LOCK_TIMEOUT_MS";
+
+/// What [`Store::on_busy`] is told while a save waits for another process's lock.
+pub const BUSY_RETRYING: &str = "annotations are busy (another parallax is saving), retrying…";
+
+/// How often a held lock is tried again.
+const LOCK_RETRY: Duration = Duration::from_millis(20);
+
+/// Who is told that a save waits for the lock.
+type Notice = Box<dyn Fn(&str) + Send>;
+
+/// How a save waits for the lock: for how long, and whom to tell that it waits.
+struct Wait {
+    timeout: Duration,
+    notice: Option<Notice>,
+}
+
+impl Wait {
+    /// The wait from `$PARALLAX_LOCK_TIMEOUT_MS`, else [`LOCK_TIMEOUT`], telling nobody.
+    fn from_env() -> Wait {
+        let ms = std::env::var(LOCK_TIMEOUT_ENV).ok().and_then(|v| v.trim().parse::<u64>().ok());
+        Wait { timeout: ms.map_or(LOCK_TIMEOUT, Duration::from_millis), notice: None }
+    }
+}
+
+impl std::fmt::Debug for Wait {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Wait").field("timeout", &self.timeout).finish_non_exhaustive()
+    }
 }
 
 /// The annotations of one corpus, backed by its file. See the module docs.
@@ -104,7 +235,14 @@ pub struct Store {
     /// Every annotation by id, tombstones included.
     records: BTreeMap<String, Annotation>,
     read_only: Option<ReadOnly>,
-    undo: Vec<UndoStep>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// Every correction by id, tombstones included.
+    corrections: BTreeMap<String, Correction>,
+    /// The version (as JSON) of each record this process last wrote: undo and redo check that
+    /// no other process wrote one since.
+    written: HashMap<String, String>,
+    wait: Wait,
     placements: HashMap<String, Placement>,
     /// Unknown top-level fields of the file, written back unchanged.
     extra: serde_json::Map<String, serde_json::Value>,
@@ -178,6 +316,10 @@ impl Store {
             records: BTreeMap::new(),
             read_only: None,
             undo: Vec::new(),
+            redo: Vec::new(),
+            corrections: BTreeMap::new(),
+            written: HashMap::new(),
+            wait: Wait::from_env(),
             placements: HashMap::new(),
             extra: Default::default(),
             seen: None,
@@ -189,6 +331,7 @@ impl Store {
             Loaded::Read(data) => {
                 store.extra = data.extra;
                 store.records = data.annotations.into_iter().map(|a| (a.id.clone(), a)).collect();
+                store.corrections = data.corrections.into_iter().map(|c| (c.id.clone(), c)).collect();
                 store.seen = seen;
             }
             Loaded::Unusable { why, bytes } => store.become_read_only(why, &bytes),
@@ -211,22 +354,21 @@ impl Store {
     /// ran. What was in the bad file is then only in its backup (made first if missing). If the
     /// file has become readable meanwhile (someone fixed it), it is loaded, not replaced.
     pub fn start_fresh(&mut self) -> Result<()> {
-        let _lock = Lock::acquire(&self.path)?;
+        let _lock = Lock::acquire(&self.path, &self.wait)?;
         match read(&self.path)? {
             Loaded::Unusable { bytes, .. } => {
                 backup(&self.path, &bytes)
                     .map_err(|e| Error::Write { path: self.path.clone(), source: e })?;
-                self.write(&self.records)?;
+                self.write()?;
             }
             Loaded::Read(data) => {
-                let mut merged = self.records.clone();
-                merge(&mut merged, data.annotations);
-                self.records = merged;
+                self.adopt(data);
             }
             Loaded::Missing => {}
         }
         self.placements.clear();
         self.undo.clear();
+        self.redo.clear();
         self.read_only = None;
         Ok(())
     }
@@ -300,87 +442,59 @@ impl Store {
         note: &str,
         tags: Vec<String>,
     ) -> Result<String> {
-        let now = time::now();
-        let annotation = Annotation {
-            id: new_id(),
-            target,
-            label,
-            note: note.to_string(),
-            tags: super::clean_tags(tags),
-            reviewed: false,
-            created: now.clone(),
-            updated: now,
-            rev: 1,
-            deleted: None,
-            extra: Default::default(),
-        };
-        self.insert(annotation)
-    }
-
-    /// Saves a new annotation (recorded for undo). Returns its id.
-    fn insert(&mut self, annotation: Annotation) -> Result<String> {
+        let mut annotation = Annotation::fresh(new_id(), target, time::now());
+        annotation.label = label;
+        annotation.note = note.to_string();
+        annotation.tags = super::clean_tags(tags);
         let id = annotation.id.clone();
-        self.commit(&id, move |_| Ok(Some(annotation)))?;
+        self.change(move |_| Ok(Some(annotation)))?;
         Ok(id)
     }
 
     /// Changes the annotation on `target`, creating it if there is none, and saves. This is
     /// what the `a`, `e` and `t` keys want: labelling a passage twice changes its label.
-    /// Returns the annotation's id, or `None` when there was no annotation and the change
-    /// would create an empty one (e.g. clearing a label).
+    /// The annotation is looked for under the lock, after merging what other processes saved,
+    /// so two readers labelling one passage at once end with one annotation holding both
+    /// changes. Returns the annotation's id, or `None` when there was no annotation and the
+    /// change would create an empty one (e.g. clearing a label).
     pub fn apply(&mut self, target: &Target, change: Change) -> Result<Option<String>> {
-        match self.find(target).map(|a| a.id.clone()) {
-            Some(id) => {
-                self.update(&id, change)?;
-                Ok(Some(id))
+        let mut found = None;
+        self.change(|store| {
+            let existing = store.find(target).cloned();
+            found = existing.as_ref().map(|a| a.id.clone());
+            let mut a =
+                existing.clone().unwrap_or_else(|| Annotation::fresh(new_id(), target.clone(), time::now()));
+            if !change.apply(&mut a) {
+                return Ok(None);
             }
-            None => {
-                let mut draft = Annotation {
-                    id: String::new(),
-                    target: target.clone(),
-                    label: None,
-                    note: String::new(),
-                    tags: Vec::new(),
-                    reviewed: false,
-                    created: String::new(),
-                    updated: String::new(),
-                    rev: 0,
-                    deleted: None,
-                    extra: Default::default(),
-                };
-                if !change.apply(&mut draft) {
-                    return Ok(None);
-                }
-                let now = time::now();
-                (draft.id, draft.created, draft.updated, draft.rev) = (new_id(), now.clone(), now, 1);
-                self.insert(draft).map(Some)
+            found = Some(a.id.clone());
+            if existing.is_some() {
+                a.bump(time::now());
             }
-        }
+            Ok(Some(a))
+        })?;
+        Ok(found)
     }
 
     /// Changes annotation `id` and saves. Nothing is written if nothing changes.
     pub fn update(&mut self, id: &str, change: Change) -> Result<()> {
-        let id = id.to_string();
-        self.commit(&id.clone(), move |current| {
-            let mut a = current.filter(|a| !a.is_deleted()).ok_or(Error::NoAnnotation { id })?;
+        self.change(|store| {
+            let mut a = store.get(id).cloned().ok_or_else(|| Error::NoAnnotation { id: id.to_string() })?;
             if !change.apply(&mut a) {
                 return Ok(None);
             }
-            a.rev += 1;
-            a.updated = time::now();
+            a.bump(time::now());
             Ok(Some(a))
         })
     }
 
     /// Deletes annotation `id` (keeping a tombstone) and saves.
     pub fn delete(&mut self, id: &str) -> Result<()> {
-        let id = id.to_string();
-        self.commit(&id.clone(), move |current| {
-            let mut a = current.filter(|a| !a.is_deleted()).ok_or(Error::NoAnnotation { id })?;
+        self.change(|store| {
+            let mut a = store.get(id).cloned().ok_or_else(|| Error::NoAnnotation { id: id.to_string() })?;
             let now = time::now();
-            a.rev += 1;
-            a.updated = now.clone();
-            a.deleted = Some(now);
+            a.deleted = Some(now.clone());
+            a.bump(now);
             Ok(Some(a))
         })
     }
@@ -390,32 +504,111 @@ impl Store {
         !self.undo.is_empty()
     }
 
-    /// Undoes this process's last change (add, edit or delete) and saves. Returns the id of
-    /// the annotation it touched, or `None` if there was nothing to undo.
+    /// Whether [`Store::redo`] has anything to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Undoes this process's last change (add, edit or delete) and saves: the fields that
+    /// change touched get their earlier values, nothing else. Refused with
+    /// [`Error::ChangedElsewhere`] when another process changed the annotation since (the step
+    /// is then dropped, so the next undo reaches the change before it). Returns the id of the
+    /// annotation it touched, or `None` if there was nothing to undo.
     pub fn undo(&mut self) -> Result<Option<String>> {
-        let Some(step) = self.undo.last().cloned() else { return Ok(None) };
-        let id = step.id.clone();
-        self.commit_inner(&id, false, move |current| {
-            let rev = current.as_ref().map_or(0, |a| a.rev);
+        self.step_back(true)
+    }
+
+    /// Redoes the last change [`Store::undo`] took back, under the same rule.
+    pub fn redo(&mut self) -> Result<Option<String>> {
+        self.step_back(false)
+    }
+
+    /// Takes back the last step of the undo (`undo`) or redo list and moves its reverse to the
+    /// other list. A step refused because another process changed the record since is dropped:
+    /// it can never apply again, and the step before it must stay reachable.
+    fn step_back(&mut self, undo: bool) -> Result<Option<String>> {
+        let list = if undo { &mut self.undo } else { &mut self.redo };
+        let Some(step) = list.pop() else { return Ok(None) };
+        let done = if undo { "undone" } else { "redone" };
+        let result = match step.clone() {
+            Step::Annotation { from, to } => self.revert(from, to, done),
+            Step::Correction { from, to } => self.revert(from, to, done),
+        };
+        match result {
+            Ok((id, back)) => {
+                let other = if undo { &mut self.redo } else { &mut self.undo };
+                other.extend(back);
+                Ok(Some(id))
+            }
+            Err(e @ Error::ChangedElsewhere { .. }) => Err(e),
+            Err(e) => {
+                let list = if undo { &mut self.undo } else { &mut self.redo };
+                list.push(step);
+                Err(e)
+            }
+        }
+    }
+
+    /// Saves the record `to` with the fields the step from `from` touched set back; returns its
+    /// id and the step that takes this back in turn.
+    fn revert<R: Record>(
+        &mut self,
+        from: Option<R>,
+        to: R,
+        done: &'static str,
+    ) -> Result<(String, Option<Step>)> {
+        let id = to.id().to_string();
+        let written = self.commit(|store| {
+            let current = R::table(store).get(&id);
+            let ours = current.and_then(|c| serde_json::to_string(c).ok());
+            if ours.is_none() || ours.as_ref() != store.written.get(&id) {
+                return Err(Error::ChangedElsewhere { what: to.noun().into(), done });
+            }
             let now = time::now();
-            let restored = match step.before {
-                Some(mut before) => {
-                    before.rev = rev + 1;
-                    before.updated = now;
-                    before
-                }
-                None => {
-                    let Some(mut a) = current else { return Ok(None) };
-                    a.rev += 1;
-                    a.updated = now.clone();
-                    a.deleted = Some(now);
-                    a
-                }
-            };
-            Ok(Some(restored))
+            let mut r = current.cloned().unwrap_or_else(|| to.clone());
+            match &from {
+                Some(from) => r.restore(from, &to),
+                None => r.remove(now.clone()),
+            }
+            r.touch(now);
+            Ok(Some(r))
         })?;
-        self.undo.pop();
-        Ok(Some(id))
+        Ok((id, written.map(|(_, now)| R::step(Some(to), now))))
+    }
+
+    /// How long a save waits for another process's lock before giving up with
+    /// [`Error::Busy`] (default [`LOCK_TIMEOUT`], or `$PARALLAX_LOCK_TIMEOUT_MS`).
+    pub fn set_lock_timeout(&mut self, timeout: Duration) {
+        self.wait.timeout = timeout;
+    }
+
+    /// The lock wait a new store starts with: `$PARALLAX_LOCK_TIMEOUT_MS`, else
+    /// [`LOCK_TIMEOUT`].
+    pub fn default_lock_timeout() -> Duration {
+        Wait::from_env().timeout
+    }
+
+    /// Keeps `text`, a note that could not be saved, in a private (0600) file beside the
+    /// annotations file, named by its hash so the same note is kept once. Returns its path.
+    pub fn keep_unsaved(&self, text: &str) -> io::Result<PathBuf> {
+        self.save_beside("unsaved", "txt", text.as_bytes())
+    }
+
+    /// Writes `bytes` to `<file>.<what>-<hash>.<ext>` beside the annotations file (0600 when
+    /// new): the same contents go to the same file, so saving them again piles nothing up.
+    fn save_beside(&self, what: &str, ext: &str, bytes: &[u8]) -> io::Result<PathBuf> {
+        let name =
+            self.path.file_name().map_or_else(|| FILE_NAME.into(), |n| n.to_string_lossy().into_owned());
+        let target =
+            self.path.with_file_name(format!("{name}.{what}-{:016x}.{ext}", crate::hash::fnv1a(bytes)));
+        crate::fs::write_atomic(&target, bytes)?;
+        Ok(target)
+    }
+
+    /// Calls `notice` with [`BUSY_RETRYING`] when a save finds the lock held and starts
+    /// retrying, so a front end can say so instead of seeming frozen.
+    pub fn on_busy(&mut self, notice: impl Fn(&str) + Send + 'static) {
+        self.wait.notice = Some(Box::new(notice));
     }
 
     /// Re-reads the file and merges in what other processes saved. Returns whether anything
@@ -431,13 +624,9 @@ impl Store {
         match read(&self.path)? {
             Loaded::Missing => Ok(false),
             Loaded::Read(data) => {
-                self.extra.extend(data.extra);
-                let mut merged = self.records.clone();
-                let changed = merge(&mut merged, data.annotations);
-                self.forget_moved_placements(&merged, changed.iter());
-                self.records = merged;
+                let changed = self.adopt(data);
                 self.seen = now;
-                Ok(!changed.is_empty())
+                Ok(changed)
             }
             Loaded::Unusable { why, bytes } => {
                 self.become_read_only(why, &bytes);
@@ -528,66 +717,119 @@ impl Store {
             .collect()
     }
 
-    /// Saves one change to annotation `id`, recording it for undo.
-    fn commit(
-        &mut self,
-        id: &str,
-        edit: impl FnOnce(Option<Annotation>) -> Result<Option<Annotation>>,
-    ) -> Result<()> {
-        self.commit_inner(id, true, edit)
+    /// Live corrections (not removed), oldest first: the order they apply in.
+    pub fn corrections(&self) -> Vec<&Correction> {
+        let mut v: Vec<&Correction> = self.corrections.values().filter(|c| !c.is_deleted()).collect();
+        v.sort_by(|a, b| a.created.cmp(&b.created).then(a.id.cmp(&b.id)));
+        v
     }
 
-    /// Lock, re-read and merge, apply `edit` to the current version of `id` (`Ok(None)`: no
-    /// change), write atomically, and only then update memory.
-    fn commit_inner(
+    /// A live correction by id.
+    pub fn correction(&self, id: &str) -> Option<&Correction> {
+        self.corrections.get(id).filter(|c| !c.is_deleted())
+    }
+
+    /// Adds a correction and saves (undoable like an annotation change). Returns its id.
+    pub fn correct(&mut self, action: Action) -> Result<String> {
+        let now = time::now();
+        let correction = Correction {
+            id: new_id(),
+            action,
+            created: now.clone(),
+            updated: now,
+            rev: 1,
+            deleted: None,
+            extra: Default::default(),
+        };
+        let id = correction.id.clone();
+        self.change(move |_| Ok(Some(correction)))?;
+        Ok(id)
+    }
+
+    /// Removes correction `id` (keeping a tombstone) and saves.
+    pub fn remove_correction(&mut self, id: &str) -> Result<()> {
+        self.change(|store| {
+            let mut c =
+                store.correction(id).cloned().ok_or_else(|| Error::NoCorrection { id: id.to_string() })?;
+            let now = time::now();
+            c.deleted = Some(now.clone());
+            Record::touch(&mut c, now);
+            Ok(Some(c))
+        })
+    }
+
+    /// Saves one change made by the user: recorded for undo, and the redo list cleared.
+    fn change<R: Record>(&mut self, edit: impl FnOnce(&Store) -> Result<Option<R>>) -> Result<()> {
+        let Some((from, to)) = self.commit(edit)? else { return Ok(()) };
+        self.undo.push(R::step(from, to));
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Lock, re-read and merge, apply `edit` to the store as it then is (`Ok(None)`: no
+    /// change), write atomically, and only then keep the change in memory. Returns the version
+    /// replaced and the version written.
+    fn commit<R: Record>(
         &mut self,
-        id: &str,
-        record_undo: bool,
-        edit: impl FnOnce(Option<Annotation>) -> Result<Option<Annotation>>,
-    ) -> Result<()> {
+        edit: impl FnOnce(&Store) -> Result<Option<R>>,
+    ) -> Result<Option<(Option<R>, R)>> {
         if let Some(ro) = &self.read_only {
             return Err(Error::ReadOnly { path: self.path.clone(), reason: ro.reason.clone() });
         }
-        let _lock = Lock::acquire(&self.path)?;
-        let mut merged = self.records.clone();
-        let changed: Vec<String> = match read(&self.path)? {
-            Loaded::Missing => Vec::new(),
+        let _lock = Lock::acquire(&self.path, &self.wait)?;
+        match read(&self.path)? {
+            Loaded::Missing => {}
+            // Adopt what is on disk first, as `refresh` would: even if the edit fails (say, the
+            // annotation was deleted by another process), the store is then up to date.
             Loaded::Read(data) => {
-                self.extra.extend(data.extra);
-                merge(&mut merged, data.annotations)
+                self.adopt(data);
             }
             Loaded::Unusable { why, bytes } => {
                 self.become_read_only(why, &bytes);
                 let reason = self.read_only.as_ref().map(|r| r.reason.clone()).unwrap_or_default();
                 return Err(Error::ReadOnly { path: self.path.clone(), reason });
             }
-        };
-        // Adopt what is on disk first, as `refresh` would: even if the edit fails (say, the
-        // annotation was deleted by another process), the store is then up to date.
-        self.forget_moved_placements(&merged, changed.iter());
-        self.records = merged;
-        let before = self.records.get(id).cloned();
-        let Some(after) = edit(before.clone())? else { return Ok(()) };
-        let mut next = self.records.clone();
-        next.insert(id.to_string(), after);
-        self.write(&next)?;
-        self.seen = fingerprint(&self.path);
-        self.forget_moved_placements(&next, std::iter::once(&id.to_string()));
-        self.records = next;
-        if record_undo {
-            self.undo.push(UndoStep { id: id.to_string(), before });
         }
-        Ok(())
+        let Some(after) = edit(self)? else { return Ok(None) };
+        let id = after.id().to_string();
+        let before = R::table_mut(self).insert(id.clone(), after.clone());
+        if let Err(e) = self.write() {
+            match &before {
+                Some(b) => R::table_mut(self).insert(id, b.clone()),
+                None => R::table_mut(self).remove(&id),
+            };
+            return Err(e);
+        }
+        self.seen = fingerprint(&self.path);
+        if R::moved(before.as_ref(), &after) {
+            self.placements.remove(&id);
+        }
+        self.written.insert(id, serde_json::to_string(&after).unwrap_or_default());
+        Ok(Some((before, after)))
     }
 
-    /// The file's contents for `records`: pretty JSON, oldest annotation first.
-    fn serialize(&self, records: &BTreeMap<String, Annotation>) -> serde_json::Result<String> {
-        let mut annotations: Vec<Annotation> = records.values().cloned().collect();
+    /// Merges what the file holds into memory. Returns whether anything changed.
+    fn adopt(&mut self, data: FileData) -> bool {
+        self.extra.extend(data.extra);
+        let mut merged = self.records.clone();
+        let changed = merge(&mut merged, data.annotations);
+        self.forget_moved_placements(&merged, changed.iter());
+        self.records = merged;
+        let corrected = merge(&mut self.corrections, data.corrections);
+        !changed.is_empty() || !corrected.is_empty()
+    }
+
+    /// The file's contents: pretty JSON, oldest annotation and correction first.
+    fn serialize(&self) -> serde_json::Result<String> {
+        let mut annotations: Vec<Annotation> = self.records.values().cloned().collect();
         annotations.sort_by(|a, b| a.created.cmp(&b.created).then(a.id.cmp(&b.id)));
+        let mut corrections: Vec<Correction> = self.corrections.values().cloned().collect();
+        corrections.sort_by(|a, b| a.created.cmp(&b.created).then(a.id.cmp(&b.id)));
         to_json(&FileData {
             schema_version: SCHEMA_VERSION,
             corpus: self.corpus.clone(),
             annotations,
+            corrections,
             extra: self.extra.clone(),
         })
     }
@@ -609,11 +851,10 @@ impl Store {
         }
     }
 
-    /// Writes `records` atomically. The caller holds the lock.
-    fn write(&self, records: &BTreeMap<String, Annotation>) -> Result<()> {
-        let json = self
-            .serialize(records)
-            .map_err(|e| Error::Format { path: self.path.clone(), reason: e.to_string() })?;
+    /// Writes what is in memory atomically. The caller holds the lock.
+    fn write(&self) -> Result<()> {
+        let json =
+            self.serialize().map_err(|e| Error::Format { path: self.path.clone(), reason: e.to_string() })?;
         crate::fs::write_atomic(&self.path, json.as_bytes())
             .map_err(|e| Error::Write { path: self.path.clone(), source: e })
     }
@@ -627,7 +868,7 @@ impl Store {
         };
         // If the file went bad while we ran, our last good state exists only in memory: put it
         // in a file of its own so that it survives this process.
-        let recovered = match self.records.is_empty() {
+        let recovered = match self.records.is_empty() && self.corrections.is_empty() {
             true => String::new(),
             false => match self.save_recovery() {
                 Ok(p) => format!(" The last good annotations seen by this process are in `{}`.", p.display()),
@@ -644,14 +885,8 @@ impl Store {
 
     /// Writes the in-memory annotations, in the normal format, beside the file.
     fn save_recovery(&self) -> io::Result<PathBuf> {
-        let json = self.serialize(&self.records).map_err(io::Error::other)?;
-        let name =
-            self.path.file_name().map_or_else(|| FILE_NAME.into(), |n| n.to_string_lossy().into_owned());
-        let target = self
-            .path
-            .with_file_name(format!("{name}.recovered-{:016x}.json", crate::hash::fnv1a(json.as_bytes())));
-        crate::fs::write_atomic(&target, json.as_bytes())?;
-        Ok(target)
+        let json = self.serialize().map_err(io::Error::other)?;
+        self.save_beside("recovered", "json", json.as_bytes())
     }
 }
 
@@ -687,7 +922,7 @@ fn migrate_to(paths: &[PathBuf], to: &Path, data: impl Fn() -> Result<PathBuf>) 
     if !exists(&from) {
         return Ok(None);
     }
-    let _lock = Lock::acquire(to)?;
+    let _lock = Lock::acquire(to, &Wait::from_env())?;
     if exists(to) {
         return Ok(None);
     }
@@ -731,13 +966,13 @@ fn rename_articles(bytes: Vec<u8>, renamed: &BTreeMap<String, String>) -> (Vec<u
 }
 
 /// Merges `incoming` into `records` by id, newer copy winning. Returns the ids that changed.
-fn merge(records: &mut BTreeMap<String, Annotation>, incoming: Vec<Annotation>) -> Vec<String> {
+fn merge<R: Record>(records: &mut BTreeMap<String, R>, incoming: Vec<R>) -> Vec<String> {
     let mut changed = Vec::new();
-    for a in incoming {
-        let take = records.get(&a.id).is_none_or(|mine| a.supersedes(mine));
+    for r in incoming {
+        let take = records.get(r.id()).is_none_or(|mine| r.wins_over(mine));
         if take {
-            changed.push(a.id.clone());
-            records.insert(a.id.clone(), a);
+            changed.push(r.id().to_string());
+            records.insert(r.id().to_string(), r);
         }
     }
     changed
@@ -803,7 +1038,9 @@ struct Lock {
 }
 
 impl Lock {
-    fn acquire(path: &Path) -> Result<Lock> {
+    /// Takes the lock, trying again every [`LOCK_RETRY`] for as long as `wait` allows and
+    /// telling its notice once that it waits; then [`Error::Busy`].
+    fn acquire(path: &Path, wait: &Wait) -> Result<Lock> {
         let lock_path = path.with_file_name(format!(
             "{}.lock",
             path.file_name().map_or_else(|| FILE_NAME.into(), |n| n.to_string_lossy().into_owned())
@@ -814,7 +1051,25 @@ impl Lock {
             .map_or(Ok(()), fs::create_dir_all)
             .and_then(|()| crate::fs::open_lock(&lock_path))
             .map_err(|e| Error::Write { path: lock_path.clone(), source: e })?;
-        fs4::FileExt::lock(&file).map_err(|e| Error::Write { path: lock_path, source: e })?;
+        let deadline = Instant::now() + wait.timeout;
+        let mut told = false;
+        loop {
+            match fs4::FileExt::try_lock(&file) {
+                Ok(()) => break,
+                Err(fs4::TryLockError::WouldBlock) => {
+                    let now = Instant::now();
+                    if now >= deadline {
+                        return Err(Error::Busy { path: path.to_path_buf() });
+                    }
+                    if let Some(notice) = wait.notice.as_ref().filter(|_| !told) {
+                        notice(BUSY_RETRYING);
+                        told = true;
+                    }
+                    std::thread::sleep(LOCK_RETRY.min(deadline - now));
+                }
+                Err(fs4::TryLockError::Error(e)) => return Err(Error::Write { path: lock_path, source: e }),
+            }
+        }
         // Temp files of writers killed mid-save can only be stale while we hold the lock.
         crate::fs::remove_stale_temps(path);
         Ok(Lock { file })
@@ -956,6 +1211,127 @@ mod tests {
         let old = store.add(Target::Claim { members: whole }, None, "older", Vec::new()).unwrap();
         store.place(&an);
         assert_eq!(store.find(&Target::claim(&an, 1).unwrap()).map(|a| a.id.clone()), Some(old));
+    }
+
+    /// A passage target of a one-article corpus, and two store handles on one file, as two
+    /// reader processes have.
+    fn two_readers() -> (tempfile::TempDir, Target, Store, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        let corpus =
+            crate::corpus::Corpus::from_texts([("a.txt", "Title\nThe plant burned for 13 hours.\n")]);
+        let target = Target::passage(&corpus, PassageRef { article: 0, passage: 1 }).unwrap();
+        let (one, two) = (Store::open_at(path.clone()).unwrap(), Store::open_at(path).unwrap());
+        (dir, target, one, two)
+    }
+
+    #[test]
+    fn undo_takes_back_only_its_own_fields_and_redo_puts_them_back() {
+        let (_dir, t, mut one, _) = two_readers();
+        let id = one.apply(&t, Change::Label(Some(Label::Verified))).unwrap().unwrap();
+        one.apply(&t, Change::Note("checked".into())).unwrap();
+        assert_eq!(one.undo().unwrap(), Some(id.clone()));
+        let a = Store::open_at(one.path().to_path_buf()).unwrap().get(&id).cloned().unwrap();
+        assert_eq!((a.label, a.note.as_str()), (Some(Label::Verified), ""));
+        assert!(one.can_redo());
+        assert_eq!(one.redo().unwrap(), Some(id.clone()));
+        assert_eq!(one.get(&id).unwrap().note, "checked");
+        assert!(!one.can_redo());
+        // Undo, redo, undo again: each a new revision, so other processes take every step.
+        let rev = one.get(&id).unwrap().rev;
+        one.undo().unwrap();
+        assert!(one.get(&id).unwrap().rev > rev);
+        // A new change ends what can be redone.
+        one.apply(&t, Change::AddTags(vec!["x".into()])).unwrap();
+        assert!(!one.can_redo());
+    }
+
+    #[test]
+    fn undo_refuses_when_another_process_changed_the_annotation_since() {
+        let (_dir, t, mut one, mut two) = two_readers();
+        let id = one.apply(&t, Change::Label(Some(Label::Verified))).unwrap().unwrap();
+        two.refresh().unwrap();
+        two.update(&id, Change::AddTags(vec!["theirs".into()])).unwrap();
+        let err = one.undo().unwrap_err();
+        assert!(matches!(err, Error::ChangedElsewhere { .. }), "{err}");
+        assert!(err.to_string().contains("another parallax changed this annotation"), "{err}");
+        let a = one.get(&id).unwrap();
+        assert_eq!((a.label, a.tags.as_slice()), (Some(Label::Verified), &["theirs".to_string()][..]));
+        // The refused step is dropped (it can never apply); it was the only one.
+        assert!(!one.can_undo());
+        // Their undo of their own change still works, and leaves our label.
+        assert_eq!(two.undo().unwrap(), Some(id.clone()));
+        assert_eq!(two.get(&id).unwrap().label, Some(Label::Verified));
+        assert!(two.get(&id).unwrap().tags.is_empty());
+    }
+
+    #[test]
+    fn undo_of_a_delete_brings_back_what_another_process_had_not_touched() {
+        let (_dir, t, mut one, mut two) = two_readers();
+        let id = one.apply(&t, Change::Note("mine".into())).unwrap().unwrap();
+        two.refresh().unwrap();
+        two.delete(&id).unwrap();
+        assert!(one.undo().is_err(), "deleted by another process since");
+        assert_eq!(two.undo().unwrap(), Some(id.clone()));
+        assert_eq!(two.get(&id).unwrap().note, "mine");
+    }
+
+    #[test]
+    fn two_readers_labelling_one_passage_at_once_end_with_one_annotation() {
+        let (_dir, t, mut one, mut two) = two_readers();
+        // Neither has seen the other's change before saving its own.
+        let a = one.apply(&t, Change::Label(Some(Label::Verified))).unwrap().unwrap();
+        let b = two.apply(&t, Change::NoteEdit { base: String::new(), note: "two's note".into() }).unwrap();
+        assert_eq!(b.as_deref(), Some(a.as_str()));
+        two.apply(&t, Change::AddTags(vec!["two".into()])).unwrap();
+        one.apply(&t, Change::NoteEdit { base: String::new(), note: "one's note".into() }).unwrap();
+        let store = Store::open_at(one.path().to_path_buf()).unwrap();
+        assert_eq!(store.annotations().len(), 1);
+        let merged = store.get(&a).unwrap();
+        assert_eq!(merged.label, Some(Label::Verified));
+        assert_eq!(merged.tags, ["two"]);
+        assert_eq!(merged.note, "two's note\n\none's note", "both notes kept");
+        // The label: the latest wins.
+        two.apply(&t, Change::Label(Some(Label::Disputed))).unwrap();
+        assert_eq!(
+            Store::open_at(one.path().to_path_buf()).unwrap().get(&a).unwrap().label,
+            Some(Label::Disputed)
+        );
+    }
+
+    #[test]
+    fn a_held_lock_gives_busy_after_the_timeout_and_says_it_retries() {
+        let (_dir, t, mut one, _) = two_readers();
+        let told = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+        let seen = std::sync::Arc::clone(&told);
+        one.on_busy(move |m| seen.lock().unwrap().push(m.to_string()));
+        one.set_lock_timeout(Duration::from_millis(60));
+        // Locks are per open file, so another handle in this process blocks like a process.
+        let held = Lock::acquire(one.path(), &Wait::from_env()).unwrap();
+        let err = one.apply(&t, Change::Label(Some(Label::Verified))).unwrap_err();
+        assert!(matches!(err, Error::Busy { .. }), "{err}");
+        assert!(err.to_string().contains("busy"), "{err}");
+        assert_eq!(*told.lock().unwrap(), [BUSY_RETRYING]);
+        assert!(one.annotations().is_empty());
+        // Released while a save waits: the save goes through.
+        one.set_lock_timeout(Duration::from_secs(20));
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(50));
+            drop(held);
+        });
+        assert!(one.apply(&t, Change::Label(Some(Label::Verified))).unwrap().is_some());
+        release.join().unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_unsaved_note_is_kept_in_a_private_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let (_dir, _, one, _) = two_readers();
+        let kept = one.keep_unsaved("my note").unwrap();
+        assert_eq!(fs::read_to_string(&kept).unwrap(), "my note");
+        assert_eq!(fs::metadata(&kept).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(one.keep_unsaved("my note").unwrap(), kept, "kept once");
     }
 
     #[test]

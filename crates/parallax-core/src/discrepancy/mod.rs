@@ -316,11 +316,62 @@ pub fn detect_with_progress(
             out
         })
         .collect();
-    let mut out = drop_repeats(found.into_iter().flatten().collect());
-    for (id, d) in out.iter_mut().enumerate() {
+    numbered(drop_repeats(found.into_iter().flatten().collect()))
+}
+
+/// The discrepancies of `claims` when only the claims `again` changed since `kept` was found
+/// (their claim numbers already those of `claims`): those claims are searched afresh and the
+/// rest kept, which gives what [`detect`] gives as long as `again` also holds every claim that
+/// shares a passage with a changed one, before or after the change (only they can repeat one
+/// another's findings, see [`drop_repeats`]). How a correction of one claim costs one claim.
+pub fn detect_again(
+    corpus: &Corpus,
+    claims: &[Claim],
+    again: &[usize],
+    kept: Vec<Discrepancy>,
+) -> Vec<Discrepancy> {
+    let dates: Vec<Option<ArticleDate>> = corpus.articles.par_iter().map(date::article_date).collect();
+    let context = Context { affiliations: Affiliations::of(corpus, claims) };
+    let found: Vec<Vec<Discrepancy>> = again
+        .par_iter()
+        .filter_map(|&c| claims.get(c))
+        .map(|claim| in_claim(corpus, &dates, &context, claim))
+        .collect();
+    let mut all: Vec<Discrepancy> = kept.into_iter().chain(found.into_iter().flatten()).collect();
+    // The order a full pass finds them in: by claim, then as each claim's detectors report.
+    all.sort_by_key(|d| d.claim);
+    numbered(drop_repeats(all))
+}
+
+/// Every discrepancy inside one claim, its passages read for it alone (a few claims searched
+/// again after a correction; a full pass reads each passage once for all its claims).
+fn in_claim(
+    corpus: &Corpus,
+    dates: &[Option<ArticleDate>],
+    context: &Context,
+    claim: &Claim,
+) -> Vec<Discrepancy> {
+    let passages: Vec<Passage> = claim
+        .members
+        .iter()
+        .filter_map(|m| {
+            let art = corpus.articles.get(m.at.article)?;
+            Some(Passage::of(art, m.at, m.span, dates[m.at.article]))
+        })
+        // A dateline or timestamp line states when the article appeared, not a fact.
+        .filter(|p| !date::is_timestamp(p))
+        .collect();
+    let mut out = Vec::new();
+    detect_claim(claim.id, &passages.iter().collect::<Vec<_>>(), context, &mut out);
+    out
+}
+
+/// `found` with their ids, `D1`, `D2`, … in order.
+fn numbered(mut found: Vec<Discrepancy>) -> Vec<Discrepancy> {
+    for (id, d) in found.iter_mut().enumerate() {
         d.id = id;
     }
-    out
+    found
 }
 
 /// Runs every kind over the members of one claim.

@@ -93,16 +93,8 @@ fn human(input: &str, page: &Result<Page, String>) -> String {
         Ok(p) => p,
         Err(e) => return format!("== {input}\nerror: {e}\n\n"),
     };
-    let m = &page.meta;
     let mut out = format!("== {input}\n");
-    for (key, value) in [
-        ("title", &m.title),
-        ("source", &m.source),
-        ("author", &m.author),
-        ("date", &m.date),
-        ("updated", &m.updated),
-        ("url", &m.url),
-    ] {
+    for (key, value) in page.meta.fields() {
         if let Some(v) = value {
             out.push_str(&format!("{key}: {v}\n"));
         }

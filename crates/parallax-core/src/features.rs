@@ -344,6 +344,12 @@ thread_local! {
     static STEMS: std::cell::RefCell<Stems> = std::cell::RefCell::new(Stems::new());
 }
 
+/// The stem of `word` (lower case), through this thread's cache: "sinks" and "sinking" are
+/// one word to the kinds that ask whether two sentences speak of the same thing.
+pub fn stem(word: &str) -> String {
+    STEMS.with(|s| s.borrow_mut().stem(word))
+}
+
 /// Words a [`Stems`] cache holds before it starts over, so memory stays bounded.
 const STEM_CACHE_MAX: usize = 200_000;
 

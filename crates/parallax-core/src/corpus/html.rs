@@ -41,21 +41,13 @@ impl Page {
     /// The Markdown snapshot: YAML-safe front matter, the title, then the blocks.
     pub fn snapshot(&self) -> String {
         let mut out = String::from("---\n");
-        let m = &self.meta;
-        for (key, value) in [
-            ("title", &m.title),
-            ("source", &m.source),
-            ("author", &m.author),
-            ("date", &m.date),
-            ("updated", &m.updated),
-            ("url", &m.url),
-        ] {
+        for (key, value) in self.meta.fields() {
             if let Some(v) = value {
                 out.push_str(&format!("{key}: {}\n", yaml_string(v)));
             }
         }
         out.push_str("---\n\n");
-        if let Some(title) = &m.title {
+        if let Some(title) = &self.meta.title {
             out.push_str(&one_line(title));
             out.push_str("\n\n");
         }

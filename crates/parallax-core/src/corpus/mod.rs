@@ -69,6 +69,20 @@ pub struct Meta {
     pub url: Option<String>,
 }
 
+impl Meta {
+    /// Each field with its front-matter name, in the order snapshots and `extract` print them.
+    pub fn fields(&self) -> [(&'static str, Option<&str>); 6] {
+        [
+            ("title", self.title.as_deref()),
+            ("source", self.source.as_deref()),
+            ("author", self.author.as_deref()),
+            ("date", self.date.as_deref()),
+            ("updated", self.updated.as_deref()),
+            ("url", self.url.as_deref()),
+        ]
+    }
+}
+
 /// One passage of an article: a trimmed byte range into [`Article::text`].
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Passage {

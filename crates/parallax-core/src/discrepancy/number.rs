@@ -573,11 +573,11 @@ pub(super) struct Numbers;
 
 impl Detector for Numbers {
     const KIND: DiscrepancyKind = DiscrepancyKind::Number;
-    /// (Time frame, thing) → the values stated of it.
-    type Stated<'p> = ByKey<(Vec<Frame>, Thing), Quantity>;
+    /// (Time frame, thing) → the values stated of it, and the passage's other words.
+    type Stated<'p> = (ByKey<(Vec<Frame>, Thing), Quantity>, Vec<String>);
 
     fn read<'p>(passage: &'p Passage<'_>) -> Self::Stated<'p> {
-        let mut stated: Self::Stated<'p> = BTreeMap::new();
+        let mut stated: ByKey<(Vec<Frame>, Thing), Quantity> = BTreeMap::new();
         for reading in &passage.numbers {
             if let Reading::Quantity { thing, value, shown, at } = reading {
                 let value =
@@ -585,11 +585,48 @@ impl Detector for Numbers {
                 stated.entry((date::frame(passage, at), thing.clone())).or_default().push(value);
             }
         }
-        stated
+        let things: Vec<&str> = stated.keys().map(|(_, t)| t.what.as_str()).collect();
+        // The words of the quantities themselves ("13 nautical miles") say what is counted,
+        // not what the passage is about.
+        let quantities: Vec<Range<usize>> = passage
+            .numbers
+            .iter()
+            .filter_map(|r| match r {
+                Reading::Quantity { at, .. } => Some(at.clone()),
+                _ => None,
+            })
+            .collect();
+        let mut context: Vec<String> = passage
+            .single_words()
+            .filter(|&i| !quantities.iter().any(|q| q.contains(&passage.words[i].0)))
+            .map(|i| passage.folded[i].as_str())
+            .filter(|w| {
+                w.chars().count() > 2 && !STOPWORDS.contains(w) && !w.chars().all(|c| c.is_ascii_digit())
+            })
+            .filter(|w| !things.iter().any(|t| singular(w) == *t))
+            .map(crate::features::stem)
+            .collect();
+        context.sort_unstable();
+        context.dedup();
+        (stated, context)
     }
 
+    /// Two counts of one thing disagree only through members that share a word besides the
+    /// quantities: "13 nautical miles away" (a warship) and "150 nautical miles off Aden" (the
+    /// attack) measure different distances, while "three undersea cables were cut" and "two
+    /// undersea cables were cut" count the same cables.
     fn compare(members: &[(PassageRef, Self::Stated<'_>)], found: &mut Found<'_>) {
-        compare_by_key(members, Quantity::agrees, found);
+        let words: std::collections::HashMap<PassageRef, &[String]> =
+            members.iter().map(|(r, (_, w))| (*r, w.as_slice())).collect();
+        let related = |a: PassageRef, b: PassageRef| match (words.get(&a), words.get(&b)) {
+            // A side with no other word gives nothing to tell by.
+            (Some(x), Some(y)) => {
+                x.is_empty() || y.is_empty() || x.iter().any(|w| y.binary_search(w).is_ok())
+            }
+            _ => true,
+        };
+        let keyed: Vec<(PassageRef, &ByKey<_, _>)> = members.iter().map(|(r, (k, _))| (*r, k)).collect();
+        compare_by_key(&keyed, Quantity::agrees, related, found);
     }
 }
 
@@ -600,15 +637,16 @@ pub(super) type ByKey<K, V> = BTreeMap<K, Vec<Value<V>>>;
 /// "13 hours" is compared with "15 hours", never with "$15". The number and scope kinds
 /// state values so.
 pub(super) fn compare_by_key<K: Ord + Clone, V: Ord + Clone + std::hash::Hash>(
-    members: &[(PassageRef, ByKey<K, V>)],
+    members: &[(PassageRef, &ByKey<K, V>)],
     agree: impl Fn(&V, &V) -> bool + Copy,
+    related: impl Fn(PassageRef, PassageRef) -> bool + Copy,
     found: &mut Found<'_>,
 ) {
     let keys: std::collections::BTreeSet<&K> = members.iter().flat_map(|(_, s)| s.keys()).collect();
     for key in keys {
         let stated: Vec<(PassageRef, Vec<Value<V>>)> =
             members.iter().filter_map(|(r, s)| s.get(key).map(|v| (*r, v.clone()))).collect();
-        if let Some(versions) = versions_by_article(&stated, agree, |_, _| true) {
+        if let Some(versions) = versions_by_article(&stated, agree, related) {
             found.report(versions);
         }
     }
@@ -642,6 +680,19 @@ mod tests {
         assert!(run(&["at a depth of 10 km (6.2 miles)", "at a depth of six miles"]).is_empty());
         let d = run(&["an 8.6-magnitude quake", "an 8.7-magnitude quake"]);
         assert_eq!(numbers(&d), ["magnitude 8.6 vs magnitude 8.7"]);
+    }
+
+    #[test]
+    fn counts_in_sentences_about_other_things_are_not_compared() {
+        // The same unit, nothing else in common: the warship's distance is not the attack's.
+        let d = run(&[
+            "The warship, some 13 nautical miles away, launched its helicopter.",
+            "The incident took place about 150 nautical miles off Aden.",
+        ]);
+        assert!(numbers(&d).is_empty(), "{d:?}");
+        // One word in common besides the count is enough: they speak of the same contract.
+        let d = run(&["The striker signed a five-year contract.", "The striker agreed a four-year deal."]);
+        assert_eq!(numbers(&d).len(), 1, "{d:?}");
     }
 
     #[test]

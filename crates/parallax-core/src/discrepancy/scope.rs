@@ -35,7 +35,8 @@ impl Detector for Scopes {
     fn compare(members: &[(PassageRef, Self::Stated<'_>)], found: &mut Found<'_>) {
         let agree =
             |(pa, wa): &(Quantity, Quantity), (pb, wb): &(Quantity, Quantity)| pa.agrees(pb) && wa.agrees(wb);
-        compare_by_key(members, agree, found);
+        let keyed: Vec<(PassageRef, &ByKey<_, _>)> = members.iter().map(|(r, k)| (*r, k)).collect();
+        compare_by_key(&keyed, agree, |_, _| true, found);
     }
 }
 

@@ -193,7 +193,7 @@ fn list(paths: &[PathBuf], json: bool) -> Result<(), Failure> {
     let corrections = store.corrections();
     if json {
         let rows = ann::corrections_json(&analysis, &corrections);
-        let mut out = serde_json::to_string_pretty(&serde_json::json!({ "corrections": rows }))
+        let mut out = parallax::json::to_string_pretty(&serde_json::json!({ "corrections": rows }))
             .map_err(|e| Failure::Runtime(e.to_string()))?;
         out.push('\n');
         return emit(&out);

@@ -47,7 +47,7 @@ pub fn run(args: &[PathBuf], json: bool) -> Result<(), Failure> {
             failed += 1;
         }
         if json {
-            serde_json::to_writer(&mut out, &line(&input.name, page)).map_err(io::Error::from)?;
+            out.write_all(&parallax::json::to_vec(&line(&input.name, page)).map_err(io::Error::from)?)?;
             out.write_all(b"\n")?;
         } else {
             out.write_all(parallax::sanitize::owned(human(&input.name, page)).as_bytes())?;

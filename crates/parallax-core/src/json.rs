@@ -1,5 +1,5 @@
-//! JSON as parallax prints it: serde_json's pretty printer, with DEL and the C1 controls
-//! (U+007F–U+009F) escaped as well as C0.
+//! JSON as parallax prints it: serde_json's pretty or compact printer, with DEL and the C1
+//! controls (U+007F–U+009F) escaped as well as C0.
 //!
 //! serde_json escapes only what JSON requires (C0, `"` and `\`). U+009B is a one-byte CSI to
 //! many terminals and U+0085 a line break to some, so a `--json` piped to a terminal or a
@@ -9,12 +9,24 @@
 use std::io;
 
 use serde::Serialize;
-use serde_json::ser::{Formatter, PrettyFormatter};
+use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
 /// `value` as pretty JSON bytes, C1 controls escaped.
 pub fn to_vec_pretty<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<Vec<u8>> {
+    with_formatter(value, PrettyFormatter::new())
+}
+
+/// `value` as JSON bytes on one line (JSON Lines), C1 controls escaped.
+pub fn to_vec<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<Vec<u8>> {
+    with_formatter(value, CompactFormatter)
+}
+
+fn with_formatter<T: Serialize + ?Sized, F: Formatter>(
+    value: &T,
+    formatter: F,
+) -> serde_json::Result<Vec<u8>> {
     let mut out = Vec::with_capacity(128);
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, Inert(PrettyFormatter::new()));
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Inert(formatter));
     value.serialize(&mut ser)?;
     Ok(out)
 }
@@ -30,10 +42,10 @@ fn escaped(c: char) -> bool {
     matches!(c, '\u{7f}'..='\u{9f}')
 }
 
-/// The pretty printer, with string fragments' C1 controls written as `\u00XX`.
-struct Inert(PrettyFormatter<'static>);
+/// A printer whose string fragments have their C1 controls written as `\u00XX`.
+struct Inert<F>(F);
 
-impl Formatter for Inert {
+impl<F: Formatter> Formatter for Inert<F> {
     fn write_string_fragment<W: ?Sized + io::Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
         let mut rest = fragment;
         while let Some(at) = rest.find(escaped) {
@@ -92,5 +104,12 @@ mod tests {
     fn clean_values_print_as_serde_json_prints_them() {
         let v = serde_json::json!({ "a": [1, {"b": "x"}], "c": [], "d": {} });
         assert_eq!(to_string_pretty(&v).unwrap(), serde_json::to_string_pretty(&v).unwrap());
+        assert_eq!(to_vec(&v).unwrap(), serde_json::to_vec(&v).unwrap());
+    }
+
+    #[test]
+    fn json_lines_escape_c1_controls_too() {
+        let line = to_vec(&serde_json::json!({ "t": "x\u{9b}y" })).unwrap();
+        assert_eq!(line, br#"{"t":"x\u009by"}"#);
     }
 }

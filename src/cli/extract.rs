@@ -4,28 +4,19 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
+use parallax::corpus::Meta;
 use parallax::corpus::html::{self, Page};
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{Failure, pages};
 
-/// One line of `extract --json`: unknown fields are left out.
+/// One line of `extract --json`: unknown fields are left out (the metadata's own names).
 #[derive(Serialize)]
 struct Line<'a> {
     input: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    title: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    author: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    updated: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    meta: Option<&'a Meta>,
     #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -62,28 +53,8 @@ pub fn run(args: &[PathBuf], json: bool) -> Result<(), Failure> {
 
 fn line<'a>(input: &'a str, page: &'a Result<Page, String>) -> Line<'a> {
     match page {
-        Ok(p) => Line {
-            input,
-            title: p.meta.title.as_deref(),
-            source: p.meta.source.as_deref(),
-            author: p.meta.author.as_deref(),
-            date: p.meta.date.as_deref(),
-            updated: p.meta.updated.as_deref(),
-            url: p.meta.url.as_deref(),
-            text: Some(p.text()),
-            error: None,
-        },
-        Err(e) => Line {
-            input,
-            title: None,
-            source: None,
-            author: None,
-            date: None,
-            updated: None,
-            url: None,
-            text: None,
-            error: Some(e),
-        },
+        Ok(p) => Line { input, meta: Some(&p.meta), text: Some(p.text()), error: None },
+        Err(e) => Line { input, meta: None, text: None, error: Some(e) },
     }
 }
 

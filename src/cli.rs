@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use parallax::Analysis;
 use parallax::analysis::Config;
+use parallax::annotate::Store;
 use parallax::corpus::Corpus;
 use parallax::pipeline::Progress;
 
@@ -154,35 +155,43 @@ impl From<io::Error> for Failure {
 }
 
 /// Loads and analyses the corpus, through the cache unless told not to, with a progress bar
-/// on stderr when stderr is a terminal (indicatif draws nothing otherwise).
+/// on stderr when stderr is a terminal (indicatif draws nothing otherwise), and applies the
+/// reader's corrections unless told not to.
 pub fn analyse(paths: &[PathBuf], tuning: &Tuning) -> Result<Analysis, Failure> {
+    let (analysis, store) = analyse_with_store(paths, tuning)?;
+    match store {
+        Ok(store) => {
+            if let Some(ro) = store.read_only() {
+                say(&format!("warning: {}", ro.reason));
+            }
+        }
+        Err(why) => say(&format!("warning: corrections left out: {why}")),
+    }
+    Ok(analysis)
+}
+
+/// [`analyse`], also returning the annotation store it read the corrections from (or why it
+/// could not be opened), for the commands that print annotations too: the store is opened
+/// once per run, and each command says in its own words what is wrong with it.
+pub fn analyse_with_store(
+    paths: &[PathBuf],
+    tuning: &Tuning,
+) -> Result<(Analysis, Result<Store, String>), Failure> {
     let config = tuning.config();
     let corpus = load(paths)?;
     let cache = if tuning.no_cache { None } else { parallax::cache::Cache::locate(paths) };
     let bar = progress_bar();
     let (analysis, _) = parallax::cache::analyse(corpus, &config, cache.as_ref(), &|p| show(&bar, p));
     bar.finish_and_clear();
-    Ok(if tuning.no_corrections { analysis } else { corrected(paths, analysis) })
-}
-
-/// `analysis` with the corrections stored for the corpus at `paths`; a store that cannot be
-/// read is said on stderr and its corrections left out.
-fn corrected(paths: &[PathBuf], analysis: Analysis) -> Analysis {
-    match parallax::annotate::Store::open(paths) {
-        Ok(store) => {
-            if let Some(moved) = store.migrated() {
-                say(moved);
-            }
-            if let Some(ro) = store.read_only() {
-                say(&format!("warning: corrections left out: {}", ro.reason));
-            }
-            parallax::pipeline::correct(analysis, &store.corrections())
-        }
-        Err(e) => {
-            say(&format!("warning: corrections left out: {e}"));
-            analysis
-        }
+    let store = Store::open(paths).map_err(|e| e.to_string());
+    if let Some(moved) = store.as_ref().ok().and_then(Store::migrated) {
+        say(moved);
     }
+    let analysis = match &store {
+        Ok(store) if !tuning.no_corrections => parallax::pipeline::correct(analysis, &store.corrections()),
+        _ => analysis,
+    };
+    Ok((analysis, store))
 }
 
 /// Loads the corpus with a progress bar, then prints load warnings on stderr (once the bar is

@@ -2,16 +2,13 @@
 
 use std::path::PathBuf;
 
-use super::{Failure, Tuning, analyse, emit, say};
+use super::{Failure, Tuning, analyse_with_store, emit};
 
 /// `parallax annotations`: places every annotation in the corpus as it is now and prints it.
 pub fn run(paths: &[PathBuf], json: bool) -> Result<(), Failure> {
-    use parallax::annotate::{Store, export as ann};
-    let analysis = analyse(paths, &Tuning::default())?;
-    let store = Store::open(paths).map_err(|e| Failure::Runtime(e.to_string()))?;
-    if let Some(moved) = store.migrated() {
-        say(moved);
-    }
+    use parallax::annotate::export as ann;
+    let (analysis, store) = analyse_with_store(paths, &Tuning::default())?;
+    let store = store.map_err(Failure::Runtime)?;
     if let Some(ro) = store.read_only() {
         return Err(Failure::Runtime(ro.reason.clone()));
     }

@@ -10,7 +10,7 @@ use parallax::annotate::correction::{Action, anchor_passage};
 use parallax::annotate::{Store, export as ann};
 use parallax::corpus::Corpus;
 
-use super::{Failure, Tuning, analyse, emit, load, say};
+use super::{Failure, Tuning, analyse_with_store, emit, load, say};
 
 /// The verbs of `parallax correct`.
 #[derive(clap::Subcommand)]
@@ -107,7 +107,7 @@ fn pair(paths: &[PathBuf], a: &str, b: &str, together: bool) -> Result<(), Failu
         |at| anchor_passage(&corpus, at).ok_or_else(|| Failure::Usage(format!("`{a}` cannot be quoted")));
     let (x, y) = (anchor(pa)?, anchor(pb)?);
     let action = if together { Action::Link { a: x, b: y } } else { Action::Unlink { a: x, b: y } };
-    let id = save(paths, action)?;
+    let id = save(open(paths)?, action)?;
     let verb = if together { "linked" } else { "unlinked" };
     emit(&format!("{verb} {a} and {b} (correction {id}; `parallax correct remove {id}` takes it back)\n"))
 }
@@ -118,7 +118,7 @@ fn dismiss(args: &[String], kind: Option<&str>) -> Result<(), Failure> {
     let rest = &args[if label.is_some() { 1 } else { 2.min(args.len()) }..];
     let paths: Vec<PathBuf> = rest.iter().map(PathBuf::from).collect();
     let kind = kind.map(parse_kind).transpose()?;
-    let analysis = analyse(&paths, &Tuning::default())?;
+    let (analysis, store) = analyse_with_store(&paths, &Tuning::default())?;
     let d = match label {
         Some(label) => {
             analysis.discrepancies.iter().find(|d| d.label().eq_ignore_ascii_case(label)).ok_or_else(
@@ -144,7 +144,7 @@ fn dismiss(args: &[String], kind: Option<&str>) -> Result<(), Failure> {
         .map(|&m| anchor_passage(&analysis.corpus, m))
         .collect::<Option<Vec<_>>>()
         .ok_or_else(|| Failure::Runtime(format!("the passages of {} cannot be quoted", d.label())))?;
-    let id = save(&paths, Action::Dismiss { passages, discrepancy: d.kind })?;
+    let id = save(writable(store)?, Action::Dismiss { passages, discrepancy: d.kind })?;
     emit(&format!(
         "dismissed {} ({}: {}) (correction {id}; `parallax correct remove {id}` takes it back)\n",
         d.label(),
@@ -188,8 +188,8 @@ fn between<'a>(
 
 /// `list`: one line per correction, or JSON.
 fn list(paths: &[PathBuf], json: bool) -> Result<(), Failure> {
-    let analysis = analyse(paths, &Tuning::default())?;
-    let store = open(paths)?;
+    let (analysis, store) = analyse_with_store(paths, &Tuning::default())?;
+    let store = writable(store)?;
     let corrections = store.corrections();
     if json {
         let rows = ann::corrections_json(&analysis, &corrections);
@@ -209,10 +209,17 @@ fn list(paths: &[PathBuf], json: bool) -> Result<(), Failure> {
 /// The store of the corpus at `paths`, able to save; it says on stderr when it waits for
 /// another parallax's lock.
 fn open(paths: &[PathBuf]) -> Result<Store, Failure> {
-    let mut store = Store::open(paths).map_err(|e| Failure::Runtime(e.to_string()))?;
-    if let Some(moved) = store.migrated() {
+    let store = Store::open(paths).map_err(|e| e.to_string());
+    if let Some(moved) = store.as_ref().ok().and_then(Store::migrated) {
         say(moved);
     }
+    writable(store)
+}
+
+/// `store` (as opened, or why it could not be) if it can save, saying on stderr when it
+/// waits for another parallax's lock.
+fn writable(store: Result<Store, String>) -> Result<Store, Failure> {
+    let mut store = store.map_err(Failure::Runtime)?;
     if let Some(ro) = store.read_only() {
         return Err(Failure::Runtime(ro.reason.clone()));
     }
@@ -220,9 +227,9 @@ fn open(paths: &[PathBuf]) -> Result<Store, Failure> {
     Ok(store)
 }
 
-/// Saves `action` as a new correction; returns its id.
-fn save(paths: &[PathBuf], action: Action) -> Result<String, Failure> {
-    open(paths)?.correct(action).map_err(|e| Failure::Runtime(e.to_string()))
+/// Saves `action` as a new correction in `store`; returns its id.
+fn save(mut store: Store, action: Action) -> Result<String, Failure> {
+    store.correct(action).map_err(|e| Failure::Runtime(e.to_string()))
 }
 
 /// `ARTICLE:N` in `corpus`, split at the last `:`.

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use parallax::export;
 use parallax::export::table::{self, TableFormat};
 
-use super::{Failure, Format, Output, Tuning, analyse, emit, say};
+use super::{Failure, Format, Output, Tuning, analyse, analyse_with_store, emit, say};
 
 pub fn run(paths: &[PathBuf], discrepancies: bool, output: &Output, tuning: &Tuning) -> Result<(), Failure> {
     if discrepancies {
@@ -18,15 +18,12 @@ pub fn run(paths: &[PathBuf], discrepancies: bool, output: &Output, tuning: &Tun
         return emit(&table::discrepancies(&analysis, format));
     }
     output.pick("report", &[Format::Md])?;
-    let analysis = analyse(paths, tuning)?;
+    let (analysis, store) = analyse_with_store(paths, tuning)?;
     let mut report = export::markdown(&analysis);
     // The reader's annotations belong in the report; a store that cannot be opened is
     // reported and left out rather than failing the whole report.
-    match parallax::annotate::Store::open(paths) {
+    match store {
         Ok(mut store) => {
-            if let Some(moved) = store.migrated() {
-                say(moved);
-            }
             if let Some(ro) = store.read_only() {
                 say(&format!("warning: {}", ro.reason));
             }

@@ -495,3 +495,22 @@ fn popups_leave_the_passage_they_act_on_in_sight() {
         }
     }
 }
+
+/// The header's two ends never run together, at any width: the review count is dropped or
+/// shortened before it touches the position.
+#[test]
+fn the_header_keeps_a_space_between_review_progress_and_the_position() {
+    let dir = tempfile::tempdir().unwrap();
+    for w in 40..=160 {
+        let app = app_with_store(dir.path(), w, 30);
+        let t = draw(&app);
+        let buf = t.backend().buffer();
+        let line: String = (0..w).map(|x| buf[(x, 0)].symbol().to_string()).collect();
+        for end in ["reviewed", "disc.", "discrepancies"] {
+            if let Some(at) = line.find(end) {
+                let next = line[at + end.len()..].chars().next();
+                assert!(next.is_none_or(|c| c == ' '), "width {w}: {line:?}");
+            }
+        }
+    }
+}

@@ -44,9 +44,10 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
             // leaves room for the position.
             if app.notes.store.is_some() && !a.claims.is_empty() {
                 let done = app.notes.reviewed.len();
+                // The position keeps a space before it (and the line its margin of two).
                 let used: usize = left.iter().map(|s| wrap::width(&s.content)).sum::<usize>()
                     + wrap::width(&position(app))
-                    + 2;
+                    + 3;
                 let fits = |s: &String| used + wrap::width(s) <= area.width as usize;
                 let long = format!(" · {done}/{} claims reviewed", a.claims.len());
                 let short = format!(" · {done}/{} reviewed", a.claims.len());
@@ -82,7 +83,8 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     let right = position(app);
     let used: usize = left.iter().map(|s| wrap::width(&s.content)).sum();
     let room = (area.width as usize).saturating_sub(used + 2);
-    if !right.is_empty() && wrap::width(&right) <= room {
+    // At least one space between the two ends, so they never read as one word.
+    if !right.is_empty() && wrap::width(&right) < room {
         left.push(Span::raw(" ".repeat(room - wrap::width(&right))));
         left.push(Span::styled(right, t.header_dim));
     }

@@ -83,7 +83,7 @@ pub enum Action {
     #[strum(message = "show article 1–9 in the focused pane")]
     ShowArticle(u8),
     /// Copy the selected passage with its citation to the clipboard (OSC 52).
-    #[strum(message = "copy the passage with its citation (title, outlet, date, URL, bytes)")]
+    #[strum(message = "copy the passage and its citation (outlet, date, URL)")]
     CopyPassage,
     /// Open the article in `$VISUAL`/`$EDITOR` at the selected passage.
     #[strum(message = "open the article in $EDITOR at the passage")]

@@ -21,6 +21,7 @@
 mod candidates;
 mod joins;
 mod linkage;
+mod span;
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -602,7 +603,12 @@ fn build_claim(features: &Features, refs: &[PassageRef], members: Vec<usize>, ca
                 at,
                 similarity: round3(sums.mean_similarity(at.article, v)),
                 evidence: evidence(features, v, |t| sums.others(at.article, t)),
-                span: features.spans[at.article][at.passage],
+                span: span::member_span(
+                    features.spans[at.article][at.passage],
+                    &features.clauses[at.article][at.passage],
+                    v,
+                    |t| sums.others(at.article, t),
+                ),
             }
         })
         .collect();

@@ -58,6 +58,37 @@ pub struct Features {
     /// Each passage's bytes in its file, indexed like `vectors`: where a claim member's span
     /// defaults to when no narrower part of the passage stands out.
     pub spans: Vec<Vec<crate::analysis::Span>>,
+    /// Each passage's clauses and the terms in each, indexed like `vectors`: where a narrower
+    /// part is looked for. Empty for a passage of one clause.
+    pub clauses: Vec<Vec<Clauses>>,
+}
+
+/// The clauses of a passage of two or more (see [`crate::clause`]) and the terms each holds:
+/// what lets a claim member name the part of its passage that states the claim's fact.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Clauses {
+    /// Each clause's bytes in its file, in order.
+    pub spans: Vec<crate::analysis::Span>,
+    /// `(term, clause)` pairs, sorted, each once: a term said in two clauses is in both.
+    pub terms: Vec<(u32, u16)>,
+}
+
+/// A passage's tokens and, when it has two clauses or more, their file spans and the clause
+/// of each token.
+type PassageTokens = (Vec<Token>, Option<(Vec<crate::analysis::Span>, Vec<u16>)>);
+
+/// The clause cut of a passage of `text` at file offset `start` whose tokens are `tokens`:
+/// none for one clause (or more than a `u16` counts).
+fn clause_cut(text: &str, start: usize, tokens: &[Token]) -> Option<(Vec<crate::analysis::Span>, Vec<u16>)> {
+    let cut = crate::clause::clauses(text);
+    if cut.len() < 2 || cut.len() > usize::from(u16::MAX) || tokens.is_empty() {
+        return None;
+    }
+    // A token belongs to the clause it starts in (or the last one before it).
+    let of =
+        tokens.iter().map(|t| cut.partition_point(|c| c.start <= t.at).saturating_sub(1) as u16).collect();
+    let spans = cut.into_iter().map(|c| crate::analysis::Span(start + c.start, start + c.end)).collect();
+    Some((spans, of))
 }
 
 /// A long form and the acronym the corpus defines for it.
@@ -155,11 +186,24 @@ struct Vocabulary {
 
 impl Vocabulary {
     /// The term counts, numbers and months of each of an article's passages.
-    fn intern_article(&mut self, passages: Vec<Vec<Token>>) -> Vec<RawVector> {
-        passages.into_iter().map(|tokens| self.intern_passage(tokens)).collect()
+    fn intern_article(&mut self, passages: Vec<PassageTokens>) -> (Vec<RawVector>, Vec<Clauses>) {
+        passages
+            .into_iter()
+            .map(|(tokens, cut)| {
+                let (raw, ids) = self.intern_passage(tokens);
+                let clauses = cut.map_or_else(Clauses::default, |(spans, of)| {
+                    let mut terms: Vec<(u32, u16)> = ids.into_iter().zip(of).collect();
+                    terms.sort_unstable();
+                    terms.dedup();
+                    Clauses { spans, terms }
+                });
+                (raw, clauses)
+            })
+            .unzip()
     }
 
-    fn intern_passage(&mut self, tokens: Vec<Token>) -> RawVector {
+    /// The raw vector of a passage and its term ids in token order.
+    fn intern_passage(&mut self, tokens: Vec<Token>) -> (RawVector, Vec<u32>) {
         let mut ids: Vec<u32> = Vec::with_capacity(tokens.len());
         let mut numbers = Vec::new();
         let mut months = Vec::new();
@@ -189,6 +233,7 @@ impl Vocabulary {
                 _ => {}
             }
         }
+        let in_order = ids.clone();
         ids.sort_unstable();
         let mut tf: Vec<(u32, f32)> = Vec::with_capacity(ids.len());
         for id in ids {
@@ -201,7 +246,7 @@ impl Vocabulary {
         numbers.dedup();
         months.sort_unstable();
         months.dedup();
-        (tf, numbers, months)
+        ((tf, numbers, months), in_order)
     }
 }
 
@@ -215,11 +260,12 @@ pub fn extract_with_progress(corpus: &Corpus, progress: &dyn Fn(usize)) -> Featu
     let acronyms = learn_acronyms(corpus);
     let mut vocab = Vocabulary::default();
     let mut raw: Vec<Vec<RawVector>> = Vec::with_capacity(corpus.articles.len());
+    let mut clauses: Vec<Vec<Clauses>> = Vec::with_capacity(corpus.articles.len());
     // Tokenising is the costly part and independent per article: done in parallel, a chunk of
     // articles at a time so the tokens of a huge corpus never all sit in memory. Interning
     // is sequential (term ids follow first appearance); one chunk is interned while the next
     // is tokenised, so neither core waits for it.
-    let tokenize_chunk = |chunk: &[Article]| -> Vec<Vec<Vec<Token>>> {
+    let tokenize_chunk = |chunk: &[Article]| -> Vec<Vec<PassageTokens>> {
         chunk
             .par_iter()
             .map(|article| {
@@ -227,7 +273,12 @@ pub fn extract_with_progress(corpus: &Corpus, progress: &dyn Fn(usize)) -> Featu
                     article
                         .passages
                         .iter()
-                        .map(|p| passage_tokens(&article.text[p.start..p.end], p.kind, &acronyms, stems))
+                        .map(|p| {
+                            let text = &article.text[p.start..p.end];
+                            let tokens = passage_tokens(text, p.kind, &acronyms, stems);
+                            let cut = clause_cut(text, p.start, &tokens);
+                            (tokens, cut)
+                        })
                         .collect()
                 })
             })
@@ -239,7 +290,13 @@ pub fn extract_with_progress(corpus: &Corpus, progress: &dyn Fn(usize)) -> Featu
         progress(raw.len());
         let next = chunks.next();
         let (_, next_tokens) = rayon::join(
-            || raw.extend(tokens.into_iter().map(|passages| vocab.intern_article(passages))),
+            || {
+                for passages in tokens {
+                    let (vectors, cut) = vocab.intern_article(passages);
+                    raw.push(vectors);
+                    clauses.push(cut);
+                }
+            },
             || next.map(tokenize_chunk),
         );
         pending = next_tokens;
@@ -285,7 +342,7 @@ pub fn extract_with_progress(corpus: &Corpus, progress: &dyn Fn(usize)) -> Featu
         .iter()
         .map(|a| a.passages.iter().map(|p| crate::analysis::Span(p.start, p.end)).collect())
         .collect();
-    Features { terms, vectors, articles, spans }
+    Features { terms, vectors, articles, spans, clauses }
 }
 
 /// The unit-length sum of an article's passage vectors.
@@ -328,6 +385,8 @@ pub fn dot_count(a: &[(u32, f32)], b: &[(u32, f32)]) -> (f32, usize) {
 /// One token of a passage as the aligner sees it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
+    /// Byte offset in the passage of the token's first word.
+    pub at: usize,
     pub key: String,
     pub kind: TermKind,
     pub surface: String,
@@ -433,6 +492,7 @@ pub fn tokenize(passage: &str, names: bool, acronyms: &[Acronym], stems: &mut St
         };
         if let Some(a) = acronyms.iter().find(defined) {
             out.push(Token {
+                at: pos,
                 key: a.short.clone(),
                 kind: TermKind::Acronym,
                 surface: a.short.to_uppercase(),
@@ -447,15 +507,21 @@ pub fn tokenize(passage: &str, names: bool, acronyms: &[Acronym], stems: &mut St
                 value *= scale;
                 i += 1;
             }
-            out.push(Token { key: number_key(value), kind: TermKind::Number, surface: w.to_string() });
+            out.push(Token {
+                at: pos,
+                key: number_key(value),
+                kind: TermKind::Number,
+                surface: w.to_string(),
+            });
         } else if let Some(m) = text::month(w) {
             out.push(Token {
+                at: pos,
                 key: format!("@{m}"),
                 kind: TermKind::Date,
                 surface: MONTH_NAMES[m as usize - 1].into(),
             });
         } else if let Some(v) = text::number_word(l) {
-            out.push(Token { key: number_key(v), kind: TermKind::Number, surface: w.to_string() });
+            out.push(Token { at: pos, key: number_key(v), kind: TermKind::Number, surface: w.to_string() });
         } else if !STOPWORDS.contains(l) && l.chars().any(char::is_alphanumeric) {
             let is_name = names && w.starts_with(char::is_uppercase) && !is_sentence_start(passage, pos);
             let acronym = acronyms.iter().any(|a| a.short == l);
@@ -467,7 +533,7 @@ pub fn tokenize(passage: &str, names: bool, acronyms: &[Acronym], stems: &mut St
                 TermKind::Word
             };
             let key = if acronym { l.to_string() } else { stems.stem(l) };
-            out.push(Token { key, kind, surface: w.to_string() });
+            out.push(Token { at: pos, key, kind, surface: w.to_string() });
         }
         i += 1;
     }

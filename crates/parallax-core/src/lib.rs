@@ -14,6 +14,7 @@ pub mod align;
 pub mod analysis;
 pub mod annotate;
 pub mod cache;
+pub mod clause;
 pub mod corpus;
 pub mod correct;
 pub mod diff;

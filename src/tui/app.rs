@@ -573,16 +573,19 @@ impl App {
         self.analysis.claims.get(claim)?.members.iter().find(|m| m.at == at)
     }
 
-    /// The bytes of the file that passage `at` states claim `claim` with: the member's span,
-    /// kept inside the passage and on character boundaries; the whole passage otherwise.
+    /// The bytes of the file that passage `at` states claim `claim` with: the member's span
+    /// (`Analysis::member_range`); the whole passage when it is no member.
     pub fn matched_part(&self, claim: Option<usize>, at: PassageRef) -> std::ops::Range<usize> {
-        let Some(article) = self.analysis.corpus.articles.get(at.article) else { return 0..0 };
-        let Some(p) = article.passages.get(at.passage) else { return 0..0 };
-        let whole = p.start..p.end;
-        let Some(span) = claim.and_then(|c| self.member(c, at)).map(|m| m.span) else { return whole };
-        let (start, end) = (span.0.max(p.start), span.1.min(p.end));
-        let fits = start < end && article.text.is_char_boundary(start) && article.text.is_char_boundary(end);
-        if fits { start..end } else { whole }
+        match claim.and_then(|c| self.member(c, at)) {
+            Some(m) => self.analysis.member_range(m),
+            None => self
+                .analysis
+                .corpus
+                .articles
+                .get(at.article)
+                .and_then(|a| a.passages.get(at.passage))
+                .map_or(0..0, |p| p.start..p.end),
+        }
     }
 
     /// The member of `claim` the claim view diffs the others against: the selected passage if

@@ -70,11 +70,6 @@ pub struct Hit {
     pub range: std::ops::Range<usize>,
 }
 
-/// The reference wording of a claim: its first member's text.
-pub fn claim_label(analysis: &Analysis, claim: usize) -> &str {
-    analysis.claims.get(claim).and_then(|c| c.members.first()).map_or("", |m| analysis.text(m.at))
-}
-
 /// How many distinct articles carry a claim (a claim may hold several passages of one article).
 pub fn coverage(analysis: &Analysis, claim: usize) -> usize {
     analysis.claims.get(claim).map_or(0, crate::analysis::Claim::article_count)

@@ -345,6 +345,44 @@ impl Analysis {
         self.corpus.articles.get(at.article).map_or("", |a| a.passage_text(at.passage))
     }
 
+    /// The bytes of its article's text that member `m` states its claim with: its span, kept
+    /// inside the passage and on character boundaries; the whole passage otherwise (a span
+    /// from a stale or edited cache entry is never trusted to fit).
+    pub fn member_range(&self, m: &Member) -> std::ops::Range<usize> {
+        let Some(article) = self.corpus.articles.get(m.at.article) else { return 0..0 };
+        let Some(p) = article.passages.get(m.at.passage) else { return 0..0 };
+        let (start, end) = (m.span.0.max(p.start), m.span.1.min(p.end));
+        let fits = start < end && article.text.is_char_boundary(start) && article.text.is_char_boundary(end);
+        if fits { start..end } else { p.start..p.end }
+    }
+
+    /// The words that stand for claim `claim` in lists: the span of its member most similar to
+    /// the other articles' members, preferring a passage in no other claim, then a sentence
+    /// over a headline or heading (the first on ties). Two claims sharing a passage then read
+    /// as the two facts it states, not as one sentence twice.
+    pub fn wording(&self, claim: usize) -> &str {
+        let Some(c) = self.claims.get(claim) else { return "" };
+        let rank = |m: &Member| {
+            let own = self.claims_at(m.at).len() <= 1;
+            let kind = self
+                .corpus
+                .articles
+                .get(m.at.article)
+                .and_then(|a| a.passages.get(m.at.passage))
+                .map(|p| p.kind);
+            (own, kind == Some(crate::segment::PassageKind::Sentence), m.similarity)
+        };
+        let better = |a: &(bool, bool, f32), b: &(bool, bool, f32)| {
+            (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.total_cmp(&b.2))
+        };
+        let best = c
+            .members
+            .iter()
+            .map(|m| (rank(m), m))
+            .reduce(|best, next| if better(&next.0, &best.0).is_gt() { next } else { best });
+        best.map_or("", |(_, m)| &self.corpus.articles[m.at.article].text[self.member_range(m)])
+    }
+
     /// Ids of the claims passage `at` belongs to (usually zero or one).
     pub fn claims_at(&self, at: PassageRef) -> &[usize] {
         self.claims_by_passage.get(at.article).and_then(|a| a.get(at.passage)).map_or(&[], Vec::as_slice)

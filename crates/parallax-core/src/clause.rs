@@ -71,15 +71,24 @@ pub fn clauses(text: &str) -> Vec<Range<usize>> {
     pieces.push(start..text.len());
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut short: Option<Range<usize>> = None;
+    // Whether the next piece continues the last clause (it follows a short aside).
+    let mut glue = false;
     for piece in pieces.into_iter().filter_map(|r| trimmed(text, r)) {
         let piece = match short.take() {
             Some(s) => s.start..piece.end,
             None => piece,
         };
-        if text[piece.clone()].unicode_words().count() >= MIN_WORDS {
-            out.push(piece);
-        } else {
-            short = Some(piece);
+        let words = text[piece.clone()].unicode_words().count();
+        let aside = words < MIN_WORDS && text[piece.clone()].starts_with('(');
+        match out.last_mut() {
+            // A short aside in parentheses cuts nothing: "Amazon Web Services (AWS) has issued"
+            // is one clause.
+            Some(last) if glue || aside => {
+                last.end = piece.end;
+                glue = aside;
+            }
+            _ if words < MIN_WORDS => short = Some(piece),
+            _ => out.push(piece),
         }
     }
     if let Some(s) = short {
@@ -161,6 +170,14 @@ mod tests {
         assert_eq!(
             cut("The frigate sank the ship — a Thai trawler — on Tuesday (the navy said so later)."),
             ["The frigate sank the ship", "a Thai trawler", "on Tuesday (the navy said so later)"]
+        );
+    }
+
+    #[test]
+    fn a_short_aside_in_parentheses_stays_with_what_it_glosses() {
+        assert_eq!(
+            cut("Amazon Web Services (AWS) has issued a rebuttal, the company said on Tuesday."),
+            ["Amazon Web Services (AWS) has issued a rebuttal", "the company said on Tuesday."]
         );
     }
 

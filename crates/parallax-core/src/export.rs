@@ -372,8 +372,7 @@ pub fn markdown(a: &Analysis) -> String {
             };
             let _ = write!(row, " {mark} |");
         }
-        let first = c.members.first().map_or("", |m| a.text(m.at));
-        let _ = writeln!(out, "{row} {} |", md(&truncate_chars(first, 90)));
+        let _ = writeln!(out, "{row} {} |", md(&truncate_chars(a.wording(c.id), 90)));
     }
 
     let _ = writeln!(out, "\n## Claims\n");

@@ -10,7 +10,7 @@ use super::layout::{self, digits};
 use super::text::{fit_width, focused_box, show_cursor};
 use crate::tui::app::{App, Phase};
 use crate::tui::keymap::Mode;
-use crate::tui::{query, wrap};
+use crate::tui::wrap;
 
 /// The label before the typed filter.
 const FILTER: &str = "filter ";
@@ -68,7 +68,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         ];
         let room = width.saturating_sub(17 + 2 * digits(n));
         // The wording that matched, else the claim's first.
-        let wording = m.wording.map_or_else(|| query::claim_label(a, m.claim), |at| a.text(at));
+        let wording = m.wording.map_or_else(|| a.wording(m.claim), |at| a.text(at));
         // A match far into a long wording: start a little before it, so that it is seen.
         let first = m.indices.first().map_or(0, |&i| i as usize);
         let skip =

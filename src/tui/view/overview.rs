@@ -14,7 +14,6 @@ use ratatui::widgets::Paragraph;
 use super::layout::{self, Columns};
 use super::text::{article_label, fit_width, focused_box};
 use crate::tui::app::{App, Phase};
-use crate::tui::query;
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let t = &app.theme;
@@ -94,7 +93,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
             if ndisc == 0 { " ".repeat(disc_w + 1) } else { format!(" {:>disc_w$}", format!("{ndisc}!")) };
         spans.push(Span::styled(d, if ndisc == 0 { Style::new() } else { t.title }));
         spans.push(Span::raw("  "));
-        let label = fit_width(query::claim_label(a, c), width.saturating_sub(used + 1));
+        let label = fit_width(a.wording(c), width.saturating_sub(used + 1));
         spans.push(Span::styled(label, if selected { t.cursor_row } else { Style::new() }));
         lines.push(Line::from(spans));
     }

@@ -358,7 +358,7 @@ pub fn markdown(a: &Analysis) -> String {
         "Who reports what: `●` reports the claim, `▲` takes a side in one of its discrepancies, `·` is silent.\n"
     );
     let header: String = (1..=arts.len()).map(|i| format!(" A{i} |")).collect();
-    let _ = writeln!(out, "| claim |{header} first wording |");
+    let _ = writeln!(out, "| claim |{header} wording |");
     let _ = writeln!(out, "|---|{}---|", "---|".repeat(arts.len()));
     for (c, disputes) in a.claims.iter().zip(&of_claim) {
         let mut row = format!("| C{} |", c.number());

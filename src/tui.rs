@@ -228,6 +228,31 @@ impl Signals<'_> {
     fn ended(&self) -> bool {
         self.ended.load(Ordering::Relaxed) != 0
     }
+
+    /// Runs `program` (an editor, a pager) as `system(3)` does: ctrl-c and ctrl-\ typed there
+    /// reach the whole foreground process group, and they are the program's keys, not a
+    /// request to end the reader. SIGTERM and SIGHUP still end it once the program returns.
+    fn while_external<T>(&self, program: impl FnOnce() -> T) -> T {
+        EXTERNAL.store(true, Ordering::SeqCst);
+        let before = self.ended.load(Ordering::SeqCst);
+        let out = program();
+        let after = self.ended.load(Ordering::SeqCst);
+        if before == 0 && is_keyboard_signal(after) {
+            self.ended.store(0, Ordering::SeqCst);
+        }
+        EXTERNAL.store(false, Ordering::SeqCst);
+        out
+    }
+}
+
+/// Whether an external program (`v`, `V`) has the terminal: the watchdog then lets ctrl-c pass.
+static EXTERNAL: AtomicBool = AtomicBool::new(false);
+
+/// SIGINT and SIGQUIT: what ctrl-c and ctrl-\\ send to the terminal's foreground processes.
+fn is_keyboard_signal(sig: usize) -> bool {
+    [signal_hook::consts::SIGINT, signal_hook::consts::SIGQUIT]
+        .iter()
+        .any(|&s| s.unsigned_abs() as usize == sig)
 }
 
 /// Leaves mouse capture, shows the cursor, and leaves raw mode and the alternate screen.
@@ -276,7 +301,11 @@ const GRACE: Duration = Duration::from_secs(3);
 fn spawn_watchdog() -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new(ENDING_SIGNALS)?;
     thread::Builder::new().name("parallax-watchdog".into()).spawn(move || {
-        if let Some(sig) = signals.forever().next() {
+        // A ctrl-c typed in an editor or pager the reader opened is that program's.
+        let ending = signals.forever().find(|&sig| {
+            !(EXTERNAL.load(Ordering::SeqCst) && is_keyboard_signal(sig.unsigned_abs() as usize))
+        });
+        if let Some(sig) = ending {
             thread::sleep(GRACE);
             restore_terminal();
             std::process::exit(128 + sig);
@@ -327,9 +356,13 @@ fn event_loop(
             terminal.draw(|frame| view::render(app, frame))?;
         }
         if let Some(request) = app.external.take() {
-            match external::run(request, terminal) {
+            let result = signals.while_external(|| external::run(request, terminal));
+            match result {
                 Ok(done) => app.say(done),
                 Err(why) => app.warn(why),
+            }
+            if signals.ended() {
+                break;
             }
             terminal.draw(|frame| view::render(app, frame))?;
         }

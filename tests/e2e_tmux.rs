@@ -564,6 +564,42 @@ fn the_pager_opens_the_article_at_the_passage_and_the_reader_resumes() {
     }
 }
 
+/// ctrl-c typed in the pager `V` opened is the pager's key: the pager ends, the reader stays
+/// (also past the watchdog's grace period) and quits normally later.
+#[test]
+fn ctrl_c_in_the_pager_ends_the_pager_not_the_reader() {
+    let dir = fixture_dir();
+    let pager = dir.path().join("pager.sh");
+    // A pager that waits until ctrl-c, as less does.
+    std::fs::write(
+        &pager,
+        "#!/bin/sh\ntrap 'exit 0' INT\necho pager-waiting\nwhile :; do sleep 0.05; done\n",
+    )
+    .unwrap();
+    std::process::Command::new("chmod").arg("+x").arg(&pager).status().unwrap();
+    // An interactive shell with job control, as a user has: ctrl-c reaches the reader's
+    // process group (the reader and its pager), not the shell.
+    let Some(s) = Session::shell("pager-ctrl-c", 120, 36) else { return };
+    s.wait_for("px$");
+    let command =
+        format!("PAGER='{}' {} {}", pager.display(), env!("CARGO_BIN_EXE_parallax"), dir.path().display());
+    s.keys(&["-l", &command]);
+    s.keys(&["Enter"]);
+    s.wait_for("COMPARE");
+    s.keys(&["V"]);
+    s.wait_for("pager-waiting");
+    s.keys(&["C-c"]);
+    s.wait_for("back from");
+    // The watchdog would have ended the process GRACE (3 s) after a signal it took as ending.
+    std::thread::sleep(Duration::from_millis(3500));
+    s.keys(&["j"]);
+    s.wait_for("passage 2/");
+    s.keys(&["q"]);
+    s.keys(&["-l", &format!("echo $? > {}", s.status_file.display())]);
+    s.keys(&["Enter"]);
+    assert_eq!(s.exit_status(), 0);
+}
+
 /// Issue 14: the configuration file remaps keys (dispatch, help and footer follow) and picks
 /// the light theme.
 #[test]

@@ -16,6 +16,7 @@ pub mod correct;
 pub mod extract;
 pub mod import;
 pub mod pages;
+pub mod passages;
 pub mod reader;
 pub mod report;
 

@@ -6,7 +6,7 @@
 
 mod cli;
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -64,7 +64,7 @@ enum Command {
     },
     /// Print one article's passages as JSON (json); `-` reads plain body text from stdin.
     Passages {
-        /// An article file, or `-` for stdin.
+        /// An article file, a web page's URL, or `-` for stdin.
         file: PathBuf,
         #[command(flatten)]
         output: Output,
@@ -187,21 +187,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Some(Command::Passages { file, output }) => {
             output.pick("passages", &[Format::Json])?;
-            let article = if file.as_os_str() == "-" {
-                let mut text = String::new();
-                io::stdin()
-                    .read_to_string(&mut text)
-                    .map_err(|e| Failure::Usage(format!("cannot read stdin: {e}; pipe UTF-8 text in")))?;
-                parallax::Article::from_text("-".into(), "-".into(), text, false, false)
-            } else {
-                let bytes = parallax::corpus::read_file(&file).map_err(|e| {
-                    Failure::Usage(format!("cannot read `{}`: {e}; check the path", file.display()))
-                })?;
-                let id = file.file_name().map_or_else(|| "-".into(), |n| n.to_string_lossy().into_owned());
-                parallax::Article::from_bytes(id, file.clone(), &bytes)
-                    .map_err(|why| Failure::Usage(format!("cannot use `{}`: {why}", file.display())))?
-            };
-            emit(&export::passages_json(&article))
+            cli::passages::run(&file)
         }
         Some(Command::Annotations { paths, output }) => cli::annotations::run(
             &paths,

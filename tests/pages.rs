@@ -276,3 +276,31 @@ fn bad_pages_in_a_folder_are_one_line_each_and_the_rest_opens() {
     assert_eq!(err.lines().count(), 4, "{err}");
     assert!(stdout(&out).starts_with("2 articles"), "the UTF-16 page is read: {}", stdout(&out));
 }
+
+/// `passages` takes a URL or a saved page like any command: the offsets point into the page's
+/// snapshot, which the output names; a failing URL is one line.
+#[test]
+fn passages_of_a_url_or_a_page_point_into_its_snapshot() {
+    let data = tempfile::tempdir().unwrap();
+    let base = serve();
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("valley-times.html");
+    std::fs::copy(fixture("valley-times.html"), &saved).unwrap();
+    let gazette = format!("{base}/gazette");
+    for input in [gazette.as_str(), saved.to_str().unwrap()] {
+        let out = parallax(data.path(), &["passages", input]);
+        assert!(out.status.success(), "{input}: {}", stderr(&out));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(v["origin"], input);
+        let file = std::fs::read_to_string(v["path"].as_str().unwrap()).unwrap();
+        let passages = v["passages"].as_array().unwrap();
+        assert!(passages.len() > 3, "{v}");
+        for p in passages {
+            let (start, end) = (p["start"].as_u64().unwrap() as usize, p["end"].as_u64().unwrap() as usize);
+            assert_eq!(&file[start..end], p["text"].as_str().unwrap());
+        }
+    }
+    let out = parallax(data.path(), &["passages", &format!("{base}/missing")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("404 Not Found"), "{}", stderr(&out));
+}

@@ -261,11 +261,19 @@ fn write_field<T: Serialize + Sync>(
 
 /// One article's passages as `{"passages": [...]}` (the `passages` command).
 pub fn passages_json(article: &Article) -> String {
+    /// `path` is the file the offsets point into (a page's snapshot); `origin` the page.
     #[derive(Serialize)]
     struct Doc<'a> {
+        path: std::borrow::Cow<'a, str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        origin: Option<&'a str>,
         passages: Vec<JsonPassage<'a>>,
     }
-    let doc = Doc { passages: article.passages.iter().map(|p| passage_json(article, p)).collect() };
+    let doc = Doc {
+        path: article.path.to_string_lossy(),
+        origin: article.origin.as_deref(),
+        passages: article.passages.iter().map(|p| passage_json(article, p)).collect(),
+    };
     let mut out = crate::json::to_string_pretty(&doc).unwrap_or_default();
     out.push('\n');
     out

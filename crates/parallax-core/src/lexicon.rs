@@ -183,6 +183,11 @@ pub const MONTH_FRAME_WORDS: Words = words! {
     "in" | "since" | "during" | "until" | "by" | "earlier" | "late" | "early" | "mid" | "last"
 };
 
+/// Days named relative to the article's, which place what is said in the story's own time.
+pub const STORY_DAYS: Words = words! {
+    "today" | "yesterday" | "tomorrow" | "tonight"
+};
+
 /// Words of a timestamp line besides dates, times and zones ("*Updated*: July 02, 2013",
 /// "3 July 2013 *Last updated at* 13:38 GMT"). Read by the date kind: such a line says when the
 /// article appeared, which dates the article, and states no fact.
@@ -602,7 +607,7 @@ mod tests {
     const CAPITALISED: [Words; 3] = [SENTENCE_INITIAL_NON_NAMES, TIME_ZONES, SENTENCE_OPENERS];
 
     /// The lists looked up lower-cased or folded: a capital in one would never match.
-    const LOWER_CASE: [Words; 44] = [
+    const LOWER_CASE: [Words; 45] = [
         STOPWORDS,
         ACRONYM_GAPS,
         MONTHS_ONLY_CAPITALISED,
@@ -647,6 +652,7 @@ mod tests {
         MONTH_FRAME_WORDS,
         NOUN_PHRASE_BREAKS,
         TALLY_WORDS,
+        STORY_DAYS,
     ];
 
     fn keys<V>(map: WordMap<V>) -> impl Iterator<Item = &'static str> {

@@ -20,7 +20,7 @@ use crate::analysis::{DiscrepancyKind, PassageRef};
 use crate::corpus::Article;
 use crate::lexicon::{
     CLOCK_WORDS, DATE_ABBREVIATIONS, MONTH_FRAME_WORDS, MONTH_NAMES, REPORT_DATE_GAPS, REPORTING_VERBS,
-    STOPWORDS, TIME_ZONES, TIMESTAMP_WORDS, WEEKDAY_NAMES,
+    STOPWORDS, STORY_DAYS, TIME_ZONES, TIMESTAMP_WORDS, WEEKDAY_NAMES,
 };
 use crate::text;
 
@@ -138,37 +138,54 @@ const FRAME_WORDS: usize = 12;
 /// The time frame of what a passage says at `at` (offsets into its text): the years and
 /// months it names nearby, other than its article's own (every one it names, when the article
 /// is undated). Empty for the story's own time: "In 2004 a tsunami killed 230,000" is not a
-/// count of today's quake, and "In January, five cables were cut" not of today's cut.
+/// count of today's quake, and "In January, five cables were cut" not of today's cut. When
+/// nothing nearby places it, the nearest time the passage names does, the story's own
+/// ("on Tuesday", "today") included: in "An 8.7-magnitude quake also hit off the city of
+/// Banda Aceh in Sumatra Island in May 2012" the magnitude is of May 2012, however far apart.
 pub(super) fn frame(p: &Passage<'_>, at: &std::ops::Range<usize>) -> Vec<Frame> {
     let first = p.words.partition_point(|(w, _)| *w < at.start);
-    let last = p.words.partition_point(|(w, _)| *w < at.end);
+    let last = p.words.partition_point(|(w, _)| *w < at.end).max(first + 1);
     let near = first.saturating_sub(FRAME_WORDS)..(last + FRAME_WORDS).min(p.words.len());
-    let word_near = |pos: usize| {
-        let k = p.words.partition_point(|(w, _)| *w < pos);
-        near.contains(&k)
-    };
+    let marks = time_marks(p);
+    let distance = |k: usize| if k < first { first - k } else { k.saturating_sub(last - 1) };
+    let nearby = marks.iter().any(|(k, _)| near.contains(k));
+    let closest = marks.iter().map(|(k, _)| distance(*k)).min();
     let own = p.date.map(|d| d.year);
-    let mut frame: BTreeSet<Frame> = p
-        .numbers
+    let frame: BTreeSet<Frame> = marks
         .iter()
-        .filter_map(|r| match r {
-            Reading::Year { year, at } if word_near(at.start) => Some(Frame::Year(*year)),
-            _ => None,
-        })
+        .filter(|(k, _)| if nearby { near.contains(k) } else { Some(distance(*k)) == closest })
+        .filter_map(|(_, f)| *f)
         .collect();
-    for i in near {
+    frame.into_iter().filter(|f| own.is_none_or(|y| *f != Frame::Year(y))).collect()
+}
+
+/// The times a passage names, by word index: a year, "last year", a month named without a day
+/// ("in January") as their [`Frame`], and the story's own time ("on Tuesday", "today", the
+/// article's month) as none.
+fn time_marks(p: &Passage<'_>) -> Vec<(usize, Option<Frame>)> {
+    let own = p.date.map(|d| d.year);
+    let mut marks: Vec<(usize, Option<Frame>)> = p
+        .years
+        .iter()
+        .map(|&(year, at)| (p.words.partition_point(|(w, _)| *w < at), Some(Frame::Year(year))))
+        .collect();
+    for i in 0..p.words.len() {
         if let Some(offset) = relative(p, i, "year").filter(|&o| o != 0) {
-            frame.insert(own.map_or(Frame::OtherYear, |y| Frame::Year(y + offset)));
+            marks.push((i, Some(own.map_or(Frame::OtherYear, |y| Frame::Year(y + offset)))));
         }
         let month = text::month(p.words[i].1).filter(|_| {
             let day = |k: usize| p.folded.get(k).is_some_and(|d| day_of_month(d).is_some());
             i > 0 && MONTH_FRAME_WORDS.contains(&p.folded[i - 1]) && !day(i + 1)
         });
-        if let Some(m) = month.filter(|&m| p.date.is_none_or(|d| d.month != Some(m))) {
-            frame.insert(Frame::Month(m));
+        if let Some(m) = month {
+            let story = p.date.is_some_and(|d| d.month == Some(m));
+            marks.push((i, (!story).then_some(Frame::Month(m))));
+        }
+        if text::weekday(p.words[i].1).is_some() || STORY_DAYS.contains(&p.folded[i]) {
+            marks.push((i, None));
         }
     }
-    frame.into_iter().filter(|f| own.is_none_or(|y| *f != Frame::Year(y))).collect()
+    marks
 }
 
 /// The offset that "last", "this" or "next" at word `i` gives the `unit` after it ("last

@@ -101,6 +101,9 @@ struct Passage<'a> {
     folded: Vec<String>,
     /// The numbers it states, read once for the kinds that compare them.
     numbers: Vec<number::Reading>,
+    /// Every year the passage names, inside its span or not, with its offset: what places a
+    /// number in time even from outside the member's span.
+    years: Vec<(i32, usize)>,
     /// Per word, whether it was read as part of a number ("million" in "5 million", "of
     /// two regions" in "one of two regions", "14" in "March 14"), which the kinds reading single
     /// words pass over.
@@ -154,8 +157,28 @@ impl<'a> Passage<'a> {
         let folded: Vec<String> = words.iter().map(|(_, w)| text::fold_style(w)).collect();
         let headline = matches!(kind, Some(PassageKind::Title | PassageKind::Heading));
         let (numbers, in_number) = number::read_numbers(text, &words, &folded, headline);
-        let mut p =
-            Passage { at, text, start, span, kind, date, words, folded, numbers, in_number, quotes, file };
+        let years = numbers
+            .iter()
+            .filter_map(|r| match r {
+                number::Reading::Year { year, at } => Some((*year, at.start)),
+                _ => None,
+            })
+            .collect();
+        let mut p = Passage {
+            at,
+            text,
+            start,
+            span,
+            kind,
+            date,
+            words,
+            folded,
+            numbers,
+            years,
+            in_number,
+            quotes,
+            file,
+        };
         p.numbers.retain(|r| r.range().start < p.span.end && r.range().end > p.span.start);
         p
     }

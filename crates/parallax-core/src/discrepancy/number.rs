@@ -776,6 +776,22 @@ mod tests {
     }
 
     #[test]
+    fn a_year_far_off_in_the_sentence_still_dates_its_number() {
+        // Nothing near the magnitude dates it; the sentence's only time does.
+        let d = run(&[
+            "A 7.9-magnitude earthquake also struck off the coast of the northern island of Hokkaido in March 2011, causing landslides.",
+            "A 6.3-magnitude earthquake hit the island on Sunday, damaging hundreds of buildings across the north.",
+        ]);
+        assert!(numbers(&d).is_empty(), "{d:?}");
+        // The story's own day, nearer than a background year, keeps it in the story's time.
+        let d = run(&[
+            "A 6.3-magnitude earthquake hit the island of Hokkaido on Sunday, in a region that was struck in 2011.",
+            "The 6.8-magnitude earthquake that hit Hokkaido damaged hundreds of buildings.",
+        ]);
+        assert_eq!(numbers(&d), ["magnitude 6.3 vs magnitude 6.8"], "{d:?}");
+    }
+
+    #[test]
     fn a_measure_of_one_thing_is_not_a_distance_to_another() {
         let d = run(&["It struck at a depth of 10 kilometres.", "It struck 55 kilometres from the town."]);
         assert!(numbers(&d).is_empty(), "{d:?}");

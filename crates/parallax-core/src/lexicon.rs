@@ -183,6 +183,21 @@ pub const MONTH_FRAME_WORDS: Words = words! {
     "in" | "since" | "during" | "until" | "by" | "earlier" | "late" | "early" | "mid" | "last"
 };
 
+/// Parts of a day, after a weekday ("Tuesday *afternoon*") or before it ("*early* Tuesday"),
+/// by the part they name: 1 morning, 2 afternoon, 3 evening and night. Read by the date kind.
+pub const DAY_PARTS: WordMap<u8> = word_map! {
+    "early" | "morning" | "dawn" => 1,
+    "afternoon" | "midday" => 2,
+    "late" | "evening" | "night" => 3,
+};
+
+/// Nouns of a part of a year, which keep "of 2004" a date: "the *end* of 2004", "the *summer*
+/// of 2012". After any other noun, "of 2004" names an event ("the tsunami of 2004").
+pub const YEAR_PARTS: Words = words! {
+    "end" | "start" | "beginning" | "middle" | "half" | "quarter" | "spring" | "summer" | "autumn"
+    | "fall" | "winter" | "part" | "rest" | "course"
+};
+
 /// Days named relative to the article's, which place what is said in the story's own time.
 pub const STORY_DAYS: Words = words! {
     "today" | "yesterday" | "tomorrow" | "tonight"
@@ -607,7 +622,7 @@ mod tests {
     const CAPITALISED: [Words; 3] = [SENTENCE_INITIAL_NON_NAMES, TIME_ZONES, SENTENCE_OPENERS];
 
     /// The lists looked up lower-cased or folded: a capital in one would never match.
-    const LOWER_CASE: [Words; 45] = [
+    const LOWER_CASE: [Words; 46] = [
         STOPWORDS,
         ACRONYM_GAPS,
         MONTHS_ONLY_CAPITALISED,
@@ -653,6 +668,7 @@ mod tests {
         NOUN_PHRASE_BREAKS,
         TALLY_WORDS,
         STORY_DAYS,
+        YEAR_PARTS,
     ];
 
     fn keys<V>(map: WordMap<V>) -> impl Iterator<Item = &'static str> {
@@ -665,6 +681,7 @@ mod tests {
         let maps = keys(NUMBER_WORDS).chain(keys(SCALE_WORDS)).chain(keys(MONTHS));
         let maps = maps.chain(keys(WEEKDAYS)).chain(keys(SOURCE_CLASSES));
         let maps = maps.chain(keys(ACTS)).chain(keys(MEASURE_UNITS)).chain(keys(PRE_UNITS));
+        let maps = maps.chain(keys(DAY_PARTS));
         for w in lower.chain(maps).chain(DENIAL_STEMS.iter().copied()) {
             assert_eq!(w, w.to_lowercase(), "{w:?} is looked up in lower case");
         }

@@ -19,8 +19,8 @@ use super::{Detector, Found, Passage, Value, versions_by_article};
 use crate::analysis::{DiscrepancyKind, PassageRef};
 use crate::corpus::Article;
 use crate::lexicon::{
-    CLOCK_WORDS, DATE_ABBREVIATIONS, MONTH_FRAME_WORDS, MONTH_NAMES, REPORT_DATE_GAPS, REPORTING_VERBS,
-    STOPWORDS, STORY_DAYS, TIME_ZONES, TIMESTAMP_WORDS, WEEKDAY_NAMES,
+    CLOCK_WORDS, DATE_ABBREVIATIONS, DAY_PARTS, MONTH_FRAME_WORDS, MONTH_NAMES, REPORT_DATE_GAPS,
+    REPORTING_VERBS, STOPWORDS, STORY_DAYS, TIME_ZONES, TIMESTAMP_WORDS, WEEKDAY_NAMES, YEAR_PARTS,
 };
 use crate::text;
 
@@ -250,16 +250,21 @@ pub(super) struct Stated {
     years: Vec<Value<i32>>,
     /// Weekdays named (1–7).
     weekdays: Vec<Value<u8>>,
+    /// Parts of a weekday named, as (weekday, part of [`DAY_PARTS`]): "early Tuesday",
+    /// "yesterday afternoon".
+    parts: Vec<Value<(u8, u8)>>,
     /// Crude stems of the words around its years: what they are years of.
     context: BTreeSet<String>,
+    /// The same around its weekdays: what they are days of.
+    day_context: BTreeSet<String>,
 }
 
 /// Words either side of a year read as what it dates.
 const DATE_CONTEXT_WORDS: usize = 6;
-/// Least words two members' years' contexts share (or all of the smaller context) to date
-/// the same thing: "the 2012 *quake* struck *off Banda Aceh*" and "the *quake* of 2004" are
-/// two quakes. Years need it most: a sentence names the year of its background as readily as
-/// of its news.
+/// Least words two members' years' or weekdays' contexts share (or all of the smaller context)
+/// to date the same thing: "the 2012 *quake* struck *off Banda Aceh*" and "the *quake* of 2004"
+/// are two quakes, and "he was *fired* last Thursday" does not date "he *opened fire* Friday".
+/// A sentence names the day or year of its background as readily as of its news.
 const DATE_CONTEXT_SHARED: usize = 2;
 
 /// The crude stems of the content words of `p` around the words `dated` (a year's).
@@ -304,6 +309,9 @@ impl Detector for Dates {
                 }
             } else if let Some(d) = text::weekday(w) {
                 s.weekdays.push(value(d, weekday_name(d).to_string(), i, i));
+                if let Some((part, first, last)) = part_of_day(p, i) {
+                    s.parts.push(said_at(p, (d, part), said_text(p, first, last), first, last));
+                }
             }
             // Relative dates need the article's date; an undated article's say nothing.
             let Some(date) = p.date else { continue };
@@ -337,46 +345,111 @@ impl Detector for Dates {
                 let weekday = ((count + 3).rem_euclid(7) + 1) as u8;
                 let shown = |what: &str| format!("{} ({what})", said(i));
                 s.weekdays.push(value(weekday, shown(weekday_name(weekday)), from, i));
+                if let Some((part, first, last)) = part_of_day(p, i) {
+                    let shown = format!("{} ({})", said_text(p, first, last), weekday_name(weekday));
+                    s.parts.push(said_at(p, (weekday, part), shown, first, last));
+                }
                 s.months.push(value(m, shown(month_name(m)), from, i));
                 s.days.push(days((m, d), shown(&format!("{} {d}", month_name(m))), from, i));
             }
         }
         for r in &p.numbers {
-            if let Reading::Year { year, at } = r {
+            if let Reading::Year { year, at } = r
+                && !names_an_event(p, at.start)
+            {
                 s.years.push(Value { key: *year, shown: year.to_string(), span: p.file_span(at.clone()) });
             }
         }
-        let dated: BTreeSet<usize> = s
-            .years
-            .iter()
-            .map(|v| v.span)
-            .flat_map(|span| {
-                let (start, end) = (span.0 - p.start, span.1 - p.start);
-                (0..p.words.len()).filter(move |&k| p.words[k].0 >= start && p.words[k].0 < end)
-            })
-            .collect();
-        s.context = context_of(p, &dated);
+        s.context = context_of(p, &words_of(p, &s.years));
+        s.day_context = context_of(p, &words_of(p, &s.weekdays));
         s
     }
 
     fn compare(members: &[(PassageRef, Stated)], found: &mut Found<'_>) {
         let context: HashMap<PassageRef, &BTreeSet<String>> =
             members.iter().map(|(r, s)| (*r, &s.context)).collect();
-        let same_year_of = |a: PassageRef, b: PassageRef| {
+        let day_context: HashMap<PassageRef, &BTreeSet<String>> =
+            members.iter().map(|(r, s)| (*r, &s.day_context)).collect();
+        let same = |context: &HashMap<PassageRef, &BTreeSet<String>>, a: PassageRef, b: PassageRef| {
             context.get(&a).zip(context.get(&b)).is_some_and(|(a, b)| {
                 a.intersection(b).count() >= DATE_CONTEXT_SHARED.min(a.len().min(b.len())).max(1)
             })
         };
+        let same_year_of = |a, b| same(&context, a, b);
+        let same_day_of = |a, b| same(&day_context, a, b);
         let any = |_, _| true;
         let months = versions_by_article(&part(members, |s| s.months.as_slice()), |a, b| a == b, any);
         // Days only when the months agree: "October vs December" already says it.
         let days = || versions_by_article(&part(members, |s| s.days.as_slice()), |a, b| a == b, any);
         let years = versions_by_article(&part(members, |s| s.years.as_slice()), |a, b| a == b, same_year_of);
-        let weekdays = versions_by_article(&part(members, |s| s.weekdays.as_slice()), |a, b| a == b, any);
+        let weekdays =
+            versions_by_article(&part(members, |s| s.weekdays.as_slice()), |a, b| a == b, same_day_of);
         for versions in [months.or_else(days), years, weekdays].into_iter().flatten() {
             found.report(versions);
         }
+        // Parts of one day: "early Tuesday" vs "Tuesday afternoon". Other days are the
+        // weekdays' finding.
+        let days: BTreeSet<u8> = members.iter().flat_map(|(_, s)| s.parts.iter().map(|v| v.key.0)).collect();
+        for day in days {
+            let of_day = |s: &Stated| -> Vec<Value<(u8, u8)>> {
+                s.parts.iter().filter(|v| v.key.0 == day).cloned().collect()
+            };
+            let stated: Vec<(PassageRef, Vec<Value<(u8, u8)>>)> =
+                members.iter().map(|(r, s)| (*r, of_day(s))).collect();
+            if let Some(versions) = versions_by_article(&stated, |a, b| a == b, any) {
+                found.report(versions);
+            }
+        }
     }
+}
+
+/// The part of a day that words around the weekday at word `i` name, with the words naming
+/// it: "*early* Tuesday" (morning), "yesterday *afternoon*".
+fn part_of_day(p: &Passage<'_>, i: usize) -> Option<(u8, usize, usize)> {
+    let joined = |k: usize| p.text[p.words[k].0 + p.words[k].1.len()..p.words[k + 1].0].trim().is_empty();
+    let after = p.folded.get(i + 1).filter(|w| *w != "early" && *w != "late");
+    if let Some(part) = after.and_then(|w| DAY_PARTS.get(w)).filter(|_| joined(i)) {
+        return Some((part, i, i + 1));
+    }
+    let before =
+        i.checked_sub(1).filter(|&b| matches!(p.folded[b].as_str(), "early" | "late") && joined(b))?;
+    DAY_PARTS.get(&p.folded[before]).map(|part| (part, before, i))
+}
+
+/// The text of words `first..=last` of `p`.
+fn said_text(p: &Passage<'_>, first: usize, last: usize) -> String {
+    p.text[p.words[first].0..p.words[last].0 + p.words[last].1.len()].to_string()
+}
+
+/// Whether the year at byte `at` of `p` names an event rather than dates one: "the tsunami
+/// *of 2004*", "the *2004* tsunami" say which tsunami, not when the passage's fact happened
+/// ("the end of 2004", "in 2004" do).
+fn names_an_event(p: &Passage<'_>, at: usize) -> bool {
+    let k = p.words.partition_point(|(w, _)| *w < at);
+    let word = |k: usize| p.folded.get(k).map(String::as_str);
+    let noun =
+        |w: &str| w.chars().all(char::is_alphabetic) && !STOPWORDS.contains(w) && text::month(w).is_none();
+    let of_noun = k >= 2
+        && word(k - 1) == Some("of")
+        && word(k - 2)
+            .is_some_and(|n| noun(n) && !YEAR_PARTS.contains(n) && text::month(p.words[k - 2].1).is_none());
+    let before_noun = k >= 1
+        && matches!(word(k - 1), Some("the" | "a" | "an") | Some("its" | "their" | "his" | "her"))
+        && word(k + 1).is_some_and(noun)
+        && p.text[p.words[k].0 + p.words[k].1.len()..].starts_with(' ');
+    of_noun || before_noun
+}
+
+/// The word indices of the values `values` span.
+fn words_of<K>(p: &Passage<'_>, values: &[Value<K>]) -> BTreeSet<usize> {
+    values
+        .iter()
+        .map(|v| v.span)
+        .flat_map(|span| {
+            let (start, end) = (span.0 - p.start, span.1 - p.start);
+            (0..p.words.len()).filter(move |&k| p.words[k].0 >= start && p.words[k].0 < end)
+        })
+        .collect()
 }
 
 /// A value stated by words `first..=last` of `p`.
@@ -483,6 +556,54 @@ mod tests {
         let d =
             run(&["The plant opened in 1998 near the river.", "The plant opened in 1989 near the river."]);
         assert_eq!(dates(&d), ["1998 vs 1989"]);
+    }
+
+    #[test]
+    fn weekdays_of_two_events_are_not_compared() {
+        // The day she resigned is not the day the strike began.
+        let d = run(&[
+            "Ms Okafor resigned from the board last Monday, the union said, weeks before the vote.",
+            "Dock workers walked out at the port on Wednesday, halting all container traffic.",
+        ]);
+        assert!(dates(&d).is_empty(), "{d:?}");
+        let d = run(&[
+            "Dock workers walked out at the port on Wednesday, halting traffic.",
+            "Dock workers walked out at the port on Thursday.",
+        ]);
+        assert_eq!(dates(&d), ["Wednesday vs Thursday"]);
+    }
+
+    #[test]
+    fn parts_of_one_day() {
+        let d = run_dated(&[
+            ("The storm made landfall yesterday afternoon near the port.", dated(2013, 7, 3)),
+            ("The storm made landfall near the port early Tuesday.", dated(2013, 7, 2)),
+        ]);
+        assert_eq!(dates(&d), ["yesterday afternoon (Tuesday) vs early Tuesday"], "{d:?}");
+        // The same part in other words agrees; so does a day named without a part.
+        let d = run(&[
+            "The storm made landfall early Tuesday.",
+            "The storm made landfall on Tuesday morning.",
+            "The storm made landfall on Tuesday.",
+        ]);
+        assert!(dates(&d).is_empty(), "{d:?}");
+        // Other days are the weekdays' finding alone.
+        let d = run(&["The storm hit late Monday.", "The storm hit Tuesday morning."]);
+        assert_eq!(dates(&d), ["Monday vs Tuesday"], "{d:?}");
+    }
+
+    #[test]
+    fn a_year_that_names_an_event_dates_nothing() {
+        let d = run(&[
+            "The 6.1-magnitude quake struck a region devastated by the tsunami of 2004.",
+            "The quake struck the region in 2013, triggering a tsunami alert.",
+        ]);
+        assert!(dates(&d).is_empty(), "{d:?}");
+        let d = run(&["The region was rebuilt after the 2004 tsunami.", "The region was rebuilt in 2009."]);
+        assert!(dates(&d).is_empty(), "{d:?}");
+        // A part of a year is a date.
+        let d = run(&["The plant closed at the end of 2004.", "The plant closed in 2005."]);
+        assert_eq!(dates(&d), ["2004 vs 2005"]);
     }
 
     #[test]

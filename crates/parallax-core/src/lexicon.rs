@@ -278,6 +278,13 @@ pub const MEASURE_UNITS: WordMap<&str> = word_map! {
     "mph" => "mph", "megawatt" => "megawatt", "magnitude" => "magnitude",
 };
 
+/// Directions between a distance and what it is measured from ("55 km *west* of Bireun").
+/// Read by the number kind.
+pub const DIRECTIONS: Words = words! {
+    "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest"
+    | "northern" | "southern" | "eastern" | "western" | "away"
+};
+
 /// Units written before their number ("magnitude 6.1", "category 4"). Read by the number kind,
 /// which also shows them first.
 pub const PRE_UNITS: WordMap<&str> = word_map! {
@@ -622,7 +629,7 @@ mod tests {
     const CAPITALISED: [Words; 3] = [SENTENCE_INITIAL_NON_NAMES, TIME_ZONES, SENTENCE_OPENERS];
 
     /// The lists looked up lower-cased or folded: a capital in one would never match.
-    const LOWER_CASE: [Words; 46] = [
+    const LOWER_CASE: [Words; 47] = [
         STOPWORDS,
         ACRONYM_GAPS,
         MONTHS_ONLY_CAPITALISED,
@@ -669,6 +676,7 @@ mod tests {
         TALLY_WORDS,
         STORY_DAYS,
         YEAR_PARTS,
+        DIRECTIONS,
     ];
 
     fn keys<V>(map: WordMap<V>) -> impl Iterator<Item = &'static str> {

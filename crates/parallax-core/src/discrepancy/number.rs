@@ -20,8 +20,9 @@ use super::{Detector, Found, Passage, Value, singular, versions_by_article};
 use crate::analysis::{DiscrepancyKind, PassageRef};
 use crate::features::parse_number;
 use crate::lexicon::{
-    ACTS, CLOCK_WORDS, EXTENT_DETERMINERS, FILLERS, MEASURE_UNITS, NOUN_PHRASE_BREAKS, NUMBER_MODIFIERS,
-    PRE_UNITS, QUANTITY_HEDGES, STATE_WORDS, STOPWORDS, TALLY_WORDS, TIME_ZONES, UNSPECIFIC_ATTRIBUTES,
+    ACTS, CLOCK_WORDS, DIRECTIONS, EXTENT_DETERMINERS, FILLERS, MEASURE_UNITS, NOUN_PHRASE_BREAKS,
+    NUMBER_MODIFIERS, PRE_UNITS, QUANTITY_HEDGES, STATE_WORDS, STOPWORDS, TALLY_WORDS, TIME_ZONES,
+    UNSPECIFIC_ATTRIBUTES,
 };
 use crate::text;
 
@@ -78,8 +79,11 @@ pub(super) struct Thing {
     /// What the number is a measure of: "depth" in "a depth of 10 km", "traffic" in "65% of
     /// traffic".
     of: Option<String>,
-    /// Where it is counted, when it says so right after: "Aceh" in "seven were injured in
-    /// Aceh". A count in one place is not a count of the whole.
+    /// Where it is counted, when it says so right after ("aceh" in "seven were injured in
+    /// Aceh") or in a phrase opening the sentence ("In Central Aceh district, 140 were
+    /// injured"), or what a distance is measured from ("from bireun" in "55 km west of the
+    /// town of Bireun"). A count in one place is not a count of the whole, and distances from
+    /// two landmarks are two distances.
     place: Option<String>,
 }
 
@@ -167,6 +171,17 @@ pub(super) fn read_numbers(
     // Days of the month belong to their month, not to the numbers.
     for (i, day) in in_number.iter_mut().enumerate() {
         *day |= is_day_of_month(&w, i);
+    }
+    if let Some((place, from)) = opening_place(&w) {
+        let from = words.get(from).map_or(usize::MAX, |(at, _)| *at);
+        for r in &mut readings {
+            if let Reading::Quantity { thing, at, .. } = r
+                && at.start >= from
+                && thing.place.is_none()
+            {
+                thing.place = Some(place.clone());
+            }
+        }
     }
     (readings, in_number)
 }
@@ -301,7 +316,8 @@ fn read_number(w: &Words<'_>, i: usize, readings: &mut Vec<Reading>) -> Option<u
     };
     let first = act_before.map_or(i, |(_, k)| k.min(i));
     let last = act_after.map_or(end, |(_, k)| (k + 1).max(end));
-    let thing = Thing { what, act: act.map(|(a, _)| a), of: attribute(w, i), place: place_after(w, last) };
+    let place = place_after(w, last).or_else(|| measure.and_then(|_| landmark(w, end)));
+    let thing = Thing { what, act: act.map(|(a, _)| a), of: attribute(w, i), place };
     let at = w.words[first].0..w.end(last.max(j) - 1);
     readings.push(Reading::Quantity { thing, value: quantity, shown, at });
     Some(j)
@@ -341,6 +357,68 @@ fn place_after(w: &Words<'_>, k: usize) -> Option<String> {
     let goes_on =
         w.get(after).is_some_and(|x| !STOPWORDS.contains(x) && !FILLERS.contains(x)) && w.joined(after - 1);
     (!name.is_empty() && !goes_on).then(|| name.join(" "))
+}
+
+/// Most words between a distance and the name of what it is measured from ("west of *the town
+/// of* Bireun").
+const LANDMARK_WORDS: usize = 6;
+
+/// What the distance ending before word `k` is measured from: "55 km (34 miles) west of the
+/// town of Bireun" → "from bireun", "320 km from the provincial capital Banda Aceh" → "from
+/// banda aceh", "13 nautical miles from the cargo ship" → "from ship". A conversion in
+/// brackets and a direction may stand between.
+fn landmark(w: &Words<'_>, mut k: usize) -> Option<String> {
+    let gap = |k: usize| k > 0 && k < w.words.len() && w.text[w.end(k - 1)..w.words[k].0].contains('(');
+    if gap(k) {
+        let close =
+            (k..(k + 4).min(w.words.len())).find(|&j| w.text[w.end(j)..].trim_start().starts_with(')'))?;
+        k = close + 1;
+    }
+    while w.get(k).is_some_and(|x| DIRECTIONS.contains(x)) {
+        k += 1;
+    }
+    if !matches!(w.get(k), Some("of" | "from" | "off")) {
+        return None;
+    }
+    let name_at = |n: usize| {
+        let raw = w.words[n].1;
+        w.capitalised(n) && text::month(raw).is_none() && text::weekday(raw).is_none()
+    };
+    let first = k + 1;
+    let window = first..(first + LANDMARK_WORDS).min(w.words.len());
+    if let Some(start) = window.clone().find(|&n| name_at(n)) {
+        let end =
+            (start..w.words.len()).take_while(|&n| name_at(n) && (n == start || w.joined(n - 1))).count();
+        let name: Vec<&str> = (start..start + end).map(|n| w.folded[n].as_str()).collect();
+        return Some(format!("from {}", name.join(" ")));
+    }
+    // No name: the noun before the phrase ends ("from the cargo ship").
+    let noun = window
+        .take_while(|&n| w.joined(n - 1) && w.folded[n].chars().all(char::is_alphabetic))
+        .take_while(|&n| n == first || !STOPWORDS.contains(&w.folded[n]))
+        .filter(|&n| !STOPWORDS.contains(&w.folded[n]))
+        .last()?;
+    Some(format!("from {}", singular(&w.folded[noun])))
+}
+
+/// The place a sentence opens with, for the counts after it that name none: "In neighbouring
+/// Central Aceh district, 10 people were killed" → ("central aceh", the index of the word
+/// after the comma). A time ("In January,") or a phrase naming nothing ("In all,") is none.
+fn opening_place(w: &Words<'_>) -> Option<(String, usize)> {
+    if w.get(0) != Some("in") {
+        return None;
+    }
+    let comma = (1..(1 + LANDMARK_WORDS).min(w.words.len()))
+        .find(|&k| k + 1 < w.words.len() && w.text[w.end(k)..w.words[k + 1].0].contains(','))?;
+    if !(1..=comma).all(|k| w.joined(k - 1)) {
+        return None;
+    }
+    let dated = (1..=comma).any(|k| {
+        let raw = w.words[k].1;
+        text::month(raw).is_some() || text::weekday(raw).is_some() || w.is_number(k)
+    });
+    let name: Vec<&str> = (1..=comma).filter(|&k| w.capitalised(k)).map(|k| w.folded[k].as_str()).collect();
+    (!dated && !name.is_empty()).then(|| (name.join(" "), comma + 1))
 }
 
 /// The classes of [`ACTS`] that befall things rather than people ("10 houses damaged").
@@ -837,6 +915,42 @@ mod tests {
         let d =
             run(&["Two killed, 12 hurt in Vesta Polymers plant fire", "The fire injured 15 at the plant."]);
         assert_eq!(numbers(&d), ["12 injured vs 15 injured"], "{d:?}");
+    }
+
+    #[test]
+    fn distances_from_two_landmarks_are_two_distances() {
+        let d = run(&[
+            "The crash site lies 40 kilometres (25 miles) north of the city of Tromso, rescuers said.",
+            "The crash site lies some 350 kilometres from the capital Oslo, rescuers said.",
+        ]);
+        assert!(numbers(&d).is_empty(), "{d:?}");
+        let d = run(&[
+            "The crash site lies 40 kilometres north of the city of Tromso.",
+            "The crash site lies 45 km from Tromso.",
+        ]);
+        assert_eq!(numbers(&d), ["40 km vs 45 km"], "{d:?}");
+        let d = run(&["The tanker sank 20 miles off the coast.", "The tanker sank 35 miles off Brest."]);
+        assert!(numbers(&d).is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn a_place_opening_the_sentence_places_its_counts() {
+        let d = run(&[
+            "In the northern Kivu province, 12 people were killed and 40 were injured in the floods.",
+            "At least 30 people were injured in the floods, officials said.",
+        ]);
+        assert!(numbers(&d).is_empty(), "{d:?}");
+        // A time or a phrase naming no place places nothing.
+        let d = run(&[
+            "In total, 40 people were injured in the floods.",
+            "At least 30 people were injured in the floods.",
+        ]);
+        assert_eq!(numbers(&d), ["40 injured vs 30 injured"], "{d:?}");
+        let d = run(&[
+            "In March, 40 people were injured in the floods.",
+            "In March, 65 people were injured in the floods.",
+        ]);
+        assert_eq!(numbers(&d), ["40 injured vs 65 injured"], "{d:?}");
     }
 
     #[test]

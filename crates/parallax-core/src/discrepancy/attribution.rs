@@ -307,7 +307,8 @@ pub(super) struct Stated {
     sources: BTreeSet<Source>,
     /// Each credited source with its bytes.
     said: Vec<(Source, Span)>,
-    /// Crude stems of what it states, credits left out: the statement two credits must share.
+    /// Crude stems of what it credits (see [`statement`]), numbers as their values: the
+    /// statement two credits must share.
     content: BTreeSet<String>,
 }
 
@@ -343,8 +344,14 @@ impl Detector for Attributions {
         let content = statement(p, &in_credit)
             .into_iter()
             .map(|k| &w.lower[k])
-            .filter(|x| x.chars().count() > 2 && !STOPWORDS.contains(x) && !REPORTING_VERBS.contains(x))
-            .map(|x| x.chars().take(5).collect())
+            .filter_map(|x| {
+                // A number is the most telling word two statements share ("about 40 workers").
+                if let Some(n) = parse_number(x).or_else(|| text::number_word(x)) {
+                    return Some(format!("#{n}"));
+                }
+                (x.chars().count() > 2 && !STOPWORDS.contains(x) && !REPORTING_VERBS.contains(x))
+                    .then(|| x.chars().take(5).collect())
+            })
             .collect();
         Stated { sources: said.iter().map(|(s, _)| s.clone()).collect(), said, content }
     }
@@ -401,6 +408,9 @@ impl Detector for Attributions {
     }
 }
 
+/// Most words between a quotation and the credit beside it ("…,\" *he* said").
+const QUOTE_GAP: usize = 2;
+
 /// The words of what `p` credits to its sources (word indices), credits left out: its
 /// quotations when it quotes, else the longer side of its first credit ("Police said *the
 /// suspect gave himself up*", "*The suspect gave himself up*, police said"). Not the words
@@ -413,10 +423,16 @@ fn statement(p: &Passage<'_>, in_credit: &[bool]) -> Vec<usize> {
         p.quotes.iter().any(|q| q.contains(&at))
     };
     let inside: Vec<usize> = words.clone().filter(quoted).filter(|&k| !in_credit[k]).collect();
-    if !inside.is_empty() {
+    let Some(credit) = in_credit.iter().position(|&c| c) else { return words.collect() };
+    // The quotation the credit stands beside ("\"…,\" said Ana Lima", "Lima said: \"…\""); a
+    // quoted phrase inside a reported statement ("repairs will take \"several days\"") is
+    // only part of it.
+    let beside = inside.first().zip(inside.last()).is_some_and(|(&first, &last)| {
+        (last < credit && credit - last <= QUOTE_GAP) || (first > credit && first - credit <= QUOTE_GAP + 1)
+    });
+    if beside {
         return inside;
     }
-    let Some(credit) = in_credit.iter().position(|&c| c) else { return words.collect() };
     let after = in_credit[credit..].iter().position(|&c| !c).map_or(p.words.len(), |n| credit + n);
     // A reporting verb or "that" beside the credit is part of it.
     let skip = |k: &usize| REPORTING_VERBS.contains(&p.folded[*k]) || p.folded[*k] == "that";
@@ -425,14 +441,15 @@ fn statement(p: &Passage<'_>, in_credit: &[bool]) -> Vec<usize> {
     if after.len() > before.len() { after } else { before }
 }
 
-/// Least share of the smaller statement's content words that two credited passages share to
-/// state the same thing.
-const SAME_STATEMENT: f32 = 0.4;
+/// Share of the smaller statement's content words that two credited passages must share more
+/// than, to state the same thing: half of what a resident saw ("houses were damaged … some
+/// people") is the story's vocabulary, not the official's toll.
+const SAME_STATEMENT: f32 = 0.5;
 
 /// Whether two passages' content (see [`Stated::content`]) states the same thing.
 fn same_statement(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
     let shared = a.intersection(b).count();
-    shared >= 2 && shared as f32 >= SAME_STATEMENT * a.len().min(b.len()) as f32
+    shared >= 2 && shared as f32 > SAME_STATEMENT * a.len().min(b.len()) as f32
 }
 
 /// Capitalised words that are not part of a name: days, months, and function words and

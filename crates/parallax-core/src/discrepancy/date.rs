@@ -261,11 +261,14 @@ pub(super) struct Stated {
 
 /// Words either side of a year read as what it dates.
 const DATE_CONTEXT_WORDS: usize = 6;
-/// Least words two members' years' or weekdays' contexts share (or all of the smaller context)
-/// to date the same thing: "the 2012 *quake* struck *off Banda Aceh*" and "the *quake* of 2004"
-/// are two quakes, and "he was *fired* last Thursday" does not date "he *opened fire* Friday".
-/// A sentence names the day or year of its background as readily as of its news.
+/// Least words two members' years' contexts share (or all of the smaller context) to date the
+/// same thing: "the 2012 *quake* struck *off Banda Aceh*" and "the *quake* of 2004" are two
+/// quakes. A sentence names the year of its background as readily as of its news.
 const DATE_CONTEXT_SHARED: usize = 2;
+/// The same for weekdays, which a sentence gives its news more than its background: one word
+/// ("passed his *medical* on Thursday", "his *medical* on Wednesday"), and "he was let go last
+/// Thursday" does not date "he opened fire at the party Friday".
+const DAY_CONTEXT_SHARED: usize = 1;
 
 /// The crude stems of the content words of `p` around the words `dated` (a year's).
 fn context_of(p: &Passage<'_>, dated: &BTreeSet<usize>) -> BTreeSet<String> {
@@ -370,13 +373,14 @@ impl Detector for Dates {
             members.iter().map(|(r, s)| (*r, &s.context)).collect();
         let day_context: HashMap<PassageRef, &BTreeSet<String>> =
             members.iter().map(|(r, s)| (*r, &s.day_context)).collect();
-        let same = |context: &HashMap<PassageRef, &BTreeSet<String>>, a: PassageRef, b: PassageRef| {
-            context.get(&a).zip(context.get(&b)).is_some_and(|(a, b)| {
-                a.intersection(b).count() >= DATE_CONTEXT_SHARED.min(a.len().min(b.len())).max(1)
-            })
+        let same = |context: &HashMap<PassageRef, &BTreeSet<String>>, least: usize, a, b| {
+            context
+                .get(&a)
+                .zip(context.get(&b))
+                .is_some_and(|(a, b)| a.intersection(b).count() >= least.min(a.len().min(b.len())).max(1))
         };
-        let same_year_of = |a, b| same(&context, a, b);
-        let same_day_of = |a, b| same(&day_context, a, b);
+        let same_year_of = |a, b| same(&context, DATE_CONTEXT_SHARED, a, b);
+        let same_day_of = |a, b| same(&day_context, DAY_CONTEXT_SHARED, a, b);
         let any = |_, _| true;
         let months = versions_by_article(&part(members, |s| s.months.as_slice()), |a, b| a == b, any);
         // Days only when the months agree: "October vs December" already says it.

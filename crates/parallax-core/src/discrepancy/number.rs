@@ -378,7 +378,8 @@ fn landmark(w: &Words<'_>, mut k: usize) -> Option<String> {
         k += 1;
     }
     if !matches!(w.get(k), Some("of" | "from" | "off")) {
-        return None;
+        // "13 nautical miles away": from whoever the sentence is about, not a named place.
+        return (k > 0 && w.get(k - 1) == Some("away")).then(|| "away".to_string());
     }
     let name_at = |n: usize| {
         let raw = w.words[n].1;
@@ -930,6 +931,12 @@ mod tests {
         ]);
         assert_eq!(numbers(&d), ["40 km vs 45 km"], "{d:?}");
         let d = run(&["The tanker sank 20 miles off the coast.", "The tanker sank 35 miles off Brest."]);
+        assert!(numbers(&d).is_empty(), "{d:?}");
+        // A distance "away" is from whom the sentence is about, not the length of a route.
+        let d = run(&[
+            "The frigate, some 12 nautical miles away, sent its helicopter to the tanker.",
+            "The frigate patrols a 480-nautical-mile corridor used by the tanker.",
+        ]);
         assert!(numbers(&d).is_empty(), "{d:?}");
     }
 

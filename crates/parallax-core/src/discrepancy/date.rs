@@ -1,4 +1,5 @@
-//! Dates: other months, days of the month, years or weekdays, `December vs October`.
+//! Dates: other months, days of the month, years, weekdays or parts of a day, `December vs
+//! October`, and what one article tells as done and another as to come (see [`tense`]).
 //!
 //! Years come from the passage's numbers ("in 2024") and from "last year", "this year" and
 //! "next year" ("yesterday", "last month" likewise), resolved against the article's date: its
@@ -15,7 +16,7 @@ use std::collections::{BTreeSet, HashMap};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::number::Reading;
-use super::{Detector, Found, Passage, Value, versions_by_article};
+use super::{Detector, Found, Passage, Value, tense, versions_by_article};
 use crate::analysis::{DiscrepancyKind, PassageRef};
 use crate::corpus::Article;
 use crate::lexicon::{
@@ -257,6 +258,8 @@ pub(super) struct Stated {
     context: BTreeSet<String>,
     /// The same around its weekdays: what they are days of.
     day_context: BTreeSet<String>,
+    /// Verbs it tells as done or as to come.
+    told: Vec<tense::Told>,
 }
 
 /// Words either side of a year read as what it dates.
@@ -365,6 +368,7 @@ impl Detector for Dates {
         }
         s.context = context_of(p, &words_of(p, &s.years));
         s.day_context = context_of(p, &words_of(p, &s.weekdays));
+        s.told = tense::read(p);
         s
     }
 
@@ -404,6 +408,9 @@ impl Detector for Dates {
                 found.report(versions);
             }
         }
+        let told: Vec<(PassageRef, &[tense::Told])> =
+            members.iter().map(|(r, s)| (*r, s.told.as_slice())).collect();
+        tense::compare(&told, found);
     }
 }
 

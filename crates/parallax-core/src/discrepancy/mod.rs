@@ -36,6 +36,7 @@ mod negation;
 mod number;
 mod quote;
 mod scope;
+mod tense;
 
 use attribution::Affiliations;
 use date::ArticleDate;

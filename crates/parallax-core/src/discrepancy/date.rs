@@ -402,8 +402,7 @@ impl Detector for Dates {
             let of_day = |s: &Stated| -> Vec<Value<(u8, u8)>> {
                 s.parts.iter().filter(|v| v.key.0 == day).cloned().collect()
             };
-            let stated: Vec<(PassageRef, Vec<Value<(u8, u8)>>)> =
-                members.iter().map(|(r, s)| (*r, of_day(s))).collect();
+            let stated: Vec<_> = members.iter().map(|(r, s)| (*r, of_day(s))).collect();
             if let Some(versions) = versions_by_article(&stated, |a, b| a == b, any) {
                 found.report(versions);
             }

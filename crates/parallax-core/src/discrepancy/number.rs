@@ -172,6 +172,7 @@ pub(super) fn read_numbers(
     for (i, day) in in_number.iter_mut().enumerate() {
         *day |= is_day_of_month(&w, i);
     }
+    carry_percent_of(passage, &mut readings);
     if let Some((place, from)) = opening_place(&w) {
         let from = words.get(from).map_or(usize::MAX, |(at, _)| *at);
         for r in &mut readings {
@@ -357,6 +358,32 @@ fn place_after(w: &Words<'_>, k: usize) -> Option<String> {
     let goes_on =
         w.get(after).is_some_and(|x| !STOPWORDS.contains(x) && !FILLERS.contains(x)) && w.joined(after - 1);
     (!name.is_empty() && !goes_on).then(|| name.join(" "))
+}
+
+/// Most words between two percentages of one list ("55 percent *of voice traffic in Saudi
+/// Arabia,* 52 percent in Egypt").
+const LIST_GAP_WORDS: usize = 8;
+
+/// Gives a percentage that names no whole the whole of the one before it in a list: in "55
+/// percent of voice traffic in Saudi Arabia, 52 percent in Egypt", 52 percent is of voice
+/// traffic too, not of whatever another sentence gives a percentage of in Egypt.
+fn carry_percent_of(text: &str, readings: &mut [Reading]) {
+    let mut last: Option<(Option<String>, usize)> = None;
+    for r in readings.iter_mut() {
+        let Reading::Quantity { thing, at, .. } = r else { continue };
+        if thing.what != "percent" {
+            continue;
+        }
+        if thing.of.is_none()
+            && let Some((Some(of), end)) = &last
+            && let Some(gap) = text.get(*end..at.start)
+            && gap.split_whitespace().count() <= LIST_GAP_WORDS
+            && !gap.contains(['.', ';', '!', '?'])
+        {
+            thing.of = Some(of.clone());
+        }
+        last = Some((thing.of.clone(), at.end));
+    }
 }
 
 /// Most words between a distance and the name of what it is measured from ("west of *the town
@@ -916,6 +943,20 @@ mod tests {
         let d =
             run(&["Two killed, 12 hurt in Vesta Polymers plant fire", "The fire injured 15 at the plant."]);
         assert_eq!(numbers(&d), ["12 injured vs 15 injured"], "{d:?}");
+    }
+
+    #[test]
+    fn a_percentage_in_a_list_is_of_the_whole_named_first() {
+        let d = run(&[
+            "Up to 40 percent of bus routes in Lagos, and 30 percent in Abuja, were cut.",
+            "As much as 55 percent of train services in Lagos and 45 percent in Abuja were cut.",
+        ]);
+        assert!(numbers(&d).is_empty(), "{d:?}");
+        let d = run(&[
+            "Up to 40 percent of bus routes in Lagos, and 30 percent in Abuja, were cut.",
+            "As much as 55 percent of bus routes in Abuja were cut.",
+        ]);
+        assert_eq!(numbers(&d), ["30% vs 55%"], "{d:?}");
     }
 
     #[test]

@@ -7,7 +7,9 @@
 //! the channel, not the source), and a person against the organisation they speak for, which
 //! the corpus says where it names them ("DOT spokesperson Raj Mehta", "John Christie, head of
 //! production for Paperny Films"). And the two passages must state the same thing: sources
-//! credited for different statements of one topic disagree about nothing.
+//! credited for different statements of one topic disagree about nothing, and what is compared
+//! is what each credits (its quotation, or the clause its credit introduces), not the words that
+//! describe the source ("a resident of Central Aceh district").
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;

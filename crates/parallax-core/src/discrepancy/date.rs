@@ -416,13 +416,12 @@ impl Detector for Dates {
 /// The part of a day that words around the weekday at word `i` name, with the words naming
 /// it: "*early* Tuesday" (morning), "yesterday *afternoon*".
 fn part_of_day(p: &Passage<'_>, i: usize) -> Option<(u8, usize, usize)> {
-    let joined = |k: usize| p.text[p.words[k].0 + p.words[k].1.len()..p.words[k + 1].0].trim().is_empty();
     let after = p.folded.get(i + 1).filter(|w| *w != "early" && *w != "late");
-    if let Some(part) = after.and_then(|w| DAY_PARTS.get(w)).filter(|_| joined(i)) {
+    if let Some(part) = after.and_then(|w| DAY_PARTS.get(w)).filter(|_| p.joined(i)) {
         return Some((part, i, i + 1));
     }
     let before =
-        i.checked_sub(1).filter(|&b| matches!(p.folded[b].as_str(), "early" | "late") && joined(b))?;
+        i.checked_sub(1).filter(|&b| matches!(p.folded[b].as_str(), "early" | "late") && p.joined(b))?;
     DAY_PARTS.get(&p.folded[before]).map(|part| (part, before, i))
 }
 

@@ -189,6 +189,14 @@ impl<'a> Passage<'a> {
         (0..self.words.len()).filter(|&i| !self.in_number[i])
     }
 
+    /// Whether words `k` and `k + 1` are in one phrase: nothing but spaces between them.
+    fn joined(&self, k: usize) -> bool {
+        self.words.get(k + 1).is_some_and(|&(next, _)| {
+            let (at, w) = self.words[k];
+            self.text[at + w.len()..next].chars().all(char::is_whitespace)
+        })
+    }
+
     /// Whether word `i` lies in the member's span.
     fn word_in_span(&self, i: usize) -> bool {
         let (at, w) = self.words[i];

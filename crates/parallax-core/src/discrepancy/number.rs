@@ -5,8 +5,10 @@
 //! ("two speed boats": boats), or what happened to those it counts ("six killed", "injures
 //! 15"). Two numbers compare only when they count the same thing: six killed and eleven
 //! injured are two facts, while `12 hurt` in a headline and `injures 15` are one. A number is
-//! also compared only with numbers of the same time frame: the 230,000 dead of a 2004 tsunami
-//! in a background sentence are not a count of today's quake.
+//! also compared only with numbers of the same time frame, place and landmark: the 230,000
+//! dead of a 2004 tsunami in a background sentence are not a count of today's quake, five
+//! injured in one town not the 140 injured of a district, and 55 km from one town not 320 km
+//! from a city.
 //!
 //! This kind also reads every number of a passage for the kinds that state numbers: a year
 //! belongs to the date kind, "one of two regions" to the scope kind, a day of the month or a

@@ -42,14 +42,14 @@ pub(super) fn read(p: &Passage<'_>) -> Vec<Told> {
         if w == "will" {
             // "will eventually replace": adverbs may stand between.
             let mut v = k + 1;
-            while v < n && p.folded[v].ends_with("ly") && joined(p, v - 1) {
+            while v < n && p.folded[v].ends_with("ly") && p.joined(v - 1) {
                 v += 1;
             }
             let verb = p.folded.get(v).map(String::as_str);
             let plain = verb.is_some_and(|x| {
                 x.chars().count() >= 4 && x.chars().all(char::is_alphabetic) && !STOPWORDS.contains(x)
             });
-            if plain && joined(p, v - 1) && !text::is_negation(p.words[v].1) {
+            if plain && p.joined(v - 1) && !text::is_negation(p.words[v].1) {
                 told.push(told_at(p, k, v, false));
             }
         } else if w.ends_with("ed")
@@ -66,7 +66,7 @@ pub(super) fn read(p: &Passage<'_>) -> Vec<Told> {
 /// The verb at word `verb`, told from word `first` on.
 fn told_at(p: &Passage<'_>, first: usize, verb: usize, done: bool) -> Told {
     let object = (verb + 1..p.words.len())
-        .take_while(|&k| joined(p, k - 1))
+        .take_while(|&k| p.joined(k - 1))
         .take(OBJECT_WORDS)
         .map(|k| p.folded[k].as_str())
         .filter(|x| x.chars().count() > 2 && !STOPWORDS.contains(x) && !FILLERS.contains(x))
@@ -75,14 +75,6 @@ fn told_at(p: &Passage<'_>, first: usize, verb: usize, done: bool) -> Told {
     let span = Span(p.word_span(first).0, p.word_span(verb).1);
     let shown = p.text[p.words[first].0..p.words[verb].0 + p.words[verb].1.len()].to_string();
     Told { stem: stem(&p.folded[verb]), done, object, value: Value { key: done, shown, span } }
-}
-
-/// Whether words `k` and `k + 1` are in one phrase: nothing but spaces between them.
-fn joined(p: &Passage<'_>, k: usize) -> bool {
-    p.words.get(k + 1).is_some_and(|&(next, _)| {
-        let end = p.words[k].0 + p.words[k].1.len();
-        p.text[end..next].chars().all(char::is_whitespace)
-    })
 }
 
 /// Reports, verb by verb, the articles telling as done what others tell as to come.

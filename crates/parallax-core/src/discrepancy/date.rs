@@ -149,30 +149,37 @@ pub(super) fn frame(p: &Passage<'_>, at: &std::ops::Range<usize>) -> Vec<Frame> 
     let near = first.saturating_sub(FRAME_WORDS)..(last + FRAME_WORDS).min(p.words.len());
     let marks = time_marks(p);
     let distance = |k: usize| if k < first { first - k } else { k.saturating_sub(last - 1) };
-    let nearby = marks.iter().any(|(k, _)| near.contains(k));
-    let closest = marks.iter().map(|(k, _)| distance(*k)).min();
+    let nearby = marks.iter().any(|(k, _, _)| near.contains(k));
+    // From afar only a time named outright: "last year" in a report of February is as likely
+    // the story's own December.
+    let far = |relative: bool| !relative;
+    let closest = marks.iter().filter(|m| far(m.2)).map(|(k, _, _)| distance(*k)).min();
     let own = p.date.map(|d| d.year);
     let frame: BTreeSet<Frame> = marks
         .iter()
-        .filter(|(k, _)| if nearby { near.contains(k) } else { Some(distance(*k)) == closest })
-        .filter_map(|(_, f)| *f)
+        .filter(
+            |(k, _, relative)| {
+                if nearby { near.contains(k) } else { far(*relative) && Some(distance(*k)) == closest }
+            },
+        )
+        .filter_map(|(_, f, _)| *f)
         .collect();
     frame.into_iter().filter(|f| own.is_none_or(|y| *f != Frame::Year(y))).collect()
 }
 
 /// The times a passage names, by word index: a year, "last year", a month named without a day
 /// ("in January") as their [`Frame`], and the story's own time ("on Tuesday", "today", the
-/// article's month) as none.
-fn time_marks(p: &Passage<'_>) -> Vec<(usize, Option<Frame>)> {
+/// article's month) as none; each with whether it is relative to the article's date.
+fn time_marks(p: &Passage<'_>) -> Vec<(usize, Option<Frame>, bool)> {
     let own = p.date.map(|d| d.year);
-    let mut marks: Vec<(usize, Option<Frame>)> = p
+    let mut marks: Vec<(usize, Option<Frame>, bool)> = p
         .years
         .iter()
-        .map(|&(year, at)| (p.words.partition_point(|(w, _)| *w < at), Some(Frame::Year(year))))
+        .map(|&(year, at)| (p.words.partition_point(|(w, _)| *w < at), Some(Frame::Year(year)), false))
         .collect();
     for i in 0..p.words.len() {
         if let Some(offset) = relative(p, i, "year").filter(|&o| o != 0) {
-            marks.push((i, Some(own.map_or(Frame::OtherYear, |y| Frame::Year(y + offset)))));
+            marks.push((i, Some(own.map_or(Frame::OtherYear, |y| Frame::Year(y + offset))), true));
         }
         let month = text::month(p.words[i].1).filter(|_| {
             let day = |k: usize| p.folded.get(k).is_some_and(|d| day_of_month(d).is_some());
@@ -180,10 +187,10 @@ fn time_marks(p: &Passage<'_>) -> Vec<(usize, Option<Frame>)> {
         });
         if let Some(m) = month {
             let story = p.date.is_some_and(|d| d.month == Some(m));
-            marks.push((i, (!story).then_some(Frame::Month(m))));
+            marks.push((i, (!story).then_some(Frame::Month(m)), false));
         }
         if text::weekday(p.words[i].1).is_some() || STORY_DAYS.contains(&p.folded[i]) {
-            marks.push((i, None));
+            marks.push((i, None, false));
         }
     }
     marks

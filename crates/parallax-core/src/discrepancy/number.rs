@@ -762,7 +762,7 @@ pub(super) fn compare_by_key<K: Ord + Clone, V: Ord + Clone + std::hash::Hash>(
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{details, kinds, passage, run, sides};
+    use super::super::testing::{details, kinds, passage, run, run_dated, sides};
     use super::*;
 
     fn numbers(d: &[crate::analysis::Discrepancy]) -> Vec<&str> {
@@ -897,6 +897,16 @@ mod tests {
             "The 6.8-magnitude earthquake that hit Hokkaido damaged hundreds of buildings.",
         ]);
         assert_eq!(numbers(&d), ["magnitude 6.3 vs magnitude 6.8"], "{d:?}");
+        // From afar, "last year" may be the story's own time: it dates nothing there.
+        let date = Some(super::super::date::ArticleDate { year: 2026, month: Some(2), day: Some(20) });
+        let d = run_dated(&[
+            (
+                "The outage last year was limited: a single billing service, which helps customers track their costs over time, failed for 13 hours.",
+                date,
+            ),
+            ("The billing service failed for 15 hours.", date),
+        ]);
+        assert_eq!(numbers(&d), ["13 hours vs 15 hours"], "{d:?}");
     }
 
     #[test]

@@ -23,8 +23,8 @@ use crate::analysis::{DiscrepancyKind, PassageRef};
 use crate::features::parse_number;
 use crate::lexicon::{
     ACTS, CLOCK_WORDS, DIRECTIONS, EXTENT_DETERMINERS, FILLERS, MEASURE_UNITS, NOUN_PHRASE_BREAKS,
-    NUMBER_MODIFIERS, PRE_UNITS, QUANTITY_HEDGES, STATE_WORDS, STOPWORDS, TALLY_WORDS, TIME_ZONES,
-    UNSPECIFIC_ATTRIBUTES,
+    NUMBER_MODIFIERS, PRE_UNITS, QUANTITY_HEDGES, REPORTING_VERBS, STATE_WORDS, STOPWORDS, TALLY_WORDS,
+    TIME_ZONES, UNSPECIFIC_ATTRIBUTES,
 };
 use crate::text;
 
@@ -176,8 +176,11 @@ pub(super) fn read_numbers(
     }
     carry_percent_of(passage, &mut readings);
     if let Some((place, from)) = opening_place(&w) {
+        // "In Jakarta, officials said 24 died": where it was said, not where they died.
+        let said = (from..words.len()).find(|&k| REPORTING_VERBS.contains(&folded[k]));
+        let until = said.and_then(|k| words.get(k)).map_or(usize::MAX, |(at, _)| *at);
         let from = words.get(from).map_or(usize::MAX, |(at, _)| *at);
-        for r in &mut readings {
+        for r in readings.iter_mut().filter(|r| r.range().start < until) {
             if let Reading::Quantity { thing, at, .. } = r
                 && at.start >= from
                 && thing.place.is_none()
@@ -1000,6 +1003,12 @@ mod tests {
             "At least 30 people were injured in the floods, officials said.",
         ]);
         assert!(numbers(&d).is_empty(), "{d:?}");
+        // A place the count is reported from places nothing.
+        let d = run(&[
+            "In Goma, officials said 40 people were injured in the floods.",
+            "At least 30 people were injured in the floods.",
+        ]);
+        assert_eq!(numbers(&d), ["40 injured vs 30 injured"], "{d:?}");
         // A time or a phrase naming no place places nothing.
         let d = run(&[
             "In total, 40 people were injured in the floods.",

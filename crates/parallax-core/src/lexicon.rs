@@ -183,6 +183,26 @@ pub const MONTH_FRAME_WORDS: Words = words! {
     "in" | "since" | "during" | "until" | "by" | "earlier" | "late" | "early" | "mid" | "last"
 };
 
+/// Parts of a day, after a weekday ("Tuesday *afternoon*") or before it ("*early* Tuesday"),
+/// by the part they name: 1 morning, 2 afternoon, 3 evening and night. Read by the date kind.
+pub const DAY_PARTS: WordMap<u8> = word_map! {
+    "early" | "morning" | "dawn" => 1,
+    "afternoon" | "midday" => 2,
+    "late" | "evening" | "night" => 3,
+};
+
+/// Nouns of a part of a year, which keep "of 2004" a date: "the *end* of 2004", "the *summer*
+/// of 2012". After any other noun, "of 2004" names an event ("the tsunami of 2004").
+pub const YEAR_PARTS: Words = words! {
+    "end" | "start" | "beginning" | "middle" | "half" | "quarter" | "spring" | "summer" | "autumn"
+    | "fall" | "winter" | "part" | "rest" | "course"
+};
+
+/// Days named relative to the article's, which place what is said in the story's own time.
+pub const STORY_DAYS: Words = words! {
+    "today" | "yesterday" | "tomorrow" | "tonight"
+};
+
 /// Words of a timestamp line besides dates, times and zones ("*Updated*: July 02, 2013",
 /// "3 July 2013 *Last updated at* 13:38 GMT"). Read by the date kind: such a line says when the
 /// article appeared, which dates the article, and states no fact.
@@ -256,6 +276,13 @@ pub const MEASURE_UNITS: WordMap<&str> = word_map! {
     "kilogram" | "kg" => "kg", "gram" => "gram", "litre" | "liter" => "litre",
     "gallon" => "gallon", "barrel" => "barrel", "degree" => "degree", "knot" => "knot",
     "mph" => "mph", "megawatt" => "megawatt", "magnitude" => "magnitude",
+};
+
+/// Directions between a distance and what it is measured from ("55 km *west* of Bireun").
+/// Read by the number kind.
+pub const DIRECTIONS: Words = words! {
+    "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest"
+    | "northern" | "southern" | "eastern" | "western" | "away"
 };
 
 /// Units written before their number ("magnitude 6.1", "category 4"). Read by the number kind,
@@ -602,7 +629,7 @@ mod tests {
     const CAPITALISED: [Words; 3] = [SENTENCE_INITIAL_NON_NAMES, TIME_ZONES, SENTENCE_OPENERS];
 
     /// The lists looked up lower-cased or folded: a capital in one would never match.
-    const LOWER_CASE: [Words; 44] = [
+    const LOWER_CASE: [Words; 47] = [
         STOPWORDS,
         ACRONYM_GAPS,
         MONTHS_ONLY_CAPITALISED,
@@ -647,6 +674,9 @@ mod tests {
         MONTH_FRAME_WORDS,
         NOUN_PHRASE_BREAKS,
         TALLY_WORDS,
+        STORY_DAYS,
+        YEAR_PARTS,
+        DIRECTIONS,
     ];
 
     fn keys<V>(map: WordMap<V>) -> impl Iterator<Item = &'static str> {
@@ -659,6 +689,7 @@ mod tests {
         let maps = keys(NUMBER_WORDS).chain(keys(SCALE_WORDS)).chain(keys(MONTHS));
         let maps = maps.chain(keys(WEEKDAYS)).chain(keys(SOURCE_CLASSES));
         let maps = maps.chain(keys(ACTS)).chain(keys(MEASURE_UNITS)).chain(keys(PRE_UNITS));
+        let maps = maps.chain(keys(DAY_PARTS));
         for w in lower.chain(maps).chain(DENIAL_STEMS.iter().copied()) {
             assert_eq!(w, w.to_lowercase(), "{w:?} is looked up in lower case");
         }

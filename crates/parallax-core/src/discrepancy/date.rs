@@ -1,4 +1,5 @@
-//! Dates: other months, days of the month, years or weekdays, `December vs October`.
+//! Dates: other months, days of the month, years, weekdays or parts of a day, `December vs
+//! October`, and what one article tells as done and another as to come (see [`tense`]).
 //!
 //! Years come from the passage's numbers ("in 2024") and from "last year", "this year" and
 //! "next year" ("yesterday", "last month" likewise), resolved against the article's date: its
@@ -15,12 +16,12 @@ use std::collections::{BTreeSet, HashMap};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::number::Reading;
-use super::{Detector, Found, Passage, Value, versions_by_article};
+use super::{Detector, Found, Passage, Value, tense, versions_by_article};
 use crate::analysis::{DiscrepancyKind, PassageRef};
 use crate::corpus::Article;
 use crate::lexicon::{
-    CLOCK_WORDS, DATE_ABBREVIATIONS, MONTH_FRAME_WORDS, MONTH_NAMES, REPORT_DATE_GAPS, REPORTING_VERBS,
-    STOPWORDS, TIME_ZONES, TIMESTAMP_WORDS, WEEKDAY_NAMES,
+    CLOCK_WORDS, DATE_ABBREVIATIONS, DAY_PARTS, MONTH_FRAME_WORDS, MONTH_NAMES, REPORT_DATE_GAPS,
+    REPORTING_VERBS, STOPWORDS, STORY_DAYS, TIME_ZONES, TIMESTAMP_WORDS, WEEKDAY_NAMES, YEAR_PARTS,
 };
 use crate::text;
 
@@ -138,37 +139,61 @@ const FRAME_WORDS: usize = 12;
 /// The time frame of what a passage says at `at` (offsets into its text): the years and
 /// months it names nearby, other than its article's own (every one it names, when the article
 /// is undated). Empty for the story's own time: "In 2004 a tsunami killed 230,000" is not a
-/// count of today's quake, and "In January, five cables were cut" not of today's cut.
+/// count of today's quake, and "In January, five cables were cut" not of today's cut. When
+/// nothing nearby places it, the nearest time the passage names does, the story's own
+/// ("on Tuesday", "today") included: in "An 8.7-magnitude quake also hit off the city of
+/// Banda Aceh in Sumatra Island in May 2012" the magnitude is of May 2012, however far apart.
 pub(super) fn frame(p: &Passage<'_>, at: &std::ops::Range<usize>) -> Vec<Frame> {
     let first = p.words.partition_point(|(w, _)| *w < at.start);
-    let last = p.words.partition_point(|(w, _)| *w < at.end);
+    let last = p.words.partition_point(|(w, _)| *w < at.end).max(first + 1);
     let near = first.saturating_sub(FRAME_WORDS)..(last + FRAME_WORDS).min(p.words.len());
-    let word_near = |pos: usize| {
-        let k = p.words.partition_point(|(w, _)| *w < pos);
-        near.contains(&k)
-    };
+    let marks = time_marks(p);
+    let distance = |k: usize| if k < first { first - k } else { k.saturating_sub(last - 1) };
+    let nearby = marks.iter().any(|(k, _, _)| near.contains(k));
+    // From afar only a time named outright: "last year" in a report of February is as likely
+    // the story's own December.
+    let far = |relative: bool| !relative;
+    let closest = marks.iter().filter(|m| far(m.2)).map(|(k, _, _)| distance(*k)).min();
     let own = p.date.map(|d| d.year);
-    let mut frame: BTreeSet<Frame> = p
-        .numbers
+    let frame: BTreeSet<Frame> = marks
         .iter()
-        .filter_map(|r| match r {
-            Reading::Year { year, at } if word_near(at.start) => Some(Frame::Year(*year)),
-            _ => None,
-        })
+        .filter(
+            |(k, _, relative)| {
+                if nearby { near.contains(k) } else { far(*relative) && Some(distance(*k)) == closest }
+            },
+        )
+        .filter_map(|(_, f, _)| *f)
         .collect();
-    for i in near {
+    frame.into_iter().filter(|f| own.is_none_or(|y| *f != Frame::Year(y))).collect()
+}
+
+/// The times a passage names, by word index: a year, "last year", a month named without a day
+/// ("in January") as their [`Frame`], and the story's own time ("on Tuesday", "today", the
+/// article's month) as none; each with whether it is relative to the article's date.
+fn time_marks(p: &Passage<'_>) -> Vec<(usize, Option<Frame>, bool)> {
+    let own = p.date.map(|d| d.year);
+    let mut marks: Vec<(usize, Option<Frame>, bool)> = p
+        .years
+        .iter()
+        .map(|&(year, at)| (p.words.partition_point(|(w, _)| *w < at), Some(Frame::Year(year)), false))
+        .collect();
+    for i in 0..p.words.len() {
         if let Some(offset) = relative(p, i, "year").filter(|&o| o != 0) {
-            frame.insert(own.map_or(Frame::OtherYear, |y| Frame::Year(y + offset)));
+            marks.push((i, Some(own.map_or(Frame::OtherYear, |y| Frame::Year(y + offset))), true));
         }
         let month = text::month(p.words[i].1).filter(|_| {
             let day = |k: usize| p.folded.get(k).is_some_and(|d| day_of_month(d).is_some());
             i > 0 && MONTH_FRAME_WORDS.contains(&p.folded[i - 1]) && !day(i + 1)
         });
-        if let Some(m) = month.filter(|&m| p.date.is_none_or(|d| d.month != Some(m))) {
-            frame.insert(Frame::Month(m));
+        if let Some(m) = month {
+            let story = p.date.is_some_and(|d| d.month == Some(m));
+            marks.push((i, (!story).then_some(Frame::Month(m)), false));
+        }
+        if text::weekday(p.words[i].1).is_some() || STORY_DAYS.contains(&p.folded[i]) {
+            marks.push((i, None, false));
         }
     }
-    frame.into_iter().filter(|f| own.is_none_or(|y| *f != Frame::Year(y))).collect()
+    marks
 }
 
 /// The offset that "last", "this" or "next" at word `i` gives the `unit` after it ("last
@@ -233,17 +258,27 @@ pub(super) struct Stated {
     years: Vec<Value<i32>>,
     /// Weekdays named (1–7).
     weekdays: Vec<Value<u8>>,
+    /// Parts of a weekday named, as (weekday, part of [`DAY_PARTS`]): "early Tuesday",
+    /// "yesterday afternoon".
+    parts: Vec<Value<(u8, u8)>>,
     /// Crude stems of the words around its years: what they are years of.
     context: BTreeSet<String>,
+    /// The same around its weekdays: what they are days of.
+    day_context: BTreeSet<String>,
+    /// Verbs it tells as done or as to come.
+    told: Vec<tense::Told>,
 }
 
 /// Words either side of a year read as what it dates.
 const DATE_CONTEXT_WORDS: usize = 6;
-/// Least words two members' years' contexts share (or all of the smaller context) to date
-/// the same thing: "the 2012 *quake* struck *off Banda Aceh*" and "the *quake* of 2004" are
-/// two quakes. Years need it most: a sentence names the year of its background as readily as
-/// of its news.
+/// Least words two members' years' contexts share (or all of the smaller context) to date the
+/// same thing: "the 2012 *quake* struck *off Banda Aceh*" and "the *quake* of 2004" are two
+/// quakes. A sentence names the year of its background as readily as of its news.
 const DATE_CONTEXT_SHARED: usize = 2;
+/// The same for weekdays, which a sentence gives its news more than its background: one word
+/// ("passed his *medical* on Thursday", "his *medical* on Wednesday"), and "he was let go last
+/// Thursday" does not date "he opened fire at the party Friday".
+const DAY_CONTEXT_SHARED: usize = 1;
 
 /// The crude stems of the content words of `p` around the words `dated` (a year's).
 fn context_of(p: &Passage<'_>, dated: &BTreeSet<usize>) -> BTreeSet<String> {
@@ -287,6 +322,9 @@ impl Detector for Dates {
                 }
             } else if let Some(d) = text::weekday(w) {
                 s.weekdays.push(value(d, weekday_name(d).to_string(), i, i));
+                if let Some((part, first, last)) = part_of_day(p, i) {
+                    s.parts.push(said_at(p, (d, part), said_text(p, first, last), first, last));
+                }
             }
             // Relative dates need the article's date; an undated article's say nothing.
             let Some(date) = p.date else { continue };
@@ -320,46 +358,114 @@ impl Detector for Dates {
                 let weekday = ((count + 3).rem_euclid(7) + 1) as u8;
                 let shown = |what: &str| format!("{} ({what})", said(i));
                 s.weekdays.push(value(weekday, shown(weekday_name(weekday)), from, i));
+                if let Some((part, first, last)) = part_of_day(p, i) {
+                    let shown = format!("{} ({})", said_text(p, first, last), weekday_name(weekday));
+                    s.parts.push(said_at(p, (weekday, part), shown, first, last));
+                }
                 s.months.push(value(m, shown(month_name(m)), from, i));
                 s.days.push(days((m, d), shown(&format!("{} {d}", month_name(m))), from, i));
             }
         }
         for r in &p.numbers {
-            if let Reading::Year { year, at } = r {
+            if let Reading::Year { year, at } = r
+                && !names_an_event(p, at.start)
+            {
                 s.years.push(Value { key: *year, shown: year.to_string(), span: p.file_span(at.clone()) });
             }
         }
-        let dated: BTreeSet<usize> = s
-            .years
-            .iter()
-            .map(|v| v.span)
-            .flat_map(|span| {
-                let (start, end) = (span.0 - p.start, span.1 - p.start);
-                (0..p.words.len()).filter(move |&k| p.words[k].0 >= start && p.words[k].0 < end)
-            })
-            .collect();
-        s.context = context_of(p, &dated);
+        s.context = context_of(p, &words_of(p, &s.years));
+        s.day_context = context_of(p, &words_of(p, &s.weekdays));
+        s.told = tense::read(p);
         s
     }
 
     fn compare(members: &[(PassageRef, Stated)], found: &mut Found<'_>) {
         let context: HashMap<PassageRef, &BTreeSet<String>> =
             members.iter().map(|(r, s)| (*r, &s.context)).collect();
-        let same_year_of = |a: PassageRef, b: PassageRef| {
-            context.get(&a).zip(context.get(&b)).is_some_and(|(a, b)| {
-                a.intersection(b).count() >= DATE_CONTEXT_SHARED.min(a.len().min(b.len())).max(1)
-            })
+        let day_context: HashMap<PassageRef, &BTreeSet<String>> =
+            members.iter().map(|(r, s)| (*r, &s.day_context)).collect();
+        let same = |context: &HashMap<PassageRef, &BTreeSet<String>>, least: usize, a, b| {
+            context
+                .get(&a)
+                .zip(context.get(&b))
+                .is_some_and(|(a, b)| a.intersection(b).count() >= least.min(a.len().min(b.len())).max(1))
         };
+        let same_year_of = |a, b| same(&context, DATE_CONTEXT_SHARED, a, b);
+        let same_day_of = |a, b| same(&day_context, DAY_CONTEXT_SHARED, a, b);
         let any = |_, _| true;
         let months = versions_by_article(&part(members, |s| s.months.as_slice()), |a, b| a == b, any);
         // Days only when the months agree: "October vs December" already says it.
         let days = || versions_by_article(&part(members, |s| s.days.as_slice()), |a, b| a == b, any);
         let years = versions_by_article(&part(members, |s| s.years.as_slice()), |a, b| a == b, same_year_of);
-        let weekdays = versions_by_article(&part(members, |s| s.weekdays.as_slice()), |a, b| a == b, any);
+        let weekdays =
+            versions_by_article(&part(members, |s| s.weekdays.as_slice()), |a, b| a == b, same_day_of);
         for versions in [months.or_else(days), years, weekdays].into_iter().flatten() {
             found.report(versions);
         }
+        // Parts of one day: "early Tuesday" vs "Tuesday afternoon". Other days are the
+        // weekdays' finding.
+        let days: BTreeSet<u8> = members.iter().flat_map(|(_, s)| s.parts.iter().map(|v| v.key.0)).collect();
+        for day in days {
+            let of_day = |s: &Stated| -> Vec<Value<(u8, u8)>> {
+                s.parts.iter().filter(|v| v.key.0 == day).cloned().collect()
+            };
+            let stated: Vec<_> = members.iter().map(|(r, s)| (*r, of_day(s))).collect();
+            if let Some(versions) = versions_by_article(&stated, |a, b| a == b, any) {
+                found.report(versions);
+            }
+        }
+        let told: Vec<(PassageRef, &[tense::Told])> =
+            members.iter().map(|(r, s)| (*r, s.told.as_slice())).collect();
+        tense::compare(&told, found);
     }
+}
+
+/// The part of a day that words around the weekday at word `i` name, with the words naming
+/// it: "*early* Tuesday" (morning), "yesterday *afternoon*".
+fn part_of_day(p: &Passage<'_>, i: usize) -> Option<(u8, usize, usize)> {
+    let after = p.folded.get(i + 1).filter(|w| *w != "early" && *w != "late");
+    if let Some(part) = after.and_then(|w| DAY_PARTS.get(w)).filter(|_| p.joined(i)) {
+        return Some((part, i, i + 1));
+    }
+    let before =
+        i.checked_sub(1).filter(|&b| matches!(p.folded[b].as_str(), "early" | "late") && p.joined(b))?;
+    DAY_PARTS.get(&p.folded[before]).map(|part| (part, before, i))
+}
+
+/// The text of words `first..=last` of `p`.
+fn said_text(p: &Passage<'_>, first: usize, last: usize) -> String {
+    p.text[p.words[first].0..p.words[last].0 + p.words[last].1.len()].to_string()
+}
+
+/// Whether the year at byte `at` of `p` names an event rather than dates one: "the tsunami
+/// *of 2004*", "the *2004* tsunami" say which tsunami, not when the passage's fact happened
+/// ("the end of 2004", "in 2004" do).
+fn names_an_event(p: &Passage<'_>, at: usize) -> bool {
+    let k = p.words.partition_point(|(w, _)| *w < at);
+    let word = |k: usize| p.folded.get(k).map(String::as_str);
+    let noun =
+        |w: &str| w.chars().all(char::is_alphabetic) && !STOPWORDS.contains(w) && text::month(w).is_none();
+    let of_noun = k >= 2
+        && word(k - 1) == Some("of")
+        && word(k - 2)
+            .is_some_and(|n| noun(n) && !YEAR_PARTS.contains(n) && text::month(p.words[k - 2].1).is_none());
+    let before_noun = k >= 1
+        && matches!(word(k - 1), Some("the" | "a" | "an") | Some("its" | "their" | "his" | "her"))
+        && word(k + 1).is_some_and(noun)
+        && p.text[p.words[k].0 + p.words[k].1.len()..].starts_with(' ');
+    of_noun || before_noun
+}
+
+/// The word indices of the values `values` span.
+fn words_of<K>(p: &Passage<'_>, values: &[Value<K>]) -> BTreeSet<usize> {
+    values
+        .iter()
+        .map(|v| v.span)
+        .flat_map(|span| {
+            let (start, end) = (span.0 - p.start, span.1 - p.start);
+            (0..p.words.len()).filter(move |&k| p.words[k].0 >= start && p.words[k].0 < end)
+        })
+        .collect()
 }
 
 /// A value stated by words `first..=last` of `p`.
@@ -466,6 +572,54 @@ mod tests {
         let d =
             run(&["The plant opened in 1998 near the river.", "The plant opened in 1989 near the river."]);
         assert_eq!(dates(&d), ["1998 vs 1989"]);
+    }
+
+    #[test]
+    fn weekdays_of_two_events_are_not_compared() {
+        // The day she resigned is not the day the strike began.
+        let d = run(&[
+            "Ms Okafor resigned from the board last Monday, the union said, weeks before the vote.",
+            "Dock workers walked out at the port on Wednesday, halting all container traffic.",
+        ]);
+        assert!(dates(&d).is_empty(), "{d:?}");
+        let d = run(&[
+            "Dock workers walked out at the port on Wednesday, halting traffic.",
+            "Dock workers walked out at the port on Thursday.",
+        ]);
+        assert_eq!(dates(&d), ["Wednesday vs Thursday"]);
+    }
+
+    #[test]
+    fn parts_of_one_day() {
+        let d = run_dated(&[
+            ("The storm made landfall yesterday afternoon near the port.", dated(2013, 7, 3)),
+            ("The storm made landfall near the port early Tuesday.", dated(2013, 7, 2)),
+        ]);
+        assert_eq!(dates(&d), ["yesterday afternoon (Tuesday) vs early Tuesday"], "{d:?}");
+        // The same part in other words agrees; so does a day named without a part.
+        let d = run(&[
+            "The storm made landfall early Tuesday.",
+            "The storm made landfall on Tuesday morning.",
+            "The storm made landfall on Tuesday.",
+        ]);
+        assert!(dates(&d).is_empty(), "{d:?}");
+        // Other days are the weekdays' finding alone.
+        let d = run(&["The storm hit late Monday.", "The storm hit Tuesday morning."]);
+        assert_eq!(dates(&d), ["Monday vs Tuesday"], "{d:?}");
+    }
+
+    #[test]
+    fn a_year_that_names_an_event_dates_nothing() {
+        let d = run(&[
+            "The 6.1-magnitude quake struck a region devastated by the tsunami of 2004.",
+            "The quake struck the region in 2013, triggering a tsunami alert.",
+        ]);
+        assert!(dates(&d).is_empty(), "{d:?}");
+        let d = run(&["The region was rebuilt after the 2004 tsunami.", "The region was rebuilt in 2009."]);
+        assert!(dates(&d).is_empty(), "{d:?}");
+        // A part of a year is a date.
+        let d = run(&["The plant closed at the end of 2004.", "The plant closed in 2005."]);
+        assert_eq!(dates(&d), ["2004 vs 2005"]);
     }
 
     #[test]

@@ -36,6 +36,7 @@ mod negation;
 mod number;
 mod quote;
 mod scope;
+mod tense;
 
 use attribution::Affiliations;
 use date::ArticleDate;
@@ -101,6 +102,9 @@ struct Passage<'a> {
     folded: Vec<String>,
     /// The numbers it states, read once for the kinds that compare them.
     numbers: Vec<number::Reading>,
+    /// Every year the passage names, inside its span or not, with its offset: what places a
+    /// number in time even from outside the member's span.
+    years: Vec<(i32, usize)>,
     /// Per word, whether it was read as part of a number ("million" in "5 million", "of
     /// two regions" in "one of two regions", "14" in "March 14"), which the kinds reading single
     /// words pass over.
@@ -154,8 +158,28 @@ impl<'a> Passage<'a> {
         let folded: Vec<String> = words.iter().map(|(_, w)| text::fold_style(w)).collect();
         let headline = matches!(kind, Some(PassageKind::Title | PassageKind::Heading));
         let (numbers, in_number) = number::read_numbers(text, &words, &folded, headline);
-        let mut p =
-            Passage { at, text, start, span, kind, date, words, folded, numbers, in_number, quotes, file };
+        let years = numbers
+            .iter()
+            .filter_map(|r| match r {
+                number::Reading::Year { year, at } => Some((*year, at.start)),
+                _ => None,
+            })
+            .collect();
+        let mut p = Passage {
+            at,
+            text,
+            start,
+            span,
+            kind,
+            date,
+            words,
+            folded,
+            numbers,
+            years,
+            in_number,
+            quotes,
+            file,
+        };
         p.numbers.retain(|r| r.range().start < p.span.end && r.range().end > p.span.start);
         p
     }
@@ -163,6 +187,14 @@ impl<'a> Passage<'a> {
     /// Indices of the words read on their own (not part of a number).
     fn single_words(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.words.len()).filter(|&i| !self.in_number[i])
+    }
+
+    /// Whether words `k` and `k + 1` are in one phrase: nothing but spaces between them.
+    fn joined(&self, k: usize) -> bool {
+        self.words.get(k + 1).is_some_and(|&(next, _)| {
+            let (at, w) = self.words[k];
+            self.text[at + w.len()..next].chars().all(char::is_whitespace)
+        })
     }
 
     /// Whether word `i` lies in the member's span.

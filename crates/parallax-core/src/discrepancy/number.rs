@@ -5,8 +5,10 @@
 //! ("two speed boats": boats), or what happened to those it counts ("six killed", "injures
 //! 15"). Two numbers compare only when they count the same thing: six killed and eleven
 //! injured are two facts, while `12 hurt` in a headline and `injures 15` are one. A number is
-//! also compared only with numbers of the same time frame: the 230,000 dead of a 2004 tsunami
-//! in a background sentence are not a count of today's quake.
+//! also compared only with numbers of the same time frame, place and landmark: the 230,000
+//! dead of a 2004 tsunami in a background sentence are not a count of today's quake, five
+//! injured in one town not the 140 injured of a district, and 55 km from one town not 320 km
+//! from a city.
 //!
 //! This kind also reads every number of a passage for the kinds that state numbers: a year
 //! belongs to the date kind, "one of two regions" to the scope kind, a day of the month or a
@@ -20,8 +22,9 @@ use super::{Detector, Found, Passage, Value, singular, versions_by_article};
 use crate::analysis::{DiscrepancyKind, PassageRef};
 use crate::features::parse_number;
 use crate::lexicon::{
-    ACTS, CLOCK_WORDS, EXTENT_DETERMINERS, FILLERS, MEASURE_UNITS, NOUN_PHRASE_BREAKS, NUMBER_MODIFIERS,
-    PRE_UNITS, QUANTITY_HEDGES, STATE_WORDS, STOPWORDS, TALLY_WORDS, TIME_ZONES, UNSPECIFIC_ATTRIBUTES,
+    ACTS, CLOCK_WORDS, DIRECTIONS, EXTENT_DETERMINERS, FILLERS, MEASURE_UNITS, NOUN_PHRASE_BREAKS,
+    NUMBER_MODIFIERS, PRE_UNITS, QUANTITY_HEDGES, REPORTING_VERBS, STATE_WORDS, STOPWORDS, TALLY_WORDS,
+    TIME_ZONES, UNSPECIFIC_ATTRIBUTES,
 };
 use crate::text;
 
@@ -78,8 +81,11 @@ pub(super) struct Thing {
     /// What the number is a measure of: "depth" in "a depth of 10 km", "traffic" in "65% of
     /// traffic".
     of: Option<String>,
-    /// Where it is counted, when it says so right after: "Aceh" in "seven were injured in
-    /// Aceh". A count in one place is not a count of the whole.
+    /// Where it is counted, when it says so right after ("aceh" in "seven were injured in
+    /// Aceh") or in a phrase opening the sentence ("In Central Aceh district, 140 were
+    /// injured"), or what a distance is measured from ("from bireun" in "55 km west of the
+    /// town of Bireun"). A count in one place is not a count of the whole, and distances from
+    /// two landmarks are two distances.
     place: Option<String>,
 }
 
@@ -167,6 +173,21 @@ pub(super) fn read_numbers(
     // Days of the month belong to their month, not to the numbers.
     for (i, day) in in_number.iter_mut().enumerate() {
         *day |= is_day_of_month(&w, i);
+    }
+    carry_percent_of(passage, &mut readings);
+    if let Some((place, from)) = opening_place(&w) {
+        // "In Jakarta, officials said 24 died": where it was said, not where they died.
+        let said = (from..words.len()).find(|&k| REPORTING_VERBS.contains(&folded[k]));
+        let until = said.and_then(|k| words.get(k)).map_or(usize::MAX, |(at, _)| *at);
+        let from = words.get(from).map_or(usize::MAX, |(at, _)| *at);
+        for r in readings.iter_mut().filter(|r| r.range().start < until) {
+            if let Reading::Quantity { thing, at, .. } = r
+                && at.start >= from
+                && thing.place.is_none()
+            {
+                thing.place = Some(place.clone());
+            }
+        }
     }
     (readings, in_number)
 }
@@ -301,7 +322,8 @@ fn read_number(w: &Words<'_>, i: usize, readings: &mut Vec<Reading>) -> Option<u
     };
     let first = act_before.map_or(i, |(_, k)| k.min(i));
     let last = act_after.map_or(end, |(_, k)| (k + 1).max(end));
-    let thing = Thing { what, act: act.map(|(a, _)| a), of: attribute(w, i), place: place_after(w, last) };
+    let place = place_after(w, last).or_else(|| measure.and_then(|_| landmark(w, end)));
+    let thing = Thing { what, act: act.map(|(a, _)| a), of: attribute(w, i), place };
     let at = w.words[first].0..w.end(last.max(j) - 1);
     readings.push(Reading::Quantity { thing, value: quantity, shown, at });
     Some(j)
@@ -341,6 +363,95 @@ fn place_after(w: &Words<'_>, k: usize) -> Option<String> {
     let goes_on =
         w.get(after).is_some_and(|x| !STOPWORDS.contains(x) && !FILLERS.contains(x)) && w.joined(after - 1);
     (!name.is_empty() && !goes_on).then(|| name.join(" "))
+}
+
+/// Most words between two percentages of one list ("55 percent *of voice traffic in Saudi
+/// Arabia,* 52 percent in Egypt").
+const LIST_GAP_WORDS: usize = 8;
+
+/// Gives a percentage that names no whole the whole of the one before it in a list: in "55
+/// percent of voice traffic in Saudi Arabia, 52 percent in Egypt", 52 percent is of voice
+/// traffic too, not of whatever another sentence gives a percentage of in Egypt.
+fn carry_percent_of(text: &str, readings: &mut [Reading]) {
+    let mut last: Option<(Option<String>, usize)> = None;
+    for r in readings.iter_mut() {
+        let Reading::Quantity { thing, at, .. } = r else { continue };
+        if thing.what != "percent" {
+            continue;
+        }
+        if thing.of.is_none()
+            && let Some((Some(of), end)) = &last
+            && let Some(gap) = text.get(*end..at.start)
+            && gap.split_whitespace().count() <= LIST_GAP_WORDS
+            && !gap.contains(['.', ';', '!', '?'])
+        {
+            thing.of = Some(of.clone());
+        }
+        last = Some((thing.of.clone(), at.end));
+    }
+}
+
+/// Most words between a distance and the name of what it is measured from ("west of *the town
+/// of* Bireun").
+const LANDMARK_WORDS: usize = 6;
+
+/// What the distance ending before word `k` is measured from: "55 km (34 miles) west of the
+/// town of Bireun" → "from bireun", "320 km from the provincial capital Banda Aceh" → "from
+/// banda aceh", "13 nautical miles from the cargo ship" → "from ship". A conversion in
+/// brackets and a direction may stand between.
+fn landmark(w: &Words<'_>, mut k: usize) -> Option<String> {
+    let gap = |k: usize| k > 0 && k < w.words.len() && w.text[w.end(k - 1)..w.words[k].0].contains('(');
+    if gap(k) {
+        let close =
+            (k..(k + 4).min(w.words.len())).find(|&j| w.text[w.end(j)..].trim_start().starts_with(')'))?;
+        k = close + 1;
+    }
+    while w.get(k).is_some_and(|x| DIRECTIONS.contains(x)) {
+        k += 1;
+    }
+    if !matches!(w.get(k), Some("of" | "from" | "off")) {
+        // "13 nautical miles away": from whoever the sentence is about, not a named place.
+        return (k > 0 && w.get(k - 1) == Some("away")).then(|| "away".to_string());
+    }
+    let name_at = |n: usize| {
+        let raw = w.words[n].1;
+        w.capitalised(n) && text::month(raw).is_none() && text::weekday(raw).is_none()
+    };
+    let first = k + 1;
+    let window = first..(first + LANDMARK_WORDS).min(w.words.len());
+    if let Some(start) = window.clone().find(|&n| name_at(n)) {
+        let end =
+            (start..w.words.len()).take_while(|&n| name_at(n) && (n == start || w.joined(n - 1))).count();
+        let name: Vec<&str> = (start..start + end).map(|n| w.folded[n].as_str()).collect();
+        return Some(format!("from {}", name.join(" ")));
+    }
+    // No name: the noun before the phrase ends ("from the cargo ship").
+    let noun = window
+        .take_while(|&n| w.joined(n - 1) && w.folded[n].chars().all(char::is_alphabetic))
+        .take_while(|&n| n == first || !STOPWORDS.contains(&w.folded[n]))
+        .filter(|&n| !STOPWORDS.contains(&w.folded[n]))
+        .last()?;
+    Some(format!("from {}", singular(&w.folded[noun])))
+}
+
+/// The place a sentence opens with, for the counts after it that name none: "In neighbouring
+/// Central Aceh district, 10 people were killed" → ("central aceh", the index of the word
+/// after the comma). A time ("In January,") or a phrase naming nothing ("In all,") is none.
+fn opening_place(w: &Words<'_>) -> Option<(String, usize)> {
+    if w.get(0) != Some("in") {
+        return None;
+    }
+    let comma = (1..(1 + LANDMARK_WORDS).min(w.words.len()))
+        .find(|&k| k + 1 < w.words.len() && w.text[w.end(k)..w.words[k + 1].0].contains(','))?;
+    if !(1..=comma).all(|k| w.joined(k - 1)) {
+        return None;
+    }
+    let dated = (1..=comma).any(|k| {
+        let raw = w.words[k].1;
+        text::month(raw).is_some() || text::weekday(raw).is_some() || w.is_number(k)
+    });
+    let name: Vec<&str> = (1..=comma).filter(|&k| w.capitalised(k)).map(|k| w.folded[k].as_str()).collect();
+    (!dated && !name.is_empty()).then(|| (name.join(" "), comma + 1))
 }
 
 /// The classes of [`ACTS`] that befall things rather than people ("10 houses damaged").
@@ -654,7 +765,7 @@ pub(super) fn compare_by_key<K: Ord + Clone, V: Ord + Clone + std::hash::Hash>(
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{details, kinds, passage, run, sides};
+    use super::super::testing::{details, kinds, passage, run, run_dated, sides};
     use super::*;
 
     fn numbers(d: &[crate::analysis::Discrepancy]) -> Vec<&str> {
@@ -776,6 +887,32 @@ mod tests {
     }
 
     #[test]
+    fn a_year_far_off_in_the_sentence_still_dates_its_number() {
+        // Nothing near the magnitude dates it; the sentence's only time does.
+        let d = run(&[
+            "A 7.9-magnitude earthquake also struck off the coast of the northern island of Hokkaido in March 2011, causing landslides.",
+            "A 6.3-magnitude earthquake hit the island on Sunday, damaging hundreds of buildings across the north.",
+        ]);
+        assert!(numbers(&d).is_empty(), "{d:?}");
+        // The story's own day, nearer than a background year, keeps it in the story's time.
+        let d = run(&[
+            "A 6.3-magnitude earthquake hit the island of Hokkaido on Sunday, in a region that was struck in 2011.",
+            "The 6.8-magnitude earthquake that hit Hokkaido damaged hundreds of buildings.",
+        ]);
+        assert_eq!(numbers(&d), ["magnitude 6.3 vs magnitude 6.8"], "{d:?}");
+        // From afar, "last year" may be the story's own time: it dates nothing there.
+        let date = Some(super::super::date::ArticleDate { year: 2026, month: Some(2), day: Some(20) });
+        let d = run_dated(&[
+            (
+                "The outage last year was limited: a single billing service, which helps customers track their costs over time, failed for 13 hours.",
+                date,
+            ),
+            ("The billing service failed for 15 hours.", date),
+        ]);
+        assert_eq!(numbers(&d), ["13 hours vs 15 hours"], "{d:?}");
+    }
+
+    #[test]
     fn a_measure_of_one_thing_is_not_a_distance_to_another() {
         let d = run(&["It struck at a depth of 10 kilometres.", "It struck 55 kilometres from the town."]);
         assert!(numbers(&d).is_empty(), "{d:?}");
@@ -821,6 +958,68 @@ mod tests {
         let d =
             run(&["Two killed, 12 hurt in Vesta Polymers plant fire", "The fire injured 15 at the plant."]);
         assert_eq!(numbers(&d), ["12 injured vs 15 injured"], "{d:?}");
+    }
+
+    #[test]
+    fn a_percentage_in_a_list_is_of_the_whole_named_first() {
+        let d = run(&[
+            "Up to 40 percent of bus routes in Lagos, and 30 percent in Abuja, were cut.",
+            "As much as 55 percent of train services in Lagos and 45 percent in Abuja were cut.",
+        ]);
+        assert!(numbers(&d).is_empty(), "{d:?}");
+        let d = run(&[
+            "Up to 40 percent of bus routes in Lagos, and 30 percent in Abuja, were cut.",
+            "As much as 55 percent of bus routes in Abuja were cut.",
+        ]);
+        assert_eq!(numbers(&d), ["30% vs 55%"], "{d:?}");
+    }
+
+    #[test]
+    fn distances_from_two_landmarks_are_two_distances() {
+        let d = run(&[
+            "The crash site lies 40 kilometres (25 miles) north of the city of Tromso, rescuers said.",
+            "The crash site lies some 350 kilometres from the capital Oslo, rescuers said.",
+        ]);
+        assert!(numbers(&d).is_empty(), "{d:?}");
+        let d = run(&[
+            "The crash site lies 40 kilometres north of the city of Tromso.",
+            "The crash site lies 45 km from Tromso.",
+        ]);
+        assert_eq!(numbers(&d), ["40 km vs 45 km"], "{d:?}");
+        let d = run(&["The tanker sank 20 miles off the coast.", "The tanker sank 35 miles off Brest."]);
+        assert!(numbers(&d).is_empty(), "{d:?}");
+        // A distance "away" is from whom the sentence is about, not the length of a route.
+        let d = run(&[
+            "The frigate, some 12 nautical miles away, sent its helicopter to the tanker.",
+            "The frigate patrols a 480-nautical-mile corridor used by the tanker.",
+        ]);
+        assert!(numbers(&d).is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn a_place_opening_the_sentence_places_its_counts() {
+        let d = run(&[
+            "In the northern Kivu province, 12 people were killed and 40 were injured in the floods.",
+            "At least 30 people were injured in the floods, officials said.",
+        ]);
+        assert!(numbers(&d).is_empty(), "{d:?}");
+        // A place the count is reported from places nothing.
+        let d = run(&[
+            "In Goma, officials said 40 people were injured in the floods.",
+            "At least 30 people were injured in the floods.",
+        ]);
+        assert_eq!(numbers(&d), ["40 injured vs 30 injured"], "{d:?}");
+        // A time or a phrase naming no place places nothing.
+        let d = run(&[
+            "In total, 40 people were injured in the floods.",
+            "At least 30 people were injured in the floods.",
+        ]);
+        assert_eq!(numbers(&d), ["40 injured vs 30 injured"], "{d:?}");
+        let d = run(&[
+            "In March, 40 people were injured in the floods.",
+            "In March, 65 people were injured in the floods.",
+        ]);
+        assert_eq!(numbers(&d), ["40 injured vs 65 injured"], "{d:?}");
     }
 
     #[test]

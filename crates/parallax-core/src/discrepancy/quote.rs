@@ -2,8 +2,10 @@
 //!
 //! A quotation is read whole, even when it opens or closes in a neighbouring sentence of its
 //! article (`"Small. But entirely foreseeable," he said` is one quotation across two passages).
-//! A quotation cut shorter, restyled or respelled is the same quotation; one that changes a
-//! whole phrase is another quotation, not this one reworded. An article that quotes both
+//! A quotation cut shorter, restyled or respelled is the same quotation, unless it ends its
+//! sentence where the other's goes on ("…his cuffs hurt." against "…his cuffs hurt, but he
+//! was following orders."); one that changes a whole phrase is another quotation, not this one
+//! reworded. An article that quotes both
 //! wordings takes neither side.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -219,6 +221,9 @@ fn quote_difference(a: &Quote<'_>, b: &Quote<'_>) -> Option<Difference> {
     if ca.len() < 2 || cb.len() < 2 {
         return None;
     }
+    if let Some(d) = closed_early(a, b) {
+        return Some(d);
+    }
     let shared = ca.intersection(cb).count();
     let overlap = shared as f32 / ca.len().min(cb.len()) as f32;
     // A quote cut shorter is the same quote; so is one differing only in style.
@@ -302,6 +307,31 @@ fn quote_difference(a: &Quote<'_>, b: &Quote<'_>) -> Option<Difference> {
     Some(Difference { old, new })
 }
 
+/// When one quotation is the other's opening but ends its sentence where the other's goes on
+/// ("…his cuffs hurt." against "…his cuffs hurt, but he was following orders."): the words it
+/// drops, on the other's side. Stopping where the other's sentence also ends is only a cut.
+fn closed_early(a: &Quote<'_>, b: &Quote<'_>) -> Option<Difference> {
+    let (short, long) = if a.words.len() < b.words.len() { (a, b) } else { (b, a) };
+    if short.words.is_empty()
+        || long.words.len() <= short.words.len()
+        || !long.words.starts_with(&short.words)
+    {
+        return None;
+    }
+    let (at, last) = long.text.unicode_word_indices().nth(short.words.len() - 1)?;
+    let end = at + last.len();
+    let goes_on = long.text[end..].trim_start().starts_with([',', ';']);
+    if !(short.text.trim_end().ends_with(['.', '!', '?']) && goes_on) {
+        return None;
+    }
+    let dropped = vec![trimmed(long.text, end..long.text.len())];
+    Some(if std::ptr::eq(short, a) {
+        Difference { old: Vec::new(), new: dropped }
+    } else {
+        Difference { old: dropped, new: Vec::new() }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::{details, kinds, run, run_passages, sides, spans};
@@ -318,6 +348,23 @@ mod tests {
         assert_eq!(kinds(&d), vec![DiscrepancyKind::Quote]);
         assert_eq!(d[0].detail, "\"foreseeable\" vs \"predictable\"");
         assert_eq!(spans(&d[0], &texts), [vec!["foreseeable"], vec!["predictable"]]);
+    }
+
+    #[test]
+    fn a_quotation_closed_where_the_other_goes_on() {
+        let d = run(&[
+            "\"The crew was tired, they had worked all night, but they kept the pumps going.\"",
+            "\"The crew was tired, they had worked all night.\"",
+        ]);
+        assert_eq!(details(&d, DiscrepancyKind::Quote), ["\"but they kept the pumps going\" vs —"], "{d:?}");
+        // Cut where the other's sentence ends too, or before a comma of its own, is a cut.
+        let d = run(&["\"The crew was tired. They had worked all night.\"", "\"The crew was tired.\""]);
+        assert!(d.is_empty(), "{d:?}");
+        let d = run(&[
+            "\"The crew was tired, they had worked all night,\" he said.",
+            "\"The crew was tired,\" he said.",
+        ]);
+        assert!(d.is_empty(), "{d:?}");
     }
 
     /// A file and its passages, cut where `|` stands.

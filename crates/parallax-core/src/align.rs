@@ -833,6 +833,23 @@ mod tests {
     }
 
     #[test]
+    fn the_story_context_lifts_a_pair_in_proportion_to_its_articles_closeness() {
+        // Four articles, three pairs of them 0.2, 0.3 (the median) and 0.39 alike. A pair of
+        // sentences in the two articles 30% closer than usual is lifted by 30%, not squared
+        // to 69%: the articles' closeness must not outweigh what the sentences say.
+        let mut pairs = ArticlePairs::new(0, 3);
+        for (a, b, v) in [(0, 1, 0.2), (0, 2, 0.3), (1, 2, 0.39)] {
+            let at = pairs.slot(a, b);
+            pairs.values[at] = v;
+        }
+        assert!(pairs.make_factors(Config::default().story_context));
+        let factor = |a, b| pairs.values[pairs.slot(a, b)];
+        assert!((factor(1, 2) - 1.3).abs() < 1e-3, "{}", factor(1, 2));
+        assert!((factor(0, 2) - 1.0).abs() < 1e-3);
+        assert!(factor(1, 3).is_nan(), "a pair not present stays so");
+    }
+
+    #[test]
     fn one_article_gives_no_claims() {
         let (_, cl) = claims(&[("a", "Title\nOne sentence here. Another sentence here.\n")]);
         assert!(cl.is_empty());

@@ -52,11 +52,12 @@ impl Detector for Quotes {
         // Each wording once, with the members quoting it and their articles.
         let mut wordings: Vec<Wording> = Vec::new();
         let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut keys = diff::Keys::default();
         for (r, quoted) in members {
             for q in quoted {
                 let w = *index.entry(q.text).or_insert_with(|| {
                     wordings.push(Wording {
-                        quote: Quote::new(q.text),
+                        quote: Quote::new(q.text, &mut keys),
                         said: Vec::new(),
                         articles: BTreeSet::new(),
                     });
@@ -142,10 +143,12 @@ struct Quote<'a> {
     vocabulary: HashSet<String>,
     /// Its words' [`letters`], word by word: what [`restyled`] compares.
     letters: Vec<String>,
+    /// It cut into diff tokens, for the diffs against every other wording.
+    tokens: diff::Prepared<'a>,
 }
 
 impl<'a> Quote<'a> {
-    fn new(text: &'a str) -> Self {
+    fn new(text: &'a str, keys: &mut diff::Keys<'a>) -> Self {
         let words: Vec<String> = text.unicode_words().map(text::fold_style).collect();
         Quote {
             text,
@@ -154,6 +157,7 @@ impl<'a> Quote<'a> {
             vocabulary: words.iter().cloned().collect(),
             letters: words.iter().map(|w| letters(w)).collect(),
             words,
+            tokens: diff::Prepared::new(text, keys),
         }
     }
 }
@@ -211,7 +215,7 @@ const MOST_CHANGED_WORDS: usize = 6;
 const KEPT: f32 = 0.6;
 
 /// When two quotations are the same passage in different words, the words that differ.
-fn quote_difference(a: &Quote<'_>, b: &Quote<'_>) -> Option<Difference> {
+fn quote_difference<'q>(a: &Quote<'q>, b: &Quote<'q>) -> Option<Difference> {
     let (
         Quote { text: qa, content: ca, normalised: na, .. },
         Quote { text: qb, content: cb, normalised: nb, .. },
@@ -234,14 +238,14 @@ fn quote_difference(a: &Quote<'_>, b: &Quote<'_>) -> Option<Difference> {
     {
         return None;
     }
-    let spans = diff::word_diff(qa, qb);
+    let spans = diff::prepared_diff(&a.tokens, &b.tokens);
     // The same quotation reworded: mostly the same words in the same order, a few changed.
     let same: usize = spans
         .iter()
         .filter(|s| matches!(s.tag, diff::Tag::Equal | diff::Tag::Restyled))
         .map(|s| qa[s.old.clone()].unicode_words().count())
         .sum();
-    let shorter = qa.unicode_words().count().min(qb.unicode_words().count());
+    let shorter = a.words.len().min(b.words.len());
     if (same as f32) < KEPT * shorter as f32 {
         return None;
     }

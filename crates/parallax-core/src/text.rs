@@ -173,14 +173,16 @@ pub fn is_denial(stem_or_word: &str) -> bool {
 /// Whether two words are spellings of one word ("authorisation" / "authorization"): the same
 /// length give or take one, and at most two letters differ.
 pub fn is_spelling_variant(a: &str, b: &str) -> bool {
-    let (a, b) = (fold_style(a), fold_style(b));
+    let (a, b) = (fold(a), fold(b));
     if a == b {
         return true;
     }
-    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if x.len().min(y.len()) < 5 || x.len().abs_diff(y.len()) > 1 {
+    // Lengths first: most pairs differ in length, and need not be spelled out.
+    let (na, nb) = (a.chars().count(), b.chars().count());
+    if na.min(nb) < 5 || na.abs_diff(nb) > 1 {
         return false;
     }
+    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     // Levenshtein distance, bounded: words are short.
     let mut prev: Vec<usize> = (0..=y.len()).collect();
     for (i, cx) in x.iter().enumerate() {

@@ -191,10 +191,11 @@ fn restyled(changed: &str, other: &Quote<'_>) -> bool {
             let w = text::fold_style(w);
             let near = |t: &&String| t.len().abs_diff(w.len()) <= 2;
             let run = letters(&w);
+            // Cheapest first; the spelling variants, which measure edit distances, last.
             w.chars().all(|c| c == '0')
                 || other.vocabulary.contains(&w)
-                || theirs.iter().filter(near).any(|t| text::is_spelling_variant(&w, t))
                 || theirs.windows(2).any(|p| joins(&run, p))
+                || theirs.iter().filter(near).any(|t| text::is_spelling_variant(&w, t))
         })
 }
 

@@ -185,12 +185,17 @@ pub fn is_spelling_variant(a: &str, b: &str) -> bool {
     let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     // Levenshtein distance, bounded: words are short.
     let mut prev: Vec<usize> = (0..=y.len()).collect();
+    let mut cur = vec![0; y.len() + 1];
     for (i, cx) in x.iter().enumerate() {
-        let mut cur = vec![i + 1; y.len() + 1];
+        cur[0] = i + 1;
         for (j, cy) in y.iter().enumerate() {
             cur[j + 1] = (prev[j] + usize::from(cx != cy)).min(prev[j + 1] + 1).min(cur[j] + 1);
         }
-        prev = cur;
+        // No row's least distance is below the one above's: past two, no variant.
+        if cur.iter().all(|&d| d > 2) {
+            return false;
+        }
+        std::mem::swap(&mut prev, &mut cur);
     }
     prev[y.len()] <= 2
 }

@@ -789,7 +789,7 @@ mod tests {
     fn corpus_nodes(texts: &[(&str, &str)]) -> (Features, Vec<Node>) {
         let corpus = Corpus::from_texts(texts.iter().copied());
         let features = features::extract(&corpus);
-        let nodes = passage_nodes(&features, &passage_refs(&features));
+        let nodes = passage_nodes(&features);
         (features, nodes)
     }
 

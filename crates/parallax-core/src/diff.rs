@@ -152,7 +152,11 @@ pub fn prepared_diff(old: &Prepared<'_>, new: &Prepared<'_>) -> Vec<Span> {
 type Tokens<'s, 'a> = (&'a str, &'s [Range<usize>], &'s Side<'a>);
 
 /// The spans of the diff operations `ops` between two tokenised texts.
-fn spans(ops: Vec<similar::DiffOp>, (old, a, side_a): Tokens<'_, '_>, (new, b, side_b): Tokens<'_, '_>) -> Vec<Span> {
+fn spans(
+    ops: Vec<similar::DiffOp>,
+    (old, a, side_a): Tokens<'_, '_>,
+    (new, b, side_b): Tokens<'_, '_>,
+) -> Vec<Span> {
     let mut spans: Vec<Span> = Vec::new();
     for op in ops {
         let (tag, ra, rb) = op.as_tag_tuple();
@@ -163,7 +167,10 @@ fn spans(ops: Vec<similar::DiffOp>, (old, a, side_a): Tokens<'_, '_>, (new, b, s
                 // Equal keys may still differ in case or quote style: split those out, quietly.
                 for (ta, tb) in a[ra].iter().zip(&b[rb]) {
                     let t = if old[ta.clone()] == new[tb.clone()] { Tag::Equal } else { Tag::Restyled };
-                    push(&mut spans, Span { tag: t, old: ta.clone(), new: tb.clone(), weight: Weight::Quiet });
+                    push(
+                        &mut spans,
+                        Span { tag: t, old: ta.clone(), new: tb.clone(), weight: Weight::Quiet },
+                    );
                 }
             }
             DiffTag::Delete | DiffTag::Insert | DiffTag::Replace => {

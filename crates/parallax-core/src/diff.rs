@@ -463,6 +463,24 @@ mod tests {
     }
 
     #[test]
+    fn a_prepared_diff_is_the_word_diff() {
+        let texts = [
+            "The outage lasted 13 hours, officials said.",
+            "Officials said the outage lasted \u{201c}15 hours\u{201d}.",
+            "THE OUTAGE LASTED 13 HOURS — officials said",
+            "",
+            "the the the outage outage",
+        ];
+        let mut keys = Keys::default();
+        let prepared: Vec<Prepared> = texts.iter().map(|t| Prepared::new(t, &mut keys)).collect();
+        for (a, pa) in texts.iter().zip(&prepared) {
+            for (b, pb) in texts.iter().zip(&prepared) {
+                assert_eq!(prepared_diff(pa, pb), word_diff(a, b), "{a:?} vs {b:?}");
+            }
+        }
+    }
+
+    #[test]
     fn huge_pair_is_coarse_but_exact() {
         let old: String = (0..6_000).map(|i| format!("w{} ", i % 97)).collect();
         let mut new: String = (0..6_000).map(|i| format!("w{} ", (i * 7) % 101)).collect();

@@ -205,6 +205,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn spelling_variants_are_two_edits_apart_at_most() {
+        assert!(is_spelling_variant("authorisation", "Authorization"));
+        assert!(is_spelling_variant("neighbour", "neighbor"));
+        assert!(is_spelling_variant("colour", "colour"));
+        assert!(!is_spelling_variant("foreseeable", "predictable"));
+        assert!(!is_spelling_variant("cat", "cut"), "too short to tell");
+        assert!(!is_spelling_variant("abcdefgh", "abcdxyzh"), "three letters differ");
+        assert!(!is_spelling_variant("misconfigured", "configured"), "lengths too far apart");
+    }
+
+    #[test]
     fn quote_regions_pair_curly_and_straight() {
         let s = "He said \u{201c}no\u{201d} and \"yes\" then";
         let r = quote_regions(s);

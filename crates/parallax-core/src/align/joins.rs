@@ -18,7 +18,6 @@
 use rayon::prelude::*;
 
 use super::{ArticlePairs, Node, penalised};
-use crate::features;
 
 /// How many facts two articles of a block state in common, scaled by their sizes.
 pub(super) struct Affinity {
@@ -104,8 +103,8 @@ pub(super) fn centroid_joins(
     let joins: Vec<Vec<(usize, f32)>> = clusters
         .par_iter()
         .map_init(
-            || vec![false; nodes.len()],
-            |seen, members| {
+            || (vec![false; nodes.len()], Centroid::new(vocabulary)),
+            |(seen, centroid), members| {
                 let articles = articles_of(members, group);
                 if articles.len() < 2 {
                     return Vec::new();
@@ -135,23 +134,65 @@ pub(super) fn centroid_joins(
                 for &x in members.iter().chain(&candidates) {
                     seen[x] = false;
                 }
+                centroid.spread(&claim.vector);
                 let mut joined: Vec<(usize, f32)> = candidates
                     .into_iter()
                     .filter_map(|x| {
                         // One shared word is a topic, not a fact: penalised as for a pair.
-                        let (dot, shared) = features::dot_count(&nodes[x].vector, &claim.vector);
+                        let (dot, shared) = centroid.dot_count(&nodes[x].vector);
                         let score = penalised(dot, shared, &nodes[x], &claim);
                         (score >= threshold
                             && story.mean_to(group[x], &articles).is_none_or(|a| a >= affinity))
                         .then_some((x, score))
                     })
                     .collect();
+                centroid.clear(&claim.vector);
                 joined.sort_unstable_by_key(|&(x, _)| x);
                 joined
             },
         )
         .collect();
     keep_best(joins, nodes.len(), most)
+}
+
+/// A claim's centroid spread over the vocabulary, so its dot product with a passage costs the
+/// passage's terms, not a walk along the thousands of terms of a big claim's centroid.
+struct Centroid {
+    weight: Vec<f32>,
+    present: Vec<bool>,
+}
+
+impl Centroid {
+    fn new(vocabulary: usize) -> Self {
+        Centroid { weight: vec![0.0; vocabulary], present: vec![false; vocabulary] }
+    }
+
+    fn spread(&mut self, vector: &[(u32, f32)]) {
+        for &(t, w) in vector {
+            self.weight[t as usize] = w;
+            self.present[t as usize] = true;
+        }
+    }
+
+    fn clear(&mut self, vector: &[(u32, f32)]) {
+        for &(t, _) in vector {
+            self.present[t as usize] = false;
+        }
+    }
+
+    /// [`crate::features::dot_count`] of `passage` (sorted by term) with the spread vector: the same
+    /// products, added in the same order (by term), so the same bits.
+    fn dot_count(&self, passage: &[(u32, f32)]) -> (f32, usize) {
+        let mut sum = 0.0;
+        let mut shared = 0;
+        for &(t, w) in passage {
+            if self.present.get(t as usize).copied().unwrap_or(false) {
+                sum += w * self.weight[t as usize];
+                shared += 1;
+            }
+        }
+        (sum, shared)
+    }
 }
 
 /// Keeps, for each node, only the `most` clusters it is closest to (0 keeps all); ties go to the
@@ -184,6 +225,7 @@ fn keep_best(joins: Vec<Vec<(usize, f32)>>, nodes: usize, most: usize) -> Vec<Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::features;
 
     /// A passage node of `article` with the given (term, weight) pairs, normalised.
     fn node(article: usize, id: u32, terms: &[(u32, f32)]) -> Node {

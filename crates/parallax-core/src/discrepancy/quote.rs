@@ -6,13 +6,14 @@
 //! whole phrase is another quotation, not this one reworded. An article that quotes both
 //! wordings takes neither side.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Detector, Found, Passage, group_pairs, named};
 use crate::analysis::{DiscrepancyKind, PassageRef, Span, Version, VersionMember};
+use crate::hash::{FxHashMap, FxHashSet};
 use crate::lexicon::STOPWORDS;
 use crate::{diff, text};
 
@@ -49,9 +50,10 @@ impl Detector for Quotes {
 
     /// Each wording is compared with the commonest others, once.
     fn compare(members: &[(PassageRef, Vec<Quoted<'_>>)], found: &mut Found<'_>) {
-        // Each wording once, with the members quoting it and their articles.
+        // Each wording once, with the members quoting it and their articles. (The maps and
+        // sets here are looked up, never walked: the cheap hasher cannot change a result.)
         let mut wordings: Vec<Wording> = Vec::new();
-        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut index: FxHashMap<&str, usize> = FxHashMap::default();
         let mut keys = diff::Keys::default();
         for (r, quoted) in members {
             for q in quoted {
@@ -68,7 +70,7 @@ impl Detector for Quotes {
             }
         }
         // The articles quoting each wording in any style: they take no side against it.
-        let mut styled: HashMap<&str, BTreeSet<usize>> = HashMap::new();
+        let mut styled: FxHashMap<&str, BTreeSet<usize>> = FxHashMap::default();
         for w in &wordings {
             styled.entry(w.quote.normalised.as_str()).or_default().extend(&w.articles);
         }
@@ -140,7 +142,7 @@ struct Quote<'a> {
     /// Its folded words.
     words: Vec<String>,
     /// The same, as a set.
-    vocabulary: HashSet<String>,
+    vocabulary: FxHashSet<String>,
     /// Its words' [`letters`], word by word: what [`restyled`] compares.
     letters: Vec<String>,
     /// It cut into diff tokens, for the diffs against every other wording.

@@ -181,7 +181,7 @@ impl Node {
 /// appear, reporting progress as blocks of articles are done.
 pub fn align(features: &Features, config: &Config, progress: &(dyn Fn(Progress) + Sync)) -> Vec<Claim> {
     let refs = passage_refs(features);
-    let groups = cluster(passage_nodes(features, &refs), features, config, progress);
+    let groups = cluster(passage_nodes(features), features, config, progress);
     let mut claims: Vec<Claim> = groups
         .par_iter()
         .filter_map(|node| {
@@ -209,22 +209,33 @@ fn passage_refs(features: &Features) -> Vec<PassageRef> {
         .collect()
 }
 
-/// One node per passage, in the order of `refs`.
+/// One node per passage, article by article (the order of [`passage_refs`]).
 ///
 /// A passage that repeats an earlier one of its article word for word (a footer, a pull quote,
 /// a hostile file repeating one sentence thousands of times) gets an empty vector: it states
 /// nothing the first occurrence does not, and pairing every copy with every copy of another
 /// article would grow with the square of their number.
-fn passage_nodes(features: &Features, refs: &[PassageRef]) -> Vec<Node> {
-    let mut seen: FxHashSet<(usize, Vec<(u32, u32)>)> = FxHashSet::default();
-    refs.iter()
+fn passage_nodes(features: &Features) -> Vec<Node> {
+    // A repeat is one within its article: the articles are read in parallel, ids in order.
+    let firsts = features.vectors.iter().scan(0, |next, passages| {
+        let first = *next;
+        *next += passages.len();
+        Some(first)
+    });
+    let firsts: Vec<usize> = firsts.collect();
+    features
+        .vectors
+        .par_iter()
+        .zip(firsts)
         .enumerate()
-        .map(|(id, r)| {
-            let v = &features.vectors[r.article][r.passage];
-            let key = (r.article, v.terms.iter().map(|&(t, w)| (t, w.to_bits())).collect::<Vec<_>>());
-            let repeat = !v.terms.is_empty() && !seen.insert(key);
-            let terms = if repeat { Vec::new() } else { v.terms.clone() };
-            Node::passage(terms, v.numbers.clone(), v.months.clone(), r.article, id as u32)
+        .flat_map_iter(|(article, (passages, first))| {
+            let mut seen: FxHashSet<Vec<(u32, u32)>> = FxHashSet::default();
+            passages.iter().enumerate().map(move |(p, v)| {
+                let key = v.terms.iter().map(|&(t, w)| (t, w.to_bits())).collect::<Vec<_>>();
+                let repeat = !v.terms.is_empty() && !seen.insert(key);
+                let terms = if repeat { Vec::new() } else { v.terms.clone() };
+                Node::passage(terms, v.numbers.clone(), v.months.clone(), article, (first + p) as u32)
+            })
         })
         .collect()
 }
@@ -784,7 +795,7 @@ mod tests {
     fn corpus_nodes(texts: &[(&str, &str)]) -> (Features, Vec<Node>) {
         let corpus = Corpus::from_texts(texts.iter().copied());
         let features = features::extract(&corpus);
-        let nodes = passage_nodes(&features, &passage_refs(&features));
+        let nodes = passage_nodes(&features);
         (features, nodes)
     }
 

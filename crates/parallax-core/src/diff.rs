@@ -16,6 +16,7 @@
 //! [`DEADLINE`] is only a last-resort safety net that normal inputs never reach, so the output
 //! does not depend on machine load.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 use std::time::{Duration, Instant};
@@ -23,6 +24,7 @@ use std::time::{Duration, Instant};
 use similar::{Algorithm, DiffTag};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::hash::FxHashMap;
 use crate::text;
 
 /// How the two sides relate over one span.
@@ -104,29 +106,70 @@ const UNTIMED_TOKENS: usize = 400;
 
 /// Diffs `old` against `new`. Spans are in order and together cover both strings exactly.
 pub fn word_diff(old: &str, new: &str) -> Vec<Span> {
-    let a = tokens(old);
-    let b = tokens(new);
-    let ka: Vec<&str> = a.iter().map(|t| t.key.as_ref()).collect();
-    let kb: Vec<&str> = b.iter().map(|t| t.key.as_ref()).collect();
+    let (ra, ka) = tokens(old);
+    let (rb, kb) = tokens(new);
     let ops = bounded_diff(Algorithm::Patience, &ka, &kb);
-    let (side_a, side_b) = (Side::new(old), Side::new(new));
+    spans(ops, (old, &ra, &Side::new(old)), (new, &rb, &Side::new(new)))
+}
+
+/// A text cut into diff tokens once, its keys numbered by a [`Keys`] it shares with the texts
+/// it is diffed against: a quotation compared with every other wording of it is segmented,
+/// folded and scanned for quotations once, and each [`prepared_diff`] compares integers.
+pub struct Prepared<'a> {
+    text: &'a str,
+    ranges: Vec<Range<usize>>,
+    ids: Vec<u32>,
+    side: Side<'a>,
+}
+
+/// The numbers of the folded token keys of some [`Prepared`] texts: one per distinct key, so
+/// two tokens have one number exactly when [`word_diff`] would find their keys equal.
+#[derive(Default)]
+pub struct Keys<'a>(FxHashMap<Cow<'a, str>, u32>);
+
+impl<'a> Prepared<'a> {
+    /// `text`, tokenised, its keys numbered in `keys`.
+    pub fn new(text: &'a str, keys: &mut Keys<'a>) -> Self {
+        let (ranges, folded) = tokens(text);
+        let ids = folded
+            .into_iter()
+            .map(|key| {
+                let next = keys.0.len() as u32;
+                *keys.0.entry(key).or_insert(next)
+            })
+            .collect();
+        Prepared { text, ranges, ids, side: Side::new(text) }
+    }
+}
+
+/// [`word_diff`] of two prepared texts (numbered by the same [`Keys`]): the same spans.
+pub fn prepared_diff(old: &Prepared<'_>, new: &Prepared<'_>) -> Vec<Span> {
+    let ops = bounded_diff(Algorithm::Patience, &old.ids, &new.ids);
+    spans(ops, (old.text, &old.ranges, &old.side), (new.text, &new.ranges, &new.side))
+}
+
+/// One side of a diff as [`spans`] reads it: the text, its tokens' byte ranges, its judge.
+type Tokens<'s, 'a> = (&'a str, &'s [Range<usize>], &'s Side<'a>);
+
+/// The spans of the diff operations `ops` between two tokenised texts.
+fn spans(
+    ops: Vec<similar::DiffOp>,
+    (old, a, side_a): Tokens<'_, '_>,
+    (new, b, side_b): Tokens<'_, '_>,
+) -> Vec<Span> {
     let mut spans: Vec<Span> = Vec::new();
     for op in ops {
         let (tag, ra, rb) = op.as_tag_tuple();
-        let old_range = byte_range(&a, ra.clone(), old.len());
-        let new_range = byte_range(&b, rb.clone(), new.len());
+        let old_range = byte_range(a, ra.clone(), old.len());
+        let new_range = byte_range(b, rb.clone(), new.len());
         match tag {
             DiffTag::Equal => {
                 // Equal keys may still differ in case or quote style: split those out, quietly.
                 for (ta, tb) in a[ra].iter().zip(&b[rb]) {
-                    let t = if old[ta.range.clone()] == new[tb.range.clone()] {
-                        Tag::Equal
-                    } else {
-                        Tag::Restyled
-                    };
+                    let t = if old[ta.clone()] == new[tb.clone()] { Tag::Equal } else { Tag::Restyled };
                     push(
                         &mut spans,
-                        Span { tag: t, old: ta.range.clone(), new: tb.range.clone(), weight: Weight::Quiet },
+                        Span { tag: t, old: ta.clone(), new: tb.clone(), weight: Weight::Quiet },
                     );
                 }
             }
@@ -233,18 +276,14 @@ fn push(spans: &mut Vec<Span>, span: Span) {
     spans.push(span);
 }
 
-struct Token<'a> {
-    range: Range<usize>,
-    key: std::borrow::Cow<'a, str>,
+/// The word-bound tokens of `s`: their byte ranges and their folded keys.
+fn tokens(s: &str) -> (Vec<Range<usize>>, Vec<Cow<'_, str>>) {
+    s.split_word_bound_indices().map(|(i, w)| (i..i + w.len(), text::fold(w))).unzip()
 }
 
-fn tokens(s: &str) -> Vec<Token<'_>> {
-    s.split_word_bound_indices().map(|(i, w)| Token { range: i..i + w.len(), key: text::fold(w) }).collect()
-}
-
-fn byte_range(tokens: &[Token<'_>], r: Range<usize>, len: usize) -> Range<usize> {
-    let start = tokens.get(r.start).map_or(len, |t| t.range.start);
-    let end = if r.end == 0 { start } else { tokens.get(r.end - 1).map_or(len, |t| t.range.end) };
+fn byte_range(tokens: &[Range<usize>], r: Range<usize>, len: usize) -> Range<usize> {
+    let start = tokens.get(r.start).map_or(len, |t| t.start);
+    let end = if r.end == 0 { start } else { tokens.get(r.end - 1).map_or(len, |t| t.end) };
     start..end.max(start)
 }
 
@@ -421,6 +460,24 @@ mod tests {
         let spans = word_diff(old, new);
         assert!(spans.iter().all(|s| matches!(s.tag, Tag::Equal | Tag::Restyled)), "{spans:?}");
         assert_eq!(rebuild(&spans, old, new), (old.into(), new.into()));
+    }
+
+    #[test]
+    fn a_prepared_diff_is_the_word_diff() {
+        let texts = [
+            "The outage lasted 13 hours, officials said.",
+            "Officials said the outage lasted \u{201c}15 hours\u{201d}.",
+            "THE OUTAGE LASTED 13 HOURS — officials said",
+            "",
+            "the the the outage outage",
+        ];
+        let mut keys = Keys::default();
+        let prepared: Vec<Prepared> = texts.iter().map(|t| Prepared::new(t, &mut keys)).collect();
+        for (a, pa) in texts.iter().zip(&prepared) {
+            for (b, pb) in texts.iter().zip(&prepared) {
+                assert_eq!(prepared_diff(pa, pb), word_diff(a, b), "{a:?} vs {b:?}");
+            }
+        }
     }
 
     #[test]

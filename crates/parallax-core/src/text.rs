@@ -173,22 +173,29 @@ pub fn is_denial(stem_or_word: &str) -> bool {
 /// Whether two words are spellings of one word ("authorisation" / "authorization"): the same
 /// length give or take one, and at most two letters differ.
 pub fn is_spelling_variant(a: &str, b: &str) -> bool {
-    let (a, b) = (fold_style(a), fold_style(b));
+    let (a, b) = (fold(a), fold(b));
     if a == b {
         return true;
     }
-    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if x.len().min(y.len()) < 5 || x.len().abs_diff(y.len()) > 1 {
+    // Lengths first: most pairs differ in length, and need not be spelled out.
+    let (na, nb) = (a.chars().count(), b.chars().count());
+    if na.min(nb) < 5 || na.abs_diff(nb) > 1 {
         return false;
     }
+    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     // Levenshtein distance, bounded: words are short.
     let mut prev: Vec<usize> = (0..=y.len()).collect();
+    let mut cur = vec![0; y.len() + 1];
     for (i, cx) in x.iter().enumerate() {
-        let mut cur = vec![i + 1; y.len() + 1];
+        cur[0] = i + 1;
         for (j, cy) in y.iter().enumerate() {
             cur[j + 1] = (prev[j] + usize::from(cx != cy)).min(prev[j + 1] + 1).min(cur[j] + 1);
         }
-        prev = cur;
+        // No row's least distance is below the one above's: past two, no variant.
+        if cur.iter().all(|&d| d > 2) {
+            return false;
+        }
+        std::mem::swap(&mut prev, &mut cur);
     }
     prev[y.len()] <= 2
 }
@@ -196,6 +203,17 @@ pub fn is_spelling_variant(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spelling_variants_are_two_edits_apart_at_most() {
+        assert!(is_spelling_variant("authorisation", "Authorization"));
+        assert!(is_spelling_variant("neighbour", "neighbor"));
+        assert!(is_spelling_variant("colour", "colour"));
+        assert!(!is_spelling_variant("foreseeable", "predictable"));
+        assert!(!is_spelling_variant("cat", "cut"), "too short to tell");
+        assert!(!is_spelling_variant("abcdefgh", "abcdxyzh"), "three letters differ");
+        assert!(!is_spelling_variant("misconfigured", "configured"), "lengths too far apart");
+    }
 
     #[test]
     fn quote_regions_pair_curly_and_straight() {

@@ -18,7 +18,6 @@
 use rayon::prelude::*;
 
 use super::{ArticlePairs, Node, penalised};
-use crate::features;
 
 /// Fewest terms a passage shares with a claim's centroid to join it. A centroid weighs the
 /// story's own words heavily, so a passage that shares only two of them (a place and a verb,
@@ -112,8 +111,8 @@ pub(super) fn centroid_joins(
     let joins: Vec<Vec<(usize, f32)>> = clusters
         .par_iter()
         .map_init(
-            || vec![false; nodes.len()],
-            |seen, members| {
+            || (vec![false; nodes.len()], Centroid::new(vocabulary)),
+            |(seen, centroid), members| {
                 let articles = articles_of(members, group);
                 if articles.len() < 2 {
                     return Vec::new();
@@ -143,11 +142,12 @@ pub(super) fn centroid_joins(
                 for &x in members.iter().chain(&candidates) {
                     seen[x] = false;
                 }
+                centroid.spread(&claim.vector);
                 let mut joined: Vec<(usize, f32)> = candidates
                     .into_iter()
                     .filter_map(|x| {
                         // A word or two in common is a topic, not a fact.
-                        let (dot, shared) = features::dot_count(&nodes[x].vector, &claim.vector);
+                        let (dot, shared) = centroid.dot_count(&nodes[x].vector);
                         let score = penalised(dot, shared, &nodes[x], &claim);
                         (shared >= JOIN_MIN_SHARED
                             && score >= threshold
@@ -155,12 +155,53 @@ pub(super) fn centroid_joins(
                         .then_some((x, score))
                     })
                     .collect();
+                centroid.clear(&claim.vector);
                 joined.sort_unstable_by_key(|&(x, _)| x);
                 joined
             },
         )
         .collect();
     keep_best(joins, nodes.len(), most)
+}
+
+/// A claim's centroid spread over the vocabulary, so its dot product with a passage costs the
+/// passage's terms, not a walk along the thousands of terms of a big claim's centroid.
+struct Centroid {
+    weight: Vec<f32>,
+    present: Vec<bool>,
+}
+
+impl Centroid {
+    fn new(vocabulary: usize) -> Self {
+        Centroid { weight: vec![0.0; vocabulary], present: vec![false; vocabulary] }
+    }
+
+    fn spread(&mut self, vector: &[(u32, f32)]) {
+        for &(t, w) in vector {
+            self.weight[t as usize] = w;
+            self.present[t as usize] = true;
+        }
+    }
+
+    fn clear(&mut self, vector: &[(u32, f32)]) {
+        for &(t, _) in vector {
+            self.present[t as usize] = false;
+        }
+    }
+
+    /// [`crate::features::dot_count`] of `passage` (sorted by term) with the spread vector: the same
+    /// products, added in the same order (by term), so the same bits.
+    fn dot_count(&self, passage: &[(u32, f32)]) -> (f32, usize) {
+        let mut sum = 0.0;
+        let mut shared = 0;
+        for &(t, w) in passage {
+            if self.present.get(t as usize).copied().unwrap_or(false) {
+                sum += w * self.weight[t as usize];
+                shared += 1;
+            }
+        }
+        (sum, shared)
+    }
 }
 
 /// Keeps, for each node, only the `most` clusters it is closest to (0 keeps all); ties go to the
@@ -193,6 +234,7 @@ fn keep_best(joins: Vec<Vec<(usize, f32)>>, nodes: usize, most: usize) -> Vec<Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::features;
 
     /// A passage node of `article` with the given (term, weight) pairs, normalised.
     fn node(article: usize, id: u32, terms: &[(u32, f32)]) -> Node {

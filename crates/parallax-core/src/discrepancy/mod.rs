@@ -16,7 +16,7 @@
 //! member's passage once for all kinds (`Passage`) and holds the grouping the kinds share. A
 //! new kind is a new file, a line in `DETECTORS` and a row in [`DiscrepancyKind::TABLE`].
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::Hash;
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -26,6 +26,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::analysis::{Claim, Discrepancy, DiscrepancyKind, PassageRef, Span, Version, VersionMember};
 use crate::corpus::{Article, Corpus};
+use crate::hash::{FxHashMap, FxHashSet};
 use crate::pipeline::progress::{Progress, Stage};
 use crate::segment::PassageKind;
 use crate::text;
@@ -348,6 +349,8 @@ pub fn detect_with_progress(
             out
         })
         .collect();
+    // Tens of thousands of passages own their words: freed in parallel, not on one thread.
+    read.into_par_iter().for_each(drop);
     numbered(drop_repeats(found.into_iter().flatten().collect()))
 }
 
@@ -421,17 +424,19 @@ fn detect_claim(claim: usize, passages: &[&Passage<'_>], context: &Context, out:
 /// show one disagreement once per claim.
 fn drop_repeats(found: Vec<Discrepancy>) -> Vec<Discrepancy> {
     type Said<'a> = (DiscrepancyKind, &'a str, PassageRef, Span);
-    fn said(d: &Discrepancy) -> HashSet<(&str, PassageRef, Span)> {
+    fn said(d: &Discrepancy) -> FxHashSet<(&str, PassageRef, Span)> {
         d.versions
             .iter()
             .flat_map(|v| v.members.iter().map(move |m| (v.value.as_str(), m.at, m.span)))
             .collect()
     }
-    let sets: Vec<HashSet<(&str, PassageRef, Span)>> = found.iter().map(said).collect();
+    // No result depends on a set's order (any element finds the sets holding it), so the
+    // cheap hasher serves, and the sets are built in parallel.
+    let sets: Vec<FxHashSet<(&str, PassageRef, Span)>> = found.par_iter().map(said).collect();
     // Largest first, so a repeat meets the fuller discrepancy it repeats.
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(sets[i].len()), i));
-    let mut kept_with: HashMap<Said<'_>, Vec<usize>> = HashMap::new();
+    let mut kept_with: FxHashMap<Said<'_>, Vec<usize>> = FxHashMap::default();
     let mut keep = vec![false; found.len()];
     for i in order {
         let kind = found[i].kind;

@@ -8,13 +8,14 @@
 //! reworded. An article that quotes both
 //! wordings takes neither side.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Detector, Found, Passage, group_pairs, named};
 use crate::analysis::{DiscrepancyKind, PassageRef, Span, Version, VersionMember};
+use crate::hash::{FxHashMap, FxHashSet};
 use crate::lexicon::STOPWORDS;
 use crate::{diff, text};
 
@@ -51,14 +52,16 @@ impl Detector for Quotes {
 
     /// Each wording is compared with the commonest others, once.
     fn compare(members: &[(PassageRef, Vec<Quoted<'_>>)], found: &mut Found<'_>) {
-        // Each wording once, with the members quoting it and their articles.
+        // Each wording once, with the members quoting it and their articles. (The maps and
+        // sets here are looked up, never walked: the cheap hasher cannot change a result.)
         let mut wordings: Vec<Wording> = Vec::new();
-        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut index: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut keys = diff::Keys::default();
         for (r, quoted) in members {
             for q in quoted {
                 let w = *index.entry(q.text).or_insert_with(|| {
                     wordings.push(Wording {
-                        quote: Quote::new(q.text),
+                        quote: Quote::new(q.text, &mut keys),
                         said: Vec::new(),
                         articles: BTreeSet::new(),
                     });
@@ -69,7 +72,7 @@ impl Detector for Quotes {
             }
         }
         // The articles quoting each wording in any style: they take no side against it.
-        let mut styled: HashMap<&str, BTreeSet<usize>> = HashMap::new();
+        let mut styled: FxHashMap<&str, BTreeSet<usize>> = FxHashMap::default();
         for w in &wordings {
             styled.entry(w.quote.normalised.as_str()).or_default().extend(&w.articles);
         }
@@ -141,13 +144,15 @@ struct Quote<'a> {
     /// Its folded words.
     words: Vec<String>,
     /// The same, as a set.
-    vocabulary: HashSet<String>,
+    vocabulary: FxHashSet<String>,
     /// Its words' [`letters`], word by word: what [`restyled`] compares.
     letters: Vec<String>,
+    /// It cut into diff tokens, for the diffs against every other wording.
+    tokens: diff::Prepared<'a>,
 }
 
 impl<'a> Quote<'a> {
-    fn new(text: &'a str) -> Self {
+    fn new(text: &'a str, keys: &mut diff::Keys<'a>) -> Self {
         let words: Vec<String> = text.unicode_words().map(text::fold_style).collect();
         Quote {
             text,
@@ -156,6 +161,7 @@ impl<'a> Quote<'a> {
             vocabulary: words.iter().cloned().collect(),
             letters: words.iter().map(|w| letters(w)).collect(),
             words,
+            tokens: diff::Prepared::new(text, keys),
         }
     }
 }
@@ -189,10 +195,11 @@ fn restyled(changed: &str, other: &Quote<'_>) -> bool {
             let w = text::fold_style(w);
             let near = |t: &&String| t.len().abs_diff(w.len()) <= 2;
             let run = letters(&w);
+            // Cheapest first; the spelling variants, which measure edit distances, last.
             w.chars().all(|c| c == '0')
                 || other.vocabulary.contains(&w)
-                || theirs.iter().filter(near).any(|t| text::is_spelling_variant(&w, t))
                 || theirs.windows(2).any(|p| joins(&run, p))
+                || theirs.iter().filter(near).any(|t| text::is_spelling_variant(&w, t))
         })
 }
 
@@ -213,7 +220,7 @@ const MOST_CHANGED_WORDS: usize = 6;
 const KEPT: f32 = 0.6;
 
 /// When two quotations are the same passage in different words, the words that differ.
-fn quote_difference(a: &Quote<'_>, b: &Quote<'_>) -> Option<Difference> {
+fn quote_difference<'q>(a: &Quote<'q>, b: &Quote<'q>) -> Option<Difference> {
     let (
         Quote { text: qa, content: ca, normalised: na, .. },
         Quote { text: qb, content: cb, normalised: nb, .. },
@@ -239,14 +246,14 @@ fn quote_difference(a: &Quote<'_>, b: &Quote<'_>) -> Option<Difference> {
     {
         return None;
     }
-    let spans = diff::word_diff(qa, qb);
+    let spans = diff::prepared_diff(&a.tokens, &b.tokens);
     // The same quotation reworded: mostly the same words in the same order, a few changed.
     let same: usize = spans
         .iter()
         .filter(|s| matches!(s.tag, diff::Tag::Equal | diff::Tag::Restyled))
         .map(|s| qa[s.old.clone()].unicode_words().count())
         .sum();
-    let shorter = qa.unicode_words().count().min(qb.unicode_words().count());
+    let shorter = a.words.len().min(b.words.len());
     if (same as f32) < KEPT * shorter as f32 {
         return None;
     }
@@ -310,7 +317,7 @@ fn quote_difference(a: &Quote<'_>, b: &Quote<'_>) -> Option<Difference> {
 /// When one quotation is the other's opening but ends its sentence where the other's goes on
 /// ("…his cuffs hurt." against "…his cuffs hurt, but he was following orders."): the words it
 /// drops, on the other's side. Stopping where the other's sentence also ends is only a cut.
-fn closed_early(a: &Quote<'_>, b: &Quote<'_>) -> Option<Difference> {
+fn closed_early<'a>(a: &Quote<'a>, b: &Quote<'a>) -> Option<Difference> {
     let (short, long) = if a.words.len() < b.words.len() { (a, b) } else { (b, a) };
     if short.words.is_empty()
         || long.words.len() <= short.words.len()

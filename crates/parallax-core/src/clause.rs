@@ -24,12 +24,17 @@ const SUBJECT_OPENERS: [&str; 17] = [
     "these", "those",
 ];
 
+/// Whether `word` is one of [`CONJUNCTIONS`], in any case.
+fn is_conjunction(word: &str) -> bool {
+    CONJUNCTIONS.iter().any(|c| word.eq_ignore_ascii_case(c))
+}
+
 /// Whether `word`, after a conjunction, opens a new clause's subject: a number, a determiner
 /// or pronoun, or a capitalised word (a name).
 fn starts_clause(word: &str) -> bool {
     word.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
-        || SUBJECT_OPENERS.contains(&word.to_lowercase().as_str())
-        || crate::text::number_word(&word.to_lowercase()).is_some()
+        || SUBJECT_OPENERS.iter().any(|o| word.eq_ignore_ascii_case(o))
+        || crate::text::number_word(word).is_some()
 }
 
 /// The clauses of `text`, as byte ranges into it, in order, covering all its words but the
@@ -55,7 +60,7 @@ pub fn clauses(text: &str) -> Vec<Range<usize>> {
     for pair in words.windows(2) {
         let ((at, word), (next_at, next)) = (pair[0], pair[1]);
         // The conjunction joins the two; it belongs to neither.
-        if CONJUNCTIONS.contains(&word.to_lowercase().as_str()) && starts_clause(next) {
+        if is_conjunction(word) && starts_clause(next) {
             cuts.push((at, next_at));
         }
     }
@@ -109,7 +114,7 @@ fn trimmed(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     // ", and describes…": the conjunction joins, the clause is what follows it.
     let mut start = range.start + lead;
     if let Some((first, rest)) = body.split_once(char::is_whitespace)
-        && CONJUNCTIONS.contains(&first.to_lowercase().as_str())
+        && is_conjunction(first)
         && rest.unicode_words().next().is_some()
     {
         let rest = rest.trim_start();

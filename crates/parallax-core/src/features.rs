@@ -190,7 +190,7 @@ impl Vocabulary {
         passages
             .into_iter()
             .map(|(tokens, cut)| {
-                let (raw, ids) = self.intern_passage(tokens);
+                let (raw, ids) = self.intern_passage(tokens, cut.is_some());
                 let clauses = cut.map_or_else(Clauses::default, |(spans, of)| {
                     let mut terms: Vec<(u32, u16)> = ids.into_iter().zip(of).collect();
                     terms.sort_unstable();
@@ -202,8 +202,9 @@ impl Vocabulary {
             .unzip()
     }
 
-    /// The raw vector of a passage and its term ids in token order.
-    fn intern_passage(&mut self, tokens: Vec<Token>) -> (RawVector, Vec<u32>) {
+    /// The raw vector of a passage and, with `in_order`, its term ids in token order (else
+    /// none: only a passage of several clauses needs them).
+    fn intern_passage(&mut self, tokens: Vec<Token>, in_order: bool) -> (RawVector, Vec<u32>) {
         let mut ids: Vec<u32> = Vec::with_capacity(tokens.len());
         let mut numbers = Vec::new();
         let mut months = Vec::new();
@@ -233,7 +234,7 @@ impl Vocabulary {
                 _ => {}
             }
         }
-        let in_order = ids.clone();
+        let in_order = if in_order { ids.clone() } else { Vec::new() };
         ids.sort_unstable();
         let mut tf: Vec<(u32, f32)> = Vec::with_capacity(ids.len());
         for id in ids {

@@ -74,6 +74,12 @@ fn answer(mut stream: TcpStream) {
             &page("harlow-gazette.html"),
         ),
         "/valley" => reply(&mut stream, "200 OK", "Content-Type: text/html\r\n", &page("valley-times.html")),
+        "/gzipped" => {
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+            gz.write_all(&page("harlow-gazette.html")).unwrap();
+            let body = gz.finish().unwrap();
+            reply(&mut stream, "200 OK", "Content-Type: text/html\r\nContent-Encoding: gzip\r\n", &body);
+        }
         "/moved" => reply(&mut stream, "301 Moved Permanently", "Location: /gazette\r\n", b""),
         "/loop" => reply(&mut stream, "302 Found", "Location: /loop\r\n", b""),
         "/image" => reply(&mut stream, "200 OK", "Content-Type: image/png\r\n", b"\x89PNG\r\n\x1a\n"),
@@ -303,4 +309,20 @@ fn passages_of_a_url_or_a_page_point_into_its_snapshot() {
     let out = parallax(data.path(), &["passages", &format!("{base}/missing")]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("404 Not Found"), "{}", stderr(&out));
+}
+
+/// A server that answers with `Content-Encoding: gzip` gives the same article as the plain page.
+#[test]
+fn a_gzip_encoded_answer_reads_like_the_plain_page() {
+    let data = tempfile::tempdir().unwrap();
+    let base = serve();
+    let text = |path: &str| {
+        let out = parallax(data.path(), &["extract", "--json", &format!("{base}{path}")]);
+        assert!(out.status.success(), "{path}: {}", stderr(&out));
+        let line: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+        line["text"].as_str().unwrap().to_string()
+    };
+    let plain = text("/gazette");
+    assert!(plain.split_whitespace().count() > 50, "{plain}");
+    assert_eq!(text("/gzipped"), plain);
 }

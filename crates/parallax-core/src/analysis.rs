@@ -363,10 +363,14 @@ impl Analysis {
 
     /// The words that stand for claim `claim` in lists: the span of its member most similar to
     /// the other articles' members, preferring a passage in no other claim, then a sentence
-    /// over a headline or heading (the first on ties). Two claims sharing a passage then read
-    /// as the two facts it states, not as one sentence twice.
+    /// part of a few words or more over a headline, a heading or a fragment (the first on
+    /// ties). Two claims sharing a passage then read as the two facts it states, not as one
+    /// sentence twice, and a claim reads as a statement, not as "When it works".
     pub fn wording(&self, claim: usize) -> &str {
+        /// Words a sentence's span needs to read as a statement on its own.
+        const STATEMENT_WORDS: usize = 5;
         let Some(c) = self.claims.get(claim) else { return "" };
+        let text = |m: &Member| &self.corpus.articles[m.at.article].text[self.member_range(m)];
         let rank = |m: &Member| {
             let own = self.claims_at(m.at).len() <= 1;
             let kind = self
@@ -375,7 +379,11 @@ impl Analysis {
                 .get(m.at.article)
                 .and_then(|a| a.passages.get(m.at.passage))
                 .map(|p| p.kind);
-            (own, kind == Some(crate::segment::PassageKind::Sentence), m.similarity)
+            let statement = kind == Some(crate::segment::PassageKind::Sentence)
+                && unicode_segmentation::UnicodeSegmentation::unicode_words(text(m))
+                    .nth(STATEMENT_WORDS - 1)
+                    .is_some();
+            (own, statement, m.similarity)
         };
         let better = |a: &(bool, bool, f32), b: &(bool, bool, f32)| {
             (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.total_cmp(&b.2))
@@ -385,7 +393,7 @@ impl Analysis {
             .iter()
             .map(|m| (rank(m), m))
             .reduce(|best, next| if better(&next.0, &best.0).is_gt() { next } else { best });
-        best.map_or("", |(_, m)| &self.corpus.articles[m.at.article].text[self.member_range(m)])
+        best.map_or("", |(_, m)| text(m))
     }
 
     /// Ids of the claims passage `at` belongs to (usually zero or one).

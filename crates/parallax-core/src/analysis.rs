@@ -311,6 +311,9 @@ pub struct Analysis {
     claims_by_passage: Vec<Vec<Vec<usize>>>,
     /// article → passage → ids of the discrepancies it takes part in.
     discrepancies_by_passage: Vec<Vec<Vec<usize>>>,
+    /// claim → index in its members of the one whose span is its wording (see
+    /// [`Analysis::wording`]): chosen once, since lists draw it on every frame.
+    wording_member: Vec<usize>,
 }
 
 impl Analysis {
@@ -331,14 +334,17 @@ impl Analysis {
                 discrepancies_by_passage[r.article][r.passage].push(d.id);
             }
         }
-        Analysis {
+        let mut analysis = Analysis {
             corpus,
             claims,
             discrepancies,
             corrected: Corrected::default(),
             claims_by_passage,
             discrepancies_by_passage,
-        }
+            wording_member: Vec::new(),
+        };
+        analysis.wording_member = analysis.claims.iter().map(|c| analysis.wording_member_of(c)).collect();
+        analysis
     }
 
     pub fn article(&self, index: usize) -> &Article {
@@ -367,10 +373,20 @@ impl Analysis {
     /// ties). Two claims sharing a passage then read as the two facts it states, not as one
     /// sentence twice, and a claim reads as a statement, not as "When it works".
     pub fn wording(&self, claim: usize) -> &str {
+        let member = self.claims.get(claim).and_then(|c| c.members.get(*self.wording_member.get(claim)?));
+        member.map_or("", |m| self.member_text(m))
+    }
+
+    /// The text of its article that member `m` states its claim with (its
+    /// [`Analysis::member_range`]).
+    fn member_text(&self, m: &Member) -> &str {
+        self.corpus.articles.get(m.at.article).map_or("", |a| &a.text[self.member_range(m)])
+    }
+
+    /// The index in `c`'s members of the one [`Analysis::wording`] shows.
+    fn wording_member_of(&self, c: &Claim) -> usize {
         /// Words a sentence's span needs to read as a statement on its own.
         const STATEMENT_WORDS: usize = 5;
-        let Some(c) = self.claims.get(claim) else { return "" };
-        let text = |m: &Member| &self.corpus.articles[m.at.article].text[self.member_range(m)];
         let rank = |m: &Member| {
             let own = self.claims_at(m.at).len() <= 1;
             let kind = self
@@ -380,7 +396,7 @@ impl Analysis {
                 .and_then(|a| a.passages.get(m.at.passage))
                 .map(|p| p.kind);
             let statement = kind == Some(crate::segment::PassageKind::Sentence)
-                && unicode_segmentation::UnicodeSegmentation::unicode_words(text(m))
+                && unicode_segmentation::UnicodeSegmentation::unicode_words(self.member_text(m))
                     .nth(STATEMENT_WORDS - 1)
                     .is_some();
             (own, statement, m.similarity)
@@ -388,12 +404,10 @@ impl Analysis {
         let better = |a: &(bool, bool, f32), b: &(bool, bool, f32)| {
             (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.total_cmp(&b.2))
         };
-        let best = c
-            .members
-            .iter()
-            .map(|m| (rank(m), m))
-            .reduce(|best, next| if better(&next.0, &best.0).is_gt() { next } else { best });
-        best.map_or("", |(_, m)| text(m))
+        let ranked = c.members.iter().map(rank).enumerate();
+        ranked
+            .reduce(|best, next| if better(&next.1, &best.1).is_gt() { next } else { best })
+            .map_or(0, |(i, _)| i)
     }
 
     /// Ids of the claims passage `at` belongs to (usually zero or one).

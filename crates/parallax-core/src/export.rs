@@ -408,7 +408,7 @@ pub fn markdown(a: &Analysis) -> String {
                         if evidence.is_empty() { "—".to_string() } else { md(&evidence.join(", ")) }
                     )
                 },
-                wording(art, m)
+                wording(a, m)
             );
         }
         for r in a.corrected.detached.get(&c.id).into_iter().flatten() {
@@ -510,11 +510,12 @@ fn article_labels(refs: impl Iterator<Item = PassageRef>) -> String {
 
 /// A member's passage for the report, with the part that states the claim's fact in bold when
 /// it is narrower than the passage (a passage that states several facts is in several claims).
-fn wording(article: &Article, m: &Member) -> String {
+fn wording(a: &Analysis, m: &Member) -> String {
+    let article = a.article(m.at.article);
     let p = &article.passages[m.at.passage];
     let whole = md(&article.text[p.range()]);
-    let part = m.span.0.max(p.start)..m.span.1.min(p.end);
-    let Some(raw) = article.text.get(part.clone()) else { return whole };
+    let part = a.member_range(m);
+    let raw = &article.text[part.clone()];
     // Bold only the trimmed words: `** x**` is not bold in Markdown.
     let (lead, end) = (part.start + raw.len() - raw.trim_start().len(), part.start + raw.trim_end().len());
     if lead >= end || (lead, end) == (p.start, p.end) {

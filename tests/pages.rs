@@ -306,9 +306,16 @@ fn passages_of_a_url_or_a_page_point_into_its_snapshot() {
             assert_eq!(&file[start..end], p["text"].as_str().unwrap());
         }
     }
-    let out = parallax(data.path(), &["passages", &format!("{base}/missing")]);
+    let missing = format!("{base}/missing");
+    let out = parallax(data.path(), &["passages", &missing]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("404 Not Found"), "{}", stderr(&out));
+    assert_eq!(stderr(&out).trim(), format!("parallax: {missing}: 404 Not Found"));
+    // A saved page with no article in it is one line naming it, too.
+    let empty = dir.path().join("empty.html");
+    std::fs::write(&empty, "").unwrap();
+    let out = parallax(data.path(), &["passages", empty.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr(&out).trim(), format!("parallax: {}: empty file", empty.display()));
 }
 
 /// A server that answers with `Content-Encoding: gzip` gives the same article as the plain page.

@@ -6,10 +6,11 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use parallax::corpus::format::Format;
+use parallax::corpus::html;
 use parallax::corpus::pages::is_url;
 use parallax::{Article, export};
 
-use super::{Failure, emit};
+use super::{Failure, emit, pages};
 
 /// Prints the passages of `file` (`-`: plain text on stdin).
 pub fn run(file: &Path) -> Result<(), Failure> {
@@ -20,11 +21,7 @@ pub fn run(file: &Path) -> Result<(), Failure> {
             .map_err(|e| Failure::Usage(format!("cannot read stdin: {e}; pipe UTF-8 text in")))?;
         Article::from_text("-".into(), "-".into(), text, false, false)
     } else if is_url(file) || Format::of(file) == Some(Format::Html) {
-        // Loaded as a corpus of one, so the page's snapshot is stored where the reader keeps it.
-        let corpus = super::load(&[file.to_path_buf()])?;
-        corpus.articles.into_iter().next().ok_or_else(|| {
-            Failure::Usage(format!("{}: gave no article; check the address or the file", file.display()))
-        })?
+        page(file)?
     } else {
         let bytes = parallax::corpus::read_file(file)
             .map_err(|e| Failure::Usage(format!("cannot read `{}`: {e}; check the path", file.display())))?;
@@ -33,4 +30,23 @@ pub fn run(file: &Path) -> Result<(), Failure> {
             .map_err(|why| Failure::Usage(format!("cannot use `{}`: {why}", file.display())))?
     };
     emit(&export::passages_json(&article))
+}
+
+/// A web page named by URL or file, loaded as a corpus of one so its snapshot is stored where
+/// the reader keeps it. A page that gives no article is said in one line naming it.
+fn page(file: &Path) -> Result<Article, Failure> {
+    let name = file.display().to_string();
+    let Some(input) = pages::read_all(&[file.to_path_buf()]).pop() else {
+        return Err(Failure::Usage(format!("{name}: nothing read")));
+    };
+    let unusable = |why: String| Failure::Usage(format!("{name}: {why}"));
+    let bytes = input.bytes.map_err(unusable)?;
+    html::extract(&bytes).map_err(unusable)?;
+    let fetched = if input.is_url { vec![(name.clone(), Ok(bytes))] } else { Vec::new() };
+    let corpus = parallax::pipeline::load_with(&[file.to_path_buf()], fetched, &|_| {})
+        .map_err(|e| Failure::Usage(e.to_string()))?;
+    for w in &corpus.warnings {
+        super::say(&format!("warning: {w}"));
+    }
+    corpus.articles.into_iter().next().ok_or_else(|| unusable("gave no article".into()))
 }
